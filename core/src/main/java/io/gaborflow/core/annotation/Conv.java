@@ -1,0 +1,29 @@
+package io.gaborflow.core.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * One filter bank of a convolution layer. The field also carries either {@link Fixed} or {@link
+ * Learnable}, and has type {@link io.gaborflow.core.Bank}. Every bank of one layer must agree on
+ * size, stride, padding and activation; the activation applies to the concatenated output.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Conv {
+  /** Layer index, counted from 1. */
+  int layer();
+
+  /** Kernel height and width in pixels. */
+  int size();
+
+  int stride() default 1;
+
+  Padding padding() default Padding.VALID;
+
+  Activation activation() default Activation.RELU;
+}

@@ -1,0 +1,46 @@
+package io.gaborflow.core.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A bank of Gabor filters, one for every combination of orientation, wavelength and phase: the
+ * bank has {@code orientations x wavelengths.length x phases.length} filters, ordered with the
+ * orientation varying slowest and the phase fastest. Each kernel equals OpenCV's {@code
+ * cv::getGaborKernel} for the same parameters.
+ *
+ * <p>σ is either given directly ({@link #sigma()}) or derived from each wavelength and the
+ * half-response spatial-frequency {@link #bandwidth()} in octaves: {@code σ = λ/π · sqrt(ln 2 / 2)
+ * · (2^b + 1) / (2^b − 1)}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({})
+public @interface Gabor {
+  /** Number of orientations, evenly spaced over [0°, 180°). Ignored when {@link #angles()} lists them. */
+  int orientations() default 4;
+
+  /** Explicit orientations θ in degrees; when set, {@link #orientations()} must be left out. */
+  double[] angles() default {};
+
+  /** Wavelengths λ of the sinusoid, in pixels. */
+  double[] wavelengths() default {4.0};
+
+  /** Phase offsets ψ in degrees: 0 gives the even (cosine) filter, 90 the odd (sine) one. */
+  double[] phases() default {0.0, 90.0};
+
+  /** Spatial aspect ratio γ: the envelope's σ across the stripes is σ/γ. */
+  double aspect() default 0.5;
+
+  /** Envelope standard deviation in pixels; leave out to derive it from {@link #bandwidth()}. */
+  double sigma() default 0.0;
+
+  /** Bandwidth in octaves, used only when {@link #sigma()} is left out. */
+  double bandwidth() default 1.0;
+
+  Normalization normalization() default Normalization.ZERO_MEAN_UNIT_NORM;
+
+  ChannelCoverage coverage() default ChannelCoverage.SHARED;
+}

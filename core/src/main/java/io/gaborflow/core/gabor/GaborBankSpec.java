@@ -1,0 +1,146 @@
+package io.gaborflow.core.gabor;
+
+import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.core.annotation.Normalization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a {@link io.gaborflow.core.annotation.Gabor} annotation declares, as a value: the lists of
+ * orientations, wavelengths and phases whose product gives the bank's filters, and how each
+ * kernel is normalised and spread over input channels.
+ *
+ * @param anglesDegrees orientations θ, in degrees
+ * @param wavelengths wavelengths λ, in pixels
+ * @param phasesDegrees phase offsets ψ, in degrees
+ * @param aspect spatial aspect ratio γ
+ * @param sigma envelope σ in pixels, or {@code NaN} to derive it from {@code bandwidth}
+ * @param bandwidth bandwidth in octaves, used when {@code sigma} is {@code NaN}
+ */
+public record GaborBankSpec(
+    List<Double> anglesDegrees,
+    List<Double> wavelengths,
+    List<Double> phasesDegrees,
+    double aspect,
+    double sigma,
+    double bandwidth,
+    Normalization normalization,
+    ChannelCoverage coverage) {
+
+  public GaborBankSpec {
+    anglesDegrees = List.copyOf(anglesDegrees);
+    wavelengths = List.copyOf(wavelengths);
+    phasesDegrees = List.copyOf(phasesDegrees);
+    Objects.requireNonNull(normalization, "normalization");
+    Objects.requireNonNull(coverage, "coverage");
+  }
+
+  /** Orientations evenly spaced over [0°, 180°): 0, 180/n, 2·180/n, ... */
+  public static List<Double> evenlySpacedAngles(int count) {
+    List<Double> angles = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      angles.add(180.0 * i / count);
+    }
+    return angles;
+  }
+
+  public int filterCount() {
+    return anglesDegrees.size() * wavelengths.size() * phasesDegrees.size();
+  }
+
+  public boolean sigmaFromBandwidth() {
+    return Double.isNaN(sigma);
+  }
+
+  /** The parameters of every filter, orientation slowest, then wavelength, then phase. */
+  public List<GaborParameters> filters(int size) {
+    List<GaborParameters> filters = new ArrayList<>(filterCount());
+    for (double theta : anglesDegrees) {
+      for (double lambda : wavelengths) {
+        double s = sigmaFromBandwidth() ? GaborKernel.sigmaFromBandwidth(lambda, bandwidth) : sigma;
+        for (double psi : phasesDegrees) {
+          filters.add(new GaborParameters(size, s, theta, lambda, aspect, psi));
+        }
+      }
+    }
+    return filters;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a spec with the same defaults as the {@code @Gabor} annotation. */
+  public static final class Builder {
+    private List<Double> angles = evenlySpacedAngles(4);
+    private List<Double> wavelengths = List.of(4.0);
+    private List<Double> phases = List.of(0.0, 90.0);
+    private double aspect = 0.5;
+    private double sigma = Double.NaN;
+    private double bandwidth = 1.0;
+    private Normalization normalization = Normalization.ZERO_MEAN_UNIT_NORM;
+    private ChannelCoverage coverage = ChannelCoverage.SHARED;
+
+    private Builder() {}
+
+    public Builder orientations(int count) {
+      this.angles = evenlySpacedAngles(count);
+      return this;
+    }
+
+    public Builder angles(double... degrees) {
+      this.angles = boxed(degrees);
+      return this;
+    }
+
+    public Builder wavelengths(double... pixels) {
+      this.wavelengths = boxed(pixels);
+      return this;
+    }
+
+    public Builder phases(double... degrees) {
+      this.phases = boxed(degrees);
+      return this;
+    }
+
+    public Builder aspect(double gamma) {
+      this.aspect = gamma;
+      return this;
+    }
+
+    public Builder sigma(double pixels) {
+      this.sigma = pixels;
+      return this;
+    }
+
+    public Builder bandwidth(double octaves) {
+      this.sigma = Double.NaN;
+      this.bandwidth = octaves;
+      return this;
+    }
+
+    public Builder normalization(Normalization normalization) {
+      this.normalization = normalization;
+      return this;
+    }
+
+    public Builder coverage(ChannelCoverage coverage) {
+      this.coverage = coverage;
+      return this;
+    }
+
+    public GaborBankSpec build() {
+      return new GaborBankSpec(
+          angles, wavelengths, phases, aspect, sigma, bandwidth, normalization, coverage);
+    }
+
+    private static List<Double> boxed(double[] values) {
+      List<Double> list = new ArrayList<>(values.length);
+      for (double v : values) {
+        list.add(v);
+      }
+      return list;
+    }
+  }
+}

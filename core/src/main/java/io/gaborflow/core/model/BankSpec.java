@@ -1,0 +1,10 @@
+package io.gaborflow.core.model;
+
+/** One filter bank of a convolution layer: fixed Gabor filters or learnable ones. */
+public sealed interface BankSpec permits FixedGaborBankSpec, LearnableBankSpec {
+  /** The declaring field's name; also the bank's name in the graph. */
+  String name();
+
+  /** Number of filters, that is output channels contributed by this bank. */
+  int filters();
+}

@@ -1,0 +1,23 @@
+package io.gaborflow.core.model;
+
+import io.gaborflow.core.annotation.Padding;
+
+/** Max or average pooling; {@code stride} is already resolved (never 0). */
+public record PoolLayerSpec(
+    int index, String name, Kind kind, int size, int stride, Padding padding)
+    implements LayerSpec {
+
+  /** Which reduction the window applies. */
+  public enum Kind {
+    MAX,
+    AVERAGE
+  }
+
+  @Override
+  public FeatureShape outputShape(FeatureShape input) {
+    return FeatureShape.spatial(
+        Windows.outputSize(input.height(), size, stride, padding),
+        Windows.outputSize(input.width(), size, stride, padding),
+        input.channels());
+  }
+}
