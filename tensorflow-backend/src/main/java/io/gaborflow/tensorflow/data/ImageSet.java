@@ -1,0 +1,77 @@
+package io.gaborflow.tensorflow.data;
+
+import java.util.Arrays;
+
+/**
+ * Images and their labels in memory: pixels as NHWC floats, one label per image.
+ */
+public final class ImageSet {
+  private final float[] pixels;
+  private final int[] labels;
+  private final int height;
+  private final int width;
+  private final int channels;
+
+  public ImageSet(float[] pixels, int[] labels, int height, int width, int channels) {
+    if ((long) labels.length * height * width * channels != pixels.length) {
+      throw new IllegalArgumentException(
+          pixels.length + " pixels do not make " + labels.length + " images of " + height + "x"
+              + width + "x" + channels);
+    }
+    this.pixels = pixels;
+    this.labels = labels;
+    this.height = height;
+    this.width = width;
+    this.channels = channels;
+  }
+
+  public int size() {
+    return labels.length;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int channels() {
+    return channels;
+  }
+
+  public int pixelsPerImage() {
+    return height * width * channels;
+  }
+
+  public int label(int index) {
+    return labels[index];
+  }
+
+  /** A copy of image {@code index}'s pixels. */
+  public float[] image(int index) {
+    int n = pixelsPerImage();
+    return Arrays.copyOfRange(pixels, index * n, (index + 1) * n);
+  }
+
+  /**
+   * Copies the images {@code order[from] .. order[from + count - 1]} into {@code images} and
+   * their labels into {@code labelsOut}, so a training loop can reuse its buffers every step.
+   */
+  public void copyBatch(int[] order, int from, int count, float[] images, int[] labelsOut) {
+    int n = pixelsPerImage();
+    for (int i = 0; i < count; i++) {
+      int index = order[from + i];
+      System.arraycopy(pixels, index * n, images, i * n, n);
+      labelsOut[i] = labels[index];
+    }
+  }
+
+  /** The first {@code count} images (all of them when there are fewer). */
+  public ImageSet head(int count) {
+    int n = Math.min(count, size());
+    return new ImageSet(
+        Arrays.copyOf(pixels, n * pixelsPerImage()), Arrays.copyOf(labels, n), height, width, channels);
+  }
+}

@@ -1,0 +1,33 @@
+package io.gaborflow.tensorflow.graph;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A network's forward graph.
+ *
+ * @param images NHWC float input
+ * @param training 1 while training (enables dropout), 0 by default
+ * @param logits one row of class scores per image
+ * @param learnables every trained tensor, in layer order
+ * @param fixedBanks every fixed Gabor bank, in layer order
+ */
+public record BuiltNetwork(
+    Placeholder<TFloat32> images,
+    PlaceholderWithDefault<TFloat32> training,
+    Operand<TFloat32> logits,
+    List<LearnableVariable> learnables,
+    List<FixedBank> fixedBanks) {
+
+  public long learnableParameters() {
+    return learnables.stream().mapToLong(LearnableVariable::size).sum();
+  }
+
+  /** Weights of the fixed banks counted as the ordinary kernels they are equivalent to. */
+  public long fixedParameters() {
+    return fixedBanks.stream().mapToLong(FixedBank::size).sum();
+  }
+}

@@ -1,0 +1,57 @@
+package io.gaborflow.tensorflow.graph;
+
+import io.gaborflow.core.annotation.Initializer;
+import java.util.SplittableRandom;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A trained tensor (a kernel or a bias) with what is needed to give it its first value.
+ *
+ * @param initializer how the weights start; {@code null} for a bias, which starts at zero
+ */
+public record LearnableVariable(
+    String name,
+    Variable<TFloat32> variable,
+    Shape shape,
+    Initializer initializer,
+    long fanIn,
+    long fanOut) {
+
+  public long size() {
+    return shape.size();
+  }
+
+  /** The starting values, drawn from {@code random} (so the same seed gives the same model). */
+  public float[] initialValues(SplittableRandom random) {
+    float[] values = new float[Math.toIntExact(shape.size())];
+    if (initializer == null) {
+      return values;
+    }
+    switch (initializer) {
+      case GLOROT_UNIFORM -> fillUniform(values, Math.sqrt(6.0 / (fanIn + fanOut)), random);
+      case HE_UNIFORM -> fillUniform(values, Math.sqrt(6.0 / fanIn), random);
+      case HE_NORMAL -> {
+        double std = Math.sqrt(2.0 / fanIn);
+        for (int i = 0; i < values.length; i++) {
+          values[i] = (float) (nextGaussian(random) * std);
+        }
+      }
+    }
+    return values;
+  }
+
+  private static void fillUniform(float[] values, double limit, SplittableRandom random) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) random.nextDouble(-limit, limit);
+    }
+  }
+
+  private static double nextGaussian(SplittableRandom random) {
+    // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
+    double u = 1.0 - random.nextDouble();
+    double v = random.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+}

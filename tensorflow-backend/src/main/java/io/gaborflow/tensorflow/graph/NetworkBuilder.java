@@ -1,0 +1,259 @@
+package io.gaborflow.tensorflow.graph;
+
+import io.gaborflow.core.annotation.Activation;
+import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.core.annotation.Initializer;
+import io.gaborflow.core.annotation.Padding;
+import io.gaborflow.core.gabor.FilterBank;
+import io.gaborflow.core.gabor.GaborBankSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Constant;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The building blocks generated graphs call, one method per layer kind. It keeps the current
+ * output and its static shape, names every op after its layer and bank ({@code layer3/conv_a/
+ * kernel}), and records which tensors are learnable and which banks are fixed.
+ *
+ * <p>A fixed Gabor bank never becomes a variable: it is a constant behind {@code StopGradient},
+ * convolved on its own, so TensorFlow prunes its filter gradient and the optimizer never sees it.
+ */
+public final class NetworkBuilder {
+  private final Ops root;
+  private final long seed;
+  private final Placeholder<TFloat32> images;
+  private final PlaceholderWithDefault<TFloat32> training;
+  private final List<LearnableVariable> learnables = new ArrayList<>();
+  private final List<FixedBank> fixedBanks = new ArrayList<>();
+  private Operand<TFloat32> current;
+  private long[] shape; // of one example: {h, w, c} for a feature map, {n} for a vector
+  private int layer;
+
+  private NetworkBuilder(Ops root, InputSpec input, long seed) {
+    this.root = root;
+    this.seed = seed;
+    this.images =
+        root.withName("images")
+            .placeholder(
+                TFloat32.class,
+                Placeholder.shape(
+                    Shape.of(-1, input.height(), input.width(), input.channels())));
+    this.training =
+        root.withName("training").placeholderWithDefault(root.constant(0f), Shape.scalar());
+    this.current = images;
+    this.shape = new long[] {input.height(), input.width(), input.channels()};
+  }
+
+  /** Builds {@code model}'s forward graph in {@code tf}'s graph; {@code seed} seeds dropout. */
+  public static BuiltNetwork build(Ops tf, ModelGraph model, long seed) {
+    NetworkBuilder net = new NetworkBuilder(tf, model.input(), seed);
+    model.build(net);
+    if (net.shape.length != 1 || net.shape[0] != model.input().classes()) {
+      throw new IllegalStateException(
+          model.modelName() + " ends with shape " + java.util.Arrays.toString(net.shape)
+              + ", expected a vector of " + model.input().classes() + " logits");
+    }
+    Operand<TFloat32> logits = tf.withName("logits").identity(net.current);
+    return new BuiltNetwork(
+        net.images, net.training, logits, List.copyOf(net.learnables), List.copyOf(net.fixedBanks));
+  }
+
+  /** A bank of Gabor filters that stay fixed for the whole run. */
+  public BankDeclaration fixedGabor(String name, GaborBankSpec spec) {
+    return new BankDeclaration.FixedGabor(name, spec);
+  }
+
+  /** A bank of {@code filters} trained filters, each with a bias. */
+  public BankDeclaration learnable(String name, int filters, Initializer initializer) {
+    return new BankDeclaration.Learnable(name, filters, initializer);
+  }
+
+  /** A convolution layer: every bank over the same input, outputs concatenated in order. */
+  public void conv(
+      int size, int stride, Padding padding, Activation activation, BankDeclaration... banks) {
+    requireSpatial("conv");
+    Ops tf = nextLayer();
+    ConvGeometry geometry = new ConvGeometry(size, stride, padding);
+    int inChannels = Math.toIntExact(shape[2]);
+    List<Operand<TFloat32>> outputs = new ArrayList<>(banks.length);
+    long filters = 0;
+    for (BankDeclaration bank : banks) {
+      Ops scoped = tf.withSubScope(bank.name());
+      outputs.add(
+          bank instanceof BankDeclaration.FixedGabor fixed
+              ? fixedGabor(scoped, fixed, inChannels, geometry)
+              : learnable(scoped, (BankDeclaration.Learnable) bank, inChannels, geometry));
+      filters += bank.filterCount();
+    }
+    Operand<TFloat32> joined =
+        outputs.size() == 1 ? outputs.get(0) : tf.withName("concat").concat(outputs, tf.constant(3));
+    current = Activations.apply(tf, joined, activation);
+    shape =
+        new long[] {
+          outputSize(shape[0], size, stride, padding), outputSize(shape[1], size, stride, padding),
+          filters
+        };
+  }
+
+  public void maxPool(int size, int stride, Padding padding) {
+    requireSpatial("maxPool");
+    Ops tf = nextLayer();
+    current =
+        tf.nn.maxPool(
+            current,
+            tf.constant(new int[] {1, size, size, 1}),
+            tf.constant(new int[] {1, stride, stride, 1}),
+            padding.name());
+    pooled(size, stride, padding);
+  }
+
+  public void avgPool(int size, int stride, Padding padding) {
+    requireSpatial("avgPool");
+    Ops tf = nextLayer();
+    current =
+        tf.nn.avgPool(
+            current,
+            List.of(1L, (long) size, (long) size, 1L),
+            List.of(1L, (long) stride, (long) stride, 1L),
+            padding.name());
+    pooled(size, stride, padding);
+  }
+
+  /** A fully connected layer; a feature map is flattened first. */
+  public void dense(String name, int units, Activation activation, Initializer initializer) {
+    Ops tf = nextLayer().withSubScope(name);
+    long inputs = flattenedSize();
+    Operand<TFloat32> x = shape.length == 1 ? current : tf.reshape(current, tf.constant(new long[] {-1, inputs}));
+    Variable<TFloat32> kernel = variable(prefix(name) + "/kernel", Shape.of(inputs, units), initializer, inputs, units);
+    Variable<TFloat32> bias = variable(prefix(name) + "/bias", Shape.of(units), null, inputs, units);
+    Operand<TFloat32> out = tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
+    current = Activations.apply(tf, out, activation);
+    shape = new long[] {units};
+  }
+
+  /**
+   * Inverted dropout: while the {@code training} placeholder is 1 each activation is kept with
+   * probability {@code 1 - rate} and scaled by {@code 1 / (1 - rate)}; at its default 0 the mask is
+   * all ones, so evaluation needs no second graph.
+   */
+  public void dropout(double rate) {
+    Ops tf = nextLayer();
+    if (rate == 0) {
+      return;
+    }
+    Operand<TFloat32> keep = tf.math.sub(tf.constant(1f), tf.math.mul(tf.constant((float) rate), training));
+    Operand<TFloat32> noise =
+        tf.random.randomUniform(
+            tf.shape(current), TFloat32.class, RandomUniform.seed(seed).seed2((long) layer));
+    Operand<TFloat32> mask = tf.math.floor(tf.math.add(keep, noise));
+    current = tf.math.div(tf.math.mul(current, mask), keep);
+  }
+
+  public void flatten() {
+    Ops tf = nextLayer();
+    long n = flattenedSize();
+    current = tf.reshape(current, tf.constant(new long[] {-1, n}));
+    shape = new long[] {n};
+  }
+
+  public void globalAvgPool() {
+    requireSpatial("globalAvgPool");
+    Ops tf = nextLayer();
+    current = tf.math.mean(current, tf.constant(new int[] {1, 2}));
+    shape = new long[] {shape[2]};
+  }
+
+  private Operand<TFloat32> fixedGabor(
+      Ops tf, BankDeclaration.FixedGabor bank, int inChannels, ConvGeometry geometry) {
+    FilterBank filters = FilterBank.of(bank.spec(), geometry.size());
+    ChannelCoverage coverage = bank.spec().coverage();
+    Operand<TFloat32> input = current;
+    Constant<TFloat32> kernel;
+    if (coverage == ChannelCoverage.SHARED) {
+      // The same kernel / Cin on every channel equals the kernel applied to the channel mean:
+      // one single-channel convolution instead of Cin of them.
+      if (inChannels > 1) {
+        input = tf.withName("channel_mean").math.mean(input, tf.constant(new int[] {3}), org.tensorflow.op.math.Mean.keepDims(true));
+      }
+      kernel = constant(tf, filters.toHwio(1, ChannelCoverage.SHARED),
+          Shape.of(geometry.size(), geometry.size(), 1, filters.filterCount()));
+    } else {
+      kernel = constant(tf, filters.toHwio(inChannels, coverage),
+          Shape.of(geometry.size(), geometry.size(), inChannels, filters.filterCount()));
+    }
+    fixedBanks.add(new FixedBank(prefix(bank.name()), kernel, filters, coverage, inChannels));
+    return tf.nn.conv2d(input, tf.stopGradient(kernel), geometry.strides(), geometry.paddingName());
+  }
+
+  private Operand<TFloat32> learnable(
+      Ops tf, BankDeclaration.Learnable bank, int inChannels, ConvGeometry geometry) {
+    Shape kernelShape = Shape.of(geometry.size(), geometry.size(), inChannels, bank.filters());
+    long receptive = (long) geometry.size() * geometry.size();
+    long fanIn = receptive * inChannels;
+    long fanOut = receptive * bank.filters();
+    String prefix = prefix(bank.name());
+    Variable<TFloat32> kernel = variable(prefix + "/kernel", kernelShape, bank.initializer(), fanIn, fanOut);
+    Variable<TFloat32> bias = variable(prefix + "/bias", Shape.of(bank.filters()), null, fanIn, fanOut);
+    return tf.nn.biasAdd(tf.nn.conv2d(current, kernel, geometry.strides(), geometry.paddingName()), bias);
+  }
+
+  /**
+   * A learnable variable named {@code layer3.conv_a.kernel}: at the root scope with dots, because
+   * the optimizer derives its slot names from the variable's name and rejects a '/' in them.
+   */
+  private Variable<TFloat32> variable(
+      String name, Shape shape, Initializer initializer, long fanIn, long fanOut) {
+    Variable<TFloat32> v = root.withName(name.replace('/', '.')).variable(shape, TFloat32.class);
+    learnables.add(new LearnableVariable(name, v, shape, initializer, fanIn, fanOut));
+    return v;
+  }
+
+  private static Constant<TFloat32> constant(Ops tf, float[] values, Shape shape) {
+    return tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false));
+  }
+
+  private Ops nextLayer() {
+    layer++;
+    return root.withSubScope("layer" + layer);
+  }
+
+  private String prefix(String bank) {
+    return "layer" + layer + "/" + bank;
+  }
+
+  private void pooled(int size, int stride, Padding padding) {
+    shape =
+        new long[] {
+          outputSize(shape[0], size, stride, padding), outputSize(shape[1], size, stride, padding),
+          shape[2]
+        };
+  }
+
+  private long flattenedSize() {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    return n;
+  }
+
+  private void requireSpatial(String what) {
+    if (shape.length != 3) {
+      throw new IllegalStateException(
+          "layer " + (layer + 1) + ": " + what + " needs a feature map but its input is a vector");
+    }
+  }
+
+  private static long outputSize(long input, int window, int stride, Padding padding) {
+    return padding == Padding.SAME ? (input + stride - 1) / stride : (input - window) / stride + 1;
+  }
+}

@@ -1,0 +1,22 @@
+package io.gaborflow.tensorflow.train;
+
+/**
+ * One epoch's figures.
+ *
+ * @param seconds wall time of the training steps only (evaluation excluded)
+ * @param trainLoss mean loss over the epoch's steps
+ */
+public record EpochResult(
+    int epoch, int epochs, double seconds, double trainLoss, double testLoss, double testAccuracy, int images) {
+
+  public double imagesPerSecond() {
+    return seconds > 0 ? images / seconds : 0;
+  }
+
+  /** One line for logs: "epoch 1/2: train loss 0.5123, test loss ..., test accuracy 0.8612, ...". */
+  public String summary() {
+    return String.format(
+        "epoch %d/%d: train loss %.4f, test loss %.4f, test accuracy %.4f, %.1f s, %.0f images/s",
+        epoch, epochs, trainLoss, testLoss, testAccuracy, seconds, imagesPerSecond());
+  }
+}

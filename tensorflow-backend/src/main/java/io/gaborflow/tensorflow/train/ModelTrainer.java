@@ -1,0 +1,51 @@
+package io.gaborflow.tensorflow.train;
+
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+
+/**
+ * Trains one model on one data set with one config. The processor generates a subclass per
+ * {@code @Network} class with an {@code @Inject} constructor, so a Dagger component provides it.
+ */
+public abstract class ModelTrainer {
+  private final ModelGraph model;
+  private final TrainingConfig config;
+  private final Dataset data;
+  private final ProgressReporter progress;
+
+  protected ModelTrainer(ModelGraph model, TrainingConfig config, Dataset data, ProgressReporter progress) {
+    this.model = model;
+    this.config = config;
+    this.data = data;
+    this.progress = progress;
+  }
+
+  /** Builds the graph, trains, evaluates and releases the native resources. */
+  public TrainingResult train() {
+    try (TrainingSession session = TrainingSession.create(model, config)) {
+      return train(session);
+    }
+  }
+
+  /** Trains in a session the caller owns, so it can look at the weights afterwards. */
+  public TrainingResult train(TrainingSession session) {
+    return new TrainingLoop(config, progress).run(session, data);
+  }
+
+  /** A new session for this trainer's model and config; the caller closes it. */
+  public TrainingSession newSession() {
+    return TrainingSession.create(model, config);
+  }
+
+  public ModelGraph model() {
+    return model;
+  }
+
+  public TrainingConfig config() {
+    return config;
+  }
+
+  public Dataset data() {
+    return data;
+  }
+}

@@ -1,0 +1,24 @@
+package io.gaborflow.tensorflow.train;
+
+import java.io.PrintStream;
+
+/** One line per epoch, for logs and pipes where a redrawn bar would be noise. */
+final class PlainProgress implements ProgressReporter {
+  private final PrintStream out;
+
+  PlainProgress(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void epochStarted(int epoch, int epochs, int steps) {}
+
+  @Override
+  public void stepDone(int step, double meanLoss, double imagesPerSecond) {}
+
+  @Override
+  public void epochDone(EpochResult result) {
+    out.println(result.summary());
+    out.flush();
+  }
+}

@@ -1,0 +1,30 @@
+package io.gaborflow.tensorflow.train;
+
+/** Hears about a run as it goes; the console implementations are {@link #forConsole()}. */
+public interface ProgressReporter {
+  void epochStarted(int epoch, int epochs, int steps);
+
+  /** After each step, with the loss so far this epoch (mean) and the throughput. */
+  void stepDone(int step, double meanLoss, double imagesPerSecond);
+
+  void epochDone(EpochResult result);
+
+  /** A progress bar when standard output is a terminal, one line per epoch otherwise. */
+  static ProgressReporter forConsole() {
+    return System.console() != null ? new TerminalProgress(System.out) : new PlainProgress(System.out);
+  }
+
+  /** Reports nothing. */
+  static ProgressReporter silent() {
+    return new ProgressReporter() {
+      @Override
+      public void epochStarted(int epoch, int epochs, int steps) {}
+
+      @Override
+      public void stepDone(int step, double meanLoss, double imagesPerSecond) {}
+
+      @Override
+      public void epochDone(EpochResult result) {}
+    };
+  }
+}

@@ -1,0 +1,104 @@
+package io.gaborflow.tensorflow.train;
+
+/**
+ * How to train: the same config and seed give the same initial weights, the same batch order and
+ * so the same run.
+ *
+ * @param epochs passes over the training set
+ * @param batchSize images per step; the last partial batch of an epoch is left out, so every
+ *     step sees the same number of images
+ * @param learningRate step size of the optimizer
+ * @param optimizer which update rule
+ * @param momentum momentum of {@link OptimizerKind#MOMENTUM}; unused by Adam
+ * @param seed seeds the initial weights, the batch order and dropout
+ * @param threads CPU threads TensorFlow may use inside one op
+ * @param evalBatchSize images per step when evaluating
+ */
+public record TrainingConfig(
+    int epochs,
+    int batchSize,
+    float learningRate,
+    OptimizerKind optimizer,
+    float momentum,
+    long seed,
+    int threads,
+    int evalBatchSize) {
+
+  public TrainingConfig {
+    require(epochs >= 0, "epochs must be 0 or more, got " + epochs);
+    require(batchSize > 0, "batch size must be positive, got " + batchSize);
+    require(learningRate > 0 && Float.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
+    require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
+    require(threads > 0, "threads must be positive, got " + threads);
+    require(evalBatchSize > 0, "evaluation batch size must be positive, got " + evalBatchSize);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Defaults: 2 epochs, batch 64, Adam at 1e-3, seed 1, every available core. */
+  public static final class Builder {
+    private int epochs = 2;
+    private int batchSize = 64;
+    private float learningRate = 1e-3f;
+    private OptimizerKind optimizer = OptimizerKind.ADAM;
+    private float momentum = 0.9f;
+    private long seed = 1;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private int evalBatchSize = 1000;
+
+    private Builder() {}
+
+    public Builder epochs(int epochs) {
+      this.epochs = epochs;
+      return this;
+    }
+
+    public Builder batchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    public Builder learningRate(float learningRate) {
+      this.learningRate = learningRate;
+      return this;
+    }
+
+    public Builder optimizer(OptimizerKind optimizer) {
+      this.optimizer = optimizer;
+      return this;
+    }
+
+    public Builder momentum(float momentum) {
+      this.momentum = momentum;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    public Builder evalBatchSize(int evalBatchSize) {
+      this.evalBatchSize = evalBatchSize;
+      return this;
+    }
+
+    public TrainingConfig build() {
+      return new TrainingConfig(
+          epochs, batchSize, learningRate, optimizer, momentum, seed, threads, evalBatchSize);
+    }
+  }
+}

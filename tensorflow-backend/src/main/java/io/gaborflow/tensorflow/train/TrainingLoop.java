@@ -1,0 +1,109 @@
+package io.gaborflow.tensorflow.train;
+
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.data.ImageSet;
+import io.gaborflow.tensorflow.graph.InputSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Epochs of shuffled mini-batches, each followed by an evaluation on the test set. Batch order
+ * comes from the config's seed, so two runs with the same seed see the same batches.
+ */
+public final class TrainingLoop {
+  private final TrainingConfig config;
+  private final ProgressReporter progress;
+
+  public TrainingLoop(TrainingConfig config, ProgressReporter progress) {
+    this.config = config;
+    this.progress = progress;
+  }
+
+  /** Initialises {@code session}'s weights from the seed and trains them on {@code data}. */
+  public TrainingResult run(TrainingSession session, Dataset data) {
+    checkCompatible(session.model().input(), session.model().modelName(), data);
+    session.initialize(config.seed());
+    ImageSet train = data.train();
+    int batch = config.batchSize();
+    int steps = train.size() / batch;
+    if (steps == 0 && config.epochs() > 0) {
+      throw new IllegalArgumentException(
+          data.name() + " has " + train.size() + " training images, fewer than one batch of " + batch);
+    }
+    float[] images = new float[batch * train.pixelsPerImage()];
+    int[] labels = new int[batch];
+    int[] order = identity(train.size());
+    Random shuffler = new Random(config.seed());
+    List<EpochResult> epochs = new ArrayList<>();
+    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+      shuffle(order, shuffler);
+      progress.epochStarted(epoch, config.epochs(), steps);
+      long start = System.nanoTime();
+      double lossSum = 0;
+      for (int step = 0; step < steps; step++) {
+        train.copyBatch(order, step * batch, batch, images, labels);
+        float loss = session.trainStep(images, labels, batch);
+        if (!Float.isFinite(loss)) {
+          throw new TrainingDivergedException(epoch, step + 1, loss);
+        }
+        lossSum += loss;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        progress.stepDone(step + 1, lossSum / (step + 1), (step + 1) * batch / seconds);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Evaluation test = session.evaluate(data.test(), config.evalBatchSize());
+      EpochResult result =
+          new EpochResult(epoch, config.epochs(), seconds, lossSum / steps, test.loss(), test.accuracy(), steps * batch);
+      epochs.add(result);
+      progress.epochDone(result);
+    }
+    Evaluation last =
+        epochs.isEmpty()
+            ? session.evaluate(data.test(), config.evalBatchSize())
+            : new Evaluation(epochs.get(epochs.size() - 1).testLoss(), epochs.get(epochs.size() - 1).testAccuracy(), data.test().size());
+    return new TrainingResult(
+        session.model().modelName(),
+        data.name(),
+        config,
+        train.size(),
+        data.test().size(),
+        epochs,
+        last,
+        session.network().learnableParameters(),
+        session.network().fixedParameters());
+  }
+
+  private static void checkCompatible(InputSpec input, String model, Dataset data) {
+    ImageSet train = data.train();
+    if (train.height() != input.height() || train.width() != input.width() || train.channels() != input.channels()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%s takes %dx%dx%d images but %s has %dx%dx%d images",
+              model, input.height(), input.width(), input.channels(), data.name(),
+              train.height(), train.width(), train.channels()));
+    }
+    if (data.classes() > input.classes()) {
+      throw new IllegalArgumentException(
+          model + " tells " + input.classes() + " classes apart but " + data.name() + " has labels up to "
+              + (data.classes() - 1));
+    }
+  }
+
+  private static int[] identity(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
+  private static void shuffle(int[] order, Random random) {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  }
+}

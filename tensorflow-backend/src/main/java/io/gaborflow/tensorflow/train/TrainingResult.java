@@ -1,0 +1,29 @@
+package io.gaborflow.tensorflow.train;
+
+import java.util.List;
+
+/**
+ * What a run produced.
+ *
+ * @param learnableParameters trained weights and biases
+ * @param fixedParameters weights of the fixed banks, counted as the ordinary kernels they equal
+ */
+public record TrainingResult(
+    String model,
+    String dataset,
+    TrainingConfig config,
+    int trainImages,
+    int testImages,
+    List<EpochResult> epochs,
+    Evaluation finalEvaluation,
+    long learnableParameters,
+    long fixedParameters) {
+
+  public TrainingResult {
+    epochs = List.copyOf(epochs);
+  }
+
+  public double testAccuracy() {
+    return finalEvaluation.accuracy();
+  }
+}

@@ -1,0 +1,247 @@
+package io.gaborflow.tensorflow.train;
+
+import io.gaborflow.tensorflow.data.ImageSet;
+import io.gaborflow.tensorflow.graph.BuiltNetwork;
+import io.gaborflow.tensorflow.graph.InputSpec;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.graph.NetworkBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.framework.optimizers.Optimizer;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TType;
+
+/**
+ * A model's graph and session, ready to train: the forward network, the loss, an update op over
+ * the learnable variables only, and the ops that set initial weights.
+ *
+ * <p>{@code Optimizer.minimize} is not used: it collects every variable of the graph and gives
+ * each one optimizer slots. Gradients are taken with {@code Graph.addGradients} for exactly the
+ * learnable variables, so fixed banks get no gradient, no update and no optimizer state.
+ */
+public final class TrainingSession implements AutoCloseable {
+  private final ModelGraph model;
+  private final Graph graph;
+  private final Session session;
+  private final BuiltNetwork network;
+  private final Placeholder<TInt32> labels;
+  private final Operand<TFloat32> loss;
+  private final Operand<TFloat32> correct;
+  private final Op trainOp;
+  private final List<Placeholder<TFloat32>> initialValues = new ArrayList<>();
+  private final List<Op> assigns = new ArrayList<>();
+  // Fed as the network's "training" flag on every step; made once, closed with the session.
+  private final TFloat32 trainingOn = TFloat32.scalarOf(1f);
+
+  private TrainingSession(ModelGraph model, TrainingConfig config) {
+    this.model = model;
+    this.graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      this.network = NetworkBuilder.build(tf, model, config.seed());
+      InputSpec input = model.input();
+      this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TFloat32> oneHot =
+          tf.oneHot(labels, tf.constant(input.classes()), tf.constant(1f), tf.constant(0f));
+      Operand<TFloat32> perImage = tf.nn.softmaxCrossEntropyWithLogits(network.logits(), oneHot).loss();
+      this.loss = tf.withName("loss").math.mean(perImage, tf.constant(0));
+      this.correct =
+          tf.withName("correct")
+              .reduceSum(
+                  tf.dtypes.cast(
+                      tf.math.equal(tf.math.argMax(network.logits(), tf.constant(1), TInt32.class), labels),
+                      TFloat32.class),
+                  tf.constant(0));
+      this.trainOp = updateOp(config);
+      Ops init = tf.withSubScope("init");
+      for (LearnableVariable v : network.learnables()) {
+        Placeholder<TFloat32> value = init.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
+        initialValues.add(value);
+        assigns.add(init.assign(v.variable(), value));
+      }
+      ConfigProto sessionConfig =
+          ConfigProto.newBuilder()
+              .setIntraOpParallelismThreads(config.threads())
+              .setInterOpParallelismThreads(Math.min(2, config.threads()))
+              .build();
+      this.session = new Session(graph, sessionConfig);
+    } catch (RuntimeException e) {
+      trainingOn.close();
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Builds {@code model}'s training graph and opens a session for it; weights are not set yet. */
+  public static TrainingSession create(ModelGraph model, TrainingConfig config) {
+    return new TrainingSession(model, config);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Op updateOp(TrainingConfig config) {
+    List<LearnableVariable> learnables = network.learnables();
+    Output<?>[] xs = new Output<?>[learnables.size()];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = learnables.get(i).variable().asOutput();
+    }
+    Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
+    List<Optimizer.GradAndVar<? extends TType>> pairs = new ArrayList<>(xs.length);
+    for (int i = 0; i < xs.length; i++) {
+      pairs.add(new Optimizer.GradAndVar<>((Output<TFloat32>) grads[i], (Output<TFloat32>) xs[i]));
+    }
+    return config.optimizer().create(graph, config).applyGradients(pairs, "train");
+  }
+
+  /** Sets every learnable tensor to its initial value drawn with {@code seed}, and the optimizer state to zero. */
+  public void initialize(long seed) {
+    session.initialize();
+    SplittableRandom random = new SplittableRandom(seed);
+    Session.Runner runner = session.runner();
+    List<TFloat32> tensors = new ArrayList<>();
+    try {
+      List<LearnableVariable> learnables = network.learnables();
+      for (int i = 0; i < learnables.size(); i++) {
+        LearnableVariable v = learnables.get(i);
+        TFloat32 t = TFloat32.tensorOf(v.shape(), DataBuffers.of(v.initialValues(random.split()), true, false));
+        tensors.add(t);
+        runner.feed(initialValues.get(i), t);
+        runner.addTarget(assigns.get(i));
+      }
+      runner.run().close();
+    } finally {
+      tensors.forEach(TFloat32::close);
+    }
+  }
+
+  /** One optimizer step on the first {@code count} images of {@code images}; returns the batch loss. */
+  public float trainStep(float[] images, int[] batchLabels, int count) {
+    try (TFloat32 x = imagesTensor(images, count);
+        TInt32 y = labelsTensor(batchLabels, count);
+        Result result =
+            session.runner()
+                .feed(network.images(), x)
+                .feed(labels, y)
+                .feed(network.training(), trainingOn)
+                .addTarget(trainOp)
+                .fetch(loss)
+                .run()) {
+      return ((TFloat32) result.get(0)).getFloat();
+    }
+  }
+
+  /**
+   * One training step with full tracing; returns TensorFlow's run metadata (which nodes ran, on
+   * which device, for how long), for profiling and for tests of what a step computes.
+   */
+  public RunMetadata traceTrainStep(float[] images, int[] batchLabels, int count) {
+    RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+    try (TFloat32 x = imagesTensor(images, count);
+        TInt32 y = labelsTensor(batchLabels, count);
+        Result result =
+            session.runner()
+                .feed(network.images(), x)
+                .feed(labels, y)
+                .feed(network.training(), trainingOn)
+                .addTarget(trainOp)
+                .fetch(loss)
+                .setOptions(trace)
+                .runAndFetchMetadata()) {
+      return result.getMetadata().orElseThrow();
+    }
+  }
+
+  /** Mean loss and accuracy over {@code set}, in batches of {@code batchSize}. */
+  public Evaluation evaluate(ImageSet set, int batchSize) {
+    int[] order = new int[set.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    float[] images = new float[batchSize * set.pixelsPerImage()];
+    int[] batchLabels = new int[batchSize];
+    double lossSum = 0;
+    double correctSum = 0;
+    for (int from = 0; from < set.size(); from += batchSize) {
+      int count = Math.min(batchSize, set.size() - from);
+      set.copyBatch(order, from, count, images, batchLabels);
+      try (TFloat32 x = imagesTensor(images, count);
+          TInt32 y = labelsTensor(batchLabels, count);
+          Result result =
+              session.runner().feed(network.images(), x).feed(labels, y).fetch(loss).fetch(correct).run()) {
+        lossSum += ((TFloat32) result.get(0)).getFloat() * count;
+        correctSum += ((TFloat32) result.get(1)).getFloat();
+      }
+    }
+    int n = Math.max(1, set.size());
+    return new Evaluation(lossSum / n, correctSum / n, set.size());
+  }
+
+  /** The logits for the first {@code count} images of {@code images}, row by row. */
+  public float[] logits(float[] images, int count) {
+    try (TFloat32 x = imagesTensor(images, count);
+        Result result = session.runner().feed(network.images(), x).fetch(network.logits()).run()) {
+      return read((TFloat32) result.get(0));
+    }
+  }
+
+  /** The current value of a tensor of the graph (a variable or a fixed bank's constant). */
+  public float[] valueOf(Operand<TFloat32> operand) {
+    try (Result result = session.runner().fetch(operand).run()) {
+      return read((TFloat32) result.get(0));
+    }
+  }
+
+  private static float[] read(TFloat32 tensor) {
+    float[] values = new float[Math.toIntExact(tensor.shape().size())];
+    tensor.asRawTensor().data().asFloats().read(values);
+    return values;
+  }
+
+  private TFloat32 imagesTensor(float[] images, int count) {
+    InputSpec in = model.input();
+    Shape shape = Shape.of(count, in.height(), in.width(), in.channels());
+    return TFloat32.tensorOf(shape, DataBuffers.of(images, true, false).narrow(shape.size()));
+  }
+
+  private static TInt32 labelsTensor(int[] values, int count) {
+    return TInt32.tensorOf(Shape.of(count), DataBuffers.of(values, true, false).narrow(count));
+  }
+
+  public ModelGraph model() {
+    return model;
+  }
+
+  public BuiltNetwork network() {
+    return network;
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  @Override
+  public void close() {
+    trainingOn.close();
+    session.close();
+    graph.close();
+  }
+}

@@ -1,0 +1,120 @@
+package io.gaborflow.tensorflow.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.FixedBank;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Result;
+import org.tensorflow.proto.NodeExecStats;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.proto.DeviceStepStats;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What a user of fixed banks relies on: they never change, and they cost no training work. */
+class FixedBanksStayFixedTest {
+  private static final TrainingConfig CONFIG =
+      TrainingConfig.builder().epochs(2).batchSize(16).learningRate(1e-2f).seed(7).threads(2).build();
+  private static final Dataset DATA = SyntheticData.stripes(12, 4, 320, 80, 3);
+
+  private static TrainingSession session;
+  private static Map<String, float[]> initialLearnables;
+  private static TrainingResult result;
+
+  @BeforeAll
+  static void train() {
+    session = TrainingSession.create(new SmallGaborNet(), CONFIG);
+    session.initialize(CONFIG.seed());
+    initialLearnables = new HashMap<>();
+    for (LearnableVariable v : session.network().learnables()) {
+      initialLearnables.put(v.name(), session.valueOf(v.variable()));
+    }
+    result = new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, DATA);
+  }
+
+  @AfterAll
+  static void close() {
+    session.close();
+  }
+
+  @Test
+  void fixedBanksAreBitIdenticalToTheirGaborValuesAfterTraining() {
+    List<FixedBank> banks = session.network().fixedBanks();
+    assertEquals(2, banks.size());
+    for (FixedBank bank : banks) {
+      float[] inGraph = session.valueOf(bank.constant());
+      int inChannels = bank.coverage() == ChannelCoverage.SHARED ? 1 : bank.inChannels();
+      assertArrayEquals(bank.filters().toHwio(inChannels, bank.coverage()), inGraph, bank.name());
+    }
+  }
+
+  @Test
+  void learnableBanksChangedDuringTraining() {
+    for (LearnableVariable v : session.network().learnables()) {
+      if (v.initializer() == null) {
+        continue; // biases start at zero and may legitimately stay near it
+      }
+      float[] now = session.valueOf(v.variable());
+      assertFalse(Arrays.equals(initialLearnables.get(v.name()), now), v.name() + " did not change");
+    }
+  }
+
+  @Test
+  void trainingLearnsTheTask() {
+    assertTrue(result.testAccuracy() > 0.6, "accuracy " + result.testAccuracy());
+  }
+
+  @Test
+  void fixedBanksHaveNoVariablesAndNoOptimizerSlots() {
+    List<String> variables = new ArrayList<>();
+    Iterator<GraphOperation> ops = session.graph().operations();
+    while (ops.hasNext()) {
+      GraphOperation op = ops.next();
+      if (op.type().equals("VariableV2")) {
+        variables.add(op.name());
+      }
+    }
+    for (String name : variables) {
+      assertFalse(name.contains("gabor_"), "fixed bank became a variable: " + name);
+    }
+    // Each learnable tensor has itself and Adam's two moments; Adam adds its two beta powers.
+    assertEquals(session.network().learnables().size() * 3 + 2, variables.size(), variables.toString());
+  }
+
+  @Test
+  void noFilterGradientIsComputedForFixedBanks() {
+    float[] images = new float[CONFIG.batchSize() * 144];
+    int[] labels = new int[CONFIG.batchSize()];
+    int[] order = new int[DATA.train().size()];
+    Arrays.setAll(order, i -> i);
+    DATA.train().copyBatch(order, 0, CONFIG.batchSize(), images, labels);
+    RunMetadata metadata = session.traceTrainStep(images, labels, CONFIG.batchSize());
+    List<String> filterGradients = new ArrayList<>();
+    for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
+      for (NodeExecStats node : device.getNodeStatsList()) {
+        GraphOperation op = session.graph().operation(node.getNodeName());
+        if (op != null && op.type().equals("Conv2DBackpropFilter")) {
+          filterGradients.add(node.getNodeName());
+        }
+      }
+    }
+    // Two learnable conv banks, so exactly two filter gradients; none for gabor_a or gabor_b.
+    assertEquals(2, filterGradients.size(), filterGradients.toString());
+  }
+}
