@@ -1,0 +1,85 @@
+package io.gaborflow.processor.base;
+
+/**
+ * Every diagnostic the processor reports, in one place, so that wording stays consistent and each
+ * text says what to change. Arguments are {@link String#format} arguments.
+ */
+public enum Message {
+  NETWORK_NOT_A_CLASS("@Network goes on a class, not on %s %s"),
+  NETWORK_NESTED_NOT_STATIC(
+      "@Network class %s is an inner class; make it static or move it to the top level"),
+  INPUT_NOT_POSITIVE("@Network %s must be 1 or more, got %d"),
+  TOO_FEW_CLASSES("@Network classes must be 2 or more, got %d"),
+  INVALID_MODEL_NAME(
+      "@Network name '%s' may use only letters, digits, '-' and '_', and must start with a letter"),
+  NO_LAYERS(
+      "@Network class %s declares no layers; add fields such as"
+          + " '@Conv(layer = 1, size = 5) @Learnable(filters = 20) Bank conv1;'"),
+
+  LAYER_OUTSIDE_NETWORK(
+      "field %s declares a layer, but class %s has no @Network annotation; add"
+          + " @Network(height = ..., width = ..., channels = ..., classes = ...) to the class"),
+  LAYER_FIELD_STATIC("layer field %s is static; declare layers as instance fields"),
+  TWO_LAYER_ANNOTATIONS("field %s has both @%s and @%s; a field declares one layer"),
+  WRONG_FIELD_TYPE("field %s declares a %s and must have type %s, not %s"),
+  BANK_WITHOUT_CONV("@%s on field %s needs @Conv(layer = ..., size = ...) on the same field"),
+  BANK_ON_OTHER_LAYER(
+      "@%s goes only on @Conv fields, and field %s is a %s; remove @%s"),
+  CONV_WITHOUT_BANK_KIND(
+      "@Conv field %s needs @Fixed(gabor = @Gabor(...)) for fixed Gabor filters"
+          + " or @Learnable(filters = ...) for trained ones"),
+  FIXED_AND_LEARNABLE(
+      "field %s is both @Fixed and @Learnable; keep @Fixed for Gabor filters that never train,"
+          + " or @Learnable for trained ones"),
+
+  LAYER_INDEX_NOT_POSITIVE("layer index must be 1 or more, got %d"),
+  LAYER_INDEX_GAP(
+      "no field declares layer %d; layers are numbered 1, 2, 3, ... without gaps,"
+          + " so renumber layer %d and the ones after it"),
+  LAYER_INDEX_DUPLICATE(
+      "layer %d is declared by both %s and %s; only @Conv banks may share a layer index"),
+  BANKS_DISAGREE(
+      "bank %s of layer %d has %s %s, but bank %s of the same layer has %s %s;"
+          + " the banks of one layer share size, stride, padding and activation"),
+
+  NOT_POSITIVE("@%s %s must be 1 or more, got %d"),
+  GABOR_EVEN_SIZE(
+      "a Gabor bank needs an odd kernel size (the kernel is centred on its middle pixel);"
+          + " change size = %d to %d or %d"),
+  GABOR_NO_ORIENTATIONS("@Gabor orientations must be 1 or more, got %d"),
+  GABOR_EMPTY_LIST("@Gabor %s is empty; list at least one value"),
+  GABOR_ANGLES_AND_ORIENTATIONS(
+      "@Gabor sets both orientations and angles; keep angles to list the orientations,"
+          + " or orientations to space them evenly over 180 degrees"),
+  GABOR_SIGMA_AND_BANDWIDTH(
+      "@Gabor sets both sigma and bandwidth; keep sigma for a fixed σ, or bandwidth to derive σ"
+          + " from each wavelength"),
+  GABOR_NOT_POSITIVE("@Gabor %s must be positive, got %s"),
+  GABOR_SINGLE_ON_ONE_CHANNEL(
+      "coverage = ChannelCoverage.SINGLE gives each filter one input channel, but layer %d has a"
+          + " single input channel; use ChannelCoverage.SHARED"),
+  DROPOUT_RATE("@Dropout rate must be at least 0 and below 1, got %s"),
+
+  WINDOW_DOES_NOT_FIT(
+      "layer %d: the %dx%d window does not fit its %s input; use padding = Padding.SAME,"
+          + " a smaller size, or fewer downsampling layers before it"),
+  NEEDS_FEATURE_MAP(
+      "layer %d (@%s) needs a feature map, but its input is already a vector;"
+          + " move it before the first @Dense, @Flatten or @GlobalAvgPool layer"),
+  LAST_LAYER_NOT_LOGITS(
+      "the last layer must be @Dense(layer = %d, units = %d, activation = Activation.NONE),"
+          + " giving one logit per class; %s"),
+  NO_TRAINABLE_PARAMETER(
+      "network %s has nothing to train: every bank is @Fixed and there is no @Dense layer;"
+          + " make a bank @Learnable or add a @Dense layer");
+
+  private final String format;
+
+  Message(String format) {
+    this.format = format;
+  }
+
+  public String format(Object... args) {
+    return String.format(format, args);
+  }
+}

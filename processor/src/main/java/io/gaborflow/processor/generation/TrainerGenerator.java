@@ -1,0 +1,48 @@
+package io.gaborflow.processor.generation;
+
+import static io.gaborflow.processor.generation.BackendTypes.DATASET;
+import static io.gaborflow.processor.generation.BackendTypes.INJECT;
+import static io.gaborflow.processor.generation.BackendTypes.MODEL_TRAINER;
+import static io.gaborflow.processor.generation.BackendTypes.PROGRESS_REPORTER;
+import static io.gaborflow.processor.generation.BackendTypes.TRAINING_CONFIG;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.gaborflow.core.model.NetworkSpec;
+import io.gaborflow.processor.base.SourceFileGenerator;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/** Writes {@code <Name>Trainer}: the model's trainer, injectable so a Dagger component provides it. */
+public final class TrainerGenerator extends SourceFileGenerator<NetworkSpec> {
+  public TrainerGenerator(Filer filer, Messager messager) {
+    super(filer, messager);
+  }
+
+  @Override
+  protected ClassName name(NetworkSpec spec, TypeElement origin) {
+    return sibling(origin, "Trainer");
+  }
+
+  @Override
+  protected TypeSpec.Builder write(NetworkSpec spec, TypeElement origin, ClassName name) {
+    ClassName graph = GraphGenerator.graphName(origin);
+    return TypeSpec.classBuilder(name)
+        .addJavadoc("Trains {@code $L} ($L): its graph is {@link $T}.\n", spec.modelName(),
+            spec.qualifiedName(), graph)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .superclass(MODEL_TRAINER)
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addAnnotation(INJECT)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(TRAINING_CONFIG, "config")
+                .addParameter(DATASET, "data")
+                .addParameter(PROGRESS_REPORTER, "progress")
+                .addStatement("super(new $T(), config, data, progress)", graph)
+                .build());
+  }
+}

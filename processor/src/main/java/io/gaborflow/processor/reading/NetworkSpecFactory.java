@@ -1,0 +1,110 @@
+package io.gaborflow.processor.reading;
+
+import io.gaborflow.core.annotation.Activation;
+import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.core.annotation.Initializer;
+import io.gaborflow.core.annotation.Normalization;
+import io.gaborflow.core.annotation.Padding;
+import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.core.model.BankSpec;
+import io.gaborflow.core.model.ConvLayerSpec;
+import io.gaborflow.core.model.DenseLayerSpec;
+import io.gaborflow.core.model.DropoutLayerSpec;
+import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.core.model.FixedGaborBankSpec;
+import io.gaborflow.core.model.FlattenLayerSpec;
+import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
+import io.gaborflow.core.model.LayerSpec;
+import io.gaborflow.core.model.LearnableBankSpec;
+import io.gaborflow.core.model.NetworkSpec;
+import io.gaborflow.core.model.PoolLayerSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a declaration whose annotation values and layer indices are valid into the {@link
+ * NetworkSpec} that shape checks and code generation read.
+ */
+public final class NetworkSpecFactory {
+  private NetworkSpecFactory() {}
+
+  public static NetworkSpec create(NetworkDeclaration declaration) {
+    AnnotationReader network = declaration.network();
+    Map<Integer, List<LayerField>> byIndex = new TreeMap<>();
+    for (LayerField field : declaration.fields()) {
+      byIndex.computeIfAbsent(field.index(), i -> new ArrayList<>()).add(field);
+    }
+    List<LayerSpec> layers = new ArrayList<>();
+    for (Map.Entry<Integer, List<LayerField>> entry : byIndex.entrySet()) {
+      layers.add(layer(entry.getKey(), entry.getValue()));
+    }
+    return new NetworkSpec(
+        declaration.type().getQualifiedName().toString(),
+        modelName(declaration),
+        FeatureShape.spatial(network.intValue("height"), network.intValue("width"), network.intValue("channels")),
+        network.intValue("classes"),
+        layers);
+  }
+
+  /** The declared name, or the class name in kebab case ({@code GaborLeNet} -> {@code gabor-le-net}). */
+  public static String modelName(NetworkDeclaration declaration) {
+    String declared = declaration.network().stringValue("name");
+    if (!declared.isEmpty()) {
+      return declared;
+    }
+    String simple = declaration.type().getSimpleName().toString();
+    return simple.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static LayerSpec layer(int index, List<LayerField> fields) {
+    LayerField first = fields.get(0);
+    AnnotationReader a = first.layer();
+    return switch (first.kind()) {
+      case CONV -> {
+        List<BankSpec> banks = new ArrayList<>();
+        for (LayerField f : fields) {
+          banks.add(bank(f));
+        }
+        yield new ConvLayerSpec(index, a.intValue("size"), a.intValue("stride"),
+            Padding.valueOf(a.enumName("padding")), Activation.valueOf(a.enumName("activation")), banks);
+      }
+      case MAX_POOL, AVG_POOL -> {
+        int size = a.intValue("size");
+        int stride = a.intValue("stride") == 0 ? size : a.intValue("stride");
+        yield new PoolLayerSpec(index, first.name(),
+            first.kind() == LayerKind.MAX_POOL ? PoolLayerSpec.Kind.MAX : PoolLayerSpec.Kind.AVERAGE,
+            size, stride, Padding.valueOf(a.enumName("padding")));
+      }
+      case DENSE -> new DenseLayerSpec(index, first.name(), a.intValue("units"),
+          Activation.valueOf(a.enumName("activation")), Initializer.valueOf(a.enumName("initializer")));
+      case DROPOUT -> new DropoutLayerSpec(index, first.name(), a.doubleValue("rate"));
+      case FLATTEN -> new FlattenLayerSpec(index, first.name());
+      case GLOBAL_AVG_POOL -> new GlobalAvgPoolLayerSpec(index, first.name());
+    };
+  }
+
+  private static BankSpec bank(LayerField field) {
+    if (field.learnable() != null) {
+      return new LearnableBankSpec(field.name(), field.learnable().intValue("filters"),
+          Initializer.valueOf(field.learnable().enumName("initializer")));
+    }
+    return new FixedGaborBankSpec(field.name(), gabor(field.fixed().nested("gabor")));
+  }
+
+  static GaborBankSpec gabor(AnnotationReader g) {
+    List<Double> angles = g.isExplicit("angles")
+        ? g.doubles("angles")
+        : GaborBankSpec.evenlySpacedAngles(g.intValue("orientations"));
+    return new GaborBankSpec(
+        angles,
+        g.doubles("wavelengths"),
+        g.doubles("phases"),
+        g.doubleValue("aspect"),
+        g.isExplicit("sigma") ? g.doubleValue("sigma") : Double.NaN,
+        g.doubleValue("bandwidth"),
+        Normalization.valueOf(g.enumName("normalization")),
+        ChannelCoverage.valueOf(g.enumName("coverage")));
+  }
+}

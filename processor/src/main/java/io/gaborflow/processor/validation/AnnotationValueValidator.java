@@ -1,0 +1,89 @@
+package io.gaborflow.processor.validation;
+
+import io.gaborflow.processor.base.Message;
+import io.gaborflow.processor.base.ValidationReport;
+import io.gaborflow.processor.reading.AnnotationReader;
+import io.gaborflow.processor.reading.LayerField;
+import io.gaborflow.processor.reading.NetworkDeclaration;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Element;
+
+/** Checks each annotation's numbers on their own: sizes, counts, rates and Gabor parameters. */
+final class AnnotationValueValidator {
+  private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+  void validate(NetworkDeclaration declaration, ValidationReport report) {
+    validateNetwork(declaration, report);
+    for (LayerField field : declaration.fields()) {
+      validateField(field, report);
+    }
+  }
+
+  private static void validateNetwork(NetworkDeclaration declaration, ValidationReport report) {
+    AnnotationReader network = declaration.network();
+    Element type = declaration.type();
+    for (String dimension : List.of("height", "width", "channels")) {
+      if (network.intValue(dimension) < 1) {
+        report.error(Message.INPUT_NOT_POSITIVE, type, network.mirror(), network.explicit(dimension),
+            dimension, network.intValue(dimension));
+      }
+    }
+    if (network.intValue("classes") < 2) {
+      report.error(Message.TOO_FEW_CLASSES, type, network.mirror(), network.explicit("classes"),
+          network.intValue("classes"));
+    }
+    String name = network.stringValue("name");
+    if (!name.isEmpty() && !MODEL_NAME.matcher(name).matches()) {
+      report.error(Message.INVALID_MODEL_NAME, type, network.mirror(), network.explicit("name"), name);
+    }
+    if (declaration.fields().isEmpty()) {
+      report.error(Message.NO_LAYERS, type, type.getSimpleName());
+    }
+  }
+
+  private static void validateField(LayerField field, ValidationReport report) {
+    AnnotationReader layer = field.layer();
+    if (field.index() < 1) {
+      report.error(Message.LAYER_INDEX_NOT_POSITIVE, field.field(), layer.mirror(),
+          layer.explicit("layer"), field.index());
+    }
+    switch (field.kind()) {
+      case CONV -> {
+        positive(field, layer, "size", report);
+        positive(field, layer, "stride", report);
+        if (field.learnable() != null) {
+          positive(field, field.learnable(), "filters", report);
+        } else {
+          new GaborValidator(field, report).validate(field.fixed().nested("gabor"), layer);
+        }
+      }
+      case MAX_POOL, AVG_POOL -> {
+        positive(field, layer, "size", report);
+        if (layer.intValue("stride") < 0) {
+          report.error(Message.NOT_POSITIVE, field.field(), layer.mirror(), layer.explicit("stride"),
+              field.kind().simpleName(), "stride", layer.intValue("stride"));
+        }
+      }
+      case DENSE -> positive(field, layer, "units", report);
+      case DROPOUT -> {
+        double rate = layer.doubleValue("rate");
+        if (!(rate >= 0 && rate < 1)) {
+          report.error(Message.DROPOUT_RATE, field.field(), layer.mirror(), layer.explicit("rate"), rate);
+        }
+      }
+      case FLATTEN, GLOBAL_AVG_POOL -> {}
+    }
+  }
+
+  private static void positive(LayerField field, AnnotationReader annotation, String name, ValidationReport report) {
+    int value = annotation.intValue(name);
+    if (value < 1) {
+      String simpleName = annotation == field.layer()
+          ? field.kind().simpleName()
+          : annotation.mirror().getAnnotationType().asElement().getSimpleName().toString();
+      report.error(Message.NOT_POSITIVE, field.field(), annotation.mirror(), annotation.explicit(name),
+          simpleName, name, value);
+    }
+  }
+}

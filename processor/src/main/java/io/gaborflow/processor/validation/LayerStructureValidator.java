@@ -1,0 +1,61 @@
+package io.gaborflow.processor.validation;
+
+import io.gaborflow.processor.base.Message;
+import io.gaborflow.processor.base.ValidationReport;
+import io.gaborflow.processor.reading.LayerField;
+import io.gaborflow.processor.reading.LayerKind;
+import io.gaborflow.processor.reading.NetworkDeclaration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Checks how fields make layers: indices 1, 2, 3, ... without gaps, only banks sharing an index,
+ * and the banks of one layer agreeing on their geometry.
+ */
+final class LayerStructureValidator {
+  private static final List<String> SHARED_BY_BANKS = List.of("size", "stride", "padding", "activation");
+
+  void validate(NetworkDeclaration declaration, ValidationReport report) {
+    Map<Integer, List<LayerField>> byIndex = new TreeMap<>();
+    for (LayerField field : declaration.fields()) {
+      if (field.index() >= 1) {
+        byIndex.computeIfAbsent(field.index(), i -> new ArrayList<>()).add(field);
+      }
+    }
+    int expected = 1;
+    for (Map.Entry<Integer, List<LayerField>> entry : byIndex.entrySet()) {
+      int index = entry.getKey();
+      List<LayerField> fields = entry.getValue();
+      if (index != expected) {
+        LayerField first = fields.get(0);
+        report.error(Message.LAYER_INDEX_GAP, first.field(), first.layerMirror(),
+            first.layer().explicit("layer"), expected, index);
+        return; // every later index is off by the same gap; one message says it
+      }
+      expected++;
+      checkSharing(index, fields, report);
+    }
+  }
+
+  private static void checkSharing(int index, List<LayerField> fields, ValidationReport report) {
+    LayerField first = fields.get(0);
+    for (LayerField other : fields.subList(1, fields.size())) {
+      if (first.kind() != LayerKind.CONV || other.kind() != LayerKind.CONV) {
+        report.error(Message.LAYER_INDEX_DUPLICATE, other.field(), other.layerMirror(),
+            other.layer().explicit("layer"), index, first.name(), other.name());
+        continue;
+      }
+      for (String property : SHARED_BY_BANKS) {
+        Object mine = first.layer().value(property).getValue().toString();
+        Object theirs = other.layer().value(property).getValue().toString();
+        if (!mine.equals(theirs)) {
+          report.error(Message.BANKS_DISAGREE, other.field(), other.layerMirror(),
+              other.layer().explicit(property), other.name(), index, property, theirs,
+              first.name(), property, mine);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.gaborflow.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each source under {@code bad/} is a mistake a user can make; the processor must reject it with
+ * this exact message on this exact line.
+ */
+class NetworkProcessorNegativeTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      EvenGaborSize          |  9 | a Gabor bank needs an odd kernel size (the kernel is centred on its middle pixel); change size = 4 to 3 or 5
+      ZeroOrientations       | 10 | @Gabor orientations must be 1 or more, got 0
+      NoWavelengths          | 12 | @Gabor wavelengths is empty; list at least one value
+      NoPhases               | 10 | @Gabor phases is empty; list at least one value
+      NegativeSigma          | 12 | @Gabor sigma must be positive, got -1.5
+      ZeroWavelength         | 10 | @Gabor wavelengths must be positive, got 0.0
+      ZeroAspect             | 10 | @Gabor aspect must be positive, got 0.0
+      AnglesAndOrientations  | 10 | @Gabor sets both orientations and angles; keep angles to list the orientations, or orientations to space them evenly over 180 degrees
+      SingleOnOneChannel     | 10 | coverage = ChannelCoverage.SINGLE gives each filter one input channel, but layer 1 has a single input channel; use ChannelCoverage.SHARED
+      BanksDisagreeOnSize    | 13 | bank conv of layer 1 has size 3, but bank gabor of the same layer has size 5; the banks of one layer share size, stride, padding and activation
+      BanksDisagreeOnStride  | 13 | bank conv of layer 1 has stride 2, but bank gabor of the same layer has stride 1; the banks of one layer share size, stride, padding and activation
+      BanksDisagreeOnPadding | 13 | bank conv of layer 1 has padding VALID, but bank gabor of the same layer has padding SAME; the banks of one layer share size, stride, padding and activation
+      LayerGap               | 13 | no field declares layer 2; layers are numbered 1, 2, 3, ... without gaps, so renumber layer 3 and the ones after it
+      DuplicateLayer         | 16 | layer 2 is declared by both pool and flat; only @Conv banks may share a layer index
+      WrongFieldType         | 11 | field conv declares a convolution bank and must have type Bank, not float[]
+      LearnableOnDense       | 14 | @Learnable goes only on @Conv fields, and field logits is a dense layer; remove @Learnable
+      FixedAndLearnable      | 11 | field conv is both @Fixed and @Learnable; keep @Fixed for Gabor filters that never train, or @Learnable for trained ones
+      ConvWithoutBankKind    |  9 | @Conv field conv needs @Fixed(gabor = @Gabor(...)) for fixed Gabor filters or @Learnable(filters = ...) for trained ones
+      TwoLayerAnnotations    | 14 | field pool has both @MaxPool and @AvgPool; a field declares one layer
+      StaticLayerField       | 11 | layer field conv is static; declare layers as instance fields
+      ZeroFilters            | 10 | @Learnable filters must be 1 or more, got 0
+      DropoutRateOne         | 13 | @Dropout rate must be at least 0 and below 1, got 1.0
+      NothingToTrain         |  7 | network NothingToTrain has nothing to train: every bank is @Fixed and there is no @Dense layer; make a bank @Learnable or add a @Dense layer
+      InputTooSmall          | 16 | layer 3: the 5x5 window does not fit its 2x2x8 input; use padding = Padding.SAME, a smaller size, or fewer downsampling layers before it
+      ConvAfterDense         | 12 | layer 2 (@Conv) needs a feature map, but its input is already a vector; move it before the first @Dense, @Flatten or @GlobalAvgPool layer
+      LastLayerNotLogits     | 13 | the last layer must be @Dense(layer = 2, units = 10, activation = Activation.NONE), giving one logit per class; layer 2 has activation RELU (the loss applies softmax itself)
+      WrongClassCount        | 13 | the last layer must be @Dense(layer = 2, units = 10, activation = Activation.NONE), giving one logit per class; layer 2 has 12 units for 10 classes
+      OneClass               |  7 | @Network classes must be 2 or more, got 1
+      NetworkOnInterface     |  7 | @Network goes on a class, not on interface NetworkOnInterface
+      NoLayers               |  8 | @Network class NoLayers declares no layers; add fields such as '@Conv(layer = 1, size = 5) @Learnable(filters = 20) Bank conv1;'
+      LayerWithoutNetwork    | 10 | field conv declares a layer, but class LayerWithoutNetwork has no @Network annotation; add @Network(height = ..., width = ..., channels = ..., classes = ...) to the class
+      """)
+  void rejectsWithMessageOnLine(String name, int line, String message) {
+    JavaFileObject source = JavaFileObjects.forResource("bad/test/" + name + ".java");
+    Compilation compilation = javac().withProcessors(new NetworkProcessor()).compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(line);
+    assertThat(compilation).hadErrorCount(errorCount(compilation, message));
+  }
+
+  /** Some mistakes also break a second rule; the asserted message must be one of at most two. */
+  private static int errorCount(Compilation compilation, String message) {
+    int count = compilation.errors().size();
+    if (count > 2) {
+      throw new AssertionError("expected one or two errors, got " + compilation.errors());
+    }
+    return count;
+  }
+}

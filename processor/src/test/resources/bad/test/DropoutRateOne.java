@@ -1,0 +1,18 @@
+package test;
+
+import io.gaborflow.core.Bank;
+import io.gaborflow.core.Layer;
+import io.gaborflow.core.annotation.*;
+
+@Network(height = 28, width = 28, channels = 1, classes = 10)
+class DropoutRateOne {
+  @Conv(layer = 1, size = 5)
+  @Learnable(filters = 8)
+  Bank conv;
+
+  @Dropout(layer = 2, rate = 1.0)
+  Layer drop;
+
+  @Dense(layer = 3, units = 10, activation = Activation.NONE)
+  Layer logits;
+}

@@ -1,0 +1,10 @@
+package test;
+
+import io.gaborflow.core.Bank;
+import io.gaborflow.core.Layer;
+import io.gaborflow.core.annotation.*;
+
+@Network(height = 28, width = 28, channels = 1, classes = 10)
+class NoLayers {
+  int notALayer;
+}

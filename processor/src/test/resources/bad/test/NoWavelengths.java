@@ -1,0 +1,17 @@
+package test;
+
+import io.gaborflow.core.Bank;
+import io.gaborflow.core.Layer;
+import io.gaborflow.core.annotation.*;
+
+@Network(height = 28, width = 28, channels = 1, classes = 10)
+class NoWavelengths {
+  @Conv(layer = 1, size = 5)
+  @Fixed(gabor = @Gabor(
+      orientations = 4,
+      wavelengths = {}))
+  Bank gabor;
+
+  @Dense(layer = 2, units = 10, activation = Activation.NONE)
+  Layer logits;
+}

@@ -1,0 +1,19 @@
+package test;
+
+import io.gaborflow.core.Bank;
+import io.gaborflow.core.Layer;
+import io.gaborflow.core.annotation.*;
+
+@Network(height = 28, width = 28, channels = 1, classes = 10)
+class TwoLayerAnnotations {
+  @Conv(layer = 1, size = 5)
+  @Learnable(filters = 8)
+  Bank conv;
+
+  @MaxPool(layer = 2, size = 2)
+  @AvgPool(layer = 2, size = 2)
+  Layer pool;
+
+  @Dense(layer = 3, units = 10, activation = Activation.NONE)
+  Layer logits;
+}

@@ -1,0 +1,22 @@
+package test;
+
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.train.ModelTrainer;
+import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import javax.annotation.processing.Generated;
+import javax.inject.Inject;
+
+/**
+ * Trains {@code half-gabor} (test.HalfGaborNet): its graph is {@link HalfGaborNetGraph}.
+ */
+@Generated(
+    value = "io.gaborflow.processor.NetworkProcessor",
+    comments = "from test.HalfGaborNet"
+)
+public final class HalfGaborNetTrainer extends ModelTrainer {
+  @Inject
+  public HalfGaborNetTrainer(TrainingConfig config, Dataset data, ProgressReporter progress) {
+    super(new HalfGaborNetGraph(), config, data, progress);
+  }
+}
