@@ -10,14 +10,23 @@ public class DataFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public DataFormatException(Path file, String problem) {
-    super(file + ": " + problem);
+    this(file.toString(), problem);
   }
 
   public DataFormatException(Path file, long offset, String problem) {
-    super(file + " at byte " + offset + ": " + problem);
+    this(file.toString(), offset, problem);
   }
 
-  public DataFormatException(Path file, String problem, Throwable cause) {
-    super(file + ": " + problem, cause);
+  /** {@code source} names a file, or a resource for data shipped inside a jar. */
+  public DataFormatException(String source, String problem) {
+    super(source + ": " + problem);
+  }
+
+  public DataFormatException(String source, long offset, String problem) {
+    super(source + " at byte " + offset + ": " + problem);
+  }
+
+  public DataFormatException(String source, String problem, Throwable cause) {
+    super(source + ": " + problem, cause);
   }
 }

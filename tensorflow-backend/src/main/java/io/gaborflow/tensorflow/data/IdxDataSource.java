@@ -65,10 +65,14 @@ public final class IdxDataSource implements DataSource {
         directory.resolve(baseName), "missing: expected " + baseName + " or " + baseName + ".gz in " + directory);
   }
 
-  /** Pairs an images file with its labels file. */
   static ImageSet imageSet(Path imagesFile, Path labelsFile) {
-    IdxFile images = IdxFile.read(imagesFile);
-    IdxFile labels = IdxFile.read(labelsFile);
+    return imageSet(IdxFile.read(imagesFile), IdxFile.read(labelsFile));
+  }
+
+  /** Pairs an images file with its labels file; pixels are scaled from 0..255 to 0..1. */
+  public static ImageSet imageSet(IdxFile images, IdxFile labels) {
+    String imagesFile = images.source();
+    String labelsFile = labels.source();
     if (images.dimensions().length != 3) {
       throw new DataFormatException(
           imagesFile, 3, "an images file has 3 dimensions (count, rows, columns), this one has "
@@ -82,7 +86,7 @@ public final class IdxDataSource implements DataSource {
     int count = images.dimensions()[0];
     if (labels.dimensions()[0] != count) {
       throw new DataFormatException(
-          labelsFile, 4, "holds " + labels.dimensions()[0] + " labels but " + imagesFile.getFileName()
+          labelsFile, 4, "holds " + labels.dimensions()[0] + " labels but " + imagesFile
               + " holds " + count + " images");
     }
     byte[] raw = images.data();
