@@ -1,0 +1,99 @@
+package io.gaborflow.examples.cli;
+
+import io.gaborflow.core.annotation.Normalization;
+import io.gaborflow.core.gabor.FilterBank;
+import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.examples.render.BankCsv;
+import io.gaborflow.examples.render.FilterGridImage;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "bank",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes a Gabor filter bank as CSV (one row per filter) and as a PNG grid.",
+      "Kernels equal OpenCV's getGaborKernel; one filter per orientation x wavelength x phase."
+    },
+    sortOptions = false)
+public final class BankCommand implements Callable<Integer> {
+  @Option(names = "--size", description = "Kernel size in pixels, odd (default: ${DEFAULT-VALUE}).")
+  int size = 7;
+
+  @Option(names = "--orientations", description = "Orientations evenly spaced over 180 degrees (default: ${DEFAULT-VALUE}).")
+  int orientations = 4;
+
+  @Option(names = "--angles", split = ",", paramLabel = "DEG", description = "Explicit orientations in degrees, instead of --orientations.")
+  List<Double> angles;
+
+  @Option(names = "--wavelengths", split = ",", paramLabel = "PX", description = "Wavelengths λ in pixels (default: ${DEFAULT-VALUE}).")
+  List<Double> wavelengths = List.of(4.0);
+
+  @Option(names = "--phases", split = ",", paramLabel = "DEG", description = "Phases ψ in degrees (default: ${DEFAULT-VALUE}).")
+  List<Double> phases = List.of(0.0, 90.0);
+
+  @Option(names = "--aspect", description = "Aspect ratio γ (default: ${DEFAULT-VALUE}).")
+  double aspect = 0.5;
+
+  @Option(names = "--sigma", description = "σ in pixels; without it σ derives from --bandwidth.")
+  Double sigma;
+
+  @Option(names = "--bandwidth", description = "Bandwidth in octaves, when --sigma is not given (default: ${DEFAULT-VALUE}).")
+  double bandwidth = 1.0;
+
+  @Option(names = "--normalize", description = "Zero mean and unit L2 norm, as banks in a network use; off by default so values equal OpenCV's.")
+  boolean normalize;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "CSV output; standard output when neither --csv nor --png is given.")
+  Path csv;
+
+  @Option(names = "--png", paramLabel = "FILE", description = "PNG grid of the filters, one row per orientation.")
+  Path png;
+
+  @Override
+  public Integer call() throws IOException {
+    GaborBankSpec.Builder builder = GaborBankSpec.builder();
+    if (angles != null) {
+      builder.angles(angles.stream().mapToDouble(Double::doubleValue).toArray());
+    } else {
+      if (orientations < 1) {
+        throw new IllegalArgumentException("--orientations must be 1 or more, got " + orientations);
+      }
+      builder.orientations(orientations);
+    }
+    builder
+        .wavelengths(wavelengths.stream().mapToDouble(Double::doubleValue).toArray())
+        .phases(phases.stream().mapToDouble(Double::doubleValue).toArray())
+        .aspect(aspect)
+        .normalization(normalize ? Normalization.ZERO_MEAN_UNIT_NORM : Normalization.NONE);
+    if (sigma != null) {
+      builder.sigma(sigma);
+    } else {
+      builder.bandwidth(bandwidth);
+    }
+    GaborBankSpec spec = builder.build();
+    FilterBank bank = FilterBank.of(spec, size);
+    if (csv == null && png == null) {
+      Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+      BankCsv.write(bank, out);
+      out.flush();
+      return 0;
+    }
+    if (csv != null) {
+      BankCsv.write(bank, csv);
+      System.out.println("wrote " + bank.filterCount() + " filters to " + csv);
+    }
+    if (png != null) {
+      FilterGridImage.write(bank, spec.wavelengths().size() * spec.phasesDegrees().size(), png);
+      System.out.println("wrote a grid of " + bank.filterCount() + " filters to " + png);
+    }
+    return 0;
+  }
+}

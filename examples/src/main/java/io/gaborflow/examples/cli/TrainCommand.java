@@ -1,0 +1,86 @@
+package io.gaborflow.examples.cli;
+
+import io.gaborflow.examples.ModelCatalog;
+import io.gaborflow.examples.data.EmbeddedFashionMnist;
+import io.gaborflow.examples.models.GaborLeNetGraph;
+import io.gaborflow.tensorflow.data.DataSpec;
+import io.gaborflow.tensorflow.report.RunReport;
+import io.gaborflow.tensorflow.train.OptimizerKind;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Trains a model and prints its test accuracy.",
+    sortOptions = false)
+public final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--model", paramLabel = "NAME", completionCandidates = ModelNames.class,
+      description = "Model to train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  String model = GaborLeNetGraph.MODEL_NAME;
+
+  @Option(names = "--data", paramLabel = "SPEC",
+      description = "Data: embedded (a slice shipped with gaborflow), fashion-mnist (Debian's"
+          + " dataset-fashion-mnist) or idx:DIR (MNIST-format files) (default: ${DEFAULT-VALUE}).")
+  String data = EmbeddedFashionMnist.NAME;
+
+  @Option(names = "--epochs", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+  int epochs = 2;
+
+  @Option(names = "--batch-size", description = "Images per step (default: ${DEFAULT-VALUE}).")
+  int batchSize = 64;
+
+  @Option(names = "--learning-rate", description = "Step size (default: ${DEFAULT-VALUE}).")
+  float learningRate = 1e-3f;
+
+  @Option(names = "--optimizer", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OptimizerKind optimizer = OptimizerKind.ADAM;
+
+  @Option(names = "--momentum", description = "Momentum of the momentum optimizer (default: ${DEFAULT-VALUE}).")
+  float momentum = 0.9f;
+
+  @Option(names = "--seed", description = "Seeds weights, batch order and dropout (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(names = "--threads", description = "CPU threads for TensorFlow (default: all cores, ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write the run's figures as JSON.")
+  Path report;
+
+  @Override
+  public Integer call() {
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .epochs(epochs)
+            .batchSize(batchSize)
+            .learningRate(learningRate)
+            .optimizer(optimizer)
+            .momentum(momentum)
+            .seed(seed)
+            .threads(threads)
+            .build();
+    TrainingResult result = ModelCatalog.trainer(model, config, DataSpec.parse(data)).train();
+    System.out.printf(
+        "%s on %s: test accuracy %.4f after %d epochs (%,d learnable and %,d fixed parameters)%n",
+        result.model(), result.dataset(), result.testAccuracy(), epochs,
+        result.learnableParameters(), result.fixedParameters());
+    if (report != null) {
+      RunReport.write(result, report);
+      System.out.println("report written to " + report);
+    }
+    return 0;
+  }
+
+  /** The model names, for help and shell completion. */
+  static final class ModelNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return ModelCatalog.names().iterator();
+    }
+  }
+}

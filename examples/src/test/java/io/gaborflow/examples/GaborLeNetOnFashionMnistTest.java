@@ -1,0 +1,125 @@
+package io.gaborflow.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.examples.models.GaborLeNetTrainer;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.data.IdxDataSource;
+import io.gaborflow.tensorflow.graph.FixedBank;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.inject.DataSourcesModule;
+import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingResult;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.proto.DeviceStepStats;
+import org.tensorflow.proto.NodeExecStats;
+import org.tensorflow.proto.RunMetadata;
+
+/**
+ * The generated gabor-lenet, trained on a 2,000-image slice of the real Fashion-MNIST (Debian's
+ * dataset-fashion-mnist, which .ci/run installs): it learns, and its fixed banks stay fixed and
+ * cost no filter gradient.
+ */
+class GaborLeNetOnFashionMnistTest {
+  private static final TrainingConfig CONFIG =
+      TrainingConfig.builder().epochs(5).batchSize(32).seed(1).threads(2).build();
+
+  private static Dataset data;
+  private static TrainingSession session;
+  private static Map<String, float[]> initial;
+  private static TrainingResult result;
+
+  @BeforeAll
+  static void train() {
+    data = IdxDataSource.load(DataSourcesModule.FASHION_MNIST_DIRECTORY, "fashion-mnist").head(2000, 2000);
+    GaborLeNetTrainer trainer = new GaborLeNetTrainer(CONFIG, data, ProgressReporter.silent());
+    session = trainer.newSession();
+    session.initialize(CONFIG.seed());
+    initial = new HashMap<>();
+    for (LearnableVariable v : session.network().learnables()) {
+      initial.put(v.name(), session.valueOf(v.variable()));
+    }
+    result = trainer.train(session);
+  }
+
+  @AfterAll
+  static void close() {
+    session.close();
+  }
+
+  @Test
+  void reachesMoreThan75PercentOnTheTestSlice() {
+    assertEquals(2000, result.trainImages());
+    assertTrue(result.testAccuracy() > 0.75, "test accuracy " + result.testAccuracy());
+  }
+
+  @Test
+  void fixedBanksAreBitIdenticalToTheirGaborValues() {
+    List<FixedBank> banks = session.network().fixedBanks();
+    assertEquals(List.of("layer1/gabor1", "layer3/gabor2"), banks.stream().map(FixedBank::name).toList());
+    for (FixedBank bank : banks) {
+      assertEquals(ChannelCoverage.SHARED, bank.coverage());
+      assertArrayEquals(bank.filters().toHwio(1, ChannelCoverage.SHARED), session.valueOf(bank.constant()),
+          bank.name());
+    }
+  }
+
+  @Test
+  void everyLearnableKernelChanged() {
+    for (LearnableVariable v : session.network().learnables()) {
+      if (v.initializer() != null) {
+        assertFalse(Arrays.equals(initial.get(v.name()), session.valueOf(v.variable())), v.name());
+      }
+    }
+  }
+
+  @Test
+  void fixedBanksHaveNoVariableAndNoOptimizerSlot() {
+    List<String> variables = new ArrayList<>();
+    for (Iterator<GraphOperation> it = session.graph().operations(); it.hasNext(); ) {
+      GraphOperation op = it.next();
+      if (op.type().equals("VariableV2")) {
+        variables.add(op.name());
+      }
+    }
+    assertTrue(variables.stream().noneMatch(n -> n.contains("gabor")), variables.toString());
+    // conv1, conv2, fc1, logits: kernel and bias each, with Adam's m and v; plus two beta powers.
+    assertEquals(8 * 3 + 2, variables.size(), variables.toString());
+  }
+
+  @Test
+  void aTrainingStepComputesFilterGradientsOnlyForLearnableBanks() {
+    int batch = CONFIG.batchSize();
+    float[] images = new float[batch * 28 * 28];
+    int[] labels = new int[batch];
+    int[] order = new int[batch];
+    Arrays.setAll(order, i -> i);
+    data.train().copyBatch(order, 0, batch, images, labels);
+    RunMetadata metadata = session.traceTrainStep(images, labels, batch);
+    List<String> filterGradients = new ArrayList<>();
+    for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
+      for (NodeExecStats node : device.getNodeStatsList()) {
+        GraphOperation op = session.graph().operation(node.getNodeName());
+        if (op != null && op.type().equals("Conv2DBackpropFilter")) {
+          filterGradients.add(node.getNodeName());
+        }
+      }
+    }
+    assertEquals(2, filterGradients.size(), "one per learnable bank (conv1, conv2): " + filterGradients);
+  }
+}
