@@ -26,9 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.GraphOperation;
-import org.tensorflow.proto.DeviceStepStats;
-import org.tensorflow.proto.NodeExecStats;
-import org.tensorflow.proto.RunMetadata;
 
 /**
  * The generated gabor-lenet, trained on a 2,000-image slice of the real Fashion-MNIST (Debian's
@@ -110,16 +107,7 @@ class GaborLeNetOnFashionMnistTest {
     int[] order = new int[batch];
     Arrays.setAll(order, i -> i);
     data.train().copyBatch(order, 0, batch, images, labels);
-    RunMetadata metadata = session.traceTrainStep(images, labels, batch);
-    List<String> filterGradients = new ArrayList<>();
-    for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
-      for (NodeExecStats node : device.getNodeStatsList()) {
-        GraphOperation op = session.graph().operation(node.getNodeName());
-        if (op != null && op.type().equals("Conv2DBackpropFilter")) {
-          filterGradients.add(node.getNodeName());
-        }
-      }
-    }
+    List<String> filterGradients = session.traceTrainStep(images, labels, batch).nodesOfType("Conv2DBackpropFilter");
     assertEquals(2, filterGradients.size(), "one per learnable bank (conv1, conv2): " + filterGradients);
   }
 }

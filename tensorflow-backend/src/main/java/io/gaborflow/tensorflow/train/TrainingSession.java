@@ -21,7 +21,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -133,36 +132,30 @@ public final class TrainingSession implements AutoCloseable {
   public float trainStep(float[] images, int[] batchLabels, int count) {
     try (TFloat32 x = imagesTensor(images, count);
         TInt32 y = labelsTensor(batchLabels, count);
-        Result result =
-            session.runner()
-                .feed(network.images(), x)
-                .feed(labels, y)
-                .feed(network.training(), trainingOn)
-                .addTarget(trainOp)
-                .fetch(loss)
-                .run()) {
+        Result result = trainRunner(x, y).run()) {
       return ((TFloat32) result.get(0)).getFloat();
     }
   }
 
+  private Session.Runner trainRunner(TFloat32 x, TInt32 y) {
+    return session.runner()
+        .feed(network.images(), x)
+        .feed(labels, y)
+        .feed(network.training(), trainingOn)
+        .addTarget(trainOp)
+        .fetch(loss);
+  }
+
   /**
-   * One training step with full tracing; returns TensorFlow's run metadata (which nodes ran, on
-   * which device, for how long), for profiling and for tests of what a step computes.
+   * One training step with full tracing: which ops ran and for how long, for profiling and for
+   * tests of what a step computes.
    */
-  public RunMetadata traceTrainStep(float[] images, int[] batchLabels, int count) {
+  public StepTrace traceTrainStep(float[] images, int[] batchLabels, int count) {
     RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
     try (TFloat32 x = imagesTensor(images, count);
         TInt32 y = labelsTensor(batchLabels, count);
-        Result result =
-            session.runner()
-                .feed(network.images(), x)
-                .feed(labels, y)
-                .feed(network.training(), trainingOn)
-                .addTarget(trainOp)
-                .fetch(loss)
-                .setOptions(trace)
-                .runAndFetchMetadata()) {
-      return result.getMetadata().orElseThrow();
+        Result result = trainRunner(x, y).setOptions(trace).runAndFetchMetadata()) {
+      return new StepTrace(graph, result.getMetadata().orElseThrow());
     }
   }
 
