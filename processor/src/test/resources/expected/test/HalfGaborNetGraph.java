@@ -5,6 +5,7 @@ import io.gaborflow.core.annotation.ChannelCoverage;
 import io.gaborflow.core.annotation.Initializer;
 import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.annotation.Padding;
+import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.tensorflow.graph.InputSpec;
 import io.gaborflow.tensorflow.graph.ModelGraph;
@@ -57,7 +58,8 @@ public final class HalfGaborNetGraph implements ModelGraph {
             .bandwidth(1.0)
             .normalization(Normalization.ZERO_MEAN_UNIT_NORM)
             .coverage(ChannelCoverage.SINGLE)
-            .build()),
+            .build())
+            .trainableFor(1, TrainableAt.START),
         net.learnable("conv2", 8, Initializer.GLOROT_UNIFORM));
     // Layer 4: 2x2 max pooling, stride 2 -> 6x6x16
     net.maxPool(2, 2, Padding.VALID);

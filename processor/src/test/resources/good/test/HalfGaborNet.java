@@ -29,7 +29,7 @@ public class HalfGaborNet {
 
   @Conv(layer = 3, size = 3, padding = Padding.SAME)
   @Fixed(gabor = @Gabor(angles = {0, 45, 90, 135}, wavelengths = {3, 6}, phases = 0,
-      coverage = ChannelCoverage.SINGLE))
+      coverage = ChannelCoverage.SINGLE), trainableEpochs = 1)
   Bank gabor2;
 
   @Conv(layer = 3, size = 3, padding = Padding.SAME)

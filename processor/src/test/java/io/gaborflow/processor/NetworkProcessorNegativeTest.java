@@ -38,6 +38,7 @@ class NetworkProcessorNegativeTest {
       TwoLayerAnnotations    | 14 | field pool has both @MaxPool and @AvgPool; a field declares one layer
       StaticLayerField       | 11 | layer field conv is static; declare layers as instance fields
       ZeroFilters            | 10 | @Learnable filters must be 1 or more, got 0
+      NegativeTrainableEpochs| 10 | @Fixed trainableEpochs must be 0 (fixed for the whole run) or more, got -2
       DropoutRateOne         | 13 | @Dropout rate must be at least 0 and below 1, got 1.0
       NothingToTrain         |  7 | network NothingToTrain has nothing to train: every bank is @Fixed and there is no @Dense layer; make a bank @Learnable or add a @Dense layer
       InputTooSmall          | 16 | layer 3: the 5x5 window does not fit its 2x2x8 input; use padding = Padding.SAME, a smaller size, or fewer downsampling layers before it

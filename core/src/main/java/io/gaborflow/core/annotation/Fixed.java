@@ -7,9 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A convolution bank whose filters never change during training: they are graph constants behind
+ * A convolution bank whose filters do not change during training: they are graph constants behind
  * a stop-gradient, have no filter gradient, no optimizer update and no optimizer state. Goes with
  * {@link Conv} on the same field.
+ *
+ * <p>With {@link #trainableEpochs()} above 0 the bank starts from its Gabor values and trains for
+ * that many epochs (the paper's way to win accuracy back), at the {@link #trainableAt()} end of
+ * the run; in every other epoch it costs what a fixed bank costs: no filter gradient, no update.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -17,4 +21,10 @@ import java.lang.annotation.Target;
 public @interface Fixed {
   /** The Gabor filters of the bank; the kernel size is the {@link Conv#size()} of the field. */
   Gabor gabor();
+
+  /** Epochs in which the bank trains; 0 (the default) keeps it fixed for the whole run. */
+  int trainableEpochs() default 0;
+
+  /** Whether those epochs are the first or the last ones of the run. */
+  TrainableAt trainableAt() default TrainableAt.START;
 }

@@ -58,6 +58,8 @@ public enum Message {
   GABOR_SINGLE_ON_ONE_CHANNEL(
       "coverage = ChannelCoverage.SINGLE gives each filter one input channel, but layer %d has a"
           + " single input channel; use ChannelCoverage.SHARED"),
+  TRAINABLE_EPOCHS_NEGATIVE(
+      "@Fixed trainableEpochs must be 0 (fixed for the whole run) or more, got %d"),
   DROPOUT_RATE("@Dropout rate must be at least 0 and below 1, got %s"),
 
   WINDOW_DOES_NOT_FIT(

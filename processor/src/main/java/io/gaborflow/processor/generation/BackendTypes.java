@@ -29,4 +29,5 @@ final class BackendTypes {
   static final ClassName INITIALIZER = ClassName.get(ANNOTATION, "Initializer");
   static final ClassName NORMALIZATION = ClassName.get(ANNOTATION, "Normalization");
   static final ClassName CHANNEL_COVERAGE = ClassName.get(ANNOTATION, "ChannelCoverage");
+  static final ClassName TRAINABLE_AT = ClassName.get(ANNOTATION, "TrainableAt");
 }

@@ -9,6 +9,7 @@ import static io.gaborflow.processor.generation.BackendTypes.MODEL_GRAPH;
 import static io.gaborflow.processor.generation.BackendTypes.NETWORK_BUILDER;
 import static io.gaborflow.processor.generation.BackendTypes.NORMALIZATION;
 import static io.gaborflow.processor.generation.BackendTypes.PADDING;
+import static io.gaborflow.processor.generation.BackendTypes.TRAINABLE_AT;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -137,7 +138,8 @@ public final class GraphGenerator extends SourceFileGenerator<NetworkSpec> {
       return CodeBlock.of("net.learnable($S, $L, $T.$L)", learnable.name(), learnable.filters(), INITIALIZER,
           learnable.initializer());
     }
-    GaborBankSpec g = ((FixedGaborBankSpec) bank).gabor();
+    FixedGaborBankSpec fixed = (FixedGaborBankSpec) bank;
+    GaborBankSpec g = fixed.gabor();
     CodeBlock.Builder code = CodeBlock.builder().add("net.fixedGabor($S, $T.builder()$>$>", bank.name(), GABOR_BANK_SPEC);
     int n = g.anglesDegrees().size();
     if (g.anglesDegrees().equals(GaborBankSpec.evenlySpacedAngles(n))) {
@@ -156,6 +158,10 @@ public final class GraphGenerator extends SourceFileGenerator<NetworkSpec> {
     return code.add("\n.normalization($T.$L)", NORMALIZATION, g.normalization())
         .add("\n.coverage($T.$L)", CHANNEL_COVERAGE, g.coverage())
         .add("\n.build())$<$<")
+        .add(fixed.trainableEpochs() == 0
+            ? CodeBlock.of("")
+            : CodeBlock.of("\n$>$>.trainableFor($L, $T.$L)$<$<", fixed.trainableEpochs(), TRAINABLE_AT,
+                fixed.trainableAt()))
         .build();
   }
 

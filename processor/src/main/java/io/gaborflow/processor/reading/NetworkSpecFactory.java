@@ -5,6 +5,7 @@ import io.gaborflow.core.annotation.ChannelCoverage;
 import io.gaborflow.core.annotation.Initializer;
 import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.annotation.Padding;
+import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.core.model.BankSpec;
 import io.gaborflow.core.model.ConvLayerSpec;
@@ -90,7 +91,9 @@ public final class NetworkSpecFactory {
       return new LearnableBankSpec(field.name(), field.learnable().intValue("filters"),
           Initializer.valueOf(field.learnable().enumName("initializer")));
     }
-    return new FixedGaborBankSpec(field.name(), gabor(field.fixed().nested("gabor")));
+    AnnotationReader fixed = field.fixed();
+    return new FixedGaborBankSpec(field.name(), gabor(fixed.nested("gabor")),
+        fixed.intValue("trainableEpochs"), TrainableAt.valueOf(fixed.enumName("trainableAt")));
   }
 
   static GaborBankSpec gabor(AnnotationReader g) {

@@ -56,6 +56,11 @@ final class AnnotationValueValidator {
           positive(field, field.learnable(), "filters", report);
         } else {
           new GaborValidator(field, report).validate(field.fixed().nested("gabor"), layer);
+          AnnotationReader fixed = field.fixed();
+          if (fixed.intValue("trainableEpochs") < 0) {
+            report.error(Message.TRAINABLE_EPOCHS_NEGATIVE, field.field(), fixed.mirror(),
+                fixed.explicit("trainableEpochs"), fixed.intValue("trainableEpochs"));
+          }
         }
       }
       case MAX_POOL, AVG_POOL -> {

@@ -1,6 +1,7 @@
 package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.annotation.Initializer;
+import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.gabor.GaborBankSpec;
 
 /**
@@ -13,11 +14,19 @@ public sealed interface BankDeclaration {
   /** Output channels this bank adds to its layer. */
   int filterCount();
 
-  /** Filters that stay at their Gabor values for the whole run. */
-  record FixedGabor(String name, GaborBankSpec spec) implements BankDeclaration {
+  /**
+   * Gabor filters that stay at their values, or that train only within {@code window} (null:
+   * fixed for the whole run).
+   */
+  record FixedGabor(String name, GaborBankSpec spec, TrainingWindow window) implements BankDeclaration {
     @Override
     public int filterCount() {
       return spec.filterCount();
+    }
+
+    /** The same bank, trained for {@code epochs} epochs at the {@code at} end of the run. */
+    public FixedGabor trainableFor(int epochs, TrainableAt at) {
+      return new FixedGabor(name, spec, epochs == 0 ? null : new TrainingWindow(epochs, at));
     }
   }
 

@@ -5,12 +5,14 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * A network's forward graph.
  *
  * @param images NHWC float input
  * @param training 1 while training (enables dropout), 0 by default
+ * @param step the global training step, which seeds dropout masks
  * @param logits one row of class scores per image
  * @param learnables every trained tensor, in layer order
  * @param fixedBanks every fixed Gabor bank, in layer order
@@ -18,15 +20,20 @@ import org.tensorflow.types.TFloat32;
 public record BuiltNetwork(
     Placeholder<TFloat32> images,
     PlaceholderWithDefault<TFloat32> training,
+    PlaceholderWithDefault<TInt64> step,
     Operand<TFloat32> logits,
     List<LearnableVariable> learnables,
     List<FixedBank> fixedBanks) {
 
+  /** Weights and biases trained every epoch. */
   public long learnableParameters() {
-    return learnables.stream().mapToLong(LearnableVariable::size).sum();
+    return learnables.stream().filter(v -> v.window() == null).mapToLong(LearnableVariable::size).sum();
   }
 
-  /** Weights of the fixed banks counted as the ordinary kernels they are equivalent to. */
+  /**
+   * Weights of the Gabor banks (partially trained ones included) counted as the ordinary kernels
+   * they are equivalent to.
+   */
   public long fixedParameters() {
     return fixedBanks.stream().mapToLong(FixedBank::size).sum();
   }

@@ -2,28 +2,36 @@ package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.annotation.ChannelCoverage;
 import io.gaborflow.core.gabor.FilterBank;
+import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.core.Constant;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A fixed Gabor bank as it stands in the graph.
+ * A Gabor bank as it stands in the graph.
  *
- * @param constant the kernel constant the convolution reads: {@code [k, k, 1, n]} for a {@link
- *     ChannelCoverage#SHARED} bank (applied to the channel mean), {@code [k, k, Cin, n]} otherwise
- * @param filters the bank's 2-D kernels
+ * @param kernel what the convolution reads: {@code [k, k, 1, n]} for a {@link
+ *     ChannelCoverage#SHARED} bank (applied to the channel mean), {@code [k, k, Cin, n]} otherwise;
+ *     a constant for a fixed bank, a variable for a partially trained one
+ * @param filters the bank's Gabor kernels (its values before any training)
  * @param inChannels input channels of the layer
+ * @param window the epochs in which it trains, or {@code null} when it never does
  */
 public record FixedBank(
     String name,
-    Constant<TFloat32> constant,
+    Operand<TFloat32> kernel,
     FilterBank filters,
     ChannelCoverage coverage,
-    int inChannels) {
+    int inChannels,
+    TrainingWindow window) {
 
-  /** The ordinary HWIO convolution kernel this bank is equivalent to. */
+  /** The ordinary HWIO convolution kernel this bank is equivalent to, at its Gabor values. */
   public float[] equivalentKernel() {
     return filters.toHwio(inChannels, coverage);
+  }
+
+  /** The Gabor values of {@link #kernel()}, laid out as the graph holds them. */
+  public float[] kernelValues() {
+    return filters.toHwio(coverage == ChannelCoverage.SHARED ? 1 : inChannels, coverage);
   }
 
   public Shape equivalentShape() {

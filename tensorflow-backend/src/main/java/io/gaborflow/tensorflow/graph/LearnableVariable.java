@@ -7,9 +7,12 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A trained tensor (a kernel or a bias) with what is needed to give it its first value.
+ * A trained tensor (a kernel or a bias) with what is needed to give it its first value and to
+ * know when it trains.
  *
- * @param initializer how the weights start; {@code null} for a bias, which starts at zero
+ * @param initializer how the weights start; {@code null} for a bias (zeros) or a Gabor bank
+ * @param startValues the exact first values (a Gabor bank's kernel), or {@code null}
+ * @param window the epochs in which it trains; {@code null}: every epoch
  */
 public record LearnableVariable(
     String name,
@@ -17,14 +20,30 @@ public record LearnableVariable(
     Shape shape,
     Initializer initializer,
     long fanIn,
-    long fanOut) {
+    long fanOut,
+    float[] startValues,
+    TrainingWindow window) {
+
+  /** A variable trained every epoch, drawn from {@code initializer} (zeros when null). */
+  public LearnableVariable(
+      String name, Variable<TFloat32> variable, Shape shape, Initializer initializer, long fanIn, long fanOut) {
+    this(name, variable, shape, initializer, fanIn, fanOut, null, null);
+  }
 
   public long size() {
     return shape.size();
   }
 
+  /** Whether it trains in {@code epoch} (from 1) of a run of {@code totalEpochs}. */
+  public boolean trainsIn(int epoch, int totalEpochs) {
+    return window == null || window.includes(epoch, totalEpochs);
+  }
+
   /** The starting values, drawn from {@code random} (so the same seed gives the same model). */
   public float[] initialValues(SplittableRandom random) {
+    if (startValues != null) {
+      return startValues.clone();
+    }
     float[] values = new float[Math.toIntExact(shape.size())];
     if (initializer == null) {
       return values;

@@ -12,12 +12,12 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Constant;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The building blocks generated graphs call, one method per layer kind. It keeps the current
@@ -32,6 +32,7 @@ public final class NetworkBuilder {
   private final long seed;
   private final Placeholder<TFloat32> images;
   private final PlaceholderWithDefault<TFloat32> training;
+  private final PlaceholderWithDefault<TInt64> step;
   private final List<LearnableVariable> learnables = new ArrayList<>();
   private final List<FixedBank> fixedBanks = new ArrayList<>();
   private Operand<TFloat32> current;
@@ -49,6 +50,7 @@ public final class NetworkBuilder {
                     Shape.of(-1, input.height(), input.width(), input.channels())));
     this.training =
         root.withName("training").placeholderWithDefault(root.constant(0f), Shape.scalar());
+    this.step = root.withName("step").placeholderWithDefault(root.constant(0L), Shape.scalar());
     this.current = images;
     this.shape = new long[] {input.height(), input.width(), input.channels()};
   }
@@ -64,12 +66,12 @@ public final class NetworkBuilder {
     }
     Operand<TFloat32> logits = tf.withName("logits").identity(net.current);
     return new BuiltNetwork(
-        net.images, net.training, logits, List.copyOf(net.learnables), List.copyOf(net.fixedBanks));
+        net.images, net.training, net.step, logits, List.copyOf(net.learnables), List.copyOf(net.fixedBanks));
   }
 
   /** A bank of Gabor filters that stay fixed for the whole run. */
-  public BankDeclaration fixedGabor(String name, GaborBankSpec spec) {
-    return new BankDeclaration.FixedGabor(name, spec);
+  public BankDeclaration.FixedGabor fixedGabor(String name, GaborBankSpec spec) {
+    return new BankDeclaration.FixedGabor(name, spec, null);
   }
 
   /** A bank of {@code filters} trained filters, each with a bias. */
@@ -143,7 +145,8 @@ public final class NetworkBuilder {
   /**
    * Inverted dropout: while the {@code training} placeholder is 1 each activation is kept with
    * probability {@code 1 - rate} and scaled by {@code 1 / (1 - rate)}; at its default 0 the mask is
-   * all ones, so evaluation needs no second graph.
+   * all ones, so evaluation needs no second graph. The mask is drawn statelessly from the seed,
+   * the layer and the fed global step, so a resumed run draws the same masks as an uninterrupted one.
    */
   public void dropout(double rate) {
     Ops tf = nextLayer();
@@ -151,9 +154,10 @@ public final class NetworkBuilder {
       return;
     }
     Operand<TFloat32> keep = tf.math.sub(tf.constant(1f), tf.math.mul(tf.constant((float) rate), training));
-    Operand<TFloat32> noise =
-        tf.random.randomUniform(
-            tf.shape(current), TFloat32.class, RandomUniform.seed(seed).seed2((long) layer));
+    Operand<TInt64> streamSeed =
+        tf.concat(List.of(tf.constant(new long[] {seed * 1_000_003L + layer}), tf.reshape(step, tf.constant(new long[] {1}))),
+            tf.constant(0));
+    Operand<TFloat32> noise = tf.random.statelessRandomUniform(tf.shape(current), streamSeed, TFloat32.class);
     Operand<TFloat32> mask = tf.math.floor(tf.math.add(keep, noise));
     current = tf.math.div(tf.math.mul(current, mask), keep);
   }
@@ -177,21 +181,27 @@ public final class NetworkBuilder {
     FilterBank filters = FilterBank.of(bank.spec(), geometry.size());
     ChannelCoverage coverage = bank.spec().coverage();
     Operand<TFloat32> input = current;
-    Constant<TFloat32> kernel;
+    int kernelChannels = inChannels;
     if (coverage == ChannelCoverage.SHARED) {
       // The same kernel / Cin on every channel equals the kernel applied to the channel mean:
       // one single-channel convolution instead of Cin of them.
+      kernelChannels = 1;
       if (inChannels > 1) {
-        input = tf.withName("channel_mean").math.mean(input, tf.constant(new int[] {3}), org.tensorflow.op.math.Mean.keepDims(true));
+        input = tf.withName("channel_mean").math.mean(input, tf.constant(new int[] {3}), Mean.keepDims(true));
       }
-      kernel = constant(tf, filters.toHwio(1, ChannelCoverage.SHARED),
-          Shape.of(geometry.size(), geometry.size(), 1, filters.filterCount()));
-    } else {
-      kernel = constant(tf, filters.toHwio(inChannels, coverage),
-          Shape.of(geometry.size(), geometry.size(), inChannels, filters.filterCount()));
     }
-    fixedBanks.add(new FixedBank(prefix(bank.name()), kernel, filters, coverage, inChannels));
-    return tf.nn.conv2d(input, tf.stopGradient(kernel), geometry.strides(), geometry.paddingName());
+    float[] values = filters.toHwio(kernelChannels, coverage);
+    Shape shape = Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
+    Operand<TFloat32> kernel;
+    if (bank.window() == null) {
+      kernel = tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));
+    } else {
+      // Trained for a window of epochs: a variable that starts at the Gabor values. The update op
+      // of the other epochs leaves it out, so then it costs what a constant costs.
+      kernel = variable(prefix(bank.name()) + "/kernel", shape, null, 0, 0, values, bank.window());
+    }
+    fixedBanks.add(new FixedBank(prefix(bank.name()), kernel, filters, coverage, inChannels, bank.window()));
+    return tf.nn.conv2d(input, kernel, geometry.strides(), geometry.paddingName());
   }
 
   private Operand<TFloat32> learnable(
@@ -212,13 +222,14 @@ public final class NetworkBuilder {
    */
   private Variable<TFloat32> variable(
       String name, Shape shape, Initializer initializer, long fanIn, long fanOut) {
-    Variable<TFloat32> v = root.withName(name.replace('/', '.')).variable(shape, TFloat32.class);
-    learnables.add(new LearnableVariable(name, v, shape, initializer, fanIn, fanOut));
-    return v;
+    return variable(name, shape, initializer, fanIn, fanOut, null, null);
   }
 
-  private static Constant<TFloat32> constant(Ops tf, float[] values, Shape shape) {
-    return tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false));
+  private Variable<TFloat32> variable(String name, Shape shape, Initializer initializer, long fanIn,
+      long fanOut, float[] startValues, TrainingWindow window) {
+    Variable<TFloat32> v = root.withName(name.replace('/', '.')).variable(shape, TFloat32.class);
+    learnables.add(new LearnableVariable(name, v, shape, initializer, fanIn, fanOut, startValues, window));
+    return v;
   }
 
   private Ops nextLayer() {

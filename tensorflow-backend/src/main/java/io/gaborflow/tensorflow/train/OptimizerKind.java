@@ -1,21 +1,20 @@
 package io.gaborflow.tensorflow.train;
 
-import org.tensorflow.Graph;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.framework.optimizers.Momentum;
-import org.tensorflow.framework.optimizers.Optimizer;
+import io.gaborflow.tensorflow.optim.AdamRule;
+import io.gaborflow.tensorflow.optim.MomentumRule;
+import io.gaborflow.tensorflow.optim.UpdateRule;
 
 /** The update rules a run can use. */
 public enum OptimizerKind {
-  /** Adam with TensorFlow's default betas and epsilon. */
+  /** Adam with TensorFlow's default betas (0.9, 0.999) and epsilon (1e-7). */
   ADAM,
   /** Stochastic gradient descent with (non-Nesterov) momentum. */
   MOMENTUM;
 
-  Optimizer create(Graph graph, TrainingConfig config) {
+  UpdateRule create(TrainingConfig config) {
     return switch (this) {
-      case ADAM -> new Adam(graph, config.learningRate());
-      case MOMENTUM -> new Momentum(graph, config.learningRate(), config.momentum(), false);
+      case ADAM -> new AdamRule(config.learningRate());
+      case MOMENTUM -> new MomentumRule(config.learningRate(), config.momentum());
     };
   }
 }

@@ -33,17 +33,16 @@ public final class TrainingLoop {
     }
     float[] images = new float[batch * train.pixelsPerImage()];
     int[] labels = new int[batch];
-    int[] order = identity(train.size());
-    Random shuffler = new Random(config.seed());
     List<EpochResult> epochs = new ArrayList<>();
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-      shuffle(order, shuffler);
+      int[] order = batchOrder(train.size(), config.seed(), epoch);
       progress.epochStarted(epoch, config.epochs(), steps);
       long start = System.nanoTime();
       double lossSum = 0;
       for (int step = 0; step < steps; step++) {
         train.copyBatch(order, step * batch, batch, images, labels);
-        float loss = session.trainStep(images, labels, batch);
+        long globalStep = (long) (epoch - 1) * steps + step;
+        float loss = session.trainStep(epoch, globalStep, images, labels, batch);
         if (!Float.isFinite(loss)) {
           throw new TrainingDivergedException(epoch, step + 1, loss);
         }
@@ -90,20 +89,22 @@ public final class TrainingLoop {
     }
   }
 
-  private static int[] identity(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
+  /**
+   * The order of the training images in {@code epoch}: a shuffle drawn from the seed and the epoch
+   * alone, so a run resumed at any epoch sees the batches an uninterrupted run would.
+   */
+  public static int[] batchOrder(int size, long seed, int epoch) {
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
       order[i] = i;
     }
-    return order;
-  }
-
-  private static void shuffle(int[] order, Random random) {
+    Random random = new Random(seed * 1_000_003L + epoch);
     for (int i = order.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int t = order[i];
       order[i] = order[j];
       order[j] = t;
     }
+    return order;
   }
 }

@@ -14,7 +14,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -24,15 +23,20 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import org.tensorflow.types.family.TType;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.op.core.Variable;
+import io.gaborflow.tensorflow.optim.UpdateRule;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * A model's graph and session, ready to train: the forward network, the loss, an update op over
- * the learnable variables only, and the ops that set initial weights.
+ * A model's graph and session, ready to train: the forward network, the loss, update ops over
+ * the learnable variables only, and the ops that set initial weights and optimizer state.
  *
  * <p>{@code Optimizer.minimize} is not used: it collects every variable of the graph and gives
  * each one optimizer slots. Gradients are taken with {@code Graph.addGradients} for exactly the
- * learnable variables, so fixed banks get no gradient, no update and no optimizer state.
+ * variables trained in an epoch, so fixed banks get no gradient, no update and no optimizer
+ * state, and a partially trained Gabor bank none outside its epochs.
  */
 public final class TrainingSession implements AutoCloseable {
   private final ModelGraph model;
@@ -42,7 +46,9 @@ public final class TrainingSession implements AutoCloseable {
   private final Placeholder<TInt32> labels;
   private final Operand<TFloat32> loss;
   private final Operand<TFloat32> correct;
-  private final Op trainOp;
+  private final UpdateRule updateRule;
+  // The update op of each epoch (index 0 is epoch 1); epochs with the same trained variables share one.
+  private final List<Op> updateOpByEpoch = new ArrayList<>();
   private final List<Placeholder<TFloat32>> initialValues = new ArrayList<>();
   private final List<Op> assigns = new ArrayList<>();
   // Fed as the network's "training" flag on every step; made once, closed with the session.
@@ -67,13 +73,17 @@ public final class TrainingSession implements AutoCloseable {
                       tf.math.equal(tf.math.argMax(network.logits(), tf.constant(1), TInt32.class), labels),
                       TFloat32.class),
                   tf.constant(0));
-      this.trainOp = updateOp(config);
+      this.updateRule = config.optimizer().create(config);
+      Ops optimizer = tf.withSubScope("optimizer");
+      updateRule.createSlots(optimizer, network.learnables().stream().map(LearnableVariable::variable).toList());
+      buildUpdateOps(optimizer, config.epochs());
       Ops init = tf.withSubScope("init");
       for (LearnableVariable v : network.learnables()) {
         Placeholder<TFloat32> value = init.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
         initialValues.add(value);
         assigns.add(init.assign(v.variable(), value));
       }
+      assigns.addAll(updateRule.resetOps());
       ConfigProto sessionConfig =
           ConfigProto.newBuilder()
               .setIntraOpParallelismThreads(config.threads())
@@ -92,24 +102,44 @@ public final class TrainingSession implements AutoCloseable {
     return new TrainingSession(model, config);
   }
 
+  /**
+   * One update op per distinct set of variables trained in an epoch: usually one set for the whole
+   * run, two or three when Gabor banks train for only part of it.
+   */
+  private void buildUpdateOps(Ops tf, int epochs) {
+    Map<List<Integer>, Op> bySet = new HashMap<>();
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      List<Integer> trained = new ArrayList<>();
+      List<LearnableVariable> learnables = network.learnables();
+      for (int i = 0; i < learnables.size(); i++) {
+        if (learnables.get(i).trainsIn(epoch, epochs)) {
+          trained.add(i);
+        }
+      }
+      updateOpByEpoch.add(bySet.computeIfAbsent(trained, set -> updateOp(tf, set)));
+    }
+  }
+
   @SuppressWarnings("unchecked")
-  private Op updateOp(TrainingConfig config) {
-    List<LearnableVariable> learnables = network.learnables();
-    Output<?>[] xs = new Output<?>[learnables.size()];
+  private Op updateOp(Ops tf, List<Integer> trained) {
+    List<Variable<TFloat32>> variables = new ArrayList<>();
+    Output<?>[] xs = new Output<?>[trained.size()];
     for (int i = 0; i < xs.length; i++) {
-      xs[i] = learnables.get(i).variable().asOutput();
+      Variable<TFloat32> v = network.learnables().get(trained.get(i)).variable();
+      variables.add(v);
+      xs[i] = v.asOutput();
     }
+    // Gradients for exactly these variables: nothing else gets a gradient, slot or update.
     Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
-    List<Optimizer.GradAndVar<? extends TType>> pairs = new ArrayList<>(xs.length);
-    for (int i = 0; i < xs.length; i++) {
-      pairs.add(new Optimizer.GradAndVar<>((Output<TFloat32>) grads[i], (Output<TFloat32>) xs[i]));
+    List<Operand<TFloat32>> gradients = new ArrayList<>();
+    for (Output<?> g : grads) {
+      gradients.add((Output<TFloat32>) g);
     }
-    return config.optimizer().create(graph, config).applyGradients(pairs, "train");
+    return updateRule.update(tf, variables, gradients);
   }
 
   /** Sets every learnable tensor to its initial value drawn with {@code seed}, and the optimizer state to zero. */
   public void initialize(long seed) {
-    session.initialize();
     SplittableRandom random = new SplittableRandom(seed);
     Session.Runner runner = session.runner();
     List<TFloat32> tensors = new ArrayList<>();
@@ -120,29 +150,38 @@ public final class TrainingSession implements AutoCloseable {
         TFloat32 t = TFloat32.tensorOf(v.shape(), DataBuffers.of(v.initialValues(random.split()), true, false));
         tensors.add(t);
         runner.feed(initialValues.get(i), t);
-        runner.addTarget(assigns.get(i));
       }
+      assigns.forEach(runner::addTarget);
       runner.run().close();
     } finally {
       tensors.forEach(TFloat32::close);
     }
   }
 
-  /** One optimizer step on the first {@code count} images of {@code images}; returns the batch loss. */
-  public float trainStep(float[] images, int[] batchLabels, int count) {
+  /**
+   * One optimizer step of {@code epoch} (from 1) on the first {@code count} images of {@code
+   * images}; {@code globalStep} seeds dropout. Returns the batch loss.
+   */
+  public float trainStep(int epoch, long globalStep, float[] images, int[] batchLabels, int count) {
     try (TFloat32 x = imagesTensor(images, count);
         TInt32 y = labelsTensor(batchLabels, count);
-        Result result = trainRunner(x, y).run()) {
+        TInt64 step = TInt64.scalarOf(globalStep);
+        Result result = trainRunner(epoch, step, x, y).run()) {
       return ((TFloat32) result.get(0)).getFloat();
     }
   }
 
-  private Session.Runner trainRunner(TFloat32 x, TInt32 y) {
+  private Session.Runner trainRunner(int epoch, TInt64 step, TFloat32 x, TInt32 y) {
+    if (epoch < 1 || epoch > updateOpByEpoch.size()) {
+      throw new IllegalArgumentException(
+          "epoch " + epoch + " is outside this session's run of " + updateOpByEpoch.size() + " epochs");
+    }
     return session.runner()
         .feed(network.images(), x)
         .feed(labels, y)
         .feed(network.training(), trainingOn)
-        .addTarget(trainOp)
+        .feed(network.step(), step)
+        .addTarget(updateOpByEpoch.get(epoch - 1))
         .fetch(loss);
   }
 
@@ -150,11 +189,12 @@ public final class TrainingSession implements AutoCloseable {
    * One training step with full tracing: which ops ran and for how long, for profiling and for
    * tests of what a step computes.
    */
-  public StepTrace traceTrainStep(float[] images, int[] batchLabels, int count) {
+  public StepTrace traceTrainStep(int epoch, float[] images, int[] batchLabels, int count) {
     RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
     try (TFloat32 x = imagesTensor(images, count);
         TInt32 y = labelsTensor(batchLabels, count);
-        Result result = trainRunner(x, y).setOptions(trace).runAndFetchMetadata()) {
+        TInt64 step = TInt64.scalarOf(0);
+        Result result = trainRunner(epoch, step, x, y).setOptions(trace).runAndFetchMetadata()) {
       return new StepTrace(graph, result.getMetadata().orElseThrow());
     }
   }

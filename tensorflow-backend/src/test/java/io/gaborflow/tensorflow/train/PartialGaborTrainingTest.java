@@ -1,0 +1,107 @@
+package io.gaborflow.tensorflow.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.gaborflow.core.annotation.Activation;
+import io.gaborflow.core.annotation.Initializer;
+import io.gaborflow.core.annotation.Padding;
+import io.gaborflow.core.annotation.TrainableAt;
+import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.FixedBank;
+import io.gaborflow.tensorflow.graph.InputSpec;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.graph.NetworkBuilder;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A Gabor bank with {@code trainableEpochs = 1} starts at its Gabor values, changes in its one
+ * trainable epoch and in no other, and has no filter gradient while frozen.
+ */
+class PartialGaborTrainingTest {
+  private static final int EPOCHS = 3;
+  private static final Dataset DATA = SyntheticData.stripes(12, 4, 160, 40, 11);
+
+  /** One conv layer: a Gabor bank trained for one epoch beside a learnable bank. */
+  private static ModelGraph model(TrainableAt at) {
+    return new ModelGraph() {
+      @Override
+      public String modelName() {
+        return "partial";
+      }
+
+      @Override
+      public InputSpec input() {
+        return new InputSpec(12, 12, 1, 4);
+      }
+
+      @Override
+      public void build(NetworkBuilder net) {
+        net.conv(3, 1, Padding.VALID, Activation.RELU,
+            net.fixedGabor("gabor", GaborBankSpec.builder().orientations(4).phases(0).sigma(1).build())
+                .trainableFor(1, at),
+            net.learnable("learned", 4, Initializer.GLOROT_UNIFORM));
+        net.maxPool(2, 2, Padding.VALID);
+        net.dense("logits", 4, Activation.NONE, Initializer.GLOROT_UNIFORM);
+      }
+    };
+  }
+
+  @ParameterizedTest
+  @EnumSource(TrainableAt.class)
+  void gaborBankTrainsOnlyInItsWindow(TrainableAt at) {
+    TrainingConfig config = TrainingConfig.builder().epochs(EPOCHS).batchSize(16).learningRate(1e-2f).seed(3).build();
+    try (TrainingSession session = TrainingSession.create(model(at), config)) {
+      FixedBank bank = session.network().fixedBanks().get(0);
+      List<float[]> afterEpoch = new ArrayList<>();
+      ProgressReporter recorder = new ProgressReporter() {
+        @Override
+        public void epochStarted(int epoch, int epochs, int steps) {}
+
+        @Override
+        public void stepDone(int step, double meanLoss, double imagesPerSecond) {}
+
+        @Override
+        public void epochDone(EpochResult result) {
+          afterEpoch.add(session.valueOf(bank.kernel()));
+        }
+      };
+      new TrainingLoop(config, recorder).run(session, DATA);
+
+      float[] gabor = bank.kernelValues();
+      int window = at == TrainableAt.START ? 1 : EPOCHS;
+      float[] before = gabor;
+      for (int epoch = 1; epoch <= EPOCHS; epoch++) {
+        float[] after = afterEpoch.get(epoch - 1);
+        if (epoch == window) {
+          assertFalse(Arrays.equals(before, after), "the bank should train in epoch " + epoch);
+        } else {
+          assertArrayEquals(before, after, "the bank must not change in epoch " + epoch);
+        }
+        before = after;
+      }
+      if (at == TrainableAt.END) {
+        assertArrayEquals(gabor, afterEpoch.get(0), "starts from its Gabor values");
+      }
+
+      float[] images = new float[16 * 144];
+      int[] labels = new int[16];
+      int[] order = new int[16];
+      Arrays.setAll(order, i -> i);
+      DATA.train().copyBatch(order, 0, 16, images, labels);
+      for (int epoch = 1; epoch <= EPOCHS; epoch++) {
+        int expected = epoch == window ? 2 : 1;
+        assertEquals(expected,
+            session.traceTrainStep(epoch, images, labels, 16).nodesOfType("Conv2DBackpropFilter").size(),
+            "filter gradients in epoch " + epoch);
+      }
+    }
+  }
+}
