@@ -1,8 +1,16 @@
 package io.gaborflow.tensorflow.data;
 
-/** A training set and a test set of images of one shape, labelled {@code 0 .. classes - 1}. */
-public record Dataset(String name, ImageSet train, ImageSet test, int classes) {
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A training set and a test set of images of one shape, labelled {@code 0 .. classes - 1}.
+ *
+ * @param classNames a name per label, or empty when the data has none
+ */
+public record Dataset(String name, ImageSet train, ImageSet test, int classes, List<String> classNames) {
   public Dataset {
+    classNames = List.copyOf(classNames);
     if (train.height() != test.height()
         || train.width() != test.width()
         || train.channels() != test.channels()) {
@@ -11,10 +19,29 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes) {
               + train.channels() + " but test images are " + test.height() + "x" + test.width()
               + "x" + test.channels());
     }
+    if (!classNames.isEmpty() && classNames.size() != classes) {
+      throw new IllegalArgumentException(name + ": " + classNames.size() + " class names for " + classes + " classes");
+    }
+  }
+
+  public Dataset(String name, ImageSet train, ImageSet test, int classes) {
+    this(name, train, test, classes, List.of());
+  }
+
+  /** The class names, or the label numbers when the data names none. */
+  public List<String> labelNames() {
+    if (!classNames.isEmpty()) {
+      return classNames;
+    }
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < classes; i++) {
+      numbers.add(Integer.toString(i));
+    }
+    return numbers;
   }
 
   /** The first {@code trainCount} training and {@code testCount} test images. */
   public Dataset head(int trainCount, int testCount) {
-    return new Dataset(name, train.head(trainCount), test.head(testCount), classes);
+    return new Dataset(name, train.head(trainCount), test.head(testCount), classes, classNames);
   }
 }

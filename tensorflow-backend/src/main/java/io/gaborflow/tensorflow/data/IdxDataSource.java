@@ -3,6 +3,7 @@ package io.gaborflow.tensorflow.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A directory holding the four MNIST-format files: {@code train-images-idx3-ubyte}, {@code
@@ -10,18 +11,25 @@ import java.util.Arrays;
  * raw or with {@code .gz}. Pixels are scaled from 0..255 to 0..1.
  */
 public final class IdxDataSource implements DataSource {
+  /** Fashion-MNIST's class names, by label. */
+  public static final List<String> FASHION_MNIST_CLASSES =
+      List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+          "Ankle boot");
+
   private final String name;
   private final Path fixedDirectory;
+  private final List<String> classNames;
 
   /** A source whose directory comes from the data spec ({@code idx:DIR}). */
   public IdxDataSource() {
-    this("idx", null);
+    this("idx", null, List.of());
   }
 
-  /** A source bound to one directory, registered under {@code name}. */
-  public IdxDataSource(String name, Path directory) {
+  /** A source bound to one directory, registered under {@code name}, whose labels mean {@code classNames}. */
+  public IdxDataSource(String name, Path directory, List<String> classNames) {
     this.name = name;
     this.fixedDirectory = directory;
+    this.classNames = List.copyOf(classNames);
   }
 
   @Override
@@ -35,7 +43,10 @@ public final class IdxDataSource implements DataSource {
     if (fixedDirectory == null && argument.isEmpty()) {
       throw new IllegalArgumentException("data source 'idx' needs a directory: idx:DIR");
     }
-    return load(directory, directory.getFileName() == null ? name : directory.getFileName().toString());
+    Dataset data = load(directory, fixedDirectory != null ? name
+        : directory.getFileName() == null ? name : directory.getFileName().toString());
+    return classNames.isEmpty() ? data
+        : new Dataset(data.name(), data.train(), data.test(), data.classes(), classNames);
   }
 
   /** Reads the four files of {@code directory}. */

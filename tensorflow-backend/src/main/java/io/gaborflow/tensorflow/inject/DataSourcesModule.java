@@ -32,7 +32,7 @@ public interface DataSourcesModule {
   @IntoMap
   @StringKey("fashion-mnist")
   static DataSource fashionMnist() {
-    return new IdxDataSource("fashion-mnist", FASHION_MNIST_DIRECTORY);
+    return new IdxDataSource("fashion-mnist", FASHION_MNIST_DIRECTORY, IdxDataSource.FASHION_MNIST_CLASSES);
   }
 
   @Provides

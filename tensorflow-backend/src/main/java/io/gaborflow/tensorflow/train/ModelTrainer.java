@@ -1,6 +1,7 @@
 package io.gaborflow.tensorflow.train;
 
 import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.export.ModelExport;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 
 /**
@@ -22,8 +23,17 @@ public abstract class ModelTrainer {
 
   /** Builds the graph, trains, evaluates and releases the native resources. */
   public TrainingResult train() {
+    return train(RunOptions.NONE);
+  }
+
+  /** As {@link #train()}, with checkpoints, resuming and export as {@code options} say. */
+  public TrainingResult train(RunOptions options) {
     try (TrainingSession session = TrainingSession.create(model, config)) {
-      return train(session);
+      TrainingResult result = new TrainingLoop(config, progress, options).run(session, data);
+      if (options.exportDir() != null) {
+        ModelExport.write(session, data, options.exportDir());
+      }
+      return result;
     }
   }
 

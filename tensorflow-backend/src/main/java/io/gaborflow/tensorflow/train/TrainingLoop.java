@@ -5,6 +5,9 @@ import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.InputSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import io.gaborflow.tensorflow.checkpoint.CheckpointState;
+import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
 import java.util.Random;
 
 /**
@@ -14,16 +17,43 @@ import java.util.Random;
 public final class TrainingLoop {
   private final TrainingConfig config;
   private final ProgressReporter progress;
+  private final CheckpointStore checkpoints;
+  private final boolean resume;
 
   public TrainingLoop(TrainingConfig config, ProgressReporter progress) {
-    this.config = config;
-    this.progress = progress;
+    this(config, progress, RunOptions.NONE);
   }
 
-  /** Initialises {@code session}'s weights from the seed and trains them on {@code data}. */
+  public TrainingLoop(TrainingConfig config, ProgressReporter progress, RunOptions options) {
+    this.config = config;
+    this.progress = progress;
+    this.checkpoints = options.checkpointDir() == null ? null : new CheckpointStore(options.checkpointDir());
+    this.resume = options.resume();
+  }
+
+  /**
+   * Initialises {@code session}'s weights from the seed (or, when resuming, from the newest
+   * checkpoint) and trains them on {@code data}, checkpointing after every epoch when asked to.
+   */
   public TrainingResult run(TrainingSession session, Dataset data) {
     checkCompatible(session.model().input(), session.model().modelName(), data);
-    session.initialize(config.seed());
+    List<EpochResult> epochs = new ArrayList<>();
+    int firstEpoch = 1;
+    Optional<CheckpointStore.Checkpoint> resumed = resume ? checkpoints.latest() : Optional.empty();
+    if (resumed.isPresent()) {
+      CheckpointState state = resumed.get().state();
+      if (state.seed() != config.seed() || state.totalEpochs() != config.epochs()) {
+        throw new IllegalArgumentException(
+            "checkpoint " + resumed.get().folder() + " belongs to a run with seed " + state.seed() + " and "
+                + state.totalEpochs() + " epochs; resume with --seed " + state.seed() + " --epochs "
+                + state.totalEpochs() + ", or start afresh without --resume");
+      }
+      resumed.get().restoreInto(session);
+      epochs.addAll(state.epochs());
+      firstEpoch = state.epoch() + 1;
+    } else {
+      session.initialize(config.seed());
+    }
     ImageSet train = data.train();
     int batch = config.batchSize();
     int steps = train.size() / batch;
@@ -33,8 +63,7 @@ public final class TrainingLoop {
     }
     float[] images = new float[batch * train.pixelsPerImage()];
     int[] labels = new int[batch];
-    List<EpochResult> epochs = new ArrayList<>();
-    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+    for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
       int[] order = batchOrder(train.size(), config.seed(), epoch);
       progress.epochStarted(epoch, config.epochs(), steps);
       long start = System.nanoTime();
@@ -55,6 +84,10 @@ public final class TrainingLoop {
       EpochResult result =
           new EpochResult(epoch, config.epochs(), seconds, lossSum / steps, test.loss(), test.accuracy(), steps * batch);
       epochs.add(result);
+      if (checkpoints != null) {
+        checkpoints.save(session, new CheckpointState(session.model().modelName(), epoch, config.epochs(),
+            config.seed(), session.variableShapes(), epochs));
+      }
       progress.epochDone(result);
     }
     Evaluation last =

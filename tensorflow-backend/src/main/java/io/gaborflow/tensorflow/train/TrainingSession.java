@@ -132,10 +132,15 @@ public final class TrainingSession implements AutoCloseable {
     // Gradients for exactly these variables: nothing else gets a gradient, slot or update.
     Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
     List<Operand<TFloat32>> gradients = new ArrayList<>();
+    List<Op> computed = new ArrayList<>();
     for (Output<?> g : grads) {
       gradients.add((Output<TFloat32>) g);
+      computed.add(tf.identity((Output<TFloat32>) g));
     }
-    return updateRule.update(tf, variables, gradients);
+    // Variables are TF1 reference variables: an op that reads one may run after another op has
+    // updated it. Gating every update on every gradient makes each step read the weights of the
+    // step before, as the maths says, and makes runs repeatable.
+    return updateRule.update(tf.withControlDependencies(computed), variables, gradients);
   }
 
   /** Sets every learnable tensor to its initial value drawn with {@code seed}, and the optimizer state to zero. */
@@ -253,6 +258,22 @@ public final class TrainingSession implements AutoCloseable {
 
   private static TInt32 labelsTensor(int[] values, int count) {
     return TInt32.tensorOf(Shape.of(count), DataBuffers.of(values, true, false).narrow(count));
+  }
+
+  /** Every variable of the graph (weights and optimizer state) with its shape, by op name. */
+  public Map<String, List<Long>> variableShapes() {
+    Map<String, List<Long>> shapes = new java.util.TreeMap<>();
+    for (java.util.Iterator<org.tensorflow.GraphOperation> it = graph.operations(); it.hasNext(); ) {
+      org.tensorflow.GraphOperation op = it.next();
+      if (op.type().equals("VariableV2")) {
+        List<Long> dims = new ArrayList<>();
+        for (long d : op.output(0).shape().asArray()) {
+          dims.add(d);
+        }
+        shapes.put(op.name(), dims);
+      }
+    }
+    return shapes;
   }
 
   public ModelGraph model() {

@@ -1,0 +1,141 @@
+package io.gaborflow.tensorflow.checkpoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Checkpoints of one run in a directory: {@code epoch-N/} folders (TensorFlow's variables plus
+ * {@code state.json}) and a {@code latest} file naming the newest complete one.
+ *
+ * <p>A checkpoint is written into a temporary folder, renamed into place, and only then named in
+ * {@code latest} (itself replaced by an atomic rename). A crash or a full disk at any point
+ * leaves {@code latest} naming the previous good checkpoint. The checkpoint before the latest is
+ * kept as well; older ones are deleted.
+ */
+public final class CheckpointStore {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String LATEST = "latest";
+  private static final String STATE = "state.json";
+  private static final String VARIABLES = "variables";
+
+  private final Path directory;
+
+  public CheckpointStore(Path directory) {
+    this.directory = directory;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** Saves {@code session}'s variables and {@code state} as the newest checkpoint. */
+  public void save(TrainingSession session, CheckpointState state) {
+    try {
+      Files.createDirectories(directory);
+      String name = "epoch-" + state.epoch();
+      Path temporary = Files.createTempDirectory(directory, "." + name + "-");
+      session.session().save(temporary.resolve(VARIABLES).toString());
+      Files.writeString(temporary.resolve(STATE), JSON.writeValueAsString(state), StandardCharsets.UTF_8);
+      Path target = directory.resolve(name);
+      deleteRecursively(target);
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      Path pointer = Files.createTempFile(directory, ".latest-", ".tmp");
+      Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
+      moveAtomically(pointer, directory.resolve(LATEST));
+      pruneAllBut(name, previous(state.epoch()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write checkpoint for epoch " + state.epoch() + " in " + directory + " (" + e.getMessage()
+              + "); the previous checkpoint is intact", e);
+    }
+  }
+
+  /** The newest complete checkpoint, if the directory has one. */
+  public Optional<Checkpoint> latest() {
+    Path pointer = directory.resolve(LATEST);
+    if (!Files.isRegularFile(pointer)) {
+      return Optional.empty();
+    }
+    try {
+      Path folder = directory.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
+      CheckpointState state = JSON.readValue(folder.resolve(STATE).toFile(), CheckpointState.class);
+      return Optional.of(new Checkpoint(folder, state));
+    } catch (IOException e) {
+      throw new UncheckedIOException("checkpoint in " + directory + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** A checkpoint on disk. */
+  public record Checkpoint(Path folder, CheckpointState state) {
+    /**
+     * Loads this checkpoint into {@code session}, after checking that it was written for the same
+     * model with the same variables.
+     */
+    public void restoreInto(TrainingSession session) {
+      String model = session.model().modelName();
+      if (!state.model().equals(model)) {
+        throw new IllegalArgumentException(
+            "checkpoint " + folder + " was written by model '" + state.model() + "', not '" + model
+                + "'; use another --checkpoint-dir or train " + state.model());
+      }
+      Map<String, List<Long>> expected = session.variableShapes();
+      if (!expected.equals(state.variables())) {
+        throw new IllegalArgumentException(
+            "checkpoint " + folder + " holds variables " + state.variables() + " but " + model
+                + " now has " + expected + "; the model changed since the checkpoint was written");
+      }
+      session.session().restore(folder.resolve(VARIABLES).toString());
+    }
+  }
+
+  private static String previous(int epoch) {
+    return "epoch-" + (epoch - 1);
+  }
+
+  private void pruneAllBut(String... keep) throws IOException {
+    List<String> kept = List.of(keep);
+    List<Path> stale = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(directory)) {
+      entries
+          .filter(p -> p.getFileName().toString().startsWith("epoch-"))
+          .filter(p -> !kept.contains(p.getFileName().toString()))
+          .forEach(stale::add);
+    }
+    for (Path p : stale) {
+      deleteRecursively(p);
+    }
+  }
+
+  private static void moveAtomically(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

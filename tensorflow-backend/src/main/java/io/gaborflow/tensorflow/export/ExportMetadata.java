@@ -1,0 +1,30 @@
+package io.gaborflow.tensorflow.export;
+
+import java.util.List;
+
+/**
+ * What gaborflow writes beside a SavedModel ({@code gaborflow.json}): how to prepare an image for
+ * it, what its outputs mean, and where each convolution bank's filters are, fixed or learned.
+ *
+ * @param pixelScale a pixel value v (0..255) enters the model as {@code v * pixelScale}
+ * @param banks every convolution bank, in layer order
+ */
+public record ExportMetadata(
+    String model, int height, int width, int channels, List<String> classNames, double pixelScale,
+    List<Bank> banks) {
+
+  public ExportMetadata {
+    classNames = List.copyOf(classNames);
+    banks = List.copyOf(banks);
+  }
+
+  /**
+   * One convolution bank.
+   *
+   * @param name "layer1/conv1"
+   * @param kind "fixed", "partially-trained" or "learned"
+   * @param tensor the graph tensor holding its kernel
+   * @param shape the kernel's shape (HWIO)
+   */
+  public record Bank(String name, String kind, String tensor, List<Long> shape) {}
+}

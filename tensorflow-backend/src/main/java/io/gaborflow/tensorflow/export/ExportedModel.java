@@ -1,0 +1,75 @@
+package io.gaborflow.tensorflow.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A model written by {@link ModelExport}, loaded for prediction. Safe to call from several
+ * threads at once: TensorFlow sessions run concurrent calls, and nothing here is mutable.
+ */
+public final class ExportedModel implements AutoCloseable {
+  private final SavedModelBundle bundle;
+  private final SessionFunction serving;
+  private final ExportMetadata metadata;
+
+  private ExportedModel(SavedModelBundle bundle, ExportMetadata metadata) {
+    this.bundle = bundle;
+    this.serving = bundle.function(ModelExport.SIGNATURE);
+    this.metadata = metadata;
+  }
+
+  public static ExportedModel load(Path directory) {
+    Path metadataFile = directory.resolve(ModelExport.METADATA);
+    if (!Files.isRegularFile(metadataFile)) {
+      throw new IllegalArgumentException(
+          directory + " is not a gaborflow export: it has no " + ModelExport.METADATA
+              + " (write one with: gaborflow train ... --export DIR)");
+    }
+    try {
+      ExportMetadata metadata = ModelExport.JSON.readValue(metadataFile.toFile(), ExportMetadata.class);
+      return new ExportedModel(SavedModelBundle.load(directory.toString(), SavedModelBundle.DEFAULT_TAG), metadata);
+    } catch (IOException e) {
+      throw new UncheckedIOException(metadataFile + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  public ExportMetadata metadata() {
+    return metadata;
+  }
+
+  /** Class probabilities, {@code count} rows of {@code classNames().size()}, for NHWC pixels already scaled. */
+  public float[] predict(float[] images, int count) {
+    Shape shape = Shape.of(count, metadata.height(), metadata.width(), metadata.channels());
+    try (TFloat32 x = TFloat32.tensorOf(shape, DataBuffers.of(images, true, false).narrow(shape.size()));
+        Result result = serving.call(Map.of(ModelExport.INPUT, x))) {
+      TFloat32 y = (TFloat32) result.get(ModelExport.OUTPUT).orElseThrow();
+      float[] out = new float[Math.toIntExact(y.shape().size())];
+      y.asRawTensor().data().asFloats().read(out);
+      return out;
+    }
+  }
+
+  /** The current value of a tensor of the model, such as a bank's kernel. */
+  public float[] tensor(String name) {
+    try (Result result = bundle.session().runner().fetch(name).run()) {
+      TFloat32 t = (TFloat32) result.get(0);
+      float[] out = new float[Math.toIntExact(t.shape().size())];
+      t.asRawTensor().data().asFloats().read(out);
+      return out;
+    }
+  }
+
+  @Override
+  public void close() {
+    bundle.close();
+  }
+}

@@ -1,0 +1,84 @@
+package io.gaborflow.tensorflow.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.BuiltNetwork;
+import io.gaborflow.tensorflow.graph.FixedBank;
+import io.gaborflow.tensorflow.graph.InputSpec;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Writes a trained model as a TensorFlow SavedModel with a {@code serving_default} signature
+ * (NHWC float images in, class probabilities out), readable by {@code SavedModelBundle.load} and
+ * by Python TensorFlow, plus {@code gaborflow.json} ({@link ExportMetadata}).
+ */
+public final class ModelExport {
+  public static final String SIGNATURE = "serving_default";
+  public static final String INPUT = "images";
+  public static final String OUTPUT = "probabilities";
+  public static final String METADATA = "gaborflow.json";
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ModelExport() {}
+
+  public static void write(TrainingSession session, Dataset data, Path directory) {
+    BuiltNetwork network = session.network();
+    Operand<TFloat32> probabilities =
+        Ops.create(session.graph()).withName("probabilities").nn.softmax(network.logits());
+    try {
+      if (Files.exists(directory) && Files.list(directory).findAny().isPresent()) {
+        throw new IllegalArgumentException(
+            "export directory " + directory + " is not empty; choose a new one so no model is overwritten");
+      }
+      SavedModelBundle.exporter(directory.toString())
+          .withSession(session.session())
+          .withSignature(Signature.builder().key(SIGNATURE).input(INPUT, network.images())
+              .output(OUTPUT, probabilities).build())
+          .export();
+      InputSpec in = session.model().input();
+      ExportMetadata metadata = new ExportMetadata(session.model().modelName(), in.height(), in.width(),
+          in.channels(), data.labelNames(), 1 / 255.0, banks(network));
+      JSON.writeValue(directory.resolve(METADATA).toFile(), metadata);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export the model to " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<ExportMetadata.Bank> banks(BuiltNetwork network) {
+    List<ExportMetadata.Bank> banks = new ArrayList<>();
+    for (FixedBank bank : network.fixedBanks()) {
+      banks.add(new ExportMetadata.Bank(bank.name(), bank.window() == null ? "fixed" : "partially-trained",
+          bank.kernel().op().name(), shape(bank.kernel())));
+    }
+    for (LearnableVariable v : network.learnables()) {
+      // Convolution kernels only: rank 4, trained every epoch (partial Gabor banks are listed above).
+      if (v.shape().numDimensions() == 4 && v.window() == null) {
+        String bank = v.name().substring(0, v.name().lastIndexOf('/'));
+        banks.add(new ExportMetadata.Bank(bank, "learned", v.variable().op().name(), shape(v.variable())));
+      }
+    }
+    banks.sort((a, b) -> a.name().compareTo(b.name()));
+    return banks;
+  }
+
+  private static List<Long> shape(Operand<?> operand) {
+    List<Long> dims = new ArrayList<>();
+    for (long d : operand.shape().asArray()) {
+      dims.add(d);
+    }
+    return dims;
+  }
+}

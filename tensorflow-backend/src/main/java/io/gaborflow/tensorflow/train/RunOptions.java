@@ -1,0 +1,21 @@
+package io.gaborflow.tensorflow.train;
+
+import java.nio.file.Path;
+
+/**
+ * Where a run keeps its checkpoints and puts its exported model; unlike {@link TrainingConfig},
+ * nothing here changes the result.
+ *
+ * @param checkpointDir where to write a checkpoint after every epoch, or {@code null}
+ * @param resume continue from the newest checkpoint in {@code checkpointDir}, if there is one
+ * @param exportDir where to write a SavedModel after training, or {@code null}
+ */
+public record RunOptions(Path checkpointDir, boolean resume, Path exportDir) {
+  public static final RunOptions NONE = new RunOptions(null, false, null);
+
+  public RunOptions {
+    if (resume && checkpointDir == null) {
+      throw new IllegalArgumentException("--resume needs --checkpoint-dir: the checkpoints to resume from");
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.gaborflow.tensorflow.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import io.gaborflow.tensorflow.train.EpochResult;
+import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.RunOptions;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingLoop;
+import io.gaborflow.tensorflow.train.TrainingResult;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run stopped after an epoch and resumed from its checkpoint ends with the same weights and the
+ * same figures as a run that was never stopped (the model has dropout, so this also checks that
+ * the dropout masks do not depend on how the run got there).
+ */
+class ResumeTest {
+  private static final TrainingConfig CONFIG =
+      TrainingConfig.builder().epochs(3).batchSize(16).learningRate(5e-3f).seed(21).threads(2).build();
+  private static final Dataset DATA = SyntheticData.stripes(12, 4, 192, 48, 5);
+
+  @TempDir Path dir;
+
+  /** Stops the run, as a crash would, once epoch {@code after} is checkpointed. */
+  private static final class CrashAfter implements ProgressReporter {
+    private final int after;
+
+    CrashAfter(int after) {
+      this.after = after;
+    }
+
+    @Override
+    public void epochStarted(int epoch, int epochs, int steps) {}
+
+    @Override
+    public void stepDone(int step, double meanLoss, double imagesPerSecond) {}
+
+    @Override
+    public void epochDone(EpochResult result) {
+      if (result.epoch() == after) {
+        throw new IllegalStateException("simulated crash");
+      }
+    }
+  }
+
+  private static Map<String, float[]> weights(TrainingSession session) {
+    Map<String, float[]> values = new LinkedHashMap<>();
+    for (LearnableVariable v : session.network().learnables()) {
+      values.put(v.name(), session.valueOf(v.variable()));
+    }
+    return values;
+  }
+
+  @Test
+  void resumedRunEndsWhereAnUninterruptedOneDoes() {
+    Map<String, float[]> uninterrupted;
+    TrainingResult straight;
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+      straight = new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, DATA);
+      uninterrupted = weights(session);
+    }
+
+    RunOptions checkpointed = new RunOptions(dir, true, null);
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+      assertThrows(IllegalStateException.class,
+          () -> new TrainingLoop(CONFIG, new CrashAfter(2), checkpointed).run(session, DATA));
+    }
+    assertEquals("epoch-2", readLatest());
+
+    Map<String, float[]> resumed;
+    TrainingResult result;
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+      result = new TrainingLoop(CONFIG, ProgressReporter.silent(), checkpointed).run(session, DATA);
+      resumed = weights(session);
+    }
+    for (String name : uninterrupted.keySet()) {
+      assertArrayEquals(uninterrupted.get(name), resumed.get(name), name);
+    }
+    assertEquals(3, result.epochs().size());
+    assertEquals(straight.testAccuracy(), result.testAccuracy());
+    assertEquals(straight.epochs().get(0).trainLoss(), result.epochs().get(0).trainLoss());
+    assertEquals(straight.epochs().get(2).trainLoss(), result.epochs().get(2).trainLoss());
+  }
+
+  @Test
+  void keepsTheLatestAndThePreviousCheckpointOnly() {
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+      new TrainingLoop(CONFIG, ProgressReporter.silent(), new RunOptions(dir, false, null)).run(session, DATA);
+    }
+    assertEquals("epoch-3", readLatest());
+    assertTrue(Files.isDirectory(dir.resolve("epoch-2")));
+    assertTrue(!Files.exists(dir.resolve("epoch-1")));
+  }
+
+  @Test
+  void refusesACheckpointOfAnotherRun() {
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+      new TrainingLoop(CONFIG, ProgressReporter.silent(), new RunOptions(dir, false, null)).run(session, DATA);
+    }
+    TrainingConfig otherSeed = TrainingConfig.builder().epochs(3).batchSize(16).seed(99).build();
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), otherSeed)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new TrainingLoop(otherSeed, ProgressReporter.silent(), new RunOptions(dir, true, null))
+              .run(session, DATA));
+      assertEquals("checkpoint " + dir.resolve("epoch-3") + " belongs to a run with seed 21 and 3 epochs;"
+          + " resume with --seed 21 --epochs 3, or start afresh without --resume", e.getMessage());
+    }
+  }
+
+  private String readLatest() {
+    try {
+      return Files.readString(dir.resolve("latest")).trim();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

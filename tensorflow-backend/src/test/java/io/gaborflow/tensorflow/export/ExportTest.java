@@ -1,0 +1,75 @@
+package io.gaborflow.tensorflow.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingLoop;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An exported model, loaded back, predicts what the trained session predicts. */
+class ExportTest {
+  @TempDir Path dir;
+
+  @Test
+  void reloadedModelGivesTheSameProbabilities() {
+    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).seed(4).threads(2).build();
+    Dataset data = SyntheticData.stripes(12, 4, 96, 32, 8);
+    int n = 32;
+    float[] images = new float[n * 144];
+    int[] labels = new int[n];
+    int[] order = new int[n];
+    Arrays.setAll(order, i -> i);
+    data.test().copyBatch(order, 0, n, images, labels);
+
+    float[] logits;
+    Path export = dir.resolve("model");
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
+      new TrainingLoop(config, ProgressReporter.silent()).run(session, data);
+      logits = session.logits(images, n);
+      ModelExport.write(session, data, export);
+    }
+    try (ExportedModel model = ExportedModel.load(export)) {
+      float[] probabilities = model.predict(images, n);
+      assertEquals(n * 4, probabilities.length);
+      for (int i = 0; i < n; i++) {
+        float[] expected = softmax(Arrays.copyOfRange(logits, i * 4, i * 4 + 4));
+        assertArrayEquals(expected, Arrays.copyOfRange(probabilities, i * 4, i * 4 + 4), 1e-5f);
+      }
+      ExportMetadata meta = model.metadata();
+      assertEquals("small-gabor-net", meta.model());
+      assertEquals(List.of("layer1/gabor_a", "layer1/learned_a", "layer3/gabor_b", "layer3/learned_b"),
+          meta.banks().stream().map(ExportMetadata.Bank::name).toList());
+      assertEquals(List.of("fixed", "learned", "fixed", "learned"),
+          meta.banks().stream().map(ExportMetadata.Bank::kind).toList());
+      assertEquals(3 * 3 * 1 * 4, model.tensor(meta.banks().get(0).tensor()).length);
+    }
+  }
+
+  private static float[] softmax(float[] x) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : x) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] e = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      e[i] = Math.exp(x[i] - max);
+      sum += e[i];
+    }
+    float[] out = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = (float) (e[i] / sum);
+    }
+    return out;
+  }
+}
