@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,7 +92,11 @@ public final class BankCommand implements Callable<Integer> {
       System.out.println("wrote " + bank.filterCount() + " filters to " + csv);
     }
     if (png != null) {
-      FilterGridImage.write(bank, spec.wavelengths().size() * spec.phasesDegrees().size(), png);
+      List<FilterGridImage.Tile> tiles = new ArrayList<>();
+      for (int f = 0; f < bank.filterCount(); f++) {
+        tiles.add(new FilterGridImage.Tile(bank.kernel(f), bank.size(), null));
+      }
+      FilterGridImage.write(tiles, spec.wavelengths().size() * spec.phasesDegrees().size(), png);
       System.out.println("wrote a grid of " + bank.filterCount() + " filters to " + png);
     }
     return 0;

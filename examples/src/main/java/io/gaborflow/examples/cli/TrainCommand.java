@@ -6,6 +6,7 @@ import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.report.RunReport;
 import io.gaborflow.tensorflow.train.OptimizerKind;
+import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
 import java.nio.file.Path;
@@ -52,6 +53,17 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the run's figures as JSON.")
   Path report;
 
+  @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+      description = "Write a checkpoint after every epoch; the last good one survives a crash.")
+  Path checkpointDir;
+
+  @Option(names = "--resume", description = "Continue from the newest checkpoint in --checkpoint-dir.")
+  boolean resume;
+
+  @Option(names = "--export", paramLabel = "DIR",
+      description = "Write the trained model as a TensorFlow SavedModel (for 'predict', 'filters' and Python).")
+  Path export;
+
   @Override
   public Integer call() {
     TrainingConfig config =
@@ -64,11 +76,15 @@ public final class TrainCommand implements Callable<Integer> {
             .seed(seed)
             .threads(threads)
             .build();
-    TrainingResult result = ModelCatalog.trainer(model, config, DataSpec.parse(data)).train();
+    RunOptions options = new RunOptions(checkpointDir, resume, export);
+    TrainingResult result = ModelCatalog.trainer(model, config, DataSpec.parse(data)).train(options);
     System.out.printf(
         "%s on %s: test accuracy %.4f after %d epochs (%,d learnable and %,d fixed parameters)%n",
         result.model(), result.dataset(), result.testAccuracy(), epochs,
         result.learnableParameters(), result.fixedParameters());
+    if (export != null) {
+      System.out.println("model exported to " + export);
+    }
     if (report != null) {
       RunReport.write(result, report);
       System.out.println("report written to " + report);

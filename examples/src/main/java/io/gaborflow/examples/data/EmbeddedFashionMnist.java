@@ -26,7 +26,7 @@ public final class EmbeddedFashionMnist implements DataSource {
   public Dataset load(String argument) {
     ImageSet train = imageSet("train");
     ImageSet test = imageSet("t10k");
-    return new Dataset("fashion-mnist-slice", train, test, 10);
+    return new Dataset("fashion-mnist-slice", train, test, 10, IdxDataSource.FASHION_MNIST_CLASSES);
   }
 
   private static ImageSet imageSet(String prefix) {

@@ -38,11 +38,8 @@ public final class ModelExport {
     BuiltNetwork network = session.network();
     Operand<TFloat32> probabilities =
         Ops.create(session.graph()).withName("probabilities").nn.softmax(network.logits());
+    requireWritable(directory);
     try {
-      if (Files.exists(directory) && Files.list(directory).findAny().isPresent()) {
-        throw new IllegalArgumentException(
-            "export directory " + directory + " is not empty; choose a new one so no model is overwritten");
-      }
       SavedModelBundle.exporter(directory.toString())
           .withSession(session.session())
           .withSignature(Signature.builder().key(SIGNATURE).input(INPUT, network.images())
@@ -54,6 +51,24 @@ public final class ModelExport {
       JSON.writeValue(directory.resolve(METADATA).toFile(), metadata);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot export the model to " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Fails unless {@code directory} is absent or empty. Called before training as well, so that a
+   * long run does not end in a refused export.
+   */
+  public static void requireWritable(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(directory)) {
+      if (entries.findAny().isPresent()) {
+        throw new IllegalArgumentException(
+            "export directory " + directory + " is not empty; choose a new one so no model is overwritten");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read export directory " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -70,7 +85,7 @@ public final class ModelExport {
         banks.add(new ExportMetadata.Bank(bank, "learned", v.variable().op().name(), shape(v.variable())));
       }
     }
-    banks.sort((a, b) -> a.name().compareTo(b.name()));
+    banks.sort(java.util.Comparator.comparingInt(b -> network.convBanks().indexOf(b.name())));
     return banks;
   }
 

@@ -16,6 +16,7 @@ import org.tensorflow.types.TInt64;
  * @param logits one row of class scores per image
  * @param learnables every trained tensor, in layer order
  * @param fixedBanks every fixed Gabor bank, in layer order
+ * @param convBanks every convolution bank's name ("layer1/conv1"), in layer and declaration order
  */
 public record BuiltNetwork(
     Placeholder<TFloat32> images,
@@ -23,7 +24,8 @@ public record BuiltNetwork(
     PlaceholderWithDefault<TInt64> step,
     Operand<TFloat32> logits,
     List<LearnableVariable> learnables,
-    List<FixedBank> fixedBanks) {
+    List<FixedBank> fixedBanks,
+    List<String> convBanks) {
 
   /** Weights and biases trained every epoch. */
   public long learnableParameters() {

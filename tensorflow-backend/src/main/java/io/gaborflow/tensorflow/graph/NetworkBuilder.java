@@ -35,6 +35,7 @@ public final class NetworkBuilder {
   private final PlaceholderWithDefault<TInt64> step;
   private final List<LearnableVariable> learnables = new ArrayList<>();
   private final List<FixedBank> fixedBanks = new ArrayList<>();
+  private final List<String> convBanks = new ArrayList<>();
   private Operand<TFloat32> current;
   private long[] shape; // of one example: {h, w, c} for a feature map, {n} for a vector
   private int layer;
@@ -66,7 +67,8 @@ public final class NetworkBuilder {
     }
     Operand<TFloat32> logits = tf.withName("logits").identity(net.current);
     return new BuiltNetwork(
-        net.images, net.training, net.step, logits, List.copyOf(net.learnables), List.copyOf(net.fixedBanks));
+        net.images, net.training, net.step, logits, List.copyOf(net.learnables), List.copyOf(net.fixedBanks),
+        List.copyOf(net.convBanks));
   }
 
   /** A bank of Gabor filters that stay fixed for the whole run. */
@@ -90,6 +92,7 @@ public final class NetworkBuilder {
     long filters = 0;
     for (BankDeclaration bank : banks) {
       Ops scoped = tf.withSubScope(bank.name());
+      convBanks.add(prefix(bank.name()));
       outputs.add(
           bank instanceof BankDeclaration.FixedGabor fixed
               ? fixedGabor(scoped, fixed, inChannels, geometry)

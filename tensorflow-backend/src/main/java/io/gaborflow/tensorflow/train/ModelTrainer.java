@@ -28,6 +28,9 @@ public abstract class ModelTrainer {
 
   /** As {@link #train()}, with checkpoints, resuming and export as {@code options} say. */
   public TrainingResult train(RunOptions options) {
+    if (options.exportDir() != null) {
+      ModelExport.requireWritable(options.exportDir());
+    }
     try (TrainingSession session = TrainingSession.create(model, config)) {
       TrainingResult result = new TrainingLoop(config, progress, options).run(session, data);
       if (options.exportDir() != null) {

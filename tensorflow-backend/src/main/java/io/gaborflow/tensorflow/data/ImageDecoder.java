@@ -1,0 +1,66 @@
+package io.gaborflow.tensorflow.data;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Reads an image file (PNG, JPEG, BMP, GIF: what ImageIO reads) as the float pixels a model takes:
+ * resized when asked to, grey (ITU-R BT.601 luma) or RGB, scaled from 0..255 to 0..1.
+ */
+public final class ImageDecoder {
+  private ImageDecoder() {}
+
+  /** The decoded image, before any resizing. */
+  public static BufferedImage read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new DataFormatException(file, "file does not exist");
+    }
+    try {
+      BufferedImage image = ImageIO.read(file.toFile());
+      if (image == null) {
+        throw new DataFormatException(file, "not an image that can be read (PNG, JPEG, BMP or GIF)");
+      }
+      return image;
+    } catch (IOException e) {
+      throw new DataFormatException(file.toString(), "unreadable image: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code image} as {@code height x width x channels} floats; resized (bilinear) when its size
+   * differs.
+   */
+  public static float[] pixels(BufferedImage image, int height, int width, int channels) {
+    BufferedImage sized = image;
+    if (image.getWidth() != width || image.getHeight() != height) {
+      sized = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = sized.createGraphics();
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(image, 0, 0, width, height, null);
+      g.dispose();
+    }
+    float[] out = new float[height * width * channels];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int rgb = sized.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff;
+        int gr = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        int at = (y * width + x) * channels;
+        if (channels == 1) {
+          out[at] = (float) ((0.299 * r + 0.587 * gr + 0.114 * b) / 255.0);
+        } else {
+          out[at] = r / 255f;
+          out[at + 1] = gr / 255f;
+          out[at + 2] = b / 255f;
+        }
+      }
+    }
+    return out;
+  }
+}
