@@ -1,37 +1,61 @@
 package io.gaborflow.examples;
 
 import io.gaborflow.examples.inject.DaggerGaborLeNetComponent;
+import io.gaborflow.examples.inject.DaggerGaborNiNComponent;
 import io.gaborflow.examples.inject.DaggerLeNetComponent;
+import io.gaborflow.examples.inject.DaggerNiNComponent;
 import io.gaborflow.examples.inject.ModelComponent;
 import io.gaborflow.examples.models.GaborLeNetGraph;
+import io.gaborflow.examples.models.GaborNiNGraph;
 import io.gaborflow.examples.models.LeNetGraph;
+import io.gaborflow.examples.models.NiNGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
+import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.ModelTrainer;
 import io.gaborflow.tensorflow.train.TrainingConfig;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
-/** The example models by command-line name, each with the Dagger component that builds its trainer. */
+/** The example models by command-line name, each with its graph and the Dagger component that builds its trainer. */
 public final class ModelCatalog {
-  private static final Map<String, ModelComponent.Factory<?>> FACTORIES =
-      new TreeMap<>(
-          Map.of(
-              LeNetGraph.MODEL_NAME, DaggerLeNetComponent.factory(),
-              GaborLeNetGraph.MODEL_NAME, DaggerGaborLeNetComponent.factory()));
+  private record Entry(Supplier<ModelGraph> graph, ModelComponent.Factory<?> components) {}
+
+  private static final Map<String, Entry> MODELS = new TreeMap<>();
+
+  static {
+    for (Entry e : List.of(
+        new Entry(LeNetGraph::new, DaggerLeNetComponent.factory()),
+        new Entry(GaborLeNetGraph::new, DaggerGaborLeNetComponent.factory()),
+        new Entry(NiNGraph::new, DaggerNiNComponent.factory()),
+        new Entry(GaborNiNGraph::new, DaggerGaborNiNComponent.factory()))) {
+      MODELS.put(e.graph().get().modelName(), e);
+    }
+  }
 
   private ModelCatalog() {}
 
   public static Iterable<String> names() {
-    return FACTORIES.keySet();
+    return MODELS.keySet();
+  }
+
+  /** The graph of model {@code name}. */
+  public static ModelGraph graph(String name) {
+    return entry(name).graph().get();
   }
 
   /** The trainer of model {@code name} for {@code config} and {@code data}. */
   public static ModelTrainer trainer(String name, TrainingConfig config, DataSpec data) {
-    ModelComponent.Factory<?> factory = FACTORIES.get(name);
-    if (factory == null) {
+    return entry(name).components().create(config, data).trainer();
+  }
+
+  private static Entry entry(String name) {
+    Entry entry = MODELS.get(name);
+    if (entry == null) {
       throw new IllegalArgumentException(
-          "unknown model '" + name + "'; use one of: " + String.join(", ", FACTORIES.keySet()));
+          "unknown model '" + name + "'; use one of: " + String.join(", ", MODELS.keySet()));
     }
-    return factory.create(config, data).trainer();
+    return entry;
   }
 }

@@ -63,7 +63,7 @@ class CommandLineTest {
     cli.setErr(new PrintWriter(err));
     int exit = cli.execute("train", "--model", "resnet");
     assertEquals(1, exit);
-    assertEquals("train: unknown model 'resnet'; use one of: gabor-lenet, lenet\n"
+    assertEquals("train: unknown model 'resnet'; use one of: gabor-lenet, gabor-nin, lenet, nin\n"
         + "Try 'gaborflow train --help' for usage.\n", err.toString());
   }
 
@@ -74,8 +74,10 @@ class CommandLineTest {
     cli.setErr(new PrintWriter(err));
     int exit = cli.execute("train", "--data", "mnist-from-the-web");
     assertEquals(1, exit);
-    assertTrue(err.toString().startsWith("train: unknown data source 'mnist-from-the-web'; use one of: embedded"),
-        err.toString());
+    assertEquals("train: unknown data source 'mnist-from-the-web'; use one of: cifar10:DIR, embedded (a 7,000-image"
+        + " slice of Fashion-MNIST shipped with gaborflow), fashion-mnist (/usr/share/datasets/fashion-mnist),"
+        + " folder:DIR (DIR/train/<class>/*.png and DIR/test/<class>/*.png), idx:DIR\n"
+        + "Try 'gaborflow train --help' for usage.\n", err.toString());
   }
 
   @Test

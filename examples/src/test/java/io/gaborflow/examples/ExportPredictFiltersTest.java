@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.examples.cli.Main;
 import io.gaborflow.examples.data.EmbeddedFashionMnist;
+import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.IdxDataSource;
 import java.awt.image.BufferedImage;
@@ -29,7 +30,7 @@ class ExportPredictFiltersTest {
     Path model = dir.resolve("model");
     assertEquals(0, run("train", "--epochs", "1", "--seed", "3", "--export", model.toString()).exit);
 
-    Dataset data = new EmbeddedFashionMnist().load("");
+    Dataset data = new EmbeddedFashionMnist().load(DataSpec.parse("embedded"));
     List<String> args = new ArrayList<>(List.of("predict", "--top", "1", "--model-dir", model.toString()));
     int n = 40;
     for (int i = 0; i < n; i++) {

@@ -7,6 +7,7 @@ import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.examples.data.EmbeddedFashionMnist;
 import io.gaborflow.examples.models.GaborLeNetGraph;
+import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.train.TrainingConfig;
@@ -34,7 +35,7 @@ class GeneratedGraphMatchesHandBuiltTest {
 
   @Test
   void sameLogitsOnOneBatch() {
-    Dataset data = new EmbeddedFashionMnist().load("");
+    Dataset data = new EmbeddedFashionMnist().load(DataSpec.parse("embedded"));
     float[] images = new float[BATCH * 784];
     int[] labels = new int[BATCH];
     int[] order = new int[BATCH];

@@ -43,8 +43,9 @@ class NetworkProcessorNegativeTest {
       NothingToTrain         |  7 | network NothingToTrain has nothing to train: every bank is @Fixed and there is no @Dense layer; make a bank @Learnable or add a @Dense layer
       InputTooSmall          | 16 | layer 3: the 5x5 window does not fit its 2x2x8 input; use padding = Padding.SAME, a smaller size, or fewer downsampling layers before it
       ConvAfterDense         | 12 | layer 2 (@Conv) needs a feature map, but its input is already a vector; move it before the first @Dense, @Flatten or @GlobalAvgPool layer
-      LastLayerNotLogits     | 13 | the last layer must be @Dense(layer = 2, units = 10, activation = Activation.NONE), giving one logit per class; layer 2 has activation RELU (the loss applies softmax itself)
-      WrongClassCount        | 13 | the last layer must be @Dense(layer = 2, units = 10, activation = Activation.NONE), giving one logit per class; layer 2 has 12 units for 10 classes
+      LastLayerNotLogits     | 13 | the last layer must give one logit per class: @Dense(layer = 2, units = 10, activation = Activation.NONE), or @GlobalAvgPool over 10 maps; layer 2 has activation RELU (the loss applies softmax itself)
+      WrongClassCount        | 13 | the last layer must give one logit per class: @Dense(layer = 2, units = 10, activation = Activation.NONE), or @GlobalAvgPool over 10 maps; layer 2 has 12 units for 10 classes
+      AverageOfTooManyMaps   | 13 | the last layer must give one logit per class: @Dense(layer = 2, units = 10, activation = Activation.NONE), or @GlobalAvgPool over 10 maps; layer 2 averages 16 maps for 10 classes
       OneClass               |  7 | @Network classes must be 2 or more, got 1
       NetworkOnInterface     |  7 | @Network goes on a class, not on interface NetworkOnInterface
       NoLayers               |  8 | @Network class NoLayers declares no layers; add fields such as '@Conv(layer = 1, size = 5) @Learnable(filters = 20) Bank conv1;'

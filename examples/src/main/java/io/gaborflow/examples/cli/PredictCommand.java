@@ -35,6 +35,7 @@ public final class PredictCommand implements Callable<Integer> {
       float[] batch = new float[images.size() * pixels];
       for (int i = 0; i < images.size(); i++) {
         float[] image = ImageDecoder.pixels(ImageDecoder.read(images.get(i)), meta.height(), meta.width(), meta.channels());
+        meta.standardize(image);
         System.arraycopy(image, 0, batch, i * pixels, pixels);
       }
       float[] probabilities = model.predict(batch, images.size());

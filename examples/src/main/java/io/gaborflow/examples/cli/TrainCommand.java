@@ -4,6 +4,8 @@ import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.data.EmbeddedFashionMnist;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
+import io.gaborflow.tensorflow.data.ImageSize;
+import io.gaborflow.tensorflow.graph.InputSpec;
 import io.gaborflow.tensorflow.report.RunReport;
 import io.gaborflow.tensorflow.train.OptimizerKind;
 import io.gaborflow.tensorflow.train.RunOptions;
@@ -26,8 +28,26 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "SPEC",
       description = "Data: embedded (a slice shipped with gaborflow), fashion-mnist (Debian's"
-          + " dataset-fashion-mnist) or idx:DIR (MNIST-format files) (default: ${DEFAULT-VALUE}).")
+          + " dataset-fashion-mnist), idx:DIR (MNIST-format files), cifar10:DIR (CIFAR-10 binary)"
+          + " or folder:DIR (DIR/train/<class>/*, DIR/test/<class>/*) (default: ${DEFAULT-VALUE}).")
   String data = EmbeddedFashionMnist.NAME;
+
+  @Option(names = "--resize", description = "Resize images read from files to the model's input (folder: data).")
+  boolean resize;
+
+  @Option(names = "--limit-train", paramLabel = "N",
+      description = "Train on a seeded, class-balanced subset of N images (default: all).")
+  int limitTrain;
+
+  @Option(names = "--limit-test", paramLabel = "N",
+      description = "Evaluate on a seeded, class-balanced subset of N images (default: all).")
+  int limitTest;
+
+  @Option(names = "--normalize", description = "Standardise each channel with the training set's mean and deviation.")
+  boolean normalize;
+
+  @Option(names = "--augment", description = "Random crops (4-pixel padding) and horizontal flips while training.")
+  boolean augment;
 
   @Option(names = "--epochs", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
   int epochs = 2;
@@ -75,9 +95,15 @@ public final class TrainCommand implements Callable<Integer> {
             .momentum(momentum)
             .seed(seed)
             .threads(threads)
+            .augment(augment)
             .build();
+    DataSpec spec = DataSpec.parse(data).limited(limitTrain, limitTest, seed).standardized(normalize);
+    if (resize) {
+      InputSpec in = ModelCatalog.graph(model).input();
+      spec = spec.resizedTo(new ImageSize(in.height(), in.width(), in.channels()));
+    }
     RunOptions options = new RunOptions(checkpointDir, resume, export);
-    TrainingResult result = ModelCatalog.trainer(model, config, DataSpec.parse(data)).train(options);
+    TrainingResult result = ModelCatalog.trainer(model, config, spec).train(options);
     System.out.printf(
         "%s on %s: test accuracy %.4f after %d epochs (%,d learnable and %,d fixed parameters)%n",
         result.model(), result.dataset(), result.testAccuracy(), epochs,

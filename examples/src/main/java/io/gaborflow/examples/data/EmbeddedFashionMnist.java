@@ -2,6 +2,7 @@ package io.gaborflow.examples.data;
 
 import io.gaborflow.tensorflow.data.DataFormatException;
 import io.gaborflow.tensorflow.data.DataSource;
+import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.IdxDataSource;
 import io.gaborflow.tensorflow.data.IdxFile;
@@ -23,7 +24,7 @@ public final class EmbeddedFashionMnist implements DataSource {
   }
 
   @Override
-  public Dataset load(String argument) {
+  public Dataset load(DataSpec spec) {
     ImageSet train = imageSet("train");
     ImageSet test = imageSet("t10k");
     return new Dataset("fashion-mnist-slice", train, test, 10, IdxDataSource.FASHION_MNIST_CLASSES);

@@ -69,8 +69,8 @@ public enum Message {
       "layer %d (@%s) needs a feature map, but its input is already a vector;"
           + " move it before the first @Dense, @Flatten or @GlobalAvgPool layer"),
   LAST_LAYER_NOT_LOGITS(
-      "the last layer must be @Dense(layer = %d, units = %d, activation = Activation.NONE),"
-          + " giving one logit per class; %s"),
+      "the last layer must give one logit per class: @Dense(layer = %d, units = %d,"
+          + " activation = Activation.NONE), or @GlobalAvgPool over %d maps; %s"),
   NO_TRAINABLE_PARAMETER(
       "network %s has nothing to train: every bank is @Fixed and there is no @Dense layer;"
           + " make a bank @Learnable or add a @Dense layer");

@@ -7,6 +7,7 @@ import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.DenseLayerSpec;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.FixedGaborBankSpec;
+import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
 import io.gaborflow.core.model.LayerSpec;
 import io.gaborflow.core.model.LearnableBankSpec;
 import io.gaborflow.core.model.NetworkSpec;
@@ -70,6 +71,10 @@ final class NetworkShapeValidator {
     }
   }
 
+  /**
+   * The last layer gives the logits: a dense layer with one unit per class and no activation, or
+   * global average pooling over one map per class (Network-in-Network's classifier).
+   */
   private static void checkLogits(NetworkSpec spec, Map<Integer, LayerField> firstFieldOf, ValidationReport report) {
     List<LayerSpec> layers = spec.layers();
     if (layers.isEmpty()) {
@@ -77,8 +82,14 @@ final class NetworkShapeValidator {
     }
     LayerSpec last = layers.get(layers.size() - 1);
     LayerField field = firstFieldOf.get(last.index());
+    List<FeatureShape> shapes = spec.outputShapes();
     String problem = null;
-    if (!(last instanceof DenseLayerSpec dense)) {
+    if (last instanceof GlobalAvgPoolLayerSpec) {
+      int maps = shapes.get(shapes.size() - 1).channels();
+      if (maps != spec.classes()) {
+        problem = "layer " + last.index() + " averages " + maps + " maps for " + spec.classes() + " classes";
+      }
+    } else if (!(last instanceof DenseLayerSpec dense)) {
       problem = "layer " + last.index() + " is a " + field.kind().description();
     } else if (dense.units() != spec.classes()) {
       problem = "layer " + last.index() + " has " + dense.units() + " units for " + spec.classes() + " classes";
@@ -88,7 +99,7 @@ final class NetworkShapeValidator {
     }
     if (problem != null) {
       report.error(Message.LAST_LAYER_NOT_LOGITS, field.field(), field.layerMirror(), last.index(),
-          spec.classes(), problem);
+          spec.classes(), spec.classes(), problem);
     }
   }
 

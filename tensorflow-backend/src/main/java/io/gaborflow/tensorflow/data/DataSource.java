@@ -6,11 +6,12 @@ package io.gaborflow.tensorflow.data;
  */
 public interface DataSource {
   /**
-   * Loads the data; {@code argument} is what follows the colon in the data spec, or empty.
+   * Loads the data named by {@code spec} ({@link DataSpec#argument()} is what follows the colon).
+   * Subsets and standardisation are applied afterwards by {@link DataSources}.
    *
    * @throws DataFormatException when a file is missing or malformed
    */
-  Dataset load(String argument);
+  Dataset load(DataSpec spec);
 
   /** How to write a spec for this source, for help and error texts (for example "idx:DIR"). */
   String usage();

@@ -20,7 +20,11 @@ public final class DataSources {
       throw new IllegalArgumentException(
           "unknown data source '" + spec.source() + "'; use one of: " + usages());
     }
-    return source.load(spec.argument());
+    Dataset data = source.load(spec);
+    if (spec.limitTrain() > 0 || spec.limitTest() > 0) {
+      data = data.balancedSubset(spec.limitTrain(), spec.limitTest(), spec.subsetSeed());
+    }
+    return spec.standardize() ? data.standardized() : data;
   }
 
   /** The usage of every source, for help texts. */

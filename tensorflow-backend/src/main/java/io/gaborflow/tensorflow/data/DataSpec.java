@@ -1,16 +1,42 @@
 package io.gaborflow.tensorflow.data;
 
 /**
- * What {@code --data} says: a source name and, after a colon, its argument ({@code
- * idx:/data/mnist}, {@code fashion-mnist}).
+ * What {@code --data} and its companion flags say: a source name and, after a colon, its argument
+ * ({@code idx:/data/mnist}, {@code fashion-mnist}), plus how to prepare what the source loads.
+ *
+ * @param resize the size to read images at (sources of image files only), or {@code null}
+ * @param limitTrain keep a class-balanced subset of this many training images (0: all)
+ * @param limitTest the same for the test images
+ * @param standardize subtract each channel's training-set mean and divide by its deviation
+ * @param subsetSeed seeds the choice of the subsets
  */
-public record DataSpec(String source, String argument) {
+public record DataSpec(
+    String source, String argument, ImageSize resize, int limitTrain, int limitTest, boolean standardize,
+    long subsetSeed) {
+
+  public DataSpec {
+    if (limitTrain < 0 || limitTest < 0) {
+      throw new IllegalArgumentException("--limit-train and --limit-test must be 0 (no limit) or more");
+    }
+  }
 
   public static DataSpec parse(String text) {
     int colon = text.indexOf(':');
     return colon < 0
-        ? new DataSpec(text, "")
-        : new DataSpec(text.substring(0, colon), text.substring(colon + 1));
+        ? new DataSpec(text, "", null, 0, 0, false, 1)
+        : new DataSpec(text.substring(0, colon), text.substring(colon + 1), null, 0, 0, false, 1);
+  }
+
+  public DataSpec resizedTo(ImageSize size) {
+    return new DataSpec(source, argument, size, limitTrain, limitTest, standardize, subsetSeed);
+  }
+
+  public DataSpec limited(int train, int test, long seed) {
+    return new DataSpec(source, argument, resize, train, test, standardize, seed);
+  }
+
+  public DataSpec standardized(boolean on) {
+    return new DataSpec(source, argument, resize, limitTrain, limitTest, on, subsetSeed);
   }
 
   @Override

@@ -7,8 +7,11 @@ import java.util.List;
  * A training set and a test set of images of one shape, labelled {@code 0 .. classes - 1}.
  *
  * @param classNames a name per label, or empty when the data has none
+ * @param standardization what was done to the pixels after scaling them to 0..1
  */
-public record Dataset(String name, ImageSet train, ImageSet test, int classes, List<String> classNames) {
+public record Dataset(
+    String name, ImageSet train, ImageSet test, int classes, List<String> classNames,
+    ChannelStandardization standardization) {
   public Dataset {
     classNames = List.copyOf(classNames);
     if (train.height() != test.height()
@@ -22,6 +25,10 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes, L
     if (!classNames.isEmpty() && classNames.size() != classes) {
       throw new IllegalArgumentException(name + ": " + classNames.size() + " class names for " + classes + " classes");
     }
+  }
+
+  public Dataset(String name, ImageSet train, ImageSet test, int classes, List<String> classNames) {
+    this(name, train, test, classes, classNames, ChannelStandardization.identity(train.channels()));
   }
 
   public Dataset(String name, ImageSet train, ImageSet test, int classes) {
@@ -42,6 +49,21 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes, L
 
   /** The first {@code trainCount} training and {@code testCount} test images. */
   public Dataset head(int trainCount, int testCount) {
-    return new Dataset(name, train.head(trainCount), test.head(testCount), classes, classNames);
+    return new Dataset(name, train.head(trainCount), test.head(testCount), classes, classNames, standardization);
+  }
+
+  /**
+   * At most {@code trainCount} training and {@code testCount} test images (0: all), the same
+   * number from each class as far as the classes allow, chosen with {@code seed}.
+   */
+  public Dataset balancedSubset(int trainCount, int testCount, long seed) {
+    return new Dataset(name, BalancedSubset.of(train, classes, trainCount, seed),
+        BalancedSubset.of(test, classes, testCount, seed + 1), classes, classNames, standardization);
+  }
+
+  /** Both splits standardised per channel with the training split's statistics. */
+  public Dataset standardized() {
+    ChannelStandardization stats = ChannelStandardization.of(train);
+    return new Dataset(name, train.standardized(stats), test.standardized(stats), classes, classNames, stats);
   }
 }

@@ -38,11 +38,12 @@ public final class IdxDataSource implements DataSource {
   }
 
   @Override
-  public Dataset load(String argument) {
-    Path directory = fixedDirectory != null ? fixedDirectory : Path.of(argument);
+  public Dataset load(DataSpec spec) {
+    String argument = spec.argument();
     if (fixedDirectory == null && argument.isEmpty()) {
       throw new IllegalArgumentException("data source 'idx' needs a directory: idx:DIR");
     }
+    Path directory = fixedDirectory != null ? fixedDirectory : Path.of(argument);
     Dataset data = load(directory, fixedDirectory != null ? name
         : directory.getFileName() == null ? name : directory.getFileName().toString());
     return classNames.isEmpty() ? data

@@ -68,6 +68,22 @@ public final class ImageSet {
     }
   }
 
+  /** The images at {@code indices}, in that order. */
+  public ImageSet select(int[] indices) {
+    int n = pixelsPerImage();
+    float[] selected = new float[indices.length * n];
+    int[] selectedLabels = new int[indices.length];
+    copyBatch(indices, 0, indices.length, selected, selectedLabels);
+    return new ImageSet(selected, selectedLabels, height, width, channels);
+  }
+
+  /** A copy with {@code standardization} applied to every pixel. */
+  public ImageSet standardized(ChannelStandardization standardization) {
+    float[] copy = pixels.clone();
+    standardization.apply(copy, channels);
+    return new ImageSet(copy, labels, height, width, channels);
+  }
+
   /** The first {@code count} images (all of them when there are fewer). */
   public ImageSet head(int count) {
     int n = Math.min(count, size());

@@ -6,16 +6,28 @@ import java.util.List;
  * What gaborflow writes beside a SavedModel ({@code gaborflow.json}): how to prepare an image for
  * it, what its outputs mean, and where each convolution bank's filters are, fixed or learned.
  *
- * @param pixelScale a pixel value v (0..255) enters the model as {@code v * pixelScale}
+ * @param pixelScale a pixel value v (0..255) enters the model as {@code (v * pixelScale - mean) / std}
+ * @param channelMean per channel, what training subtracted after scaling
+ * @param channelStd per channel, what training then divided by
  * @param banks every convolution bank, in layer order
  */
 public record ExportMetadata(
     String model, int height, int width, int channels, List<String> classNames, double pixelScale,
-    List<Bank> banks) {
+    List<Double> channelMean, List<Double> channelStd, List<Bank> banks) {
 
   public ExportMetadata {
     classNames = List.copyOf(classNames);
+    channelMean = List.copyOf(channelMean);
+    channelStd = List.copyOf(channelStd);
     banks = List.copyOf(banks);
+  }
+
+  /** Prepares NHWC pixels already scaled to 0..1 as training did (in place). */
+  public void standardize(float[] pixels) {
+    for (int p = 0; p < pixels.length; p++) {
+      int c = p % channels;
+      pixels[p] = (float) ((pixels[p] - channelMean.get(c)) / channelStd.get(c));
+    }
   }
 
   /**

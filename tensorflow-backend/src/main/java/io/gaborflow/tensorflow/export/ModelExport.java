@@ -47,7 +47,8 @@ public final class ModelExport {
           .export();
       InputSpec in = session.model().input();
       ExportMetadata metadata = new ExportMetadata(session.model().modelName(), in.height(), in.width(),
-          in.channels(), data.labelNames(), 1 / 255.0, banks(network));
+          in.channels(), data.labelNames(), 1 / 255.0, data.standardization().mean(),
+          data.standardization().std(), banks(network));
       JSON.writeValue(directory.resolve(METADATA).toFile(), metadata);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot export the model to " + directory + ": " + e.getMessage(), e);

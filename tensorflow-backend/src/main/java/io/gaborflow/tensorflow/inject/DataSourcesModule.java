@@ -4,7 +4,9 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import io.gaborflow.tensorflow.data.Cifar10DataSource;
 import io.gaborflow.tensorflow.data.DataSource;
+import io.gaborflow.tensorflow.data.ImageFolderDataSource;
 import io.gaborflow.tensorflow.data.DataSources;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
@@ -33,6 +35,20 @@ public interface DataSourcesModule {
   @StringKey("fashion-mnist")
   static DataSource fashionMnist() {
     return new IdxDataSource("fashion-mnist", FASHION_MNIST_DIRECTORY, IdxDataSource.FASHION_MNIST_CLASSES);
+  }
+
+  @Provides
+  @IntoMap
+  @StringKey("cifar10")
+  static DataSource cifar10() {
+    return new Cifar10DataSource();
+  }
+
+  @Provides
+  @IntoMap
+  @StringKey("folder")
+  static DataSource folder() {
+    return new ImageFolderDataSource();
   }
 
   @Provides

@@ -40,6 +40,7 @@ public final class RunReport {
     config.put("momentum", c.momentum());
     config.put("seed", c.seed());
     config.put("threads", c.threads());
+    config.put("augment", c.augment());
     ArrayNode epochs = root.putArray("epochs");
     for (EpochResult e : result.epochs()) {
       ObjectNode epoch = epochs.addObject();

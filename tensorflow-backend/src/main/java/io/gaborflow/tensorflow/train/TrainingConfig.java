@@ -13,6 +13,7 @@ package io.gaborflow.tensorflow.train;
  * @param seed seeds the initial weights, the batch order and dropout
  * @param threads CPU threads TensorFlow may use inside one op
  * @param evalBatchSize images per step when evaluating
+ * @param augment random crops (4-pixel zero padding) and horizontal flips of training images
  */
 public record TrainingConfig(
     int epochs,
@@ -22,7 +23,8 @@ public record TrainingConfig(
     float momentum,
     long seed,
     int threads,
-    int evalBatchSize) {
+    int evalBatchSize,
+    boolean augment) {
 
   public TrainingConfig {
     require(epochs >= 0, "epochs must be 0 or more, got " + epochs);
@@ -53,6 +55,7 @@ public record TrainingConfig(
     private long seed = 1;
     private int threads = Runtime.getRuntime().availableProcessors();
     private int evalBatchSize = 1000;
+    private boolean augment;
 
     private Builder() {}
 
@@ -96,9 +99,14 @@ public record TrainingConfig(
       return this;
     }
 
+    public Builder augment(boolean augment) {
+      this.augment = augment;
+      return this;
+    }
+
     public TrainingConfig build() {
       return new TrainingConfig(
-          epochs, batchSize, learningRate, optimizer, momentum, seed, threads, evalBatchSize);
+          epochs, batchSize, learningRate, optimizer, momentum, seed, threads, evalBatchSize, augment);
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.gaborflow.tensorflow.checkpoint.CheckpointState;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Epochs of shuffled mini-batches, each followed by an evaluation on the test set. Batch order
@@ -63,6 +64,8 @@ public final class TrainingLoop {
     }
     float[] images = new float[batch * train.pixelsPerImage()];
     int[] labels = new int[batch];
+    Augmentation augmentation =
+        config.augment() ? new Augmentation(train.height(), train.width(), train.channels(), 4) : null;
     for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
       int[] order = batchOrder(train.size(), config.seed(), epoch);
       progress.epochStarted(epoch, config.epochs(), steps);
@@ -70,6 +73,9 @@ public final class TrainingLoop {
       double lossSum = 0;
       for (int step = 0; step < steps; step++) {
         train.copyBatch(order, step * batch, batch, images, labels);
+        if (augmentation != null) {
+          augmentation.apply(images, batch, new SplittableRandom(config.seed() * 1_000_003L + (long) epoch * 65_537L + step));
+        }
         long globalStep = (long) (epoch - 1) * steps + step;
         float loss = session.trainStep(epoch, globalStep, images, labels, batch);
         if (!Float.isFinite(loss)) {

@@ -1,0 +1,47 @@
+package io.gaborflow.tensorflow.train;
+
+import java.util.SplittableRandom;
+
+/**
+ * The usual CIFAR augmentation, applied to a batch in place: each image is shifted by up to
+ * {@code pad} pixels in each direction (a random crop of the zero-padded image) and flipped
+ * horizontally with probability 1/2. The random source is derived from seed, epoch and step, so a
+ * resumed run augments as an uninterrupted one.
+ */
+final class Augmentation {
+  private final int height;
+  private final int width;
+  private final int channels;
+  private final int pad;
+  private final float[] scratch;
+
+  Augmentation(int height, int width, int channels, int pad) {
+    this.height = height;
+    this.width = width;
+    this.channels = channels;
+    this.pad = pad;
+    this.scratch = new float[height * width * channels];
+  }
+
+  void apply(float[] images, int count, SplittableRandom random) {
+    int per = height * width * channels;
+    for (int i = 0; i < count; i++) {
+      int dy = random.nextInt(2 * pad + 1) - pad;
+      int dx = random.nextInt(2 * pad + 1) - pad;
+      boolean flip = random.nextBoolean();
+      int base = i * per;
+      System.arraycopy(images, base, scratch, 0, per);
+      for (int y = 0; y < height; y++) {
+        int sy = y + dy;
+        for (int x = 0; x < width; x++) {
+          int sx = (flip ? width - 1 - x : x) + dx;
+          int to = base + (y * width + x) * channels;
+          boolean inside = sy >= 0 && sy < height && sx >= 0 && sx < width;
+          for (int c = 0; c < channels; c++) {
+            images[to + c] = inside ? scratch[(sy * width + sx) * channels + c] : 0f;
+          }
+        }
+      }
+    }
+  }
+}
