@@ -40,6 +40,18 @@ public final class ModelCatalog {
     return MODELS.keySet();
   }
 
+  /**
+   * The declaration a sweep of {@code family} varies: the Gabor model of the family ("lenet" and
+   * "gabor-lenet" both give gabor-lenet), since it holds the Gabor parameters.
+   */
+  public static ModelGraph sweepBase(String family) {
+    String name = family.startsWith("gabor-") ? family : "gabor-" + family;
+    if (!MODELS.containsKey(name)) {
+      throw new IllegalArgumentException("no Gabor model for '" + family + "' to sweep; use lenet or nin");
+    }
+    return graph(name);
+  }
+
   /** The graph of model {@code name}. */
   public static ModelGraph graph(String name) {
     return entry(name).graph().get();

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param aspect spatial aspect ratio γ
  * @param sigma envelope σ in pixels, or {@code NaN} to derive it from {@code bandwidth}
  * @param bandwidth bandwidth in octaves, used when {@code sigma} is {@code NaN}
+ * @param limit keep only the first {@code limit} filters (0: all); how a bank is cut to an exact
+ *     filter count when its lists do not multiply to it
  */
 public record GaborBankSpec(
     List<Double> anglesDegrees,
@@ -26,9 +28,19 @@ public record GaborBankSpec(
     double sigma,
     double bandwidth,
     Normalization normalization,
-    ChannelCoverage coverage) {
+    ChannelCoverage coverage,
+    int limit) {
+
+  public GaborBankSpec(
+      List<Double> anglesDegrees, List<Double> wavelengths, List<Double> phasesDegrees, double aspect,
+      double sigma, double bandwidth, Normalization normalization, ChannelCoverage coverage) {
+    this(anglesDegrees, wavelengths, phasesDegrees, aspect, sigma, bandwidth, normalization, coverage, 0);
+  }
 
   public GaborBankSpec {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be 0 (all filters) or more, got " + limit);
+    }
     anglesDegrees = List.copyOf(anglesDegrees);
     wavelengths = List.copyOf(wavelengths);
     phasesDegrees = List.copyOf(phasesDegrees);
@@ -46,7 +58,19 @@ public record GaborBankSpec(
   }
 
   public int filterCount() {
-    return anglesDegrees.size() * wavelengths.size() * phasesDegrees.size();
+    int all = anglesDegrees.size() * wavelengths.size() * phasesDegrees.size();
+    return limit == 0 ? all : Math.min(limit, all);
+  }
+
+  /**
+   * A bank with exactly {@code count} filters: the same wavelengths and phases, as few evenly
+   * spaced orientations as give at least {@code count} filters, cut to the first {@code count}.
+   */
+  public GaborBankSpec withFilterCount(int count) {
+    int perOrientation = wavelengths.size() * phasesDegrees.size();
+    int orientations = (count + perOrientation - 1) / perOrientation;
+    return new GaborBankSpec(evenlySpacedAngles(orientations), wavelengths, phasesDegrees, aspect, sigma,
+        bandwidth, normalization, coverage, orientations * perOrientation == count ? 0 : count);
   }
 
   public boolean sigmaFromBandwidth() {
@@ -64,7 +88,7 @@ public record GaborBankSpec(
         }
       }
     }
-    return filters;
+    return filters.subList(0, filterCount());
   }
 
   public static Builder builder() {
@@ -81,6 +105,7 @@ public record GaborBankSpec(
     private double bandwidth = 1.0;
     private Normalization normalization = Normalization.ZERO_MEAN_UNIT_NORM;
     private ChannelCoverage coverage = ChannelCoverage.SHARED;
+    private int limit;
 
     private Builder() {}
 
@@ -130,9 +155,15 @@ public record GaborBankSpec(
       return this;
     }
 
+    /** Keep only the first {@code count} filters. */
+    public Builder limit(int count) {
+      this.limit = count;
+      return this;
+    }
+
     public GaborBankSpec build() {
       return new GaborBankSpec(
-          angles, wavelengths, phases, aspect, sigma, bandwidth, normalization, coverage);
+          angles, wavelengths, phases, aspect, sigma, bandwidth, normalization, coverage, limit);
     }
 
     private static List<Double> boxed(double[] values) {

@@ -29,6 +29,18 @@ class FilterBankTest {
   }
 
   @Test
+  void withFilterCountKeepsWavelengthsAndPhasesAndCutsOrientations() {
+    GaborBankSpec five = spec.withFilterCount(5);
+    assertEquals(5, five.filterCount());
+    assertEquals(List.of(0.0, 90.0), five.anglesDegrees(), "ceil(5 / (2 x 2)) = 2 orientations");
+    assertEquals(spec.filters(5).get(0), five.filters(5).get(0));
+    assertEquals(new GaborParameters(5, 1.5, 90, 3, 0.5, 0), five.filters(5).get(4));
+    GaborBankSpec eight = spec.withFilterCount(8);
+    assertEquals(0, eight.limit(), "a whole number of orientations needs no cut");
+    assertEquals(8, FilterBank.of(eight, 3).filterCount());
+  }
+
+  @Test
   void normalisedKernelsHaveZeroMeanAndUnitNorm() {
     FilterBank bank = FilterBank.of(spec, 7);
     for (int f = 0; f < bank.filterCount(); f++) {

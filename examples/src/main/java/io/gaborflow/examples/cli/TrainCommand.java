@@ -1,11 +1,8 @@
 package io.gaborflow.examples.cli;
 
 import io.gaborflow.examples.ModelCatalog;
-import io.gaborflow.examples.data.EmbeddedFashionMnist;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
-import io.gaborflow.tensorflow.data.ImageSize;
-import io.gaborflow.tensorflow.graph.InputSpec;
 import io.gaborflow.tensorflow.report.RunReport;
 import io.gaborflow.tensorflow.train.OptimizerKind;
 import io.gaborflow.tensorflow.train.RunOptions;
@@ -14,6 +11,7 @@ import io.gaborflow.tensorflow.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -26,25 +24,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Model to train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String model = GaborLeNetGraph.MODEL_NAME;
 
-  @Option(names = "--data", paramLabel = "SPEC",
-      description = "Data: embedded (a slice shipped with gaborflow), fashion-mnist (Debian's"
-          + " dataset-fashion-mnist), idx:DIR (MNIST-format files), cifar10:DIR (CIFAR-10 binary)"
-          + " or folder:DIR (DIR/train/<class>/*, DIR/test/<class>/*) (default: ${DEFAULT-VALUE}).")
-  String data = EmbeddedFashionMnist.NAME;
-
-  @Option(names = "--resize", description = "Resize images read from files to the model's input (folder: data).")
-  boolean resize;
-
-  @Option(names = "--limit-train", paramLabel = "N",
-      description = "Train on a seeded, class-balanced subset of N images (default: all).")
-  int limitTrain;
-
-  @Option(names = "--limit-test", paramLabel = "N",
-      description = "Evaluate on a seeded, class-balanced subset of N images (default: all).")
-  int limitTest;
-
-  @Option(names = "--normalize", description = "Standardise each channel with the training set's mean and deviation.")
-  boolean normalize;
+  @Mixin DataOptions dataOptions = new DataOptions();
 
   @Option(names = "--augment", description = "Random crops (4-pixel padding) and horizontal flips while training.")
   boolean augment;
@@ -97,11 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
             .threads(threads)
             .augment(augment)
             .build();
-    DataSpec spec = DataSpec.parse(data).limited(limitTrain, limitTest, seed).standardized(normalize);
-    if (resize) {
-      InputSpec in = ModelCatalog.graph(model).input();
-      spec = spec.resizedTo(new ImageSize(in.height(), in.width(), in.channels()));
-    }
+    DataSpec spec = dataOptions.spec(ModelCatalog.graph(model).input(), seed);
     RunOptions options = new RunOptions(checkpointDir, resume, export);
     TrainingResult result = ModelCatalog.trainer(model, config, spec).train(options);
     System.out.printf(

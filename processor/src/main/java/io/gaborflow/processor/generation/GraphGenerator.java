@@ -155,8 +155,12 @@ public final class GraphGenerator extends SourceFileGenerator<NetworkSpec> {
     } else {
       code.add("\n.sigma($L)", g.sigma());
     }
-    return code.add("\n.normalization($T.$L)", NORMALIZATION, g.normalization())
-        .add("\n.coverage($T.$L)", CHANNEL_COVERAGE, g.coverage())
+    code.add("\n.normalization($T.$L)", NORMALIZATION, g.normalization())
+        .add("\n.coverage($T.$L)", CHANNEL_COVERAGE, g.coverage());
+    if (g.limit() > 0) {
+      code.add("\n.limit($L)", g.limit());
+    }
+    return code
         .add("\n.build())$<$<")
         .add(fixed.trainableEpochs() == 0
             ? CodeBlock.of("")

@@ -17,6 +17,7 @@ import org.tensorflow.types.TInt64;
  * @param learnables every trained tensor, in layer order
  * @param fixedBanks every fixed Gabor bank, in layer order
  * @param convBanks every convolution bank's name ("layer1/conv1"), in layer and declaration order
+ * @param cost multiply-accumulates per training image
  */
 public record BuiltNetwork(
     Placeholder<TFloat32> images,
@@ -25,7 +26,8 @@ public record BuiltNetwork(
     Operand<TFloat32> logits,
     List<LearnableVariable> learnables,
     List<FixedBank> fixedBanks,
-    List<String> convBanks) {
+    List<String> convBanks,
+    TrainingCost cost) {
 
   /** Weights and biases trained every epoch. */
   public long learnableParameters() {

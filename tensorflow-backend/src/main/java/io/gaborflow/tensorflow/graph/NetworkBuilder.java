@@ -36,13 +36,17 @@ public final class NetworkBuilder {
   private final List<LearnableVariable> learnables = new ArrayList<>();
   private final List<FixedBank> fixedBanks = new ArrayList<>();
   private final List<String> convBanks = new ArrayList<>();
+  private final BankRewrite rewrite;
+  private TrainingCost cost = new TrainingCost(0, 0, 0);
+  private boolean learnableBelow;
   private Operand<TFloat32> current;
   private long[] shape; // of one example: {h, w, c} for a feature map, {n} for a vector
   private int layer;
 
-  private NetworkBuilder(Ops root, InputSpec input, long seed) {
+  private NetworkBuilder(Ops root, InputSpec input, long seed, BankRewrite rewrite) {
     this.root = root;
     this.seed = seed;
+    this.rewrite = rewrite;
     this.images =
         root.withName("images")
             .placeholder(
@@ -58,7 +62,8 @@ public final class NetworkBuilder {
 
   /** Builds {@code model}'s forward graph in {@code tf}'s graph; {@code seed} seeds dropout. */
   public static BuiltNetwork build(Ops tf, ModelGraph model, long seed) {
-    NetworkBuilder net = new NetworkBuilder(tf, model.input(), seed);
+    NetworkBuilder net =
+        new NetworkBuilder(tf, model.input(), seed, model instanceof BankRewrite r ? r : null);
     model.build(net);
     if (net.shape.length != 1 || net.shape[0] != model.input().classes()) {
       throw new IllegalStateException(
@@ -68,7 +73,7 @@ public final class NetworkBuilder {
     Operand<TFloat32> logits = tf.withName("logits").identity(net.current);
     return new BuiltNetwork(
         net.images, net.training, net.step, logits, List.copyOf(net.learnables), List.copyOf(net.fixedBanks),
-        List.copyOf(net.convBanks));
+        List.copyOf(net.convBanks), net.cost);
   }
 
   /** A bank of Gabor filters that stay fixed for the whole run. */
@@ -83,12 +88,13 @@ public final class NetworkBuilder {
 
   /** A convolution layer: every bank over the same input, outputs concatenated in order. */
   public void conv(
-      int size, int stride, Padding padding, Activation activation, BankDeclaration... banks) {
+      int size, int stride, Padding padding, Activation activation, BankDeclaration... declared) {
     requireSpatial("conv");
+    List<BankDeclaration> banks = rewrite == null ? List.of(declared) : rewrite.rewrite(List.of(declared));
     Ops tf = nextLayer();
     ConvGeometry geometry = new ConvGeometry(size, stride, padding);
     int inChannels = Math.toIntExact(shape[2]);
-    List<Operand<TFloat32>> outputs = new ArrayList<>(banks.length);
+    List<Operand<TFloat32>> outputs = new ArrayList<>(banks.size());
     long filters = 0;
     for (BankDeclaration bank : banks) {
       Ops scoped = tf.withSubScope(bank.name());
@@ -102,11 +108,31 @@ public final class NetworkBuilder {
     Operand<TFloat32> joined =
         outputs.size() == 1 ? outputs.get(0) : tf.withName("concat").concat(outputs, tf.constant(3));
     current = Activations.apply(tf, joined, activation);
-    shape =
-        new long[] {
-          outputSize(shape[0], size, stride, padding), outputSize(shape[1], size, stride, padding),
-          filters
-        };
+    long outH = outputSize(shape[0], size, stride, padding);
+    long outW = outputSize(shape[1], size, stride, padding);
+    countConv(banks, shape, outH * outW * size * size, inChannels);
+    shape = new long[] {outH, outW, filters};
+  }
+
+  /** Adds a convolution layer's multiply-accumulates; {@code perChannelFilter} = Hout·Wout·k². */
+  private void countConv(List<BankDeclaration> banks, long[] in, long perChannelFilter, int inChannels) {
+    long forward = 0;
+    long filterGradient = 0;
+    boolean learnable = false;
+    for (BankDeclaration bank : banks) {
+      long full = perChannelFilter * inChannels * bank.filterCount();
+      if (bank instanceof BankDeclaration.FixedGabor fixed && fixed.spec().coverage() == ChannelCoverage.SHARED) {
+        forward += perChannelFilter * bank.filterCount() + (inChannels > 1 ? in[0] * in[1] * inChannels : 0);
+      } else {
+        forward += full;
+      }
+      if (bank instanceof BankDeclaration.Learnable) {
+        filterGradient += full;
+        learnable = true;
+      }
+    }
+    cost = cost.plus(forward, learnableBelow ? forward : 0, filterGradient);
+    learnableBelow |= learnable;
   }
 
   public void maxPool(int size, int stride, Padding padding) {
@@ -141,6 +167,8 @@ public final class NetworkBuilder {
     Variable<TFloat32> kernel = variable(prefix(name) + "/kernel", Shape.of(inputs, units), initializer, inputs, units);
     Variable<TFloat32> bias = variable(prefix(name) + "/bias", Shape.of(units), null, inputs, units);
     Operand<TFloat32> out = tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
+    cost = cost.plus(inputs * units, learnableBelow ? inputs * units : 0, inputs * units);
+    learnableBelow = true;
     current = Activations.apply(tf, out, activation);
     shape = new long[] {units};
   }

@@ -41,6 +41,12 @@ public record TrainingConfig(
     }
   }
 
+  /** This config with another seed. */
+  public TrainingConfig withSeed(long otherSeed) {
+    return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, otherSeed, threads,
+        evalBatchSize, augment);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

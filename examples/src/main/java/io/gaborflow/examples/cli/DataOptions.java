@@ -1,0 +1,36 @@
+package io.gaborflow.examples.cli;
+
+import io.gaborflow.examples.data.EmbeddedFashionMnist;
+import io.gaborflow.tensorflow.data.DataSpec;
+import io.gaborflow.tensorflow.data.ImageSize;
+import io.gaborflow.tensorflow.graph.InputSpec;
+import picocli.CommandLine.Option;
+
+/** The data flags shared by every command that trains. */
+final class DataOptions {
+  @Option(names = "--data", paramLabel = "SPEC",
+      description = "Data: embedded (a slice shipped with gaborflow), fashion-mnist (Debian's"
+          + " dataset-fashion-mnist), idx:DIR (MNIST-format files), cifar10:DIR (CIFAR-10 binary)"
+          + " or folder:DIR (DIR/train/<class>/*, DIR/test/<class>/*) (default: ${DEFAULT-VALUE}).")
+  String data = EmbeddedFashionMnist.NAME;
+
+  @Option(names = "--resize", description = "Resize images read from files to the model's input (folder: data).")
+  boolean resize;
+
+  @Option(names = "--limit-train", paramLabel = "N",
+      description = "Train on a seeded, class-balanced subset of N images (default: all).")
+  int limitTrain;
+
+  @Option(names = "--limit-test", paramLabel = "N",
+      description = "Evaluate on a seeded, class-balanced subset of N images (default: all).")
+  int limitTest;
+
+  @Option(names = "--normalize", description = "Standardise each channel with the training set's mean and deviation.")
+  boolean normalize;
+
+  /** The spec for a model taking {@code input}; subsets are drawn with {@code seed}. */
+  DataSpec spec(InputSpec input, long seed) {
+    DataSpec spec = DataSpec.parse(data).limited(limitTrain, limitTest, seed).standardized(normalize);
+    return resize ? spec.resizedTo(new ImageSize(input.height(), input.width(), input.channels())) : spec;
+  }
+}

@@ -1,0 +1,34 @@
+package io.gaborflow.tensorflow.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A variant's runs over all seeds and what they add up to.
+ *
+ * @param accuracies final test accuracy of each seed's run
+ * @param epochSeconds seconds of every epoch of every run
+ */
+public record VariantResult(
+    BenchVariant variant, String model, VariantFigures figures, List<Double> accuracies, List<Double> epochSeconds) {
+
+  public double meanAccuracy() {
+    return accuracies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+  }
+
+  public double accuracyStd() {
+    double mean = meanAccuracy();
+    if (accuracies.size() < 2) {
+      return 0;
+    }
+    double squares = accuracies.stream().mapToDouble(a -> (a - mean) * (a - mean)).sum();
+    return Math.sqrt(squares / (accuracies.size() - 1));
+  }
+
+  public double medianEpochSeconds() {
+    List<Double> sorted = new ArrayList<>(epochSeconds);
+    sorted.sort(null);
+    int n = sorted.size();
+    return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}
