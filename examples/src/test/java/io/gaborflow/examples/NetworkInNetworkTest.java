@@ -48,7 +48,7 @@ class NetworkInNetworkTest {
       List<FixedBank> banks = session.network().fixedBanks();
       assertEquals(List.of("layer1/gabor1", "layer6/gabor2", "layer11/gabor3"),
           banks.stream().map(FixedBank::name).toList());
-      assertEquals(List.of(96, 96, 96), banks.stream().map(b -> b.filters().filterCount()).toList());
+      assertEquals(List.of(96, 96, 96), banks.stream().map(FixedBank::filterCount).toList());
       // The fixed banks stand for kernels of the same shape, without the 3 x 96 biases.
       assertEquals(learnableOfNin() - 3 * 96,
           session.network().learnableParameters() + session.network().fixedParameters());

@@ -25,13 +25,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * -Dgaborflow.updateGolden=true} and review the diff.
  */
 class NetworkProcessorGoldenTest {
+  /** Where the test sources' .npy resources are; a Maven build finds them in target/classes. */
+  static final java.util.List<String> RESOURCES = java.util.List.of("-sourcepath", "src/test/resources/npy");
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"HalfGaborNet", "AllLearnableNet"})
+  @CsvSource({"HalfGaborNet", "AllLearnableNet", "GivenFiltersNet"})
   void generatesGraphAndTrainer(String name) throws IOException {
     JavaFileObject source = JavaFileObjects.forResource("good/test/" + name + ".java");
     Compilation compilation =
-        javac().withProcessors(new NetworkProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(source);
+        javac().withProcessors(new NetworkProcessor())
+            .withOptions(java.util.stream.Stream.concat(RESOURCES.stream(),
+                java.util.stream.Stream.of("-Xlint:all,-processing", "-Werror")).toList())
+            .compile(source);
     assertThat(compilation).succeededWithoutWarnings();
     for (String suffix : new String[] {"Graph", "Trainer"}) {
       String generated =

@@ -46,6 +46,13 @@ class NetworkProcessorNegativeTest {
       LastLayerNotLogits     | 13 | the last layer must give one logit per class: @Dense(layer = 2, units = 10, activation = Activation.NONE), or @GlobalAvgPool over 10 maps; layer 2 has activation RELU (the loss applies softmax itself)
       WrongClassCount        | 13 | the last layer must give one logit per class: @Dense(layer = 2, units = 10, activation = Activation.NONE), or @GlobalAvgPool over 10 maps; layer 2 has 12 units for 10 classes
       AverageOfTooManyMaps   | 13 | the last layer must give one logit per class: @Dense(layer = 2, units = 10, activation = Activation.NONE), or @GlobalAvgPool over 10 maps; layer 2 averages 16 maps for 10 classes
+      GaborAndSource         | 10 | @Fixed sets both gabor and source; a fixed bank holds Gabor filters or filters from a source, keep one
+      SourceOfNoKind         | 10 | @FilterSource needs exactly one of supplier, npy or model, got 0
+      ModelWithoutBank       | 10 | @FilterSource(model = "runs/first") needs bank = "layerN/field": the bank to copy from that model
+      NpyMissing             | 10 | npy resource filters/nowhere.npy is not on the class path; put it under src/main/resources
+      NpyWrongSize           | 10 | npy resource filters/wrong-size.npy holds an array of shape [5, 5, 1, 2]; a 3x3 bank needs [3, 3, input channels, filters]
+      NpyBroken              | 10 | filters/broken.npy at byte 0: not a .npy file: it does not start with \\x93NUMPY
+      NpyWrongChannels       | 14 | npy resource filters/sobel.npy has 1 input channels but layer 2's input has 8
       OneClass               |  7 | @Network classes must be 2 or more, got 1
       NetworkOnInterface     |  7 | @Network goes on a class, not on interface NetworkOnInterface
       NoLayers               |  8 | @Network class NoLayers declares no layers; add fields such as '@Conv(layer = 1, size = 5) @Learnable(filters = 20) Bank conv1;'
@@ -53,7 +60,8 @@ class NetworkProcessorNegativeTest {
       """)
   void rejectsWithMessageOnLine(String name, int line, String message) {
     JavaFileObject source = JavaFileObjects.forResource("bad/test/" + name + ".java");
-    Compilation compilation = javac().withProcessors(new NetworkProcessor()).compile(source);
+    Compilation compilation =
+        javac().withProcessors(new NetworkProcessor()).withOptions(NetworkProcessorGoldenTest.RESOURCES).compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(line);
     assertThat(compilation).hadErrorCount(errorCount(compilation, message));

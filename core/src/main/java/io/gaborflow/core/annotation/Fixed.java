@@ -19,8 +19,14 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Fixed {
-  /** The Gabor filters of the bank; the kernel size is the {@link Conv#size()} of the field. */
-  Gabor gabor();
+  /**
+   * The Gabor filters of the bank; the kernel size is the {@link Conv#size()} of the field. Give
+   * either this or {@link #source()}.
+   */
+  Gabor gabor() default @Gabor;
+
+  /** Filters from elsewhere (explicit values, a file, an earlier model), instead of {@link #gabor()}. */
+  FilterSource source() default @FilterSource;
 
   /** Epochs in which the bank trains; 0 (the default) keeps it fixed for the whole run. */
   int trainableEpochs() default 0;

@@ -1,7 +1,7 @@
 package io.gaborflow.core.model;
 
-/** One filter bank of a convolution layer: fixed Gabor filters or learnable ones. */
-public sealed interface BankSpec permits FixedGaborBankSpec, LearnableBankSpec {
+/** One filter bank of a convolution layer: fixed (Gabor or given values) or learnable. */
+public sealed interface BankSpec permits FixedGaborBankSpec, FixedTensorBankSpec, LearnableBankSpec {
   /** The declaring field's name; also the bank's name in the graph. */
   String name();
 

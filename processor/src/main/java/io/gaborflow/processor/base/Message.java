@@ -58,6 +58,27 @@ public enum Message {
   GABOR_SINGLE_ON_ONE_CHANNEL(
       "coverage = ChannelCoverage.SINGLE gives each filter one input channel, but layer %d has a"
           + " single input channel; use ChannelCoverage.SHARED"),
+  FIXED_GABOR_AND_SOURCE(
+      "@Fixed sets both gabor and source; a fixed bank holds Gabor filters or filters from a"
+          + " source, keep one"),
+  SOURCE_NOT_ONE(
+      "@FilterSource needs exactly one of supplier, npy or model, got %d"),
+  SOURCE_NEEDS_BANK(
+      "@FilterSource(model = \"%s\") needs bank = \"layerN/field\": the bank to copy from that model"),
+  SOURCE_NEEDS_FILTERS(
+      "@FilterSource with %s needs filters = N: the number of filters, which is known here only"
+          + " when the graph is built"),
+  SOURCE_SUPPLIER_CONSTRUCTOR(
+      "filter supplier %s needs a public constructor without arguments, and must not be abstract"),
+  SOURCE_NPY_MISSING(
+      "npy resource %s is not on the class path; put it under src/main/resources"),
+  SOURCE_NPY_UNREADABLE("%s"),
+  SOURCE_NPY_SHAPE(
+      "npy resource %s holds an array of shape %s; a %dx%d bank needs [%d, %d, input channels, filters]"),
+  SOURCE_CHANNELS(
+      "npy resource %s has %d input channels but layer %d's input has %d"),
+  SOURCE_NOT_TRAINABLE(
+      "trainableEpochs applies to Gabor banks; a bank from @FilterSource stays fixed"),
   TRAINABLE_EPOCHS_NEGATIVE(
       "@Fixed trainableEpochs must be 0 (fixed for the whole run) or more, got %d"),
   DROPOUT_RATE("@Dropout rate must be at least 0 and below 1, got %s"),

@@ -18,6 +18,7 @@ final class BackendTypes {
   static final ClassName MODEL_GRAPH = ClassName.get(GRAPH, "ModelGraph");
   static final ClassName INPUT_SPEC = ClassName.get(GRAPH, "InputSpec");
   static final ClassName NETWORK_BUILDER = ClassName.get(GRAPH, "NetworkBuilder");
+  static final ClassName FILTER_SOURCES = ClassName.get(GRAPH, "FilterSources");
   static final ClassName MODEL_TRAINER = ClassName.get(TRAIN, "ModelTrainer");
   static final ClassName TRAINING_CONFIG = ClassName.get(TRAIN, "TrainingConfig");
   static final ClassName PROGRESS_REPORTER = ClassName.get(TRAIN, "ProgressReporter");

@@ -2,6 +2,7 @@ package io.gaborflow.processor.generation;
 
 import static io.gaborflow.processor.generation.BackendTypes.ACTIVATION;
 import static io.gaborflow.processor.generation.BackendTypes.CHANNEL_COVERAGE;
+import static io.gaborflow.processor.generation.BackendTypes.FILTER_SOURCES;
 import static io.gaborflow.processor.generation.BackendTypes.GABOR_BANK_SPEC;
 import static io.gaborflow.processor.generation.BackendTypes.INITIALIZER;
 import static io.gaborflow.processor.generation.BackendTypes.INPUT_SPEC;
@@ -23,6 +24,7 @@ import io.gaborflow.core.model.DenseLayerSpec;
 import io.gaborflow.core.model.DropoutLayerSpec;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.FixedGaborBankSpec;
+import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.FlattenLayerSpec;
 import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
 import io.gaborflow.core.model.LayerSpec;
@@ -138,6 +140,15 @@ public final class GraphGenerator extends SourceFileGenerator<NetworkSpec> {
       return CodeBlock.of("net.learnable($S, $L, $T.$L)", learnable.name(), learnable.filters(), INITIALIZER,
           learnable.initializer());
     }
+    if (bank instanceof FixedTensorBankSpec tensor) {
+      return switch (tensor.kind()) {
+        case NPY -> CodeBlock.of("net.fixedTensor($S, $T.npy($S))", bank.name(), FILTER_SOURCES, tensor.location());
+        case SUPPLIER -> CodeBlock.of("net.fixedTensor($S, $T.supplier($T::new, $L))", bank.name(), FILTER_SOURCES,
+            ClassName.bestGuess(tensor.location()), tensor.filters());
+        case MODEL -> CodeBlock.of("net.fixedTensor($S, $T.model($S, $S, $L))", bank.name(), FILTER_SOURCES,
+            tensor.location(), tensor.bank(), tensor.filters());
+      };
+    }
     FixedGaborBankSpec fixed = (FixedGaborBankSpec) bank;
     GaborBankSpec g = fixed.gabor();
     CodeBlock.Builder code = CodeBlock.builder().add("net.fixedGabor($S, $T.builder()$>$>", bank.name(), GABOR_BANK_SPEC);
@@ -171,9 +182,11 @@ public final class GraphGenerator extends SourceFileGenerator<NetworkSpec> {
 
   private static String describe(LayerSpec layer) {
     if (layer instanceof ConvLayerSpec conv) {
-      int fixed = conv.banks().stream().filter(b -> b instanceof FixedGaborBankSpec).mapToInt(BankSpec::filters).sum();
-      return String.format("%dx%d convolution, stride %d, %d filters (%d fixed Gabor, %d learnable)",
-          conv.size(), conv.size(), conv.stride(), conv.filters(), fixed, conv.filters() - fixed);
+      int gabor = conv.banks().stream().filter(b -> b instanceof FixedGaborBankSpec).mapToInt(BankSpec::filters).sum();
+      int given = conv.banks().stream().filter(b -> b instanceof FixedTensorBankSpec).mapToInt(BankSpec::filters).sum();
+      return String.format("%dx%d convolution, stride %d, %d filters (%d fixed Gabor, %s%d learnable)",
+          conv.size(), conv.size(), conv.stride(), conv.filters(), gabor,
+          given > 0 ? given + " fixed given, " : "", conv.filters() - gabor - given);
     }
     if (layer instanceof PoolLayerSpec pool) {
       return String.format("%dx%d %s pooling, stride %d", pool.size(), pool.size(),

@@ -13,6 +13,7 @@ import io.gaborflow.core.model.DenseLayerSpec;
 import io.gaborflow.core.model.DropoutLayerSpec;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.FixedGaborBankSpec;
+import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.FlattenLayerSpec;
 import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
 import io.gaborflow.core.model.LayerSpec;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
 public final class NetworkSpecFactory {
   private NetworkSpecFactory() {}
 
-  public static NetworkSpec create(NetworkDeclaration declaration) {
+  public static NetworkSpec create(NetworkDeclaration declaration, NpyResources resources) {
     AnnotationReader network = declaration.network();
     Map<Integer, List<LayerField>> byIndex = new TreeMap<>();
     for (LayerField field : declaration.fields()) {
@@ -39,7 +40,7 @@ public final class NetworkSpecFactory {
     }
     List<LayerSpec> layers = new ArrayList<>();
     for (Map.Entry<Integer, List<LayerField>> entry : byIndex.entrySet()) {
-      layers.add(layer(entry.getKey(), entry.getValue()));
+      layers.add(layer(entry.getKey(), entry.getValue(), resources));
     }
     return new NetworkSpec(
         declaration.type().getQualifiedName().toString(),
@@ -59,14 +60,14 @@ public final class NetworkSpecFactory {
     return simple.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static LayerSpec layer(int index, List<LayerField> fields) {
+  private static LayerSpec layer(int index, List<LayerField> fields, NpyResources resources) {
     LayerField first = fields.get(0);
     AnnotationReader a = first.layer();
     return switch (first.kind()) {
       case CONV -> {
         List<BankSpec> banks = new ArrayList<>();
         for (LayerField f : fields) {
-          banks.add(bank(f));
+          banks.add(bank(f, resources));
         }
         yield new ConvLayerSpec(index, a.intValue("size"), a.intValue("stride"),
             Padding.valueOf(a.enumName("padding")), Activation.valueOf(a.enumName("activation")), banks);
@@ -86,14 +87,35 @@ public final class NetworkSpecFactory {
     };
   }
 
-  private static BankSpec bank(LayerField field) {
+  private static BankSpec bank(LayerField field, NpyResources resources) {
     if (field.learnable() != null) {
       return new LearnableBankSpec(field.name(), field.learnable().intValue("filters"),
           Initializer.valueOf(field.learnable().enumName("initializer")));
     }
     AnnotationReader fixed = field.fixed();
+    if (fixed.isExplicit("source")) {
+      return tensorBank(field.name(), fixed.nested("source"), resources);
+    }
     return new FixedGaborBankSpec(field.name(), gabor(fixed.nested("gabor")),
         fixed.intValue("trainableEpochs"), TrainableAt.valueOf(fixed.enumName("trainableAt")));
+  }
+
+  private static FixedTensorBankSpec tensorBank(String name, AnnotationReader source, NpyResources resources) {
+    String npy = source.stringValue("npy");
+    if (!npy.isEmpty()) {
+      int[] shape = resources.shapeOf(npy).orElseThrow();
+      return new FixedTensorBankSpec(name, FixedTensorBankSpec.SourceKind.NPY, npy, "", shape[3],
+          java.util.Arrays.stream(shape).boxed().toList());
+    }
+    String model = source.stringValue("model");
+    if (!model.isEmpty()) {
+      return new FixedTensorBankSpec(name, FixedTensorBankSpec.SourceKind.MODEL, model, source.stringValue("bank"),
+          source.intValue("filters"), List.of());
+    }
+    javax.lang.model.type.DeclaredType supplier = (javax.lang.model.type.DeclaredType) source.value("supplier").getValue();
+    String className = ((javax.lang.model.element.TypeElement) supplier.asElement()).getQualifiedName().toString();
+    return new FixedTensorBankSpec(name, FixedTensorBankSpec.SourceKind.SUPPLIER, className, "",
+        source.intValue("filters"), List.of());
   }
 
   static GaborBankSpec gabor(AnnotationReader g) {

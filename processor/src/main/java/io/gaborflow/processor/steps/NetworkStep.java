@@ -9,6 +9,7 @@ import io.gaborflow.processor.generation.TrainerGenerator;
 import io.gaborflow.processor.reading.AnnotationReader;
 import io.gaborflow.processor.reading.NetworkDeclaration;
 import io.gaborflow.processor.reading.NetworkReader;
+import io.gaborflow.processor.reading.NpyResources;
 import io.gaborflow.processor.validation.NetworkValidator;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -23,13 +24,14 @@ import javax.lang.model.element.TypeElement;
 public final class NetworkStep {
   private final ProcessingEnvironment env;
   private final NetworkReader reader;
-  private final NetworkValidator validator = new NetworkValidator();
+  private final NetworkValidator validator;
   private final GraphGenerator graphs;
   private final TrainerGenerator trainers;
 
   public NetworkStep(ProcessingEnvironment env) {
     this.env = env;
     this.reader = new NetworkReader(env.getTypeUtils(), env.getElementUtils());
+    this.validator = new NetworkValidator(new NpyResources(env.getFiler()), env.getTypeUtils(), env.getElementUtils());
     this.graphs = new GraphGenerator(env.getFiler(), env.getMessager());
     this.trainers = new TrainerGenerator(env.getFiler(), env.getMessager());
   }

@@ -12,6 +12,11 @@ import javax.lang.model.element.Element;
 /** Checks each annotation's numbers on their own: sizes, counts, rates and Gabor parameters. */
 final class AnnotationValueValidator {
   private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  private final FilterSourceValidator sources;
+
+  AnnotationValueValidator(FilterSourceValidator sources) {
+    this.sources = sources;
+  }
 
   void validate(NetworkDeclaration declaration, ValidationReport report) {
     validateNetwork(declaration, report);
@@ -42,7 +47,7 @@ final class AnnotationValueValidator {
     }
   }
 
-  private static void validateField(LayerField field, ValidationReport report) {
+  private void validateField(LayerField field, ValidationReport report) {
     AnnotationReader layer = field.layer();
     if (field.index() < 1) {
       report.error(Message.LAYER_INDEX_NOT_POSITIVE, field.field(), layer.mirror(),
@@ -55,8 +60,18 @@ final class AnnotationValueValidator {
         if (field.learnable() != null) {
           positive(field, field.learnable(), "filters", report);
         } else {
-          new GaborValidator(field, report).validate(field.fixed().nested("gabor"), layer);
           AnnotationReader fixed = field.fixed();
+          if (fixed.isExplicit("source")) {
+            if (fixed.isExplicit("gabor")) {
+              report.error(Message.FIXED_GABOR_AND_SOURCE, field.field(), fixed.mirror(), fixed.explicit("source"));
+            }
+            if (fixed.isExplicit("trainableEpochs")) {
+              report.error(Message.SOURCE_NOT_TRAINABLE, field.field(), fixed.mirror(), fixed.explicit("trainableEpochs"));
+            }
+            sources.validate(field, fixed.nested("source"), layer, report);
+            return;
+          }
+          new GaborValidator(field, report).validate(fixed.nested("gabor"), layer);
           if (fixed.intValue("trainableEpochs") < 0) {
             report.error(Message.TRAINABLE_EPOCHS_NEGATIVE, field.field(), fixed.mirror(),
                 fixed.explicit("trainableEpochs"), fixed.intValue("trainableEpochs"));

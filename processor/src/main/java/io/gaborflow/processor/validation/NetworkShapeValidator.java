@@ -7,6 +7,7 @@ import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.DenseLayerSpec;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.FixedGaborBankSpec;
+import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
 import io.gaborflow.core.model.LayerSpec;
 import io.gaborflow.core.model.LearnableBankSpec;
@@ -49,6 +50,17 @@ final class NetworkShapeValidator {
         report.error(Message.NEEDS_FEATURE_MAP, field.field(), field.layerMirror(), layer.index(),
             field.kind().simpleName());
         return;
+      }
+      if (layer instanceof ConvLayerSpec conv) {
+        for (BankSpec bank : conv.banks()) {
+          if (bank instanceof FixedTensorBankSpec tensor && !tensor.shape().isEmpty()
+              && tensor.shape().get(2) != shape.channels()) {
+            LayerField bankField = fieldByName.get(bank.name());
+            AnnotationReader source = bankField.fixed().nested("source");
+            report.error(Message.SOURCE_CHANNELS, bankField.field(), source.mirror(), source.explicit("npy"),
+                tensor.location(), tensor.shape().get(2), layer.index(), shape.channels());
+          }
+        }
       }
       if (layer instanceof ConvLayerSpec conv && shape.channels() == 1) {
         for (BankSpec bank : conv.banks()) {

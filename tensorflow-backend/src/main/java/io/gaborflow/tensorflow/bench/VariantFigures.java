@@ -31,11 +31,16 @@ public record VariantFigures(
     long update = Math.round((double) learnable * perWeight / batchSize);
     long generatorValues = 0;
     long kernelValues = 0;
+    long sourcedWeights = 0;
     for (FixedBank bank : network.fixedBanks()) {
-      generatorValues += 5L * bank.filters().filterCount();
-      kernelValues += bank.kernelValues().length;
+      if (bank.gabor() != null) {
+        generatorValues += 5L * bank.filterCount();
+      } else {
+        sourcedWeights += bank.weights();
+      }
+      kernelValues += bank.values().length;
     }
-    long storage = 4 * (learnable + generatorValues);
+    long storage = 4 * (learnable + generatorValues + sourcedWeights);
     long tensors = 4 * (learnable + network.fixedParameters());
     long macs = cost.forward() + cost.inputGradient() + cost.filterGradient() + update;
     double energy = EnergyModel.picojoulesPerImage(macs, learnable, kernelValues, batchSize);

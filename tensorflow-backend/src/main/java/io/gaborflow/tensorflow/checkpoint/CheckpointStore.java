@@ -81,6 +81,11 @@ public final class CheckpointStore {
 
   /** A checkpoint on disk. */
   public record Checkpoint(Path folder, CheckpointState state) {
+    /** The prefix TensorFlow's saver wrote the variables under. */
+    public String variablesPrefix() {
+      return folder.resolve(VARIABLES).toString();
+    }
+
     /**
      * Loads this checkpoint into {@code session}, after checking that it was written for the same
      * model with the same variables.
@@ -98,7 +103,7 @@ public final class CheckpointStore {
             "checkpoint " + folder + " holds variables " + state.variables() + " but " + model
                 + " now has " + expected + "; the model changed since the checkpoint was written");
       }
-      session.session().restore(folder.resolve(VARIABLES).toString());
+      session.session().restore(variablesPrefix());
     }
   }
 

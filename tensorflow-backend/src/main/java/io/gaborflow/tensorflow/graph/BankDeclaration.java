@@ -30,6 +30,14 @@ public sealed interface BankDeclaration {
     }
   }
 
+  /** Filters that stay at values from a {@link TensorSource}. */
+  record FixedTensor(String name, TensorSource source) implements BankDeclaration {
+    @Override
+    public int filterCount() {
+      return source.filters();
+    }
+  }
+
   /** Filters and biases that the optimizer trains. */
   record Learnable(String name, int filters, Initializer initializer) implements BankDeclaration {
     @Override

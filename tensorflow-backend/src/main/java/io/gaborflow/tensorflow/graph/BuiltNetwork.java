@@ -39,6 +39,6 @@ public record BuiltNetwork(
    * they are equivalent to.
    */
   public long fixedParameters() {
-    return fixedBanks.stream().mapToLong(FixedBank::size).sum();
+    return fixedBanks.stream().mapToLong(FixedBank::weights).sum();
   }
 }

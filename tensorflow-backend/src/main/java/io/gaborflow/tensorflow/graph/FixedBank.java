@@ -7,39 +7,44 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A Gabor bank as it stands in the graph.
+ * A fixed bank as it stands in the graph: Gabor filters, or filters from a {@link TensorSource}.
  *
- * @param kernel what the convolution reads: {@code [k, k, 1, n]} for a {@link
- *     ChannelCoverage#SHARED} bank (applied to the channel mean), {@code [k, k, Cin, n]} otherwise;
- *     a constant for a fixed bank, a variable for a partially trained one
- * @param filters the bank's Gabor kernels (its values before any training)
+ * @param kernel what the convolution reads: a constant for a fixed bank, a variable for a
+ *     partially trained one
+ * @param values the values {@code kernel} starts with, laid out as the graph holds them: {@code
+ *     [k, k, 1, n]} for a {@link ChannelCoverage#SHARED} Gabor bank (applied to the channel mean),
+ *     {@code [k, k, Cin, n]} otherwise
+ * @param gabor the Gabor kernels, or {@code null} for a bank from a source
  * @param inChannels input channels of the layer
  * @param window the epochs in which it trains, or {@code null} when it never does
  */
 public record FixedBank(
     String name,
     Operand<TFloat32> kernel,
-    FilterBank filters,
+    float[] values,
+    FilterBank gabor,
     ChannelCoverage coverage,
     int inChannels,
+    int size,
+    int filterCount,
     TrainingWindow window) {
 
-  /** The ordinary HWIO convolution kernel this bank is equivalent to, at its Gabor values. */
-  public float[] equivalentKernel() {
-    return filters.toHwio(inChannels, coverage);
+  /** The values of {@link #kernel()} before any training. */
+  public float[] kernelValues() {
+    return values.clone();
   }
 
-  /** The Gabor values of {@link #kernel()}, laid out as the graph holds them. */
-  public float[] kernelValues() {
-    return filters.toHwio(coverage == ChannelCoverage.SHARED ? 1 : inChannels, coverage);
+  /** The ordinary HWIO convolution kernel this bank is equivalent to, before any training. */
+  public float[] equivalentKernel() {
+    return gabor != null ? gabor.toHwio(inChannels, coverage) : values.clone();
   }
 
   public Shape equivalentShape() {
-    return Shape.of(filters.size(), filters.size(), inChannels, filters.filterCount());
+    return Shape.of(size, size, inChannels, filterCount);
   }
 
   /** Weights of the equivalent kernel; what a hand-wired frozen conv layer would hold. */
-  public long size() {
+  public long weights() {
     return equivalentShape().size();
   }
 }

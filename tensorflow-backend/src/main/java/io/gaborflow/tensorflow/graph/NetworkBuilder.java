@@ -81,6 +81,11 @@ public final class NetworkBuilder {
     return new BankDeclaration.FixedGabor(name, spec, null);
   }
 
+  /** A bank of fixed filters whose values come from {@code source}. */
+  public BankDeclaration.FixedTensor fixedTensor(String name, TensorSource source) {
+    return new BankDeclaration.FixedTensor(name, source);
+  }
+
   /** A bank of {@code filters} trained filters, each with a bias. */
   public BankDeclaration learnable(String name, int filters, Initializer initializer) {
     return new BankDeclaration.Learnable(name, filters, initializer);
@@ -99,10 +104,13 @@ public final class NetworkBuilder {
     for (BankDeclaration bank : banks) {
       Ops scoped = tf.withSubScope(bank.name());
       convBanks.add(prefix(bank.name()));
-      outputs.add(
-          bank instanceof BankDeclaration.FixedGabor fixed
-              ? fixedGabor(scoped, fixed, inChannels, geometry)
-              : learnable(scoped, (BankDeclaration.Learnable) bank, inChannels, geometry));
+      if (bank instanceof BankDeclaration.FixedGabor fixed) {
+        outputs.add(fixedGabor(scoped, fixed, inChannels, geometry));
+      } else if (bank instanceof BankDeclaration.FixedTensor tensor) {
+        outputs.add(fixedTensor(scoped, tensor, inChannels, geometry));
+      } else {
+        outputs.add(learnable(scoped, (BankDeclaration.Learnable) bank, inChannels, geometry));
+      }
       filters += bank.filterCount();
     }
     Operand<TFloat32> joined =
@@ -231,8 +239,21 @@ public final class NetworkBuilder {
       // of the other epochs leaves it out, so then it costs what a constant costs.
       kernel = variable(prefix(bank.name()) + "/kernel", shape, null, 0, 0, values, bank.window());
     }
-    fixedBanks.add(new FixedBank(prefix(bank.name()), kernel, filters, coverage, inChannels, bank.window()));
+    fixedBanks.add(new FixedBank(prefix(bank.name()), kernel, values, filters, coverage, inChannels, geometry.size(),
+        filters.filterCount(), bank.window()));
     return tf.nn.conv2d(input, kernel, geometry.strides(), geometry.paddingName());
+  }
+
+  private Operand<TFloat32> fixedTensor(
+      Ops tf, BankDeclaration.FixedTensor bank, int inChannels, ConvGeometry geometry) {
+    float[] values = bank.source().load(geometry.size(), inChannels);
+    int n = bank.filterCount();
+    Shape shape = Shape.of(geometry.size(), geometry.size(), inChannels, n);
+    Operand<TFloat32> kernel =
+        tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));
+    fixedBanks.add(new FixedBank(prefix(bank.name()), kernel, values, null, ChannelCoverage.SINGLE, inChannels,
+        geometry.size(), n, null));
+    return tf.nn.conv2d(current, kernel, geometry.strides(), geometry.paddingName());
   }
 
   private Operand<TFloat32> learnable(

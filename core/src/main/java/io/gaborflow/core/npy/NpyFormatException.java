@@ -1,0 +1,10 @@
+package io.gaborflow.core.npy;
+
+/** A {@code .npy} file that cannot be used, naming the file, the byte offset and what is wrong. */
+public class NpyFormatException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public NpyFormatException(String source, long offset, String problem) {
+    super(source + " at byte " + offset + ": " + problem);
+  }
+}

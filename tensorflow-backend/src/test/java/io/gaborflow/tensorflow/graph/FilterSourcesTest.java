@@ -1,0 +1,112 @@
+package io.gaborflow.tensorflow.graph;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.gaborflow.core.FilterSupplier;
+import io.gaborflow.core.annotation.Activation;
+import io.gaborflow.core.annotation.Initializer;
+import io.gaborflow.core.annotation.Padding;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.export.ModelExport;
+import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.RunOptions;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingLoop;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fixed banks take their values from a supplier, an .npy resource or an earlier model, shape-checked. */
+class FilterSourcesTest {
+  private static final TrainingConfig CONFIG = TrainingConfig.builder().epochs(1).batchSize(16).seed(2).threads(2).build();
+  private static final Dataset DATA = SyntheticData.stripes(12, 4, 64, 16, 4);
+
+  @TempDir Path dir;
+
+  /** One 3x3 layer: the given fixed bank beside 2 learnable filters. */
+  private static ModelGraph withBank(TensorSource source) {
+    return new ModelGraph() {
+      @Override
+      public String modelName() {
+        return "given";
+      }
+
+      @Override
+      public InputSpec input() {
+        return new InputSpec(12, 12, 1, 4);
+      }
+
+      @Override
+      public void build(NetworkBuilder net) {
+        net.conv(3, 1, Padding.VALID, Activation.RELU, net.fixedTensor("given", source),
+            net.learnable("conv", 2, Initializer.GLOROT_UNIFORM));
+        net.dense("logits", 4, Activation.NONE, Initializer.GLOROT_UNIFORM);
+      }
+    };
+  }
+
+  private static float[] trainedValueOfGivenBank(TensorSource source) {
+    try (TrainingSession session = TrainingSession.create(withBank(source), CONFIG)) {
+      new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, DATA);
+      return session.valueOf(session.network().fixedBanks().get(0).kernel());
+    }
+  }
+
+  @Test
+  void npyResourceValuesStayFixed() {
+    float[] sobel = new float[18];
+    int[][] k = {{-1, 0, 1}, {-2, 0, 2}, {-1, 0, 1}};
+    for (int y = 0; y < 3; y++) {
+      for (int x = 0; x < 3; x++) {
+        sobel[(y * 3 + x) * 2] = k[y][x];
+        sobel[(y * 3 + x) * 2 + 1] = k[x][y];
+      }
+    }
+    assertArrayEquals(sobel, trainedValueOfGivenBank(FilterSources.npy("filters/sobel.npy")));
+  }
+
+  public static final class Ones implements FilterSupplier {
+    @Override
+    public int[] shape() {
+      return new int[] {3, 3, 1, 1};
+    }
+
+    @Override
+    public float[] values() {
+      return new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1};
+    }
+  }
+
+  @Test
+  void supplierValuesStayFixedAndAWrongShapeIsNamed() {
+    assertArrayEquals(new Ones().values(), trainedValueOfGivenBank(FilterSources.supplier(Ones::new, 1)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainingSession.create(withBank(FilterSources.supplier(Ones::new, 3)), CONFIG).close());
+    assertEquals("filter supplier " + Ones.class.getName() + " has shape [3, 3, 1, 1] but the layer needs"
+        + " [3, 3, 1, 3] (supplier values are HWIO)", e.getMessage());
+  }
+
+  @Test
+  void banksOfAnEarlierModelComeFromItsExportOrItsCheckpoint() {
+    Path export = dir.resolve("export");
+    Path checkpoints = dir.resolve("checkpoints");
+    float[] learned;
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+      new TrainingLoop(CONFIG, ProgressReporter.silent(), new RunOptions(checkpoints, false, null)).run(session, DATA);
+      learned = session.valueOf(session.network().learnables().get(0).variable());
+      ModelExport.write(session, DATA, export);
+    }
+    assertArrayEquals(learned, trainedValueOfGivenBank(FilterSources.model(export.toString(), "layer1/learned_a", 4)));
+    assertArrayEquals(learned,
+        trainedValueOfGivenBank(FilterSources.model(checkpoints.toString(), "layer1/learned_a", 4)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainingSession.create(withBank(FilterSources.model(export.toString(), "layer9/none", 4)), CONFIG));
+    assertEquals("model " + export + " has no bank layer9/none; it has [layer1/gabor_a, layer1/learned_a,"
+        + " layer3/gabor_b, layer3/learned_b]", e.getMessage());
+  }
+}
