@@ -39,7 +39,11 @@ public final class NetworkBuilder {
   private final BankRewrite rewrite;
   private TrainingCost cost = new TrainingCost(0, 0, 0);
   private boolean learnableBelow;
-  private Operand<TFloat32> current;
+  // The layer output as channel pieces, one per bank of the last convolution, joined only when a
+  // layer needs all channels at once. Activations and pooling act per channel, so they run per
+  // piece: the backward pass then skips the pieces no learnable weight depends on (a fixed bank
+  // of the first layer), and no concat gradient is sliced at full resolution.
+  private List<Operand<TFloat32>> branches;
   private long[] shape; // of one example: {h, w, c} for a feature map, {n} for a vector
   private int layer;
 
@@ -56,7 +60,7 @@ public final class NetworkBuilder {
     this.training =
         root.withName("training").placeholderWithDefault(root.constant(0f), Shape.scalar());
     this.step = root.withName("step").placeholderWithDefault(root.constant(0L), Shape.scalar());
-    this.current = images;
+    this.branches = List.of(images);
     this.shape = new long[] {input.height(), input.width(), input.channels()};
   }
 
@@ -70,7 +74,7 @@ public final class NetworkBuilder {
           model.modelName() + " ends with shape " + java.util.Arrays.toString(net.shape)
               + ", expected a vector of " + model.input().classes() + " logits");
     }
-    Operand<TFloat32> logits = tf.withName("logits").identity(net.current);
+    Operand<TFloat32> logits = tf.withName("logits").identity(net.joined(tf));
     return new BuiltNetwork(
         net.images, net.training, net.step, logits, List.copyOf(net.learnables), List.copyOf(net.fixedBanks),
         List.copyOf(net.convBanks), net.cost);
@@ -99,23 +103,24 @@ public final class NetworkBuilder {
     Ops tf = nextLayer();
     ConvGeometry geometry = new ConvGeometry(size, stride, padding);
     int inChannels = Math.toIntExact(shape[2]);
+    Operand<TFloat32> input = joined(tf);
     List<Operand<TFloat32>> outputs = new ArrayList<>(banks.size());
     long filters = 0;
     for (BankDeclaration bank : banks) {
       Ops scoped = tf.withSubScope(bank.name());
       convBanks.add(prefix(bank.name()));
+      Operand<TFloat32> out;
       if (bank instanceof BankDeclaration.FixedGabor fixed) {
-        outputs.add(fixedGabor(scoped, fixed, inChannels, geometry));
+        out = fixedGabor(scoped, input, fixed, inChannels, geometry);
       } else if (bank instanceof BankDeclaration.FixedTensor tensor) {
-        outputs.add(fixedTensor(scoped, tensor, inChannels, geometry));
+        out = fixedTensor(scoped, input, tensor, inChannels, geometry);
       } else {
-        outputs.add(learnable(scoped, (BankDeclaration.Learnable) bank, inChannels, geometry));
+        out = learnable(scoped, input, (BankDeclaration.Learnable) bank, inChannels, geometry);
       }
+      outputs.add(Activations.apply(scoped, out, activation));
       filters += bank.filterCount();
     }
-    Operand<TFloat32> joined =
-        outputs.size() == 1 ? outputs.get(0) : tf.withName("concat").concat(outputs, tf.constant(3));
-    current = Activations.apply(tf, joined, activation);
+    branches = List.copyOf(outputs);
     long outH = outputSize(shape[0], size, stride, padding);
     long outW = outputSize(shape[1], size, stride, padding);
     countConv(banks, shape, outH * outW * size * size, inChannels);
@@ -146,24 +151,16 @@ public final class NetworkBuilder {
   public void maxPool(int size, int stride, Padding padding) {
     requireSpatial("maxPool");
     Ops tf = nextLayer();
-    current =
-        tf.nn.maxPool(
-            current,
-            tf.constant(new int[] {1, size, size, 1}),
-            tf.constant(new int[] {1, stride, stride, 1}),
-            padding.name());
+    branches = perBranch(x -> tf.nn.maxPool(x, tf.constant(new int[] {1, size, size, 1}),
+        tf.constant(new int[] {1, stride, stride, 1}), padding.name()));
     pooled(size, stride, padding);
   }
 
   public void avgPool(int size, int stride, Padding padding) {
     requireSpatial("avgPool");
     Ops tf = nextLayer();
-    current =
-        tf.nn.avgPool(
-            current,
-            List.of(1L, (long) size, (long) size, 1L),
-            List.of(1L, (long) stride, (long) stride, 1L),
-            padding.name());
+    branches = perBranch(x -> tf.nn.avgPool(x, List.of(1L, (long) size, (long) size, 1L),
+        List.of(1L, (long) stride, (long) stride, 1L), padding.name()));
     pooled(size, stride, padding);
   }
 
@@ -171,13 +168,14 @@ public final class NetworkBuilder {
   public void dense(String name, int units, Activation activation, Initializer initializer) {
     Ops tf = nextLayer().withSubScope(name);
     long inputs = flattenedSize();
-    Operand<TFloat32> x = shape.length == 1 ? current : tf.reshape(current, tf.constant(new long[] {-1, inputs}));
+    Operand<TFloat32> in = joined(tf);
+    Operand<TFloat32> x = shape.length == 1 ? in : tf.reshape(in, tf.constant(new long[] {-1, inputs}));
     Variable<TFloat32> kernel = variable(prefix(name) + "/kernel", Shape.of(inputs, units), initializer, inputs, units);
     Variable<TFloat32> bias = variable(prefix(name) + "/bias", Shape.of(units), null, inputs, units);
     Operand<TFloat32> out = tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
     cost = cost.plus(inputs * units, learnableBelow ? inputs * units : 0, inputs * units);
     learnableBelow = true;
-    current = Activations.apply(tf, out, activation);
+    branches = List.of(Activations.apply(tf, out, activation));
     shape = new long[] {units};
   }
 
@@ -196,30 +194,31 @@ public final class NetworkBuilder {
     Operand<TInt64> streamSeed =
         tf.concat(List.of(tf.constant(new long[] {seed * 1_000_003L + layer}), tf.reshape(step, tf.constant(new long[] {1}))),
             tf.constant(0));
-    Operand<TFloat32> noise = tf.random.statelessRandomUniform(tf.shape(current), streamSeed, TFloat32.class);
+    Operand<TFloat32> in = joined(tf);
+    Operand<TFloat32> noise = tf.random.statelessRandomUniform(tf.shape(in), streamSeed, TFloat32.class);
     Operand<TFloat32> mask = tf.math.floor(tf.math.add(keep, noise));
-    current = tf.math.div(tf.math.mul(current, mask), keep);
+    branches = List.of(tf.math.div(tf.math.mul(in, mask), keep));
   }
 
   public void flatten() {
     Ops tf = nextLayer();
     long n = flattenedSize();
-    current = tf.reshape(current, tf.constant(new long[] {-1, n}));
+    branches = List.of(tf.reshape(joined(tf), tf.constant(new long[] {-1, n})));
     shape = new long[] {n};
   }
 
   public void globalAvgPool() {
     requireSpatial("globalAvgPool");
     Ops tf = nextLayer();
-    current = tf.math.mean(current, tf.constant(new int[] {1, 2}));
+    branches = perBranch(x -> tf.math.mean(x, tf.constant(new int[] {1, 2})));
     shape = new long[] {shape[2]};
   }
 
   private Operand<TFloat32> fixedGabor(
-      Ops tf, BankDeclaration.FixedGabor bank, int inChannels, ConvGeometry geometry) {
+      Ops tf, Operand<TFloat32> layerInput, BankDeclaration.FixedGabor bank, int inChannels, ConvGeometry geometry) {
     FilterBank filters = FilterBank.of(bank.spec(), geometry.size());
     ChannelCoverage coverage = bank.spec().coverage();
-    Operand<TFloat32> input = current;
+    Operand<TFloat32> input = layerInput;
     int kernelChannels = inChannels;
     if (coverage == ChannelCoverage.SHARED) {
       // The same kernel / Cin on every channel equals the kernel applied to the channel mean:
@@ -245,7 +244,7 @@ public final class NetworkBuilder {
   }
 
   private Operand<TFloat32> fixedTensor(
-      Ops tf, BankDeclaration.FixedTensor bank, int inChannels, ConvGeometry geometry) {
+      Ops tf, Operand<TFloat32> input, BankDeclaration.FixedTensor bank, int inChannels, ConvGeometry geometry) {
     float[] values = bank.source().load(geometry.size(), inChannels);
     int n = bank.filterCount();
     Shape shape = Shape.of(geometry.size(), geometry.size(), inChannels, n);
@@ -253,11 +252,11 @@ public final class NetworkBuilder {
         tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));
     fixedBanks.add(new FixedBank(prefix(bank.name()), kernel, values, null, ChannelCoverage.SINGLE, inChannels,
         geometry.size(), n, null));
-    return tf.nn.conv2d(current, kernel, geometry.strides(), geometry.paddingName());
+    return tf.nn.conv2d(input, kernel, geometry.strides(), geometry.paddingName());
   }
 
   private Operand<TFloat32> learnable(
-      Ops tf, BankDeclaration.Learnable bank, int inChannels, ConvGeometry geometry) {
+      Ops tf, Operand<TFloat32> input, BankDeclaration.Learnable bank, int inChannels, ConvGeometry geometry) {
     Shape kernelShape = Shape.of(geometry.size(), geometry.size(), inChannels, bank.filters());
     long receptive = (long) geometry.size() * geometry.size();
     long fanIn = receptive * inChannels;
@@ -265,7 +264,7 @@ public final class NetworkBuilder {
     String prefix = prefix(bank.name());
     Variable<TFloat32> kernel = variable(prefix + "/kernel", kernelShape, bank.initializer(), fanIn, fanOut);
     Variable<TFloat32> bias = variable(prefix + "/bias", Shape.of(bank.filters()), null, fanIn, fanOut);
-    return tf.nn.biasAdd(tf.nn.conv2d(current, kernel, geometry.strides(), geometry.paddingName()), bias);
+    return tf.nn.biasAdd(tf.nn.conv2d(input, kernel, geometry.strides(), geometry.paddingName()), bias);
   }
 
   /**
@@ -282,6 +281,22 @@ public final class NetworkBuilder {
     Variable<TFloat32> v = root.withName(name.replace('/', '.')).variable(shape, TFloat32.class);
     learnables.add(new LearnableVariable(name, v, shape, initializer, fanIn, fanOut, startValues, window));
     return v;
+  }
+
+  /** The layer output as one tensor, concatenating the pieces once if there are several. */
+  private Operand<TFloat32> joined(Ops tf) {
+    if (branches.size() > 1) {
+      branches = List.of(tf.withName("concat").concat(branches, tf.constant(3)));
+    }
+    return branches.get(0);
+  }
+
+  private List<Operand<TFloat32>> perBranch(java.util.function.UnaryOperator<Operand<TFloat32>> op) {
+    List<Operand<TFloat32>> out = new ArrayList<>(branches.size());
+    for (Operand<TFloat32> branch : branches) {
+      out.add(op.apply(branch));
+    }
+    return out;
   }
 
   private Ops nextLayer() {

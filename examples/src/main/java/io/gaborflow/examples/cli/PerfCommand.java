@@ -1,0 +1,129 @@
+package io.gaborflow.examples.cli;
+
+import io.gaborflow.examples.ModelCatalog;
+import io.gaborflow.tensorflow.graph.InputSpec;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.train.StepTrace;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "perf",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Milliseconds per training step of several models, measured in one process: after a warm-up",
+      "the models take turns, a round of steps each, so a slow spell of the machine hits them all.",
+      "Random inputs: this measures speed only. --trace adds where a step's time goes, by op type."
+    },
+    sortOptions = false)
+public final class PerfCommand implements Callable<Integer> {
+  @Option(names = "--models", split = ",", description = "Models to time (default: ${DEFAULT-VALUE}).")
+  List<String> models = List.of("lenet", "gabor-lenet");
+
+  @Option(names = "--batch-size", description = "Images per step (default: ${DEFAULT-VALUE}).")
+  int batchSize = 64;
+
+  @Option(names = "--warmup", description = "Untimed steps per model first (default: ${DEFAULT-VALUE}).")
+  int warmup = 20;
+
+  @Option(names = "--rounds", description = "Rounds of timed steps (default: ${DEFAULT-VALUE}).")
+  int rounds = 10;
+
+  @Option(names = "--steps", description = "Steps per model per round (default: ${DEFAULT-VALUE}).")
+  int steps = 20;
+
+  @Option(names = "--threads", description = "CPU threads for TensorFlow (default: all cores, ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--trace", description = "Also print the time per op type of a traced step.")
+  boolean trace;
+
+  @Override
+  public Integer call() {
+    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(batchSize).threads(threads).build();
+    Map<String, TrainingSession> sessions = new LinkedHashMap<>();
+    Map<String, float[]> images = new LinkedHashMap<>();
+    Map<String, List<Double>> millis = new LinkedHashMap<>();
+    int[] labels = new int[batchSize];
+    Random random = new Random(1);
+    try {
+      for (String name : models) {
+        ModelGraph graph = ModelCatalog.graph(name);
+        InputSpec in = graph.input();
+        TrainingSession session = TrainingSession.create(graph, config);
+        sessions.put(name, session);
+        session.initialize(1);
+        float[] x = new float[batchSize * in.pixelsPerImage()];
+        for (int i = 0; i < x.length; i++) {
+          x[i] = random.nextFloat();
+        }
+        images.put(name, x);
+        millis.put(name, new ArrayList<>());
+      }
+      for (int i = 0; i < batchSize; i++) {
+        labels[i] = random.nextInt(10);
+      }
+      for (String name : models) {
+        for (int s = 0; s < warmup; s++) {
+          sessions.get(name).trainStep(1, s, images.get(name), labels, batchSize);
+        }
+      }
+      for (int round = 0; round < rounds; round++) {
+        for (String name : models) {
+          TrainingSession session = sessions.get(name);
+          for (int s = 0; s < steps; s++) {
+            long start = System.nanoTime();
+            session.trainStep(1, s, images.get(name), labels, batchSize);
+            millis.get(name).add((System.nanoTime() - start) / 1e6);
+          }
+        }
+      }
+      String first = models.get(0);
+      double reference = median(millis.get(first));
+      System.out.printf("%-16s %14s %10s%n", "model", "ms/step (med)", "vs " + first);
+      for (String name : models) {
+        double m = median(millis.get(name));
+        System.out.printf("%-16s %14.1f %9.2fx%n", name, m, m / reference);
+      }
+      if (trace) {
+        for (String name : models) {
+          printTrace(name, sessions.get(name).traceTrainStep(1, images.get(name), labels, batchSize));
+        }
+      }
+    } finally {
+      sessions.values().forEach(TrainingSession::close);
+    }
+    return 0;
+  }
+
+  private static void printTrace(String name, StepTrace trace) {
+    long total = trace.microsByType().values().stream().mapToLong(Long::longValue).sum();
+    System.out.printf("%n%s: %.1f ms of op time in a traced step%n", name, total / 1000.0);
+    trace.microsByType().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        .limit(14)
+        .forEach(e -> System.out.printf("  %-28s %8.2f ms %5.1f%%%n", e.getKey(), e.getValue() / 1000.0,
+            100.0 * e.getValue() / total));
+    System.out.println("  slowest nodes:");
+    trace.nodes().stream()
+        .sorted(Comparator.comparingLong(StepTrace.Node::micros).reversed())
+        .limit(12)
+        .forEach(n -> System.out.printf("    %-60s %-22s %7.2f ms%n", n.name(), n.type(), n.micros() / 1000.0));
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}
