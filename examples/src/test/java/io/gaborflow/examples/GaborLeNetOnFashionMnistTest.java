@@ -115,7 +115,7 @@ class GaborLeNetOnFashionMnistTest {
     int[] order = new int[batch];
     Arrays.setAll(order, i -> i);
     data.train().copyBatch(order, 0, batch, images, labels);
-    List<String> filterGradients = session.traceTrainStep(1, images, labels, batch).nodesOfType("Conv2DBackpropFilter");
+    List<String> filterGradients = session.traceTrainStep(1, images, labels, batch).filterGradientNodes();
     assertEquals(2, filterGradients.size(), "one per learnable bank (conv1, conv2): " + filterGradients);
   }
 }

@@ -6,6 +6,7 @@ import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.StepTrace;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingSession;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -46,6 +47,19 @@ public final class PerfCommand implements Callable<Integer> {
 
   @Option(names = "--trace", description = "Also print the time per op type of a traced step.")
   boolean trace;
+
+  @Option(names = "--peers", paramLabel = "PYTHON",
+      description = "A Python with tensorflow and torch: also run the hand-wired Keras and PyTorch LeNets"
+          + " (--peers-script) for one epoch of Fashion-MNIST and compare seconds per epoch.")
+  String peersPython;
+
+  @Option(names = "--peers-script", paramLabel = "FILE",
+      description = "The peers' script (default: ${DEFAULT-VALUE}).")
+  Path peersScript = Path.of("../shared/bench/seed_peers.py");
+
+  @Option(names = "--steps-per-epoch", description = "Steps that make an epoch, to compare with the peers"
+      + " (default: ${DEFAULT-VALUE}, Fashion-MNIST at batch 64).")
+  int stepsPerEpoch = 60000 / 64;
 
   @Override
   public Integer call() {
@@ -89,10 +103,15 @@ public final class PerfCommand implements Callable<Integer> {
       }
       String first = models.get(0);
       double reference = median(millis.get(first));
-      System.out.printf("%-16s %14s %10s%n", "model", "ms/step (med)", "vs " + first);
+      System.out.printf("%-22s %14s %10s %12s%n", "model", "ms/step (med)", "vs " + first, "s/epoch");
       for (String name : models) {
         double m = median(millis.get(name));
-        System.out.printf("%-16s %14.1f %9.2fx%n", name, m, m / reference);
+        System.out.printf("%-22s %14.1f %9.2fx %12.1f%n", name, m, m / reference, m * stepsPerEpoch / 1000);
+      }
+      if (peersPython != null) {
+        for (String line : PeerRun.run(peersPython, peersScript)) {
+          System.out.println(line);
+        }
       }
       if (trace) {
         for (String name : models) {

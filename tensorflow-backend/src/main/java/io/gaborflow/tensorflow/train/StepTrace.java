@@ -37,6 +37,14 @@ public final class StepTrace {
     return nodes.stream().filter(n -> n.type().equals(type)).map(Node::name).toList();
   }
 
+  /** The executed nodes that compute a convolution's filter gradient (ordinary or depthwise). */
+  public List<String> filterGradientNodes() {
+    return nodes.stream()
+        .filter(n -> n.type().equals("Conv2DBackpropFilter") || n.type().equals("DepthwiseConv2dNativeBackpropFilter"))
+        .map(Node::name)
+        .toList();
+  }
+
   /** Total microseconds per op type, largest first. */
   public Map<String, Long> microsByType() {
     Map<String, Long> byType = new TreeMap<>();

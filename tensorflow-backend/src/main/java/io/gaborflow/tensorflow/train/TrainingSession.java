@@ -87,7 +87,7 @@ public final class TrainingSession implements AutoCloseable {
       ConfigProto sessionConfig =
           ConfigProto.newBuilder()
               .setIntraOpParallelismThreads(config.threads())
-              .setInterOpParallelismThreads(Integer.getInteger("gaborflow.interop", Math.min(2, config.threads())))
+              .setInterOpParallelismThreads(Math.min(2, config.threads()))
               .build();
       this.session = new Session(graph, sessionConfig);
     } catch (RuntimeException e) {

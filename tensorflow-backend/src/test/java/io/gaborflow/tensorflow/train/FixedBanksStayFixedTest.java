@@ -108,7 +108,7 @@ class FixedBanksStayFixedTest {
     int[] order = new int[DATA.train().size()];
     Arrays.setAll(order, i -> i);
     DATA.train().copyBatch(order, 0, CONFIG.batchSize(), images, labels);
-    List<String> filterGradients = session.traceTrainStep(1, images, labels, CONFIG.batchSize()).nodesOfType("Conv2DBackpropFilter");
+    List<String> filterGradients = session.traceTrainStep(1, images, labels, CONFIG.batchSize()).filterGradientNodes();
     // Two learnable conv banks, so exactly two filter gradients; none for gabor_a or gabor_b.
     assertEquals(2, filterGradients.size(), filterGradients.toString());
   }
