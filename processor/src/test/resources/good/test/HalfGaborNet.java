@@ -16,7 +16,7 @@ import io.gaborflow.core.annotation.Padding;
 
 @Network(height = 28, width = 28, channels = 1, classes = 10, name = "half-gabor")
 public class HalfGaborNet {
-  @Conv(layer = 1, size = 5)
+  @Conv(layer = 1, size = 5, filters = 20)
   @Fixed(gabor = @Gabor(orientations = 5, wavelengths = 4, phases = {0, 90}, sigma = 2))
   Bank gabor1;
 

@@ -63,7 +63,7 @@ class CommandLineTest {
     cli.setErr(new PrintWriter(err));
     int exit = cli.execute("train", "--model", "resnet");
     assertEquals(1, exit);
-    assertEquals("train: unknown model 'resnet'; use one of: gabor-lenet, gabor-nin, lenet, nin\n"
+    assertEquals("gaborflow train: unknown model 'resnet'; use one of: gabor-lenet, gabor-nin, lenet, nin\n"
         + "Try 'gaborflow train --help' for usage.\n", err.toString());
   }
 
@@ -74,10 +74,53 @@ class CommandLineTest {
     cli.setErr(new PrintWriter(err));
     int exit = cli.execute("train", "--data", "mnist-from-the-web");
     assertEquals(1, exit);
-    assertEquals("train: unknown data source 'mnist-from-the-web'; use one of: cifar10:DIR, embedded (a 7,000-image"
+    assertEquals("gaborflow train: unknown data source 'mnist-from-the-web'; use one of: cifar10:DIR, embedded (a 7,000-image"
         + " slice of Fashion-MNIST shipped with gaborflow), fashion-mnist (/usr/share/datasets/fashion-mnist),"
         + " folder:DIR (DIR/train/<class>/*.png and DIR/test/<class>/*.png), idx:DIR\n"
         + "Try 'gaborflow train --help' for usage.\n", err.toString());
+  }
+
+  /** Every bad flag or value: a non-zero exit, one line saying what is wrong, and the usage hint. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      train --epochs -1                 | 1 | gaborflow train: epochs must be 0 or more, got -1
+      train --epochs lots               | 2 | gaborflow train: Invalid value for option '--epochs': 'lots' is not an int
+      train --batch-size 0              | 1 | gaborflow train: batch size must be positive, got 0
+      train --optimizer rmsprop         | 2 | gaborflow train: Invalid value for option '--optimizer': expected one of [ADAM, MOMENTUM] (case-insensitive) but was 'rmsprop'
+      train --data idx                  | 1 | gaborflow train: data source 'idx' needs a directory: idx:DIR
+      train --data idx:/nowhere         | 1 | gaborflow train: /nowhere: directory does not exist
+      train --data cifar10:/nowhere     | 1 | gaborflow train: /nowhere: directory does not exist
+      train --limit-train -5            | 1 | gaborflow train: --limit-train and --limit-test must be 0 (no limit) or more
+      train --resume                    | 1 | gaborflow train: --resume needs --checkpoint-dir: the checkpoints to resume from
+      train --report /proc/run.json     | 1 | gaborflow train: cannot write report /proc/run.json: /proc/.report-check-
+      train --colour blue               | 2 | gaborflow train: Unknown options: '--colour', 'blue'
+      bench --fractions 0,150           | 1 | gaborflow bench: --fractions must be between 0 and 100, got 150
+      bench --model resnet              | 1 | gaborflow bench: no Gabor model for 'resnet' to sweep; use lenet or nin
+      bank --orientations 0             | 1 | gaborflow bank: --orientations must be 1 or more, got 0
+      predict --model-dir /nowhere x.png| 1 | gaborflow predict: /nowhere is not a gaborflow export: it has no gaborflow.json
+      filters --png f.png               | 2 | gaborflow filters: Missing required option: '--model-dir=DIR'
+      frobnicate                        | 2 | gaborflow: Unmatched argument at index 0: 'frobnicate'
+      """)
+  void badInputIsOneLineAndAHint(String args, int exit, String message) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertEquals(exit, cli.execute(args.trim().split("\\s+")), err.toString());
+    String[] lines = err.toString().split("\n");
+    assertEquals(2, lines.length, err.toString());
+    assertTrue(lines[0].startsWith(message), lines[0]);
+    assertTrue(lines[1].matches("Try 'gaborflow( \\w+)? --help' for usage\\."), lines[1]);
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : List.of("train", "bench", "perf", "predict", "filters", "bank")) {
+      CommandLine cli = Main.commandLine();
+      StringWriter out = new StringWriter();
+      cli.setOut(new PrintWriter(out));
+      assertEquals(0, cli.execute(command, "--help"));
+      assertTrue(out.toString().startsWith("Usage: gaborflow " + command), out.toString());
+    }
   }
 
   @Test
@@ -86,6 +129,6 @@ class CommandLineTest {
     CommandLine cli = Main.commandLine();
     cli.setErr(new PrintWriter(err));
     assertEquals(1, cli.execute("bank", "--size", "6"));
-    assertTrue(err.toString().startsWith("bank: Gabor kernel size must be odd and positive, got 6"), err.toString());
+    assertTrue(err.toString().startsWith("gaborflow bank: Gabor kernel size must be odd and positive, got 6"), err.toString());
   }
 }

@@ -53,6 +53,7 @@ class NetworkProcessorNegativeTest {
       NpyWrongSize           | 10 | npy resource filters/wrong-size.npy holds an array of shape [5, 5, 1, 2]; a 3x3 bank needs [3, 3, input channels, filters]
       NpyBroken              | 10 | filters/broken.npy at byte 0: not a .npy file: it does not start with \\x93NUMPY
       NpyWrongChannels       | 14 | npy resource filters/sobel.npy has 1 input channels but layer 2's input has 8
+      FilterCountMismatch    |  9 | layer 1 declares filters = 20, but its banks add up to 18 (gabor: 8 fixed, conv: 10 learnable); change the banks or the count
       OneClass               |  7 | @Network classes must be 2 or more, got 1
       NetworkOnInterface     |  7 | @Network goes on a class, not on interface NetworkOnInterface
       NoLayers               |  8 | @Network class NoLayers declares no layers; add fields such as '@Conv(layer = 1, size = 5) @Learnable(filters = 20) Bank conv1;'

@@ -26,4 +26,10 @@ public @interface Conv {
   Padding padding() default Padding.VALID;
 
   Activation activation() default Activation.RELU;
+
+  /**
+   * The layer's total number of filters, all banks together; when given (on any of its banks) the
+   * banks must add up to it, so a "half fixed, half learnable" split cannot drift. 0: not checked.
+   */
+  int filters() default 0;
 }

@@ -12,8 +12,10 @@ public final class Main {
 
   /** The command line with its error handling, for the launcher and for tests. */
   public static CommandLine commandLine() {
+    UserErrorHandler errors = new UserErrorHandler();
     return new CommandLine(new GaborflowCommand())
-        .setExecutionExceptionHandler(new UserErrorHandler())
+        .setExecutionExceptionHandler(errors)
+        .setParameterExceptionHandler(errors)
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 }

@@ -78,6 +78,9 @@ public final class TrainCommand implements Callable<Integer> {
             .augment(augment)
             .build();
     DataSpec spec = dataOptions.spec(ModelCatalog.graph(model).input(), seed);
+    if (report != null) {
+      RunReport.requireWritable(report);
+    }
     RunOptions options = new RunOptions(checkpointDir, resume, export);
     TrainingResult result = ModelCatalog.trainer(model, config, spec).train(options);
     System.out.printf(

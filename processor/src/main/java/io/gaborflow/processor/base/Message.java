@@ -42,6 +42,8 @@ public enum Message {
       "bank %s of layer %d has %s %s, but bank %s of the same layer has %s %s;"
           + " the banks of one layer share size, stride, padding and activation"),
 
+  LAYER_FILTER_COUNT(
+      "layer %d declares filters = %d, but its banks add up to %d (%s); change the banks or the count"),
   NOT_POSITIVE("@%s %s must be 1 or more, got %d"),
   GABOR_EVEN_SIZE(
       "a Gabor bank needs an odd kernel size (the kernel is centred on its middle pixel);"

@@ -35,9 +35,33 @@ final class NetworkShapeValidator {
       firstFieldOf.putIfAbsent(f.index(), f);
       fieldByName.put(f.name(), f);
     }
+    checkFilterCounts(declaration, spec, report);
     checkShapes(spec, firstFieldOf, fieldByName, report);
     checkLogits(spec, firstFieldOf, report);
     checkTrainable(declaration, spec, report);
+  }
+
+  /** A layer whose banks carry {@code @Conv(filters = N)} must have N filters in all. */
+  private static void checkFilterCounts(NetworkDeclaration declaration, NetworkSpec spec, ValidationReport report) {
+    for (LayerSpec layer : spec.layers()) {
+      if (!(layer instanceof ConvLayerSpec conv)) {
+        continue;
+      }
+      for (LayerField field : declaration.fields()) {
+        if (field.index() != layer.index() || !field.layer().isExplicit("filters")) {
+          continue;
+        }
+        int declared = field.layer().intValue("filters");
+        if (declared != conv.filters()) {
+          String banks = conv.banks().stream()
+              .map(b -> b.name() + ": " + b.filters() + (b instanceof LearnableBankSpec ? " learnable" : " fixed"))
+              .collect(java.util.stream.Collectors.joining(", "));
+          report.error(Message.LAYER_FILTER_COUNT, field.field(), field.layerMirror(), field.layer().explicit("filters"),
+              layer.index(), declared, conv.filters(), banks);
+        }
+        break;
+      }
+    }
   }
 
   private static void checkShapes(

@@ -33,9 +33,20 @@ public final class CheckpointStore {
   private static final String VARIABLES = "variables";
 
   private final Path directory;
+  private final StateWriter stateWriter;
+
+  /** How {@code state.json} is written; replaceable so tests can make the disk "full". */
+  interface StateWriter {
+    void write(Path file, String json) throws IOException;
+  }
 
   public CheckpointStore(Path directory) {
+    this(directory, (file, json) -> Files.writeString(file, json, StandardCharsets.UTF_8));
+  }
+
+  CheckpointStore(Path directory, StateWriter stateWriter) {
     this.directory = directory;
+    this.stateWriter = stateWriter;
   }
 
   public Path directory() {
@@ -44,23 +55,46 @@ public final class CheckpointStore {
 
   /** Saves {@code session}'s variables and {@code state} as the newest checkpoint. */
   public void save(TrainingSession session, CheckpointState state) {
+    Path temporary = null;
     try {
       Files.createDirectories(directory);
       String name = "epoch-" + state.epoch();
-      Path temporary = Files.createTempDirectory(directory, "." + name + "-");
-      session.session().save(temporary.resolve(VARIABLES).toString());
-      Files.writeString(temporary.resolve(STATE), JSON.writeValueAsString(state), StandardCharsets.UTF_8);
+      temporary = Files.createTempDirectory(directory, "." + name + "-");
+      saveVariables(session, temporary.resolve(VARIABLES));
+      stateWriter.write(temporary.resolve(STATE), JSON.writeValueAsString(state));
       Path target = directory.resolve(name);
       deleteRecursively(target);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       Path pointer = Files.createTempFile(directory, ".latest-", ".tmp");
       Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
       moveAtomically(pointer, directory.resolve(LATEST));
+      temporary = null;
       pruneAllBut(name, previous(state.epoch()));
     } catch (IOException e) {
+      discard(temporary);
       throw new UncheckedIOException(
           "cannot write checkpoint for epoch " + state.epoch() + " in " + directory + " (" + e.getMessage()
               + "); the previous checkpoint is intact", e);
+    }
+  }
+
+  /** TensorFlow reports a failed save (a full disk, say) as an unchecked exception; make it an I/O one. */
+  private static void saveVariables(TrainingSession session, Path prefix) throws IOException {
+    try {
+      session.session().save(prefix.toString());
+    } catch (RuntimeException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static void discard(Path temporary) {
+    if (temporary == null) {
+      return;
+    }
+    try {
+      deleteRecursively(temporary);
+    } catch (IOException ignored) {
+      // A leftover hidden temporary folder is harmless: latest never names it.
     }
   }
 
@@ -84,6 +118,11 @@ public final class CheckpointStore {
     /** The prefix TensorFlow's saver wrote the variables under. */
     public String variablesPrefix() {
       return folder.resolve(VARIABLES).toString();
+    }
+
+    /** The saved value of variable {@code name} (a graph name such as {@code layer1.conv1.kernel}). */
+    public float[] read(String name) {
+      return CheckpointReader.read(variablesPrefix(), name);
     }
 
     /**

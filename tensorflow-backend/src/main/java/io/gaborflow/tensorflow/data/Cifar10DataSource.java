@@ -55,26 +55,35 @@ public final class Cifar10DataSource implements DataSource {
   /** The records of {@code files}, in order. */
   public static ImageSet read(List<Path> files) {
     List<byte[]> contents = new ArrayList<>();
-    int count = 0;
+    List<String> names = new ArrayList<>();
     for (Path file : files) {
-      byte[] bytes = readAll(file);
+      contents.add(readAll(file));
+      names.add(file.toString());
+    }
+    return decode(contents, names);
+  }
+
+  /** Decodes batch files already in memory; {@code names} name them in errors. */
+  public static ImageSet decode(List<byte[]> contents, List<String> names) {
+    int count = 0;
+    for (int f = 0; f < contents.size(); f++) {
+      byte[] bytes = contents.get(f);
       if (bytes.length % RECORD != 0) {
         long complete = bytes.length / RECORD;
-        throw new DataFormatException(file, complete * RECORD, "truncated record: " + bytes.length
+        throw new DataFormatException(names.get(f), complete * RECORD, "truncated record: " + bytes.length
             + " bytes is not a whole number of " + RECORD + "-byte records (label + 32x32x3 pixels)");
       }
-      contents.add(bytes);
       count += bytes.length / RECORD;
     }
     float[] pixels = new float[count * 3 * PLANE];
     int[] labels = new int[count];
     int image = 0;
-    for (int f = 0; f < files.size(); f++) {
+    for (int f = 0; f < contents.size(); f++) {
       byte[] bytes = contents.get(f);
       for (int at = 0; at < bytes.length; at += RECORD, image++) {
         int label = bytes[at] & 0xff;
         if (label >= CLASSES) {
-          throw new DataFormatException(files.get(f), at, "label " + label + " is outside 0..9");
+          throw new DataFormatException(names.get(f), at, "label " + label + " is outside 0..9");
         }
         labels[image] = label;
         int base = image * 3 * PLANE;

@@ -14,12 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Supplier;
-import org.tensorflow.Graph;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.NdArrays;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * The sources a fixed bank can take its filters from, as generated code names them: a {@link
@@ -106,7 +100,7 @@ public final class FilterSources {
         if (shape == null) {
           throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " has no learnable bank " + bank);
         }
-        out[0] = readCheckpointTensor(checkpoint.variablesPrefix(), variable);
+        out[0] = checkpoint.read(variable);
         return shape.stream().mapToInt(Long::intValue).toArray();
       }
 
@@ -115,21 +109,6 @@ public final class FilterSources {
         return "bank " + bank + " of model " + directory;
       }
     };
-  }
-
-  /** Reads one float tensor from a TensorFlow checkpoint with a two-op graph (RestoreV2). */
-  private static float[] readCheckpointTensor(String prefix, String name) {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
-      Ops tf = Ops.create(g);
-      var restored = tf.train.restore(tf.constant(prefix), tf.constant(NdArrays.vectorOfObjects(name)),
-          tf.constant(NdArrays.vectorOfObjects("")), java.util.List.of(TFloat32.class));
-      try (Result r = s.runner().fetch(restored.tensors().get(0)).run()) {
-        TFloat32 t = (TFloat32) r.get(0);
-        float[] values = new float[Math.toIntExact(t.shape().size())];
-        t.asRawTensor().data().asFloats().read(values);
-        return values;
-      }
-    }
   }
 
   /** Loads values with their shape and checks the shape against the layer. */

@@ -59,6 +59,24 @@ public final class RunReport {
     return root;
   }
 
+  /**
+   * Fails now, with the reason, if {@code file} could not be written at the end of a run: a report
+   * path mistake should not cost the run.
+   */
+  public static void requireWritable(Path file) {
+    Path absolute = file.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      throw new IllegalArgumentException("report " + file + " is a directory; give a file name such as run.json");
+    }
+    try {
+      Path dir = absolute.getParent();
+      Files.createDirectories(dir);
+      Files.deleteIfExists(Files.createTempFile(dir, ".report-check-", ".tmp"));
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new IllegalArgumentException("cannot write report " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Writes the report to {@code file} through a temporary file, so a crash never leaves half a report. */
   public static void write(TrainingResult result, Path file) {
     Path absolute = file.toAbsolutePath();

@@ -2,6 +2,7 @@ package io.gaborflow.tensorflow.train;
 
 import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
+import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.graph.InputSpec;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
@@ -60,6 +61,7 @@ public final class TrainingSession implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph);
       this.network = NetworkBuilder.build(tf, model, config.seed());
+      checkTrainingWindows(config.epochs());
       InputSpec input = model.input();
       this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       Operand<TFloat32> oneHot =
@@ -94,6 +96,17 @@ public final class TrainingSession implements AutoCloseable {
       trainingOn.close();
       graph.close();
       throw e;
+    }
+  }
+
+  /** A Gabor bank meant to train for more epochs than the run has is a mistake worth stopping for. */
+  private void checkTrainingWindows(int epochs) {
+    for (FixedBank bank : network.fixedBanks()) {
+      if (bank.window() != null && bank.window().epochs() > epochs) {
+        throw new IllegalArgumentException(
+            "bank " + bank.name() + " trains for " + bank.window().epochs() + " epochs (trainableEpochs) but the run"
+                + " has " + epochs + "; lower trainableEpochs or train for more epochs");
+      }
     }
   }
 

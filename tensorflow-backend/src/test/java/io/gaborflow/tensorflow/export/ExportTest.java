@@ -55,6 +55,44 @@ class ExportTest {
     }
   }
 
+  @Test
+  void predictFromEightThreadsGivesWhatOneThreadGives() throws Exception {
+    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).seed(6).threads(2).build();
+    Dataset data = SyntheticData.stripes(12, 4, 64, 32, 8);
+    Path export = dir.resolve("model");
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
+      new TrainingLoop(config, ProgressReporter.silent()).run(session, data);
+      ModelExport.write(session, data, export);
+    }
+    int n = 32;
+    float[] images = new float[n * 144];
+    int[] labels = new int[n];
+    int[] order = new int[n];
+    Arrays.setAll(order, i -> i);
+    data.test().copyBatch(order, 0, n, images, labels);
+    try (ExportedModel model = ExportedModel.load(export)) {
+      float[][] single = new float[n][];
+      for (int i = 0; i < n; i++) {
+        single[i] = model.predict(Arrays.copyOfRange(images, i * 144, (i + 1) * 144), 1);
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<float[]>> futures = new java.util.ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+          for (int i = 0; i < n; i++) {
+            int image = i;
+            futures.add(pool.submit(() -> model.predict(Arrays.copyOfRange(images, image * 144, (image + 1) * 144), 1)));
+          }
+        }
+        for (int k = 0; k < futures.size(); k++) {
+          assertArrayEquals(single[k % n], futures.get(k).get(), "image " + (k % n));
+        }
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
   private static float[] softmax(float[] x) {
     double max = Double.NEGATIVE_INFINITY;
     for (float v : x) {

@@ -1,0 +1,100 @@
+package io.gaborflow.examples.cli;
+
+import io.gaborflow.examples.ModelCatalog;
+import io.gaborflow.examples.inject.DaggerDataComponent;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.data.ImageSet;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingLoop;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "soak",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trains for many steps and samples the process's resident memory, to catch native leaks:",
+      "prints RSS every --sample-every steps and the growth after the first --settle steps."
+    },
+    sortOptions = false)
+public final class SoakCommand implements Callable<Integer> {
+  @Option(names = "--model", description = "Model (default: ${DEFAULT-VALUE}).")
+  String model = "gabor-lenet";
+
+  @Mixin DataOptions dataOptions = new DataOptions();
+
+  @Option(names = "--steps", description = "Training steps (default: ${DEFAULT-VALUE}).")
+  int steps = 20_000;
+
+  @Option(names = "--sample-every", description = "Steps between memory samples (default: ${DEFAULT-VALUE}).")
+  int sampleEvery = 1_000;
+
+  @Option(names = "--settle", description = "Steps before the baseline sample (default: ${DEFAULT-VALUE}).")
+  int settle = 2_000;
+
+  @Option(names = "--batch-size", description = "Images per step (default: ${DEFAULT-VALUE}).")
+  int batchSize = 64;
+
+  @Option(names = "--limit-mb", description = "Exit code 1 when growth after --settle exceeds this (default: ${DEFAULT-VALUE}).")
+  double limitMb = 50;
+
+  @Override
+  public Integer call() {
+    ModelGraph graph = ModelCatalog.graph(model);
+    Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(graph.input(), 1));
+    ImageSet train = data.train();
+    int perEpoch = train.size() / batchSize;
+    int epochs = (steps + perEpoch - 1) / perEpoch;
+    TrainingConfig config = TrainingConfig.builder().epochs(epochs).batchSize(batchSize).build();
+    float[] images = new float[batchSize * train.pixelsPerImage()];
+    int[] labels = new int[batchSize];
+    double baseline = Double.NaN;
+    double last = 0;
+    try (TrainingSession session = TrainingSession.create(graph, config)) {
+      session.initialize(1);
+      System.out.printf("%8s %10s%n", "step", "RSS (MB)");
+      int[] order = TrainingLoop.batchOrder(train.size(), 1, 1);
+      for (int step = 1; step <= steps; step++) {
+        int epoch = (step - 1) / perEpoch + 1;
+        int inEpoch = (step - 1) % perEpoch;
+        if (inEpoch == 0) {
+          order = TrainingLoop.batchOrder(train.size(), 1, epoch);
+        }
+        train.copyBatch(order, inEpoch * batchSize, batchSize, images, labels);
+        session.trainStep(epoch, step, images, labels, batchSize);
+        if (step % sampleEvery == 0) {
+          last = residentMegabytes();
+          if (step == settle) {
+            baseline = last;
+          }
+          System.out.printf("%8d %10.1f%n", step, last);
+        }
+      }
+    }
+    double growth = last - baseline;
+    System.out.printf("growth after step %d: %.1f MB (limit %.0f MB)%n", settle, growth, limitMb);
+    return growth <= limitMb ? 0 : 1;
+  }
+
+  /** VmRSS of this process, from /proc (Linux). */
+  static double residentMegabytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+      throw new IllegalStateException("no VmRSS in /proc/self/status");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read /proc/self/status: " + e.getMessage(), e);
+    }
+  }
+}
