@@ -32,6 +32,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions = new DataOptions();
 
+  @Mixin StepOptions stepOptions = new StepOptions();
+
   @Option(names = "--fractions", split = ",", paramLabel = "PERCENT",
       description = "Shares of fixed filters per mixed layer (default: ${DEFAULT-VALUE}).")
   List<Integer> fractions = List.of(0, 25, 50, 75);
@@ -46,17 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seeds", split = ",", description = "One run per seed and variant (default: ${DEFAULT-VALUE}).")
   List<Long> seeds = List.of(1L);
 
-  @Option(names = "--batch-size", description = "Images per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = 64;
-
-  @Option(names = "--learning-rate", description = "Adam's step size (default: ${DEFAULT-VALUE}).")
-  float learningRate = 1e-3f;
-
-  @Option(names = "--threads", description = "CPU threads for TensorFlow (default: all cores, ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
-
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of("bench");
+  Path out = Path.of("bench-results");
 
   @Override
   public Integer call() {
@@ -75,8 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     ModelGraph base = ModelCatalog.sweepBase(model);
-    TrainingConfig config = TrainingConfig.builder()
-        .epochs(epochs).batchSize(batchSize).learningRate(learningRate).threads(threads).build();
+    TrainingConfig config = stepOptions.config().epochs(epochs).build();
     Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(base.input(), seeds.get(0)));
     System.out.printf("bench: %s on %s (%d training images), %d variants x %d seeds x %d epochs%n",
         model, data.name(), data.train().size(), variants.size(), seeds.size(), epochs);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -30,8 +31,7 @@ public final class PerfCommand implements Callable<Integer> {
   @Option(names = "--models", split = ",", description = "Models to time (default: ${DEFAULT-VALUE}).")
   List<String> models = List.of("lenet", "gabor-lenet");
 
-  @Option(names = "--batch-size", description = "Images per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = 64;
+  @Mixin StepOptions stepOptions = new StepOptions();
 
   @Option(names = "--warmup", description = "Untimed steps per model first (default: ${DEFAULT-VALUE}).")
   int warmup = 20;
@@ -41,9 +41,6 @@ public final class PerfCommand implements Callable<Integer> {
 
   @Option(names = "--steps", description = "Steps per model per round (default: ${DEFAULT-VALUE}).")
   int steps = 20;
-
-  @Option(names = "--threads", description = "CPU threads for TensorFlow (default: all cores, ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--trace", description = "Also print the time per op type of a traced step.")
   boolean trace;
@@ -63,7 +60,8 @@ public final class PerfCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(batchSize).threads(threads).build();
+    TrainingConfig config = stepOptions.config().epochs(1).build();
+    int batchSize = config.batchSize();
     Map<String, TrainingSession> sessions = new LinkedHashMap<>();
     Map<String, float[]> images = new LinkedHashMap<>();
     Map<String, List<Double>> millis = new LinkedHashMap<>();

@@ -31,6 +31,8 @@ public final class SoakCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions = new DataOptions();
 
+  @Mixin StepOptions stepOptions = new StepOptions();
+
   @Option(names = "--steps", description = "Training steps (default: ${DEFAULT-VALUE}).")
   int steps = 20_000;
 
@@ -40,9 +42,6 @@ public final class SoakCommand implements Callable<Integer> {
   @Option(names = "--settle", description = "Steps before the baseline sample (default: ${DEFAULT-VALUE}).")
   int settle = 2_000;
 
-  @Option(names = "--batch-size", description = "Images per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = 64;
-
   @Option(names = "--limit-mb", description = "Exit code 1 when growth after --settle exceeds this (default: ${DEFAULT-VALUE}).")
   double limitMb = 50;
 
@@ -51,9 +50,10 @@ public final class SoakCommand implements Callable<Integer> {
     ModelGraph graph = ModelCatalog.graph(model);
     Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(graph.input(), 1));
     ImageSet train = data.train();
+    int batchSize = stepOptions.batchSize;
     int perEpoch = train.size() / batchSize;
     int epochs = (steps + perEpoch - 1) / perEpoch;
-    TrainingConfig config = TrainingConfig.builder().epochs(epochs).batchSize(batchSize).build();
+    TrainingConfig config = stepOptions.config().epochs(epochs).build();
     float[] images = new float[batchSize * train.pixelsPerImage()];
     int[] labels = new int[batchSize];
     double baseline = Double.NaN;

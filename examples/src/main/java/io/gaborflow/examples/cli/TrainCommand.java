@@ -4,7 +4,6 @@ import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.report.RunReport;
-import io.gaborflow.tensorflow.train.OptimizerKind;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
@@ -26,29 +25,16 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions = new DataOptions();
 
+  @Mixin StepOptions stepOptions = new StepOptions();
+
   @Option(names = "--augment", description = "Random crops (4-pixel padding) and horizontal flips while training.")
   boolean augment;
 
   @Option(names = "--epochs", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
   int epochs = 2;
 
-  @Option(names = "--batch-size", description = "Images per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = 64;
-
-  @Option(names = "--learning-rate", description = "Step size (default: ${DEFAULT-VALUE}).")
-  float learningRate = 1e-3f;
-
-  @Option(names = "--optimizer", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  OptimizerKind optimizer = OptimizerKind.ADAM;
-
-  @Option(names = "--momentum", description = "Momentum of the momentum optimizer (default: ${DEFAULT-VALUE}).")
-  float momentum = 0.9f;
-
   @Option(names = "--seed", description = "Seeds weights, batch order and dropout (default: ${DEFAULT-VALUE}).")
   long seed = 1;
-
-  @Option(names = "--threads", description = "CPU threads for TensorFlow (default: all cores, ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the run's figures as JSON.")
   Path report;
@@ -66,17 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TrainingConfig config =
-        TrainingConfig.builder()
-            .epochs(epochs)
-            .batchSize(batchSize)
-            .learningRate(learningRate)
-            .optimizer(optimizer)
-            .momentum(momentum)
-            .seed(seed)
-            .threads(threads)
-            .augment(augment)
-            .build();
+    TrainingConfig config = stepOptions.config().epochs(epochs).seed(seed).augment(augment).build();
     DataSpec spec = dataOptions.spec(ModelCatalog.graph(model).input(), seed);
     if (report != null) {
       RunReport.requireWritable(report);

@@ -11,12 +11,6 @@ final class PlainProgress implements ProgressReporter {
   }
 
   @Override
-  public void epochStarted(int epoch, int epochs, int steps) {}
-
-  @Override
-  public void stepDone(int step, double meanLoss, double imagesPerSecond) {}
-
-  @Override
   public void epochDone(EpochResult result) {
     out.println(result.summary());
     out.flush();

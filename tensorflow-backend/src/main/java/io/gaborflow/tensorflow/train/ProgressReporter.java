@@ -1,13 +1,16 @@
 package io.gaborflow.tensorflow.train;
 
-/** Hears about a run as it goes; the console implementations are {@link #forConsole()}. */
+/**
+ * Hears about a run as it goes; every method does nothing unless overridden. The console
+ * implementations are {@link #forConsole()}.
+ */
 public interface ProgressReporter {
-  void epochStarted(int epoch, int epochs, int steps);
+  default void epochStarted(int epoch, int epochs, int steps) {}
 
   /** After each step, with the loss so far this epoch (mean) and the throughput. */
-  void stepDone(int step, double meanLoss, double imagesPerSecond);
+  default void stepDone(int step, double meanLoss, double imagesPerSecond) {}
 
-  void epochDone(EpochResult result);
+  default void epochDone(EpochResult result) {}
 
   /** A progress bar when standard output is a terminal, one line per epoch otherwise. */
   static ProgressReporter forConsole() {
@@ -16,15 +19,6 @@ public interface ProgressReporter {
 
   /** Reports nothing. */
   static ProgressReporter silent() {
-    return new ProgressReporter() {
-      @Override
-      public void epochStarted(int epoch, int epochs, int steps) {}
-
-      @Override
-      public void stepDone(int step, double meanLoss, double imagesPerSecond) {}
-
-      @Override
-      public void epochDone(EpochResult result) {}
-    };
+    return new ProgressReporter() {};
   }
 }

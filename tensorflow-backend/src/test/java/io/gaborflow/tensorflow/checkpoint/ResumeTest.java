@@ -44,12 +44,6 @@ class ResumeTest {
     }
 
     @Override
-    public void epochStarted(int epoch, int epochs, int steps) {}
-
-    @Override
-    public void stepDone(int step, double meanLoss, double imagesPerSecond) {}
-
-    @Override
     public void epochDone(EpochResult result) {
       if (result.epoch() == after) {
         throw new IllegalStateException("simulated crash");

@@ -62,11 +62,6 @@ class PartialGaborTrainingTest {
       FixedBank bank = session.network().fixedBanks().get(0);
       List<float[]> afterEpoch = new ArrayList<>();
       ProgressReporter recorder = new ProgressReporter() {
-        @Override
-        public void epochStarted(int epoch, int epochs, int steps) {}
-
-        @Override
-        public void stepDone(int step, double meanLoss, double imagesPerSecond) {}
 
         @Override
         public void epochDone(EpochResult result) {
