@@ -1,0 +1,97 @@
+package io.gaborflow.tensorflow.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gaborflow.core.annotation.Activation;
+import io.gaborflow.core.annotation.Initializer;
+import io.gaborflow.core.annotation.Padding;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.data.ImageSet;
+import io.gaborflow.tensorflow.graph.InputSpec;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.graph.NetworkBuilder;
+import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.RunOptions;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingLoop;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A checkpoint, or data, that does not fit the model is refused with what does not fit. */
+class MismatchTest {
+  private static final TrainingConfig CONFIG = TrainingConfig.builder().epochs(1).batchSize(16).seed(3).build();
+
+  @TempDir Path dir;
+
+  /** A one-layer model; {@code filters} changes its shapes, {@code name} its identity. */
+  private static ModelGraph model(String name, int filters) {
+    return new ModelGraph() {
+      @Override
+      public String modelName() {
+        return name;
+      }
+
+      @Override
+      public InputSpec input() {
+        return new InputSpec(12, 12, 1, 4);
+      }
+
+      @Override
+      public void build(NetworkBuilder net) {
+        net.conv(3, 1, Padding.VALID, Activation.RELU, net.learnable("conv", filters, Initializer.GLOROT_UNIFORM));
+        net.dense("logits", 4, Activation.NONE, Initializer.GLOROT_UNIFORM);
+      }
+    };
+  }
+
+  private CheckpointStore.Checkpoint checkpointOf(ModelGraph graph) {
+    try (TrainingSession session = TrainingSession.create(graph, CONFIG)) {
+      new TrainingLoop(CONFIG, ProgressReporter.silent(), new RunOptions(dir, false, null))
+          .run(session, SyntheticData.stripes(12, 4, 32, 8, 1));
+    }
+    return new CheckpointStore(dir).latest().orElseThrow();
+  }
+
+  @Test
+  void checkpointOfAnotherModelIsRefused() {
+    CheckpointStore.Checkpoint checkpoint = checkpointOf(new SmallGaborNet());
+    try (TrainingSession other = TrainingSession.create(model("one-layer", 4), CONFIG)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> checkpoint.restoreInto(other));
+      assertEquals("checkpoint " + checkpoint.folder() + " was written by model 'small-gabor-net', not 'one-layer';"
+          + " use another --checkpoint-dir or train small-gabor-net", e.getMessage());
+    }
+  }
+
+  @Test
+  void checkpointOfAnotherShapeIsRefused() {
+    CheckpointStore.Checkpoint checkpoint = checkpointOf(model("one-layer", 4));
+    try (TrainingSession wider = TrainingSession.create(model("one-layer", 6), CONFIG)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> checkpoint.restoreInto(wider));
+      assertTrue(e.getMessage().startsWith("checkpoint " + checkpoint.folder() + " holds variables {"), e.getMessage());
+      assertTrue(e.getMessage().contains("layer1.conv.kernel=[3, 3, 1, 4]"), e.getMessage());
+      assertTrue(e.getMessage().endsWith("; the model changed since the checkpoint was written"), e.getMessage());
+    }
+  }
+
+  @Test
+  void imagesOfAnotherShapeAndLabelsBeyondTheClassesAreRefused() {
+    Dataset colour = new Dataset("colour", new ImageSet(new float[2 * 12 * 12 * 3], new int[2], 12, 12, 3),
+        new ImageSet(new float[12 * 12 * 3], new int[1], 12, 12, 3), 4);
+    try (TrainingSession session = TrainingSession.create(model("one-layer", 4), CONFIG)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, colour));
+      assertEquals("one-layer takes 12x12x1 images but colour has 12x12x3 images", e.getMessage());
+      Dataset sixClasses = new Dataset("six", SyntheticData.stripes(12, 6, 32, 8, 1).train(),
+          SyntheticData.stripes(12, 6, 32, 8, 1).test(), 6);
+      e = assertThrows(IllegalArgumentException.class,
+          () -> new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, sixClasses));
+      assertEquals("one-layer tells 4 classes apart but six has labels up to 5", e.getMessage());
+    }
+  }
+}
