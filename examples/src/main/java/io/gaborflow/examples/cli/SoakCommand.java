@@ -5,6 +5,7 @@ import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.train.NativeMemory;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingLoop;
 import io.gaborflow.tensorflow.train.TrainingSession;
@@ -42,6 +43,11 @@ public final class SoakCommand implements Callable<Integer> {
   @Option(names = "--settle", description = "Steps before the baseline sample (default: ${DEFAULT-VALUE}).")
   int settle = 2_000;
 
+  @Option(names = "--no-reclaim",
+      description = "Diagnostic: skip the training loop's periodic garbage collection, to see memory that waits"
+          + " for the collector.")
+  boolean noReclaim;
+
   @Option(names = "--limit-mb", description = "Exit code 1 when growth after --settle exceeds this (default: ${DEFAULT-VALUE}).")
   double limitMb = 50;
 
@@ -70,6 +76,9 @@ public final class SoakCommand implements Callable<Integer> {
         }
         train.copyBatch(order, inEpoch * batchSize, batchSize, images, labels);
         session.trainStep(epoch, step, images, labels, batchSize);
+        if (!noReclaim) {
+          NativeMemory.reclaimAfter(step);
+        }
         if (step % sampleEvery == 0) {
           last = residentMegabytes();
           if (step == settle) {

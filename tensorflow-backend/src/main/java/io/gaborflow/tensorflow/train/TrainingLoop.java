@@ -78,6 +78,7 @@ public final class TrainingLoop {
         }
         long globalStep = (long) (epoch - 1) * steps + step;
         float loss = session.trainStep(epoch, globalStep, images, labels, batch);
+        NativeMemory.reclaimAfter(globalStep + 1);
         if (!Float.isFinite(loss)) {
           throw new TrainingDivergedException(epoch, step + 1, loss);
         }
