@@ -33,25 +33,35 @@ public final class ImageDecoder {
 
   /**
    * {@code image} as {@code height x width x channels} floats; resized (bilinear) when its size
-   * differs.
+   * differs. A grey image keeps its stored values: converting it through RGB would apply the sRGB
+   * gamma and shift every pixel.
    */
   public static float[] pixels(BufferedImage image, int height, int width, int channels) {
+    boolean grey = image.getColorModel().getNumComponents() == 1;
     BufferedImage sized = image;
     if (image.getWidth() != width || image.getHeight() != height) {
-      sized = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+      sized = new BufferedImage(width, height, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
       Graphics2D g = sized.createGraphics();
       g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.drawImage(image, 0, 0, width, height, null);
       g.dispose();
     }
     float[] out = new float[height * width * channels];
+    double greyScale = grey ? (1 << sized.getColorModel().getComponentSize(0)) - 1 : 255;
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
+        int at = (y * width + x) * channels;
+        if (grey) {
+          float v = (float) (sized.getRaster().getSample(x, y, 0) / greyScale);
+          for (int c = 0; c < channels; c++) {
+            out[at + c] = v;
+          }
+          continue;
+        }
         int rgb = sized.getRGB(x, y);
         int r = (rgb >> 16) & 0xff;
         int gr = (rgb >> 8) & 0xff;
         int b = rgb & 0xff;
-        int at = (y * width + x) * channels;
         if (channels == 1) {
           out[at] = (float) ((0.299 * r + 0.587 * gr + 0.114 * b) / 255.0);
         } else {
