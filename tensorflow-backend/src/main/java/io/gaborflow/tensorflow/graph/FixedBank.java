@@ -34,11 +34,6 @@ public record FixedBank(
     return values.clone();
   }
 
-  /** The ordinary HWIO convolution kernel this bank is equivalent to, before any training. */
-  public float[] equivalentKernel() {
-    return gabor != null ? gabor.toHwio(inChannels, coverage) : values.clone();
-  }
-
   public Shape equivalentShape() {
     return Shape.of(size, size, inChannels, filterCount);
   }

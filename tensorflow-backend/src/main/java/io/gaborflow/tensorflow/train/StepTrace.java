@@ -32,11 +32,6 @@ public final class StepTrace {
     return List.copyOf(nodes);
   }
 
-  /** Names of the executed nodes whose op type is {@code type}, such as "Conv2DBackpropFilter". */
-  public List<String> nodesOfType(String type) {
-    return nodes.stream().filter(n -> n.type().equals(type)).map(Node::name).toList();
-  }
-
   /** The executed nodes that compute a convolution's filter gradient (ordinary or depthwise). */
   public List<String> filterGradientNodes() {
     return nodes.stream()
