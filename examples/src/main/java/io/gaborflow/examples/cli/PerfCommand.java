@@ -1,10 +1,14 @@
 package io.gaborflow.examples.cli;
 
 import io.gaborflow.examples.ModelCatalog;
+import io.gaborflow.examples.inject.DaggerDataComponent;
+import io.gaborflow.tensorflow.data.DataSpec;
+import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.InputSpec;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.StepTrace;
 import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingLoop;
 import io.gaborflow.tensorflow.train.TrainingSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Option;
     description = {
       "Milliseconds per training step of several models, measured in one process: after a warm-up",
       "the models take turns, a round of steps each, so a slow spell of the machine hits them all.",
-      "Random inputs: this measures speed only. --trace adds where a step's time goes, by op type."
+      "Random inputs unless --data names a data set. --trace adds where a step's time goes, by op type."
     },
     sortOptions = false)
 public final class PerfCommand implements Callable<Integer> {
@@ -54,6 +58,10 @@ public final class PerfCommand implements Callable<Integer> {
       description = "The peers' script (default: ${DEFAULT-VALUE}).")
   Path peersScript = Path.of("../shared/bench/seed_peers.py");
 
+  @Option(names = "--data", paramLabel = "SPEC",
+      description = "Time on batches of this data set (as --data of train) instead of random images.")
+  String data;
+
   @Option(names = "--steps-per-epoch", description = "Steps that make an epoch, to compare with the peers"
       + " (default: ${DEFAULT-VALUE}, Fashion-MNIST at batch 64).")
   int stepsPerEpoch = 60000 / 64;
@@ -67,6 +75,9 @@ public final class PerfCommand implements Callable<Integer> {
     Map<String, List<Double>> millis = new LinkedHashMap<>();
     int[] labels = new int[batchSize];
     Random random = new Random(1);
+    ImageSet real = data == null ? null
+        : DaggerDataComponent.create().dataSources().load(DataSpec.parse(data)).train();
+    int[] order = real == null ? null : TrainingLoop.batchOrder(real.size(), 1, 1);
     try {
       for (String name : models) {
         ModelGraph graph = ModelCatalog.graph(name);
@@ -93,6 +104,10 @@ public final class PerfCommand implements Callable<Integer> {
         for (String name : models) {
           TrainingSession session = sessions.get(name);
           for (int s = 0; s < steps; s++) {
+            if (real != null) {
+              int batch = (round * steps + s) % (real.size() / batchSize);
+              real.copyBatch(order, batch * batchSize, batchSize, images.get(name), labels);
+            }
             long start = System.nanoTime();
             session.trainStep(1, s, images.get(name), labels, batchSize);
             millis.get(name).add((System.nanoTime() - start) / 1e6);
