@@ -1,6 +1,9 @@
 package io.gaborflow.examples.cli;
 
+import static io.gaborflow.tensorflow.bench.VariantResult.median;
+
 import io.gaborflow.examples.ModelCatalog;
+
 import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.ImageSet;
@@ -150,12 +153,5 @@ public final class PerfCommand implements Callable<Integer> {
         .sorted(Comparator.comparingLong(StepTrace.Node::micros).reversed())
         .limit(12)
         .forEach(n -> System.out.printf("    %-60s %-22s %7.2f ms%n", n.name(), n.type(), n.micros() / 1000.0));
-  }
-
-  static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }

@@ -26,7 +26,12 @@ public record VariantResult(
   }
 
   public double medianEpochSeconds() {
-    List<Double> sorted = new ArrayList<>(epochSeconds);
+    return median(epochSeconds);
+  }
+
+  /** The median of {@code values}; NaN when there are none. */
+  public static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
     sorted.sort(null);
     int n = sorted.size();
     return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

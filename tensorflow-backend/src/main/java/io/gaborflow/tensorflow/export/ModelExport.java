@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
@@ -73,20 +75,23 @@ public final class ModelExport {
     }
   }
 
+  /** Every convolution bank in layer and declaration order, with the tensor holding its kernel. */
   private static List<ExportMetadata.Bank> banks(BuiltNetwork network) {
+    Map<String, FixedBank> fixed = new HashMap<>();
+    network.fixedBanks().forEach(b -> fixed.put(b.name(), b));
+    Map<String, LearnableVariable> variables = new HashMap<>();
+    network.learnables().forEach(v -> variables.put(v.name(), v));
     List<ExportMetadata.Bank> banks = new ArrayList<>();
-    for (FixedBank bank : network.fixedBanks()) {
-      banks.add(new ExportMetadata.Bank(bank.name(), bank.window() == null ? "fixed" : "partially-trained",
-          bank.kernel().op().name(), shape(bank.kernel())));
-    }
-    for (LearnableVariable v : network.learnables()) {
-      // Convolution kernels only: rank 4, trained every epoch (partial Gabor banks are listed above).
-      if (v.shape().numDimensions() == 4 && v.window() == null) {
-        String bank = v.name().substring(0, v.name().lastIndexOf('/'));
-        banks.add(new ExportMetadata.Bank(bank, "learned", v.variable().op().name(), shape(v.variable())));
+    for (String name : network.convBanks()) {
+      FixedBank bank = fixed.get(name);
+      if (bank != null) {
+        banks.add(new ExportMetadata.Bank(name, bank.window() == null ? "fixed" : "partially-trained",
+            bank.kernel().op().name(), shape(bank.kernel())));
+      } else {
+        LearnableVariable kernel = variables.get(name + "/kernel");
+        banks.add(new ExportMetadata.Bank(name, "learned", kernel.variable().op().name(), shape(kernel.variable())));
       }
     }
-    banks.sort(java.util.Comparator.comparingInt(b -> network.convBanks().indexOf(b.name())));
     return banks;
   }
 

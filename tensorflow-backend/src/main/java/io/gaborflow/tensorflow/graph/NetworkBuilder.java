@@ -6,6 +6,7 @@ import io.gaborflow.core.annotation.Initializer;
 import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.core.model.Windows;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -243,7 +244,8 @@ public final class NetworkBuilder {
     if (kernelChannels == 1) {
       // A convolution of one input channel into n maps is a depthwise convolution with channel
       // multiplier n (the same [k, k, 1, n] kernel, the same result); TensorFlow's depthwise
-      // kernels run it several times faster than Conv2D, which is tuned for many input channels.
+      // kernels run it faster than Conv2D, which is tuned for many input channels (gabor-lenet's
+      // training step: 18.1 ms with Conv2D, 16.1 ms with depthwise, bench/README.md).
       return tf.nn.depthwiseConv2dNative(input, kernel, geometry.strides(), geometry.paddingName());
     }
     return tf.nn.conv2d(input, kernel, geometry.strides(), geometry.paddingName());
@@ -337,7 +339,8 @@ public final class NetworkBuilder {
     }
   }
 
+  /** The same window arithmetic the processor checked shapes with at compile time. */
   private static long outputSize(long input, int window, int stride, Padding padding) {
-    return padding == Padding.SAME ? (input + stride - 1) / stride : (input - window) / stride + 1;
+    return Windows.outputSize(Math.toIntExact(input), window, stride, padding);
   }
 }

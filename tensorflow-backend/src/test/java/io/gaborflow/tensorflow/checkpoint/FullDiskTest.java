@@ -47,7 +47,6 @@ class FullDiskTest {
 
       CheckpointStore.Checkpoint latest = new CheckpointStore(dir).latest().orElseThrow();
       assertEquals(1, latest.state().epoch());
-      assertEquals(List.of(saved.length), List.of(latest.read("layer1.learned_a.kernel").length));
       org.junit.jupiter.api.Assertions.assertArrayEquals(saved, latest.read("layer1.learned_a.kernel"));
       try (Stream<Path> entries = Files.list(dir)) {
         List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
