@@ -30,7 +30,7 @@ class NetworkInNetworkTest {
       float loss = session.trainStep(1, 0, images, labels, BATCH);
       assertTrue(Float.isFinite(loss) && loss > 0, "loss " + loss);
       assertEquals(BATCH * 10, session.logits(images, BATCH).length);
-      return session.traceTrainStep(1, images, labels, BATCH).filterGradientNodes().size();
+      return session.traceTrainStep(1, images, labels, BATCH).filterGradientKernels().size();
     }
   }
 

@@ -9,12 +9,14 @@ import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.core.model.Windows;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
@@ -44,7 +46,7 @@ public final class NetworkBuilder {
   // layer needs all channels at once. Activations and pooling act per channel, so they run per
   // piece: the backward pass then skips the pieces no learnable weight depends on (a fixed bank
   // of the first layer), and no concat gradient is sliced at full resolution.
-  private List<Operand<TFloat32>> branches;
+  private List<Branch> branches;
   private long[] shape; // of one example: {h, w, c} for a feature map, {n} for a vector
   private int layer;
 
@@ -61,7 +63,7 @@ public final class NetworkBuilder {
     this.training =
         root.withName("training").placeholderWithDefault(root.constant(0f), Shape.scalar());
     this.step = root.withName("step").placeholderWithDefault(root.constant(0L), Shape.scalar());
-    this.branches = List.of(images);
+    this.branches = List.of(new Branch(images, Math.toIntExact(input.channels()), false));
     this.shape = new long[] {input.height(), input.width(), input.channels()};
   }
 
@@ -75,7 +77,7 @@ public final class NetworkBuilder {
           model.modelName() + " ends with shape " + java.util.Arrays.toString(net.shape)
               + ", expected a vector of " + model.input().classes() + " logits");
     }
-    Operand<TFloat32> logits = tf.withName("logits").identity(net.joined(tf));
+    Operand<TFloat32> logits = tf.withName("logits").identity(net.joined(tf).value());
     return new BuiltNetwork(
         net.images, net.training, net.step, logits, List.copyOf(net.learnables), List.copyOf(net.fixedBanks),
         List.copyOf(net.convBanks), net.cost);
@@ -104,21 +106,26 @@ public final class NetworkBuilder {
     Ops tf = nextLayer();
     ConvGeometry geometry = new ConvGeometry(size, stride, padding);
     int inChannels = Math.toIntExact(shape[2]);
-    Operand<TFloat32> input = joined(tf);
-    List<Operand<TFloat32>> outputs = new ArrayList<>(banks.size());
+    List<Branch> parts = inputParts(tf);
+    boolean trainedInput = parts.stream().anyMatch(Branch::trained);
+    List<Branch> outputs = new ArrayList<>(banks.size());
     long filters = 0;
     for (BankDeclaration bank : banks) {
       Ops scoped = tf.withSubScope(bank.name());
       convBanks.add(prefix(bank.name()));
       Operand<TFloat32> out;
+      boolean trainedBank;
       if (bank instanceof BankDeclaration.FixedGabor fixed) {
-        out = fixedGabor(scoped, input, fixed, inChannels, geometry);
+        out = fixedGabor(scoped, parts, fixed, inChannels, geometry);
+        trainedBank = fixed.window() != null;
       } else if (bank instanceof BankDeclaration.FixedTensor tensor) {
-        out = fixedTensor(scoped, input, tensor, inChannels, geometry);
+        out = fixedTensor(scoped, joined(scoped, parts), tensor, inChannels, geometry);
+        trainedBank = false;
       } else {
-        out = learnable(scoped, input, (BankDeclaration.Learnable) bank, inChannels, geometry);
+        out = learnable(scoped, parts, (BankDeclaration.Learnable) bank, inChannels, geometry);
+        trainedBank = true;
       }
-      outputs.add(Activations.apply(scoped, out, activation));
+      outputs.add(new Branch(Activations.apply(scoped, out, activation), bank.filterCount(), trainedBank || trainedInput));
       filters += bank.filterCount();
     }
     branches = List.copyOf(outputs);
@@ -152,9 +159,25 @@ public final class NetworkBuilder {
   public void maxPool(int size, int stride, Padding padding) {
     requireSpatial("maxPool");
     Ops tf = nextLayer();
-    branches = perBranch(x -> tf.nn.maxPool(x, tf.constant(new int[] {1, size, size, 1}),
-        tf.constant(new int[] {1, stride, stride, 1}), padding.name()));
+    branches = perBranch(x -> maxPool(tf, x, size, stride, padding));
     pooled(size, stride, padding);
+  }
+
+  /**
+   * Max pooling as the {@code MaxPool} op, window and strides as attributes. TensorFlow Java's
+   * {@code tf.nn.maxPool} builds {@code MaxPoolV2} (window and strides as tensors), which the
+   * oneDNN rewrite leaves on TensorFlow's generic kernels: its gradient took 4.7 ms of LeNet's
+   * step, against 0.7 ms for the oneDNN kernel that {@code MaxPool} gets (bench/README.md).
+   */
+  private static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int size, int stride, Padding padding) {
+    return tf.scope()
+        .opBuilder("MaxPool", "MaxPool")
+        .addInput(x.asOutput())
+        .setAttr("ksize", new long[] {1, size, size, 1})
+        .setAttr("strides", new long[] {1, stride, stride, 1})
+        .setAttr("padding", padding.name())
+        .build()
+        .output(0);
   }
 
   public void avgPool(int size, int stride, Padding padding) {
@@ -169,14 +192,14 @@ public final class NetworkBuilder {
   public void dense(String name, int units, Activation activation, Initializer initializer) {
     Ops tf = nextLayer().withSubScope(name);
     long inputs = flattenedSize();
-    Operand<TFloat32> in = joined(tf);
+    Operand<TFloat32> in = joined(tf).value();
     Operand<TFloat32> x = shape.length == 1 ? in : tf.reshape(in, tf.constant(new long[] {-1, inputs}));
     Variable<TFloat32> kernel = variable(prefix(name) + "/kernel", Shape.of(inputs, units), initializer, inputs, units);
     Variable<TFloat32> bias = variable(prefix(name) + "/bias", Shape.of(units), null, inputs, units);
     Operand<TFloat32> out = tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
     cost = cost.plus(inputs * units, learnableBelow ? inputs * units : 0, inputs * units);
     learnableBelow = true;
-    branches = List.of(Activations.apply(tf, out, activation));
+    branches = List.of(new Branch(Activations.apply(tf, out, activation), units, true));
     shape = new long[] {units};
   }
 
@@ -195,16 +218,18 @@ public final class NetworkBuilder {
     Operand<TInt64> streamSeed =
         tf.concat(List.of(tf.constant(new long[] {seed * 1_000_003L + layer}), tf.reshape(step, tf.constant(new long[] {1}))),
             tf.constant(0));
-    Operand<TFloat32> in = joined(tf);
+    Branch joined = joined(tf);
+    Operand<TFloat32> in = joined.value();
     Operand<TFloat32> noise = tf.random.statelessRandomUniform(tf.shape(in), streamSeed, TFloat32.class);
     Operand<TFloat32> mask = tf.math.floor(tf.math.add(keep, noise));
-    branches = List.of(tf.math.div(tf.math.mul(in, mask), keep));
+    branches = List.of(new Branch(tf.math.div(tf.math.mul(in, mask), keep), joined.channels(), joined.trained()));
   }
 
   public void flatten() {
     Ops tf = nextLayer();
     long n = flattenedSize();
-    branches = List.of(tf.reshape(joined(tf), tf.constant(new long[] {-1, n})));
+    Branch joined = joined(tf);
+    branches = List.of(new Branch(tf.reshape(joined.value(), tf.constant(new long[] {-1, n})), Math.toIntExact(n), joined.trained()));
     shape = new long[] {n};
   }
 
@@ -216,18 +241,18 @@ public final class NetworkBuilder {
   }
 
   private Operand<TFloat32> fixedGabor(
-      Ops tf, Operand<TFloat32> layerInput, BankDeclaration.FixedGabor bank, int inChannels, ConvGeometry geometry) {
+      Ops tf, List<Branch> parts, BankDeclaration.FixedGabor bank, int inChannels, ConvGeometry geometry) {
     FilterBank filters = FilterBank.of(bank.spec(), geometry.size());
     ChannelCoverage coverage = bank.spec().coverage();
-    Operand<TFloat32> input = layerInput;
+    Operand<TFloat32> input;
     int kernelChannels = inChannels;
     if (coverage == ChannelCoverage.SHARED) {
       // The same kernel / Cin on every channel equals the kernel applied to the channel mean:
       // one single-channel convolution instead of Cin of them.
       kernelChannels = 1;
-      if (inChannels > 1) {
-        input = tf.withName("channel_mean").math.mean(input, tf.constant(new int[] {3}), Mean.keepDims(true));
-      }
+      input = inChannels == 1 ? parts.get(0).value() : channelMean(tf, parts, inChannels);
+    } else {
+      input = joined(tf, parts);
     }
     float[] values = filters.toHwio(kernelChannels, coverage);
     Shape shape = Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
@@ -264,7 +289,7 @@ public final class NetworkBuilder {
   }
 
   private Operand<TFloat32> learnable(
-      Ops tf, Operand<TFloat32> input, BankDeclaration.Learnable bank, int inChannels, ConvGeometry geometry) {
+      Ops tf, List<Branch> parts, BankDeclaration.Learnable bank, int inChannels, ConvGeometry geometry) {
     Shape kernelShape = Shape.of(geometry.size(), geometry.size(), inChannels, bank.filters());
     long receptive = (long) geometry.size() * geometry.size();
     long fanIn = receptive * inChannels;
@@ -272,7 +297,36 @@ public final class NetworkBuilder {
     String prefix = prefix(bank.name());
     Variable<TFloat32> kernel = variable(prefix + "/kernel", kernelShape, bank.initializer(), fanIn, fanOut);
     Variable<TFloat32> bias = variable(prefix + "/bias", Shape.of(bank.filters()), null, fanIn, fanOut);
-    return tf.nn.biasAdd(tf.nn.conv2d(input, kernel, geometry.strides(), geometry.paddingName()), bias);
+    if (parts.size() == 1) {
+      return tf.nn.biasAdd(tf.nn.conv2d(parts.get(0).value(), kernel, geometry.strides(), geometry.paddingName()), bias);
+    }
+    // A convolution over concatenated channels is the sum of convolutions over each part with the
+    // matching slice of the kernel. Split this way, TensorFlow computes the input gradient only
+    // for the parts a trained weight depends on: half of the work of the input gradient when a
+    // fixed bank of the first layer supplies half of the channels.
+    Operand<TFloat32> sum = null;
+    int first = 0;
+    for (Branch part : parts) {
+      Operand<TFloat32> slice = tf.slice(kernel, tf.constant(new int[] {0, 0, first, 0}),
+          tf.constant(new int[] {-1, -1, part.channels(), -1}));
+      Operand<TFloat32> conv = tf.nn.conv2d(part.value(), slice, geometry.strides(), geometry.paddingName());
+      sum = sum == null ? conv : tf.math.add(sum, conv);
+      first += part.channels();
+    }
+    return tf.nn.biasAdd(sum, bias);
+  }
+
+  /** The mean over all channels of the parts, without joining them first. */
+  private static Operand<TFloat32> channelMean(Ops tf, List<Branch> parts, int inChannels) {
+    if (parts.size() == 1) {
+      return tf.withName("channel_mean").math.mean(parts.get(0).value(), tf.constant(new int[] {3}), Mean.keepDims(true));
+    }
+    Operand<TFloat32> sum = null;
+    for (Branch part : parts) {
+      Operand<TFloat32> partSum = tf.reduceSum(part.value(), tf.constant(new int[] {3}), ReduceSum.keepDims(true));
+      sum = sum == null ? partSum : tf.math.add(sum, partSum);
+    }
+    return tf.withName("channel_mean").math.mul(sum, tf.constant(1f / inChannels));
   }
 
   /**
@@ -292,17 +346,50 @@ public final class NetworkBuilder {
   }
 
   /** The layer output as one tensor, concatenating the pieces once if there are several. */
-  private Operand<TFloat32> joined(Ops tf) {
+  private Branch joined(Ops tf) {
     if (branches.size() > 1) {
-      branches = List.of(tf.withName("concat").concat(branches, tf.constant(3)));
+      branches = List.of(join(tf, branches));
     }
     return branches.get(0);
   }
 
-  private List<Operand<TFloat32>> perBranch(java.util.function.UnaryOperator<Operand<TFloat32>> op) {
-    List<Operand<TFloat32>> out = new ArrayList<>(branches.size());
-    for (Operand<TFloat32> branch : branches) {
-      out.add(op.apply(branch));
+  private static Operand<TFloat32> joined(Ops tf, List<Branch> parts) {
+    return parts.size() == 1 ? parts.get(0).value() : join(tf, parts).value();
+  }
+
+  private static Branch join(Ops tf, List<Branch> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    List<Operand<TFloat32>> values = parts.stream().map(Branch::value).toList();
+    int channels = parts.stream().mapToInt(Branch::channels).sum();
+    boolean trained = parts.stream().anyMatch(Branch::trained);
+    return new Branch(tf.withName("concat").concat(values, tf.constant(3)), channels, trained);
+  }
+
+  /**
+   * A convolution's input as runs of neighbouring branches that either all depend on trained
+   * weights or all do not; each run is joined into one tensor. Usually one part; two when a fixed
+   * bank of the layer below sees only the images.
+   */
+  private List<Branch> inputParts(Ops tf) {
+    List<Branch> parts = new ArrayList<>();
+    List<Branch> run = new ArrayList<>();
+    for (Branch branch : branches) {
+      if (!run.isEmpty() && run.get(0).trained() != branch.trained()) {
+        parts.add(join(tf, run));
+        run.clear();
+      }
+      run.add(branch);
+    }
+    parts.add(join(tf, run));
+    return parts;
+  }
+
+  private List<Branch> perBranch(UnaryOperator<Operand<TFloat32>> op) {
+    List<Branch> out = new ArrayList<>(branches.size());
+    for (Branch branch : branches) {
+      out.add(new Branch(op.apply(branch.value()), branch.channels(), branch.trained()));
     }
     return out;
   }

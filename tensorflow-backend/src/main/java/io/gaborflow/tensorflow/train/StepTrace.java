@@ -3,7 +3,9 @@ package io.gaborflow.tensorflow.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.proto.DeviceStepStats;
@@ -15,7 +17,14 @@ public final class StepTrace {
   /** One executed node. */
   public record Node(String name, String type, long micros) {}
 
+  private static final Set<String> FILTER_GRADIENTS =
+      Set.of("Conv2DBackpropFilter", "DepthwiseConv2dNativeBackpropFilter");
+  // Ops between a kernel and the convolution that reads it: the stop-gradient of a fixed bank,
+  // the slice of a kernel split over input parts, a variable's read.
+  private static final Set<String> PASS_THROUGH = Set.of("Slice", "StopGradient", "Identity");
+
   private final List<Node> nodes = new ArrayList<>();
+  private final Set<String> filterGradientKernels = new TreeSet<>();
 
   StepTrace(Graph graph, RunMetadata metadata) {
     for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
@@ -23,6 +32,9 @@ public final class StepTrace {
         GraphOperation op = graph.operation(stats.getNodeName());
         if (op != null) {
           nodes.add(new Node(stats.getNodeName(), op.type(), stats.getAllEndRelMicros()));
+          if (FILTER_GRADIENTS.contains(op.type())) {
+            filterGradientKernels.add(kernelOf(op));
+          }
         }
       }
     }
@@ -32,12 +44,25 @@ public final class StepTrace {
     return List.copyOf(nodes);
   }
 
-  /** The executed nodes that compute a convolution's filter gradient (ordinary or depthwise). */
-  public List<String> filterGradientNodes() {
-    return nodes.stream()
-        .filter(n -> n.type().equals("Conv2DBackpropFilter") || n.type().equals("DepthwiseConv2dNativeBackpropFilter"))
-        .map(Node::name)
-        .toList();
+  /**
+   * The kernels whose filter gradient this step computed, by the name of the variable (or, for a
+   * fixed bank, the constant) they are read from; a kernel split over several input parts counts
+   * once.
+   */
+  public Set<String> filterGradientKernels() {
+    return Set.copyOf(filterGradientKernels);
+  }
+
+  /** A filter gradient's second input is the shape of the kernel it differentiates. */
+  private static String kernelOf(GraphOperation filterGradient) {
+    GraphOperation op = (GraphOperation) filterGradient.input(1).op();
+    if (op.type().equals("Shape")) {
+      op = (GraphOperation) op.input(0).op();
+    }
+    while (PASS_THROUGH.contains(op.type())) {
+      op = (GraphOperation) op.input(0).op();
+    }
+    return op.name();
   }
 
   /** Total microseconds per op type, largest first. */

@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Result;
 import org.tensorflow.proto.RunOptions;
@@ -108,8 +110,13 @@ class FixedBanksStayFixedTest {
     int[] order = new int[DATA.train().size()];
     Arrays.setAll(order, i -> i);
     DATA.train().copyBatch(order, 0, CONFIG.batchSize(), images, labels);
-    List<String> filterGradients = session.traceTrainStep(1, images, labels, CONFIG.batchSize()).filterGradientNodes();
-    // Two learnable conv banks, so exactly two filter gradients; none for gabor_a or gabor_b.
-    assertEquals(2, filterGradients.size(), filterGradients.toString());
+    Set<String> kernels = session.traceTrainStep(1, images, labels, CONFIG.batchSize()).filterGradientKernels();
+    // Filter gradients for the two learnable conv kernels only; none for gabor_a or gabor_b.
+    Set<String> learnableConvKernels = session.network().learnables().stream()
+        .filter(v -> v.shape().numDimensions() == 4)
+        .map(v -> v.variable().op().name())
+        .collect(Collectors.toSet());
+    assertEquals(2, learnableConvKernels.size(), learnableConvKernels.toString());
+    assertEquals(learnableConvKernels, kernels);
   }
 }

@@ -94,7 +94,7 @@ class PartialGaborTrainingTest {
       for (int epoch = 1; epoch <= EPOCHS; epoch++) {
         int expected = epoch == window ? 2 : 1;
         assertEquals(expected,
-            session.traceTrainStep(epoch, images, labels, 16).filterGradientNodes().size(),
+            session.traceTrainStep(epoch, images, labels, 16).filterGradientKernels().size(),
             "filter gradients in epoch " + epoch);
       }
     }
