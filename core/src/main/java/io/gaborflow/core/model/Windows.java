@@ -13,4 +13,13 @@ public final class Windows {
     }
     return input < window ? 0 : (input - window) / stride + 1;
   }
+
+  /** Zeros TensorFlow pads before the first input element: SAME splits the padding, the odd one after. */
+  public static int padBefore(int input, int window, int stride, Padding padding) {
+    if (padding == Padding.VALID) {
+      return 0;
+    }
+    int total = (outputSize(input, window, stride, padding) - 1) * stride + window - input;
+    return Math.max(total, 0) / 2;
+  }
 }

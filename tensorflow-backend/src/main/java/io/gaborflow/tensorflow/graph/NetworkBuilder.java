@@ -255,17 +255,23 @@ public final class NetworkBuilder {
       input = joined(tf, parts);
     }
     float[] values = filters.toHwio(kernelChannels, coverage);
-    Shape shape = Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
+    Shape kernelShape = Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
     Operand<TFloat32> kernel;
     if (bank.window() == null) {
-      kernel = tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));
+      kernel = tf.stopGradient(tf.withName("kernel").constant(kernelShape, DataBuffers.of(values, true, false)));
     } else {
       // Trained for a window of epochs: a variable that starts at the Gabor values. The update op
       // of the other epochs leaves it out, so then it costs what a constant costs.
-      kernel = variable(prefix(bank.name()) + "/kernel", shape, null, 0, 0, values, bank.window());
+      kernel = variable(prefix(bank.name()) + "/kernel", kernelShape, null, 0, 0, values, bank.window());
     }
     fixedBanks.add(new FixedBank(prefix(bank.name()), kernel, values, filters, coverage, inChannels, geometry.size(),
         filters.filterCount(), bank.window()));
+    int height = Math.toIntExact(shape[0]);
+    int width = Math.toIntExact(shape[1]);
+    if (kernelChannels == 1 && bank.window() == null
+        && ConvolutionMatrix.pays(height, width, geometry, filters.filterCount())) {
+      return convolutionAsMatrix(tf, input, values, height, width, geometry, filters.filterCount());
+    }
     if (kernelChannels == 1) {
       // A convolution of one input channel into n maps is a depthwise convolution with channel
       // multiplier n (the same [k, k, 1, n] kernel, the same result); TensorFlow's depthwise
@@ -274,6 +280,18 @@ public final class NetworkBuilder {
       return tf.nn.depthwiseConv2dNative(input, kernel, geometry.strides(), geometry.paddingName());
     }
     return tf.nn.conv2d(input, kernel, geometry.strides(), geometry.paddingName());
+  }
+
+  /** A constant single-channel convolution as one matrix product ({@link ConvolutionMatrix}). */
+  private static Operand<TFloat32> convolutionAsMatrix(Ops tf, Operand<TFloat32> input, float[] kernel, int height,
+      int width, ConvGeometry geometry, int filters) {
+    int oh = ConvolutionMatrix.outputHeight(height, geometry);
+    int ow = ConvolutionMatrix.outputWidth(width, geometry);
+    float[] matrix = ConvolutionMatrix.of(kernel, height, width, geometry, filters);
+    Operand<TFloat32> constant = tf.stopGradient(tf.withName("matrix")
+        .constant(Shape.of((long) height * width, (long) oh * ow * filters), DataBuffers.of(matrix, true, false)));
+    Operand<TFloat32> flat = tf.reshape(input, tf.constant(new long[] {-1, (long) height * width}));
+    return tf.reshape(tf.linalg.matMul(flat, constant), tf.constant(new long[] {-1, oh, ow, filters}));
   }
 
   private Operand<TFloat32> fixedTensor(
@@ -310,10 +328,12 @@ public final class NetworkBuilder {
       Operand<TFloat32> slice = tf.slice(kernel, tf.constant(new int[] {0, 0, first, 0}),
           tf.constant(new int[] {-1, -1, part.channels(), -1}));
       Operand<TFloat32> conv = tf.nn.conv2d(part.value(), slice, geometry.strides(), geometry.paddingName());
-      sum = sum == null ? conv : tf.math.add(sum, conv);
+      // Bias on the first part and the others added after it: Conv2D, BiasAdd, Add and the
+      // activation then fuse into one oneDNN op, as in a residual block.
+      sum = sum == null ? tf.nn.biasAdd(conv, bias) : tf.math.add(sum, conv);
       first += part.channels();
     }
-    return tf.nn.biasAdd(sum, bias);
+    return sum;
   }
 
   /** The mean over all channels of the parts, without joining them first. */
