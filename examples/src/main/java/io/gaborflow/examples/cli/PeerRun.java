@@ -9,20 +9,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Runs the hand-wired Keras and PyTorch versions of the model (shared/bench/seed_peers.py) for
- * one epoch in a child process, so their seconds per epoch land in the same table, measured in the
- * same run on the same machine.
+ * Runs the hand-wired Keras and PyTorch versions of the models in a child process, so their
+ * figures land in the same table, measured in the same run on the same machine: seconds per epoch
+ * of LeNet (shared/bench/seed_peers.py, one epoch) or milliseconds per step of NiN
+ * (shared/bench/nin_peers.py).
  */
 final class PeerRun {
   private PeerRun() {}
 
-  static List<String> run(String python, Path script) {
+  // "keras nin ms/step baseline 348 half-fixed 322 speedup 1.08x"
+  private static final Pattern NIN_LINE =
+      Pattern.compile("^(\\w+) nin ms/step baseline (\\S+) half-fixed (\\S+).*");
+
+  static List<String> run(String python, Path script, List<String> frameworks) {
     if (!Files.isRegularFile(script)) {
       throw new IllegalArgumentException("peers script " + script + " does not exist; give --peers-script");
     }
-    ProcessBuilder builder = new ProcessBuilder(python, script.toString()).redirectErrorStream(true);
+    List<String> command = new ArrayList<>(List.of(python, script.toString()));
+    command.addAll(frameworks);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("EPOCHS", "1");
     List<String> rows = new ArrayList<>();
     try {
@@ -35,6 +44,11 @@ final class PeerRun {
             String[] cells = line.split(",");
             String seconds = cells[3].substring("epoch_s=".length());
             rows.add(String.format("%-22s %14s %10s %12s", "peer " + cells[0] + " " + cells[1], "", "", seconds));
+          }
+          Matcher nin = NIN_LINE.matcher(line);
+          if (nin.matches()) {
+            rows.add(String.format("%-22s %14s", "peer " + nin.group(1) + " nin", nin.group(2)));
+            rows.add(String.format("%-22s %14s", "peer " + nin.group(1) + " half-fixed", nin.group(3)));
           }
         }
       }

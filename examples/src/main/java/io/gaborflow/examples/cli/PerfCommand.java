@@ -53,13 +53,18 @@ public final class PerfCommand implements Callable<Integer> {
   boolean trace;
 
   @Option(names = "--peers", paramLabel = "PYTHON",
-      description = "A Python with tensorflow and torch: also run the hand-wired Keras and PyTorch LeNets"
-          + " (--peers-script) for one epoch of Fashion-MNIST and compare seconds per epoch.")
+      description = "A Python with tensorflow and torch: also run the hand-wired Keras and PyTorch versions"
+          + " (--peers-script) in the same invocation: the LeNets for one epoch of Fashion-MNIST (seconds per"
+          + " epoch), or with ../shared/bench/nin_peers.py the NiNs (milliseconds per step).")
   String peersPython;
 
   @Option(names = "--peers-script", paramLabel = "FILE",
       description = "The peers' script (default: ${DEFAULT-VALUE}).")
   Path peersScript = Path.of("../shared/bench/seed_peers.py");
+
+  @Option(names = "--peers-frameworks", split = ",", paramLabel = "NAME",
+      description = "Which peers to run: keras, torch (default: both).")
+  List<String> peersFrameworks = List.of();
 
   @Option(names = "--data", paramLabel = "SPEC",
       description = "Time on batches of this data set (as --data of train) instead of random images.")
@@ -125,7 +130,7 @@ public final class PerfCommand implements Callable<Integer> {
         System.out.printf("%-22s %14.1f %9.2fx %12.1f%n", name, m, m / reference, m * stepsPerEpoch / 1000);
       }
       if (peersPython != null) {
-        for (String line : PeerRun.run(peersPython, peersScript)) {
+        for (String line : PeerRun.run(peersPython, peersScript, peersFrameworks)) {
           System.out.println(line);
         }
       }
