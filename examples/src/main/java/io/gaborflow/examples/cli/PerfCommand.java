@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,8 +51,12 @@ public final class PerfCommand implements Callable<Integer> {
   @Option(names = "--steps", description = "Steps per model per round (default: ${DEFAULT-VALUE}).")
   int steps = 20;
 
-  @Option(names = "--trace", description = "Also print the time per op type of a traced step.")
+  @Option(names = "--trace", description = "Also print where a step's time goes, by op type and by layer"
+      + " (each op's fastest time over --trace-steps traced steps).")
   boolean trace;
+
+  @Option(names = "--trace-steps", description = "Traced steps per model for --trace (default: ${DEFAULT-VALUE}).")
+  int traceSteps = 5;
 
   @Option(names = "--peers", paramLabel = "PYTHON",
       description = "A Python with tensorflow and torch: also run the hand-wired Keras and PyTorch versions"
@@ -135,9 +141,16 @@ public final class PerfCommand implements Callable<Integer> {
         }
       }
       if (trace) {
+        Map<String, StepTrace> traces = new LinkedHashMap<>();
         for (String name : models) {
-          printTrace(name, sessions.get(name).traceTrainStep(1, images.get(name), labels, batchSize));
+          List<StepTrace> steps = new ArrayList<>();
+          for (int i = 0; i < traceSteps; i++) {
+            steps.add(sessions.get(name).traceTrainStep(1, images.get(name), labels, batchSize));
+          }
+          traces.put(name, StepTrace.fastestOf(steps));
+          printTrace(name, traces.get(name));
         }
+        printLayers(traces);
       }
     } finally {
       sessions.values().forEach(TrainingSession::close);
@@ -147,7 +160,8 @@ public final class PerfCommand implements Callable<Integer> {
 
   private static void printTrace(String name, StepTrace trace) {
     long total = trace.microsByType().values().stream().mapToLong(Long::longValue).sum();
-    System.out.printf("%n%s: %.1f ms of op time in a traced step%n", name, total / 1000.0);
+    System.out.printf("%n%s: %.1f ms of op time in a step (each op's fastest of the traced steps)%n", name,
+        total / 1000.0);
     trace.microsByType().entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
         .limit(14)
@@ -157,6 +171,38 @@ public final class PerfCommand implements Callable<Integer> {
     trace.nodes().stream()
         .sorted(Comparator.comparingLong(StepTrace.Node::micros).reversed())
         .limit(12)
-        .forEach(n -> System.out.printf("    %-60s %-22s %7.2f ms%n", n.name(), n.type(), n.micros() / 1000.0));
+        .forEach(n -> System.out.printf("    %-52s %-8s %-28s %7.2f ms%n", n.name(), n.layer(), n.type(),
+            n.micros() / 1000.0));
+  }
+
+  /** Milliseconds of op time per layer, forward and backward, the models side by side. */
+  private static void printLayers(Map<String, StepTrace> traces) {
+    Map<String, Map<String, Map<StepTrace.Pass, Long>>> byModel = new LinkedHashMap<>();
+    Set<String> layers = new LinkedHashSet<>();
+    traces.forEach((name, trace) -> {
+      byModel.put(name, trace.microsByLayer());
+      layers.addAll(trace.microsByLayer().keySet());
+    });
+    System.out.printf("%nop time by layer, ms (forward + backward; the optimizer's update on its own row)%n");
+    System.out.printf("%-10s", "layer");
+    byModel.keySet().forEach(name -> System.out.printf(" %24s", name));
+    System.out.println();
+    List<String> ordered = new ArrayList<>(layers);
+    ordered.sort(StepTrace.LAYER_ORDER);
+    Map<String, Long> totals = new LinkedHashMap<>();
+    for (String layer : ordered) {
+      System.out.printf("%-10s", layer);
+      byModel.forEach((name, table) -> {
+        Map<StepTrace.Pass, Long> passes = table.getOrDefault(layer, Map.of());
+        long forward = passes.getOrDefault(StepTrace.Pass.FORWARD, 0L);
+        long rest = passes.getOrDefault(StepTrace.Pass.BACKWARD, 0L) + passes.getOrDefault(StepTrace.Pass.UPDATE, 0L);
+        totals.merge(name, forward + rest, Long::sum);
+        System.out.printf(" %24s", String.format("%.2f + %.2f", forward / 1000.0, rest / 1000.0));
+      });
+      System.out.println();
+    }
+    System.out.printf("%-10s", "total");
+    totals.values().forEach(t -> System.out.printf(" %24.2f", t / 1000.0));
+    System.out.println();
   }
 }

@@ -1,47 +1,92 @@
 package io.gaborflow.tensorflow.train;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.proto.DeviceStepStats;
 import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.RunMetadata;
 
-/** What one traced training step ran: every executed node with its op type and wall time. */
+/**
+ * What one traced training step ran: every executed node with its op type, wall time, the layer
+ * it belongs to and whether it is part of the forward pass, the backward pass or the update.
+ */
 public final class StepTrace {
-  /** One executed node. */
-  public record Node(String name, String type, long micros) {}
+  /** One executed node; {@code layer} is "layer3", "optimizer" or "other". */
+  public record Node(String name, String type, long micros, String layer, Pass pass) {}
+
+  /** The part of a training step a node belongs to. */
+  public enum Pass {
+    FORWARD,
+    BACKWARD,
+    UPDATE
+  }
 
   private static final Set<String> FILTER_GRADIENTS =
       Set.of("Conv2DBackpropFilter", "DepthwiseConv2dNativeBackpropFilter");
   // Ops between a kernel and the convolution that reads it: the stop-gradient of a fixed bank,
   // the slice of a kernel split over input parts, a variable's read.
   private static final Set<String> PASS_THROUGH = Set.of("Slice", "StopGradient", "Identity");
+  // Forward ops are named layer3/conv2/..., variables layer3.conv2.kernel.
+  private static final Pattern LAYER = Pattern.compile("^(layer\\d+)[/.]");
 
-  private final List<Node> nodes = new ArrayList<>();
-  private final Set<String> filterGradientKernels = new TreeSet<>();
+  /** Network layers in order, then "optimizer" and "other". */
+  public static final Comparator<String> LAYER_ORDER =
+      Comparator.comparingLong(StepTrace::layerRank).thenComparing(Comparator.naturalOrder());
+
+  private final List<Node> nodes;
+  private final Set<String> filterGradientKernels;
 
   StepTrace(Graph graph, RunMetadata metadata) {
+    List<Node> executed = new ArrayList<>();
+    Set<String> kernels = new TreeSet<>();
     for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
       for (NodeExecStats stats : device.getNodeStatsList()) {
         GraphOperation op = graph.operation(stats.getNodeName());
-        if (op != null) {
-          nodes.add(new Node(stats.getNodeName(), op.type(), stats.getAllEndRelMicros()));
-          if (FILTER_GRADIENTS.contains(op.type())) {
-            filterGradientKernels.add(kernelOf(op));
-          }
+        if (op == null) {
+          continue; // the executor's own _SOURCE, _Arg and _Retval nodes
+        }
+        executed.add(new Node(op.name(), op.type(), stats.getAllEndRelMicros(), layerOf(op), passOf(op.name())));
+        if (FILTER_GRADIENTS.contains(op.type())) {
+          kernels.add(kernelOf(op).name());
         }
       }
     }
+    this.nodes = List.copyOf(executed);
+    this.filterGradientKernels = kernels;
+  }
+
+  private StepTrace(List<Node> nodes, Set<String> filterGradientKernels) {
+    this.nodes = List.copyOf(nodes);
+    this.filterGradientKernels = filterGradientKernels;
+  }
+
+  /**
+   * One trace with each node's shortest time over {@code traces} of the same step. On a shared
+   * machine a single trace catches stalls that have nothing to do with the op; the fastest of a
+   * few runs of a node is what the op costs.
+   */
+  public static StepTrace fastestOf(List<StepTrace> traces) {
+    Map<String, Node> fastest = new LinkedHashMap<>();
+    for (StepTrace trace : traces) {
+      for (Node n : trace.nodes) {
+        fastest.merge(n.name(), n, (a, b) -> a.micros() <= b.micros() ? a : b);
+      }
+    }
+    return new StepTrace(new ArrayList<>(fastest.values()), traces.get(0).filterGradientKernels);
   }
 
   public List<Node> nodes() {
-    return List.copyOf(nodes);
+    return nodes;
   }
 
   /**
@@ -53,8 +98,71 @@ public final class StepTrace {
     return Set.copyOf(filterGradientKernels);
   }
 
+  /** Total microseconds per op type. */
+  public Map<String, Long> microsByType() {
+    Map<String, Long> byType = new TreeMap<>();
+    for (Node n : nodes) {
+      byType.merge(n.type(), n.micros(), Long::sum);
+    }
+    return byType;
+  }
+
+  /** Total microseconds per layer and pass, layers in network order. */
+  public Map<String, Map<Pass, Long>> microsByLayer() {
+    Map<String, Map<Pass, Long>> byLayer = new TreeMap<>(LAYER_ORDER);
+    for (Node n : nodes) {
+      byLayer.computeIfAbsent(n.layer(), l -> new TreeMap<>()).merge(n.pass(), n.micros(), Long::sum);
+    }
+    return byLayer;
+  }
+
+  private static long layerRank(String layer) {
+    return layer.startsWith("layer") ? Long.parseLong(layer.substring(5)) : Long.MAX_VALUE;
+  }
+
+  private static Pass passOf(String name) {
+    if (name.startsWith("gradients")) {
+      return Pass.BACKWARD;
+    }
+    return name.startsWith("optimizer") ? Pass.UPDATE : Pass.FORWARD;
+  }
+
+  /**
+   * Forward ops and variables carry their layer in their name. TensorFlow names gradient ops
+   * gradients/Conv2DBackpropInput_3 and so on: a filter gradient belongs to the layer of its
+   * kernel, any other gradient op to the deepest layer among the forward ops it reads.
+   */
+  private static String layerOf(GraphOperation op) {
+    String own = layerName(op.name());
+    if (own != null) {
+      return own;
+    }
+    if (op.name().startsWith("optimizer")) {
+      return "optimizer";
+    }
+    if (FILTER_GRADIENTS.contains(op.type())) {
+      String kernel = layerName(kernelOf(op).name());
+      if (kernel != null) {
+        return kernel;
+      }
+    }
+    String deepest = null;
+    for (int i = 0; i < op.numInputs(); i++) {
+      String input = layerName(op.input(i).op().name());
+      if (input != null && (deepest == null || layerRank(input) > layerRank(deepest))) {
+        deepest = input;
+      }
+    }
+    return deepest == null ? "other" : deepest;
+  }
+
+  private static String layerName(String opName) {
+    Matcher m = LAYER.matcher(opName);
+    return m.find() ? m.group(1) : null;
+  }
+
   /** A filter gradient's second input is the shape of the kernel it differentiates. */
-  private static String kernelOf(GraphOperation filterGradient) {
+  private static GraphOperation kernelOf(GraphOperation filterGradient) {
     GraphOperation op = (GraphOperation) filterGradient.input(1).op();
     if (op.type().equals("Shape")) {
       op = (GraphOperation) op.input(0).op();
@@ -62,15 +170,6 @@ public final class StepTrace {
     while (PASS_THROUGH.contains(op.type())) {
       op = (GraphOperation) op.input(0).op();
     }
-    return op.name();
-  }
-
-  /** Total microseconds per op type, largest first. */
-  public Map<String, Long> microsByType() {
-    Map<String, Long> byType = new TreeMap<>();
-    for (Node n : nodes) {
-      byType.merge(n.type(), n.micros(), Long::sum);
-    }
-    return byType;
+    return op;
   }
 }
