@@ -42,10 +42,10 @@ public final class NetworkBuilder {
   private final BankRewrite rewrite;
   private TrainingCost cost = new TrainingCost(0, 0, 0);
   private boolean learnableBelow;
-  // The layer output as channel pieces, one per bank of the last convolution, joined only when a
-  // layer needs all channels at once. Activations and pooling act per channel, so they run per
-  // piece: the backward pass then skips the pieces no learnable weight depends on (a fixed bank
-  // of the first layer), and no concat gradient is sliced at full resolution.
+  // The layer output as branches, one per bank of the last convolution, joined only when a layer
+  // needs all channels at once. Activations and pooling act per channel, so they run per branch:
+  // the backward pass then skips the branches no trained weight depends on (a fixed bank of the
+  // first layer), and no concat gradient is sliced at full resolution.
   private List<Branch> branches;
   private long[] shape; // of one example: {h, w, c} for a feature map, {n} for a vector
   private int layer;
@@ -328,8 +328,7 @@ public final class NetworkBuilder {
       Operand<TFloat32> slice = tf.slice(kernel, tf.constant(new int[] {0, 0, first, 0}),
           tf.constant(new int[] {-1, -1, part.channels(), -1}));
       Operand<TFloat32> conv = tf.nn.conv2d(part.value(), slice, geometry.strides(), geometry.paddingName());
-      // Bias on the first part and the others added after it: Conv2D, BiasAdd, Add and the
-      // activation then fuse into one oneDNN op, as in a residual block.
+      // The bias on the first part, so that its Conv2D and BiasAdd still fuse into one oneDNN op.
       sum = sum == null ? tf.nn.biasAdd(conv, bias) : tf.math.add(sum, conv);
       first += part.channels();
     }
@@ -365,7 +364,7 @@ public final class NetworkBuilder {
     return v;
   }
 
-  /** The layer output as one tensor, concatenating the pieces once if there are several. */
+  /** The layer output as one tensor, concatenating the branches once if there are several. */
   private Branch joined(Ops tf) {
     if (branches.size() > 1) {
       branches = List.of(join(tf, branches));
