@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "The paper's experiment: trains a model with 0, 25, 50, 75 % of each mixed convolution layer",
+      "The paper's experiment: trains a model with 0, 25, 50, 75 %% of each mixed convolution layer",
       "fixed Gabor filters (and, with --partial, with the Gabor banks trained for the first epochs),",
       "every variant with every seed in one process, and writes bench.json, bench.md and bench.png."
     },
