@@ -19,6 +19,7 @@ import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.core.StridedSlice;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -320,20 +321,25 @@ public final class NetworkBuilder {
     Operand<TFloat32> padded = top + bottom + left + right == 0 ? input
         : tf.pad(input, tf.constant(new int[][] {{0, 0}, {top, bottom}, {left, right}, {0, 0}}), tf.constant(0f));
     List<Operand<TFloat32>> taps = new ArrayList<>(k * k);
+    Operand<TInt64> row = tf.constant(new long[] {1, -1});
     for (int a = 0; a < k; a++) {
       for (int b = 0; b < k; b++) {
         // Slice's gradient is a Pad; StridedSlice's runs a generic kernel several times slower.
-        taps.add(stride == 1
+        Operand<TFloat32> tap = stride == 1
             ? tf.slice(padded, tf.constant(new int[] {0, a, b, 0}), tf.constant(new int[] {-1, oh, ow, 1}))
             : tf.stridedSlice(padded, tf.constant(new int[] {0, a, b, 0}),
                 tf.constant(new int[] {0, a + (oh - 1) * stride + 1, b + (ow - 1) * stride + 1, 1}),
-                tf.constant(new int[] {1, stride, stride, 1}), StridedSlice.beginMask(1L), StridedSlice.endMask(1L)));
+                tf.constant(new int[] {1, stride, stride, 1}), StridedSlice.beginMask(1L), StridedSlice.endMask(1L));
+        taps.add(tf.reshape(tap, row));
       }
     }
-    Operand<TFloat32> patches = tf.reshape(tf.concat(taps, tf.constant(3)), tf.constant(new long[] {-1, (long) k * k}));
+    // One row per tap: stacking whole rows is a copy of contiguous blocks, where joining k² maps
+    // of one channel each along the channel axis writes one value at a time.
+    Operand<TFloat32> patches = tf.concat(taps, tf.constant(0));
     Operand<TFloat32> weights = tf.stopGradient(tf.withName("taps_kernel")
         .constant(Shape.of((long) k * k, filters), DataBuffers.of(kernel, true, false)));
-    return tf.reshape(tf.linalg.matMul(patches, weights), tf.constant(new long[] {-1, oh, ow, filters}));
+    Operand<TFloat32> product = tf.linalg.matMul(patches, weights, MatMul.transposeA(true));
+    return tf.reshape(product, tf.constant(new long[] {-1, oh, ow, filters}));
   }
 
   private Operand<TFloat32> fixedTensor(
