@@ -306,7 +306,7 @@ public final class NetworkBuilder {
    * tap) times the [k², n] kernel: a matrix product whose gradient, the same product transposed
    * plus k² shifted additions, replaces the depthwise convolution's input gradient. gabor-nin's
    * sixth layer (16 x 16, 96 filters), forward and backward of the fixed bank single-threaded:
-   * about 9 ms against 14 ms (the depthwise input gradient alone took 10 ms).
+   * about 7 ms against 14 ms (the depthwise input gradient alone took 10 ms).
    */
   private static Operand<TFloat32> convolutionAsTaps(Ops tf, Operand<TFloat32> input, float[] kernel, int height,
       int width, ConvGeometry geometry, int filters) {
