@@ -122,7 +122,7 @@ public final class NetworkBuilder {
         out = fixedGabor(scoped, input, fixed, inChannels, geometry);
         trainedBank = fixed.window() != null;
       } else if (bank instanceof BankDeclaration.FixedTensor tensor) {
-        out = fixedTensor(scoped, joined(scoped, input), tensor, inChannels, geometry);
+        out = fixedTensor(scoped, join(scoped, input).value(), tensor, inChannels, geometry);
         trainedBank = false;
       } else {
         out = learnable(scoped, input, (BankDeclaration.Learnable) bank, inChannels, geometry);
@@ -255,7 +255,7 @@ public final class NetworkBuilder {
       kernelChannels = 1;
       input = inChannels == 1 ? parts.get(0).value() : channelMean(tf, parts, inChannels);
     } else {
-      input = joined(tf, parts);
+      input = join(tf, parts).value();
     }
     float[] values = filters.toHwio(kernelChannels, coverage);
     Shape kernelShape = Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
@@ -421,10 +421,6 @@ public final class NetworkBuilder {
       branches = List.of(join(tf, branches));
     }
     return branches.get(0);
-  }
-
-  private static Operand<TFloat32> joined(Ops tf, List<Branch> parts) {
-    return parts.size() == 1 ? parts.get(0).value() : join(tf, parts).value();
   }
 
   private static Branch join(Ops tf, List<Branch> parts) {
