@@ -10,6 +10,7 @@ import io.gaborflow.examples.data.EmbeddedFashionMnist;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.FloatTensors;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingSession;
@@ -78,7 +79,7 @@ class GeneratedGraphMatchesHandBuiltTest {
         }
         try (Result r = runner.run()) {
           for (int i = 0; i < grads.length; i++) {
-            generatedGradients.add(values((TFloat32) r.get(i)));
+            generatedGradients.add(FloatTensors.values((TFloat32) r.get(i)));
           }
         }
       }
@@ -139,17 +140,11 @@ class GeneratedGraphMatchesHandBuiltTest {
       List<float[]> out = new ArrayList<>();
       try (Result r = runner.run()) {
         for (int i = 0; i <= grads.length; i++) {
-          out.add(values((TFloat32) r.get(i)));
+          out.add(FloatTensors.values((TFloat32) r.get(i)));
         }
       }
       return out;
     }
-  }
-
-  private static float[] values(TFloat32 t) {
-    float[] out = new float[Math.toIntExact(t.shape().size())];
-    t.asRawTensor().data().asFloats().read(out);
-    return out;
   }
 
   private static Operand<TFloat32> mixedConv(Ops tf, Operand<TFloat32> x, int cin, GaborBankSpec spec,

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.checkpoint;
 
+import io.gaborflow.tensorflow.graph.FloatTensors;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -18,10 +19,7 @@ final class CheckpointReader {
       var restored = tf.train.restore(tf.constant(prefix), tf.constant(NdArrays.vectorOfObjects(name)),
           tf.constant(NdArrays.vectorOfObjects("")), List.of(TFloat32.class));
       try (Result r = s.runner().fetch(restored.tensors().get(0)).run()) {
-        TFloat32 t = (TFloat32) r.get(0);
-        float[] values = new float[Math.toIntExact(t.shape().size())];
-        t.asRawTensor().data().asFloats().read(values);
-        return values;
+        return FloatTensors.values((TFloat32) r.get(0));
       }
     }
   }

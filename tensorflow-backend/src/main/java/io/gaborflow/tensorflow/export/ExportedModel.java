@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.export;
 
+import io.gaborflow.tensorflow.graph.FloatTensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,20 +52,14 @@ public final class ExportedModel implements AutoCloseable {
     Shape shape = Shape.of(count, metadata.height(), metadata.width(), metadata.channels());
     try (TFloat32 x = TFloat32.tensorOf(shape, DataBuffers.of(images, true, false).narrow(shape.size()));
         Result result = serving.call(Map.of(ModelExport.INPUT, x))) {
-      TFloat32 y = (TFloat32) result.get(ModelExport.OUTPUT).orElseThrow();
-      float[] out = new float[Math.toIntExact(y.shape().size())];
-      y.asRawTensor().data().asFloats().read(out);
-      return out;
+      return FloatTensors.values((TFloat32) result.get(ModelExport.OUTPUT).orElseThrow());
     }
   }
 
   /** The current value of a tensor of the model, such as a bank's kernel. */
   public float[] tensor(String name) {
     try (Result result = bundle.session().runner().fetch(name).run()) {
-      TFloat32 t = (TFloat32) result.get(0);
-      float[] out = new float[Math.toIntExact(t.shape().size())];
-      t.asRawTensor().data().asFloats().read(out);
-      return out;
+      return FloatTensors.values((TFloat32) result.get(0));
     }
   }
 

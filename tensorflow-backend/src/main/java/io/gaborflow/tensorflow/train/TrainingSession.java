@@ -3,6 +3,7 @@ package io.gaborflow.tensorflow.train;
 import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.graph.FixedBank;
+import io.gaborflow.tensorflow.graph.FloatTensors;
 import io.gaborflow.tensorflow.graph.InputSpec;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
@@ -246,21 +247,15 @@ public final class TrainingSession implements AutoCloseable {
   public float[] logits(float[] images, int count) {
     try (TFloat32 x = imagesTensor(images, count);
         Result result = session.runner().feed(network.images(), x).fetch(network.logits()).run()) {
-      return read((TFloat32) result.get(0));
+      return FloatTensors.values((TFloat32) result.get(0));
     }
   }
 
   /** The current value of a tensor of the graph (a variable or a fixed bank's constant). */
   public float[] valueOf(Operand<TFloat32> operand) {
     try (Result result = session.runner().fetch(operand).run()) {
-      return read((TFloat32) result.get(0));
+      return FloatTensors.values((TFloat32) result.get(0));
     }
-  }
-
-  private static float[] read(TFloat32 tensor) {
-    float[] values = new float[Math.toIntExact(tensor.shape().size())];
-    tensor.asRawTensor().data().asFloats().read(values);
-    return values;
   }
 
   private TFloat32 imagesTensor(float[] images, int count) {

@@ -50,8 +50,7 @@ class ConvolutionMatrixTest {
       try (Result r = s.runner().fetch(tf.nn.conv2d(x, k, geometry.strides(), geometry.paddingName())).run()) {
         TFloat32 t = (TFloat32) r.get(0);
         assertEquals(Shape.of(batch, oh, ow, filters), t.shape());
-        expected = new float[Math.toIntExact(t.shape().size())];
-        t.asRawTensor().data().asFloats().read(expected);
+        expected = FloatTensors.values(t);
       }
     }
     int columns = oh * ow * filters;

@@ -101,7 +101,7 @@ class SharedBankFormsTest {
         }
         try (Result r = runner.run()) {
           for (int i = 0; i <= grads.length; i++) {
-            built.add(values((TFloat32) r.get(i)));
+            built.add(FloatTensors.values((TFloat32) r.get(i)));
           }
         }
       }
@@ -151,7 +151,7 @@ class SharedBankFormsTest {
       List<float[]> result = new ArrayList<>();
       try (Result r = runner.run()) {
         for (int i = 0; i <= grads.length; i++) {
-          result.add(values((TFloat32) r.get(i)));
+          result.add(FloatTensors.values((TFloat32) r.get(i)));
         }
       }
       return result;
@@ -174,9 +174,4 @@ class SharedBankFormsTest {
     assertEquals(0, worst / scale, 1e-4, what + ": largest difference relative to the largest value");
   }
 
-  private static float[] values(TFloat32 t) {
-    float[] out = new float[Math.toIntExact(t.shape().size())];
-    t.asRawTensor().data().asFloats().read(out);
-    return out;
-  }
 }
