@@ -57,6 +57,10 @@ class NetworkProcessorNegativeTest {
       OneClass               |  7 | @Network classes must be 2 or more, got 1
       NetworkOnInterface     |  7 | @Network goes on a class, not on interface NetworkOnInterface
       NoLayers               |  8 | @Network class NoLayers declares no layers; add fields such as '@Conv(layer = 1, size = 5) @Learnable(filters = 20) Bank conv1;'
+      AddShapesDiffer        | 16 | layer 2 adds a shortcut of another shape (layer2: cannot add a 12x12x1 shortcut to a 10x10x8 output); use projection = Projection.CONV_BN, or make the layers before keep the shortcut's shape
+      BlockNotAnnotated      | 17 | @Blocks field blocks has type test.BlockNotAnnotated.Plain, which is not a @Block class; annotate test.BlockNotAnnotated.Plain with @Block(width = ...) and declare its layers as fields
+      RepeatOfZero           | 22 | @Blocks count must be 1 or more, got 0
+      BatchNormFirst         | 14 | layer 1 (@BatchNorm) comes before any @Conv, @Dense or @Blocks layer; batch normalisation normalises what a weighted layer computes, so move it after one
       LayerWithoutNetwork    | 10 | field conv declares a layer, but class LayerWithoutNetwork has no @Network annotation; add @Network(height = ..., width = ..., channels = ..., classes = ...) to the class
       """)
   void rejectsWithMessageOnLine(String name, int line, String message) {

@@ -15,12 +15,19 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Conv {
+  /**
+   * As {@link #stride()} inside a {@link Block}: the stride of the block's use, in its first repeat
+   * (1 in the others).
+   */
+  int BLOCK_STRIDE = 0;
+
   /** Layer index, counted from 1. */
   int layer();
 
   /** Kernel height and width in pixels. */
   int size();
 
+  /** Step between windows; {@link #BLOCK_STRIDE} inside a block takes the block's stride. */
   int stride() default 1;
 
   Padding padding() default Padding.VALID;

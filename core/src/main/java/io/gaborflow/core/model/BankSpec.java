@@ -7,4 +7,11 @@ public sealed interface BankSpec permits FixedGaborBankSpec, FixedTensorBankSpec
 
   /** Number of filters, that is output channels contributed by this bank. */
   int filters();
+
+  /**
+   * The same bank with {@code count} filters (a Gabor bank with as few orientations as give them).
+   *
+   * @throws IllegalArgumentException for a bank whose filters come from a source, unless the count is its own
+   */
+  BankSpec withFilters(int count);
 }

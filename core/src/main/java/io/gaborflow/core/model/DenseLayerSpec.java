@@ -4,8 +4,7 @@ import io.gaborflow.core.annotation.Activation;
 import io.gaborflow.core.annotation.Initializer;
 
 /** A fully connected layer; a spatial input is flattened first. */
-public record DenseLayerSpec(
-    int index, String name, int units, Activation activation, Initializer initializer)
+public record DenseLayerSpec(String name, int units, Activation activation, Initializer initializer)
     implements LayerSpec {
 
   @Override

@@ -1,7 +1,7 @@
 package io.gaborflow.core.model;
 
 /** Inverted dropout while training; the identity at evaluation. */
-public record DropoutLayerSpec(int index, String name, double rate) implements LayerSpec {
+public record DropoutLayerSpec(String name, double rate) implements LayerSpec {
   @Override
   public FeatureShape outputShape(FeatureShape input) {
     return input;

@@ -20,4 +20,19 @@ public record FixedGaborBankSpec(
   public int filters() {
     return gabor.filterCount();
   }
+
+  /** The epochs in which the bank trains, or {@code null} when it is fixed for the whole run. */
+  public TrainingWindow window() {
+    return trainableEpochs == 0 ? null : new TrainingWindow(trainableEpochs, trainableAt);
+  }
+
+  /** The same bank, trained for {@code epochs} epochs (0: never) at the {@code at} end of the run. */
+  public FixedGaborBankSpec trainableFor(int epochs, TrainableAt at) {
+    return new FixedGaborBankSpec(name, gabor, epochs, at);
+  }
+
+  @Override
+  public FixedGaborBankSpec withFilters(int count) {
+    return new FixedGaborBankSpec(name, gabor.withFilterCount(count), trainableEpochs, trainableAt);
+  }
 }

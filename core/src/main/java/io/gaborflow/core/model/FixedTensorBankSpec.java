@@ -25,4 +25,29 @@ public record FixedTensorBankSpec(
   public FixedTensorBankSpec {
     shape = List.copyOf(shape);
   }
+
+  /** A bank from an {@code .npy} class-path resource of HWIO shape {@code shape}. */
+  public static FixedTensorBankSpec npy(String name, String resource, List<Integer> shape) {
+    return new FixedTensorBankSpec(name, SourceKind.NPY, resource, "", shape.get(3), shape);
+  }
+
+  /** A bank from a {@link io.gaborflow.core.FilterSupplier} class with a public no-argument constructor. */
+  public static FixedTensorBankSpec supplier(
+      String name, Class<? extends io.gaborflow.core.FilterSupplier> supplier, int filters) {
+    return new FixedTensorBankSpec(name, SourceKind.SUPPLIER, supplier.getName(), "", filters, List.of());
+  }
+
+  /** A bank copied from bank {@code bank} ({@code layer1/conv1}) of the model in {@code directory}. */
+  public static FixedTensorBankSpec model(String name, String directory, String bank, int filters) {
+    return new FixedTensorBankSpec(name, SourceKind.MODEL, directory, bank, filters, List.of());
+  }
+
+  @Override
+  public FixedTensorBankSpec withFilters(int count) {
+    if (count != filters) {
+      throw new IllegalArgumentException(
+          "bank " + name + " takes its " + filters + " filters from " + location + " and cannot have " + count);
+    }
+    return this;
+  }
 }

@@ -1,7 +1,7 @@
 package io.gaborflow.core.model;
 
 /** Reshapes a feature map to a vector. */
-public record FlattenLayerSpec(int index, String name) implements LayerSpec {
+public record FlattenLayerSpec(String name) implements LayerSpec {
   @Override
   public FeatureShape outputShape(FeatureShape input) {
     return FeatureShape.vector(input.elements());

@@ -1,7 +1,7 @@
 package io.gaborflow.core.model;
 
 /** The mean of each channel over all positions. */
-public record GlobalAvgPoolLayerSpec(int index, String name) implements LayerSpec {
+public record GlobalAvgPoolLayerSpec(String name) implements LayerSpec {
   @Override
   public FeatureShape outputShape(FeatureShape input) {
     return FeatureShape.vector(input.channels());

@@ -3,8 +3,7 @@ package io.gaborflow.core.model;
 import io.gaborflow.core.annotation.Padding;
 
 /** Max or average pooling; {@code stride} is already resolved (never 0). */
-public record PoolLayerSpec(
-    int index, String name, Kind kind, int size, int stride, Padding padding)
+public record PoolLayerSpec(String name, Kind kind, int size, int stride, Padding padding)
     implements LayerSpec {
 
   /** Which reduction the window applies. */

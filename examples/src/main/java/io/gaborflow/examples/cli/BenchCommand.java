@@ -69,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     ModelGraph base = ModelCatalog.sweepBase(model);
     TrainingConfig config = stepOptions.config().epochs(epochs).build();
-    Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(base.input(), seeds.get(0)));
+    Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(base.spec().input(), seeds.get(0)));
     System.out.printf("bench: %s on %s (%d training images), %d variants x %d seeds x %d epochs%n",
         model, data.name(), data.train().size(), variants.size(), seeds.size(), epochs);
     List<VariantResult> results = new Bench(base, variants, seeds, config, System.out).run(data);

@@ -3,7 +3,7 @@ package io.gaborflow.examples.cli;
 import io.gaborflow.examples.data.EmbeddedFashionMnist;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.ImageSize;
-import io.gaborflow.tensorflow.graph.InputSpec;
+import io.gaborflow.core.model.FeatureShape;
 import picocli.CommandLine.Option;
 
 /** The data flags shared by every command that trains. */
@@ -29,7 +29,7 @@ final class DataOptions {
   boolean normalize;
 
   /** The spec for a model taking {@code input}; subsets are drawn with {@code seed}. */
-  DataSpec spec(InputSpec input, long seed) {
+  DataSpec spec(FeatureShape input, long seed) {
     DataSpec spec = DataSpec.parse(data).limited(limitTrain, limitTest, seed).standardized(normalize);
     return resize ? spec.resizedTo(new ImageSize(input.height(), input.width(), input.channels())) : spec;
   }

@@ -7,7 +7,7 @@ import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.ImageSet;
-import io.gaborflow.tensorflow.graph.InputSpec;
+import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.StepTrace;
 import io.gaborflow.tensorflow.train.TrainingConfig;
@@ -95,11 +95,11 @@ public final class PerfCommand implements Callable<Integer> {
     try {
       for (String name : models) {
         ModelGraph graph = ModelCatalog.graph(name);
-        InputSpec in = graph.input();
+        FeatureShape in = graph.spec().input();
         TrainingSession session = TrainingSession.create(graph, config);
         sessions.put(name, session);
         session.initialize(1);
-        float[] x = new float[batchSize * in.pixelsPerImage()];
+        float[] x = new float[batchSize * in.elements()];
         for (int i = 0; i < x.length; i++) {
           x[i] = random.nextFloat();
         }

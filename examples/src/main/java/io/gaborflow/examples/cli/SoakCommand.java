@@ -54,7 +54,7 @@ public final class SoakCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ModelGraph graph = ModelCatalog.graph(model);
-    Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(graph.input(), 1));
+    Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(graph.spec().input(), 1));
     ImageSet train = data.train();
     int batchSize = stepOptions.batchSize;
     int perEpoch = train.size() / batchSize;

@@ -53,7 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TrainingConfig config = stepOptions.config().epochs(epochs).seed(seed).augment(augment).build();
-    DataSpec spec = dataOptions.spec(ModelCatalog.graph(model).input(), seed);
+    DataSpec spec = dataOptions.spec(ModelCatalog.graph(model).spec().input(), seed);
     if (report != null) {
       RunReport.requireWritable(report);
     }

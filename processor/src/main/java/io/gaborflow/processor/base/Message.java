@@ -58,7 +58,7 @@ public enum Message {
           + " from each wavelength"),
   GABOR_NOT_POSITIVE("@Gabor %s must be positive, got %s"),
   GABOR_SINGLE_ON_ONE_CHANNEL(
-      "coverage = ChannelCoverage.SINGLE gives each filter one input channel, but layer %d has a"
+      "coverage = ChannelCoverage.SINGLE gives each filter one input channel, but layer %s has a"
           + " single input channel; use ChannelCoverage.SHARED"),
   FIXED_GABOR_AND_SOURCE(
       "@Fixed sets both gabor and source; a fixed bank holds Gabor filters or filters from a"
@@ -78,21 +78,45 @@ public enum Message {
   SOURCE_NPY_SHAPE(
       "npy resource %s holds an array of shape %s; a %dx%d bank needs [%d, %d, input channels, filters]"),
   SOURCE_CHANNELS(
-      "npy resource %s has %d input channels but layer %d's input has %d"),
+      "npy resource %s has %d input channels but layer %s's input has %d"),
   SOURCE_NOT_TRAINABLE(
       "trainableEpochs applies to Gabor banks; a bank from @FilterSource stays fixed"),
   TRAINABLE_EPOCHS_NEGATIVE(
       "@Fixed trainableEpochs must be 0 (fixed for the whole run) or more, got %d"),
   DROPOUT_RATE("@Dropout rate must be at least 0 and below 1, got %s"),
+  BATCH_NORM_MOMENTUM("@BatchNorm momentum must be at least 0 and below 1, got %s"),
+  BATCH_NORM_EPSILON("@BatchNorm epsilon must be positive, got %s"),
+  BATCH_NORM_FIRST(
+      "layer %d (@BatchNorm) comes before any @Conv, @Dense or @Blocks layer; batch normalisation"
+          + " normalises what a weighted layer computes, so move it after one"),
+  BLOCK_STRIDE_OUTSIDE_BLOCK(
+      "stride = Conv.BLOCK_STRIDE takes the stride of a block's use, and %s is not in a @Block"
+          + " class; give a stride of 1 or more"),
+  BLOCK_NOT_ANNOTATED(
+      "@Blocks field %s has type %s, which is not a @Block class; annotate %s with"
+          + " @Block(width = ...) and declare its layers as fields"),
+  BLOCKS_IN_BLOCK("@Blocks field %s is inside a @Block class; blocks do not nest, use them from the @Network"),
+  BLOCK_HAS_ERRORS("@Blocks field %s uses block %s, which has errors; fix those first"),
+  BLOCK_WIDTH(
+      "block %s used at width %d: %s; choose a width that scales every bank to a whole number"),
+  ADD_FROM_UNKNOWN(
+      "@Add from = \"%s\" names no earlier layer field of %s; name a field declared at a lower"
+          + " layer index, or leave from empty for the input of the %s"),
+  ADD_SHAPES_DIFFER(
+      "layer %s adds a shortcut of another shape (%s); use projection = Projection.CONV_BN,"
+          + " or make the layers before keep the shortcut's shape"),
+  UNRESOLVED_TYPE("%s; if another processor generates it, check that it runs"),
+  PROCESSOR_CRASH(
+      "gaborflow's processor failed on %s (%s); this is a bug in gaborflow, please report it with this class"),
 
   WINDOW_DOES_NOT_FIT(
-      "layer %d: the %dx%d window does not fit its %s input; use padding = Padding.SAME,"
+      "layer %s: the %dx%d window does not fit its %s input; use padding = Padding.SAME,"
           + " a smaller size, or fewer downsampling layers before it"),
   NEEDS_FEATURE_MAP(
-      "layer %d (@%s) needs a feature map, but its input is already a vector;"
+      "layer %s (@%s) needs a feature map, but its input is already a vector;"
           + " move it before the first @Dense, @Flatten or @GlobalAvgPool layer"),
   LAST_LAYER_NOT_LOGITS(
-      "the last layer must give one logit per class: @Dense(layer = %d, units = %d,"
+      "the last layer must give one logit per class: @Dense(layer = %s, units = %d,"
           + " activation = Activation.NONE), or @GlobalAvgPool over %d maps; %s"),
   NO_TRAINABLE_PARAMETER(
       "network %s has nothing to train: every bank is @Fixed and there is no @Dense layer;"

@@ -1,24 +1,23 @@
 package io.gaborflow.processor.generation;
 
-import static io.gaborflow.processor.generation.BackendTypes.ACTIVATION;
-import static io.gaborflow.processor.generation.BackendTypes.CHANNEL_COVERAGE;
-import static io.gaborflow.processor.generation.BackendTypes.FILTER_SOURCES;
-import static io.gaborflow.processor.generation.BackendTypes.GABOR_BANK_SPEC;
-import static io.gaborflow.processor.generation.BackendTypes.INITIALIZER;
-import static io.gaborflow.processor.generation.BackendTypes.INPUT_SPEC;
 import static io.gaborflow.processor.generation.BackendTypes.MODEL_GRAPH;
-import static io.gaborflow.processor.generation.BackendTypes.NETWORK_BUILDER;
-import static io.gaborflow.processor.generation.BackendTypes.NORMALIZATION;
-import static io.gaborflow.processor.generation.BackendTypes.PADDING;
-import static io.gaborflow.processor.generation.BackendTypes.TRAINABLE_AT;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import io.gaborflow.core.annotation.Activation;
+import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.core.annotation.Initializer;
+import io.gaborflow.core.annotation.Normalization;
+import io.gaborflow.core.annotation.Padding;
+import io.gaborflow.core.annotation.Projection;
+import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.core.model.BankSpec;
+import io.gaborflow.core.model.BatchNormLayerSpec;
+import io.gaborflow.core.model.BlockSpec;
 import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.DenseLayerSpec;
 import io.gaborflow.core.model.DropoutLayerSpec;
@@ -30,9 +29,15 @@ import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
 import io.gaborflow.core.model.LayerSpec;
 import io.gaborflow.core.model.LearnableBankSpec;
 import io.gaborflow.core.model.NetworkSpec;
+import io.gaborflow.core.model.Node;
 import io.gaborflow.core.model.PoolLayerSpec;
+import io.gaborflow.core.model.Step;
 import io.gaborflow.processor.base.SourceFileGenerator;
+import io.gaborflow.processor.reading.DeclaredNetwork;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
@@ -40,10 +45,12 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Writes {@code <Name>Graph}: one {@code NetworkBuilder} call per layer, each preceded by a
- * comment with the layer's output shape, so the generated file reads as the architecture.
+ * Writes {@code <Name>Graph}: the network's description built with core's {@code NetworkSpec}
+ * builder, one call per declared layer, each preceded by a comment with its output shape, so the
+ * generated file reads as the architecture. A block class becomes one method that builds its
+ * {@code BlockSpec}.
  */
-public final class GraphGenerator extends SourceFileGenerator<NetworkSpec> {
+public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
   public GraphGenerator(Filer filer, Messager messager) {
     super(filer, messager);
   }
@@ -53,15 +60,31 @@ public final class GraphGenerator extends SourceFileGenerator<NetworkSpec> {
   }
 
   @Override
-  protected ClassName name(NetworkSpec spec, TypeElement origin) {
+  protected ClassName name(DeclaredNetwork input, TypeElement origin) {
     return graphName(origin);
   }
 
   @Override
-  protected TypeSpec.Builder write(NetworkSpec spec, TypeElement origin, ClassName name) {
+  protected TypeSpec.Builder write(DeclaredNetwork input, TypeElement origin, ClassName name) {
+    NetworkSpec spec = input.spec();
     FeatureShape in = spec.input();
-    return TypeSpec.classBuilder(name)
-        .addJavadoc("The TensorFlow graph of {@code $L}, declared by {@code $L}.\n", spec.modelName(),
+    Map<BlockSpec, String> blocks = new LinkedHashMap<>();
+    for (Step step : input.steps()) {
+      if (step instanceof Step.Blocks use) {
+        blocks.putIfAbsent(use.block(), blockMethodName(use.block()));
+      }
+    }
+    CodeBlock.Builder init = CodeBlock.builder()
+        .add("$T.builder($S, MODEL_NAME, $T.spatial($L, $L, $L), $L)$>$>", NetworkSpec.class, spec.qualifiedName(),
+            FeatureShape.class, in.height(), in.width(), in.channels(), spec.classes());
+    for (int i = 0; i < input.steps().size(); i++) {
+      Step step = input.steps().get(i);
+      init.add("\n// Layer $L: $L -> $L", i + 1, describe(step), outputOf(spec, "layer" + (i + 1)));
+      init.add("\n").add(call(step, blocks));
+    }
+    init.add("\n.build()$<$<");
+    TypeSpec.Builder type = TypeSpec.classBuilder(name)
+        .addJavadoc("The network {@code $L}, declared by {@code $L}, as gaborflow's description.\n", spec.modelName(),
             spec.qualifiedName())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(MODEL_GRAPH)
@@ -69,89 +92,125 @@ public final class GraphGenerator extends SourceFileGenerator<NetworkSpec> {
             FieldSpec.builder(String.class, "MODEL_NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", spec.modelName())
                 .build())
-        .addMethod(
-            MethodSpec.methodBuilder("modelName")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return MODEL_NAME")
+        .addField(
+            FieldSpec.builder(NetworkSpec.class, "SPEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(init.build())
                 .build())
         .addMethod(
-            MethodSpec.methodBuilder("input")
+            MethodSpec.methodBuilder("spec")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(INPUT_SPEC)
-                .addStatement("return new $T($L, $L, $L, $L)", INPUT_SPEC, in.height(), in.width(),
-                    in.channels(), spec.classes())
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("build")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(NETWORK_BUILDER, "net")
-                .addCode(layers(spec))
+                .returns(NetworkSpec.class)
+                .addStatement("return SPEC")
                 .build());
-  }
-
-  private static CodeBlock layers(NetworkSpec spec) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    List<FeatureShape> shapes = spec.outputShapes();
-    for (int i = 0; i < spec.layers().size(); i++) {
-      LayerSpec layer = spec.layers().get(i);
-      code.add("// Layer $L: $L -> $L\n", layer.index(), describe(layer), shapes.get(i));
-      code.add(call(layer));
+    for (Map.Entry<BlockSpec, String> block : blocks.entrySet()) {
+      type.addMethod(blockMethod(block.getKey(), block.getValue()));
     }
-    return code.build();
+    return type;
   }
 
-  private static CodeBlock call(LayerSpec layer) {
+  private static String blockMethodName(BlockSpec block) {
+    String simple = block.qualifiedName().substring(block.qualifiedName().lastIndexOf('.') + 1);
+    return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+  }
+
+  private static MethodSpec blockMethod(BlockSpec block, String name) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("return $T.builder($S, $L)$>$>", BlockSpec.class, block.qualifiedName(), block.width());
+    for (int i = 0; i < block.steps().size(); i++) {
+      Step step = block.steps().get(i);
+      code.add("\n// Layer $L: $L", i + 1, describe(step));
+      code.add("\n").add(call(step, Map.of()));
+    }
+    code.add("\n.build();\n$<$<");
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc("Block {@code $L}, declared for width $L.\n", block.qualifiedName(), block.width())
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(BlockSpec.class)
+        .addCode(code.build())
+        .build();
+  }
+
+  /** The output shape of the last node placed for the network's step at {@code scope}. */
+  private static FeatureShape outputOf(NetworkSpec spec, String scope) {
+    FeatureShape shape = null;
+    for (int i = 0; i < spec.nodes().size(); i++) {
+      Node node = spec.nodes().get(i);
+      if (node.scope().equals(scope) || node.scope().startsWith(scope + "/")) {
+        shape = spec.shapeOf(i);
+      }
+    }
+    return shape;
+  }
+
+  private static CodeBlock call(Step step, Map<BlockSpec, String> blocks) {
+    if (step instanceof Step.Add add) {
+      return CodeBlock.of(".add($S, $S, $T.$L, $T.$L)", add.origin(), add.from(), Activation.class, add.activation(),
+          Projection.class, add.projection());
+    }
+    if (step instanceof Step.Blocks use) {
+      return CodeBlock.of(".blocks($S, $L(), $L, $L, $L)", use.origin(), blocks.get(use.block()), use.count(),
+          use.width(), use.stride());
+    }
+    Step.Layer layer = (Step.Layer) step;
+    return CodeBlock.builder().add(".layer($S, ", layer.origin()).add(layer(layer.layer())).add(")").build();
+  }
+
+  private static CodeBlock layer(LayerSpec layer) {
     if (layer instanceof ConvLayerSpec conv) {
       CodeBlock.Builder code = CodeBlock.builder()
-          .add("net.conv($L, $L, $T.$L, $T.$L,$>$>", conv.size(), conv.stride(), PADDING,
-              conv.padding(), ACTIVATION, conv.activation());
+          .add("new $T($L, $L, $T.$L, $T.$L, $T.of($>$>", ConvLayerSpec.class, conv.size(), conv.stride(),
+              Padding.class, conv.padding(), Activation.class, conv.activation(), List.class);
       List<BankSpec> banks = conv.banks();
       for (int i = 0; i < banks.size(); i++) {
         code.add("\n").add(bank(banks.get(i))).add(i + 1 < banks.size() ? "," : "");
       }
-      return code.add(");\n$<$<").build();
+      return code.add("))$<$<").build();
     }
     if (layer instanceof PoolLayerSpec pool) {
-      String method = pool.kind() == PoolLayerSpec.Kind.MAX ? "maxPool" : "avgPool";
-      return CodeBlock.of("net.$L($L, $L, $T.$L);\n", method, pool.size(), pool.stride(), PADDING, pool.padding());
+      return CodeBlock.of("new $T($S, $T.Kind.$L, $L, $L, $T.$L)", PoolLayerSpec.class, pool.name(),
+          PoolLayerSpec.class, pool.kind(), pool.size(), pool.stride(), Padding.class, pool.padding());
     }
     if (layer instanceof DenseLayerSpec dense) {
-      return CodeBlock.of("net.dense($S, $L, $T.$L, $T.$L);\n", dense.name(), dense.units(), ACTIVATION,
-          dense.activation(), INITIALIZER, dense.initializer());
+      return CodeBlock.of("new $T($S, $L, $T.$L, $T.$L)", DenseLayerSpec.class, dense.name(), dense.units(),
+          Activation.class, dense.activation(), Initializer.class, dense.initializer());
     }
     if (layer instanceof DropoutLayerSpec dropout) {
-      return CodeBlock.of("net.dropout($L);\n", dropout.rate());
+      return CodeBlock.of("new $T($S, $L)", DropoutLayerSpec.class, dropout.name(), dropout.rate());
     }
-    if (layer instanceof FlattenLayerSpec) {
-      return CodeBlock.of("net.flatten();\n");
+    if (layer instanceof FlattenLayerSpec flatten) {
+      return CodeBlock.of("new $T($S)", FlattenLayerSpec.class, flatten.name());
     }
-    if (layer instanceof GlobalAvgPoolLayerSpec) {
-      return CodeBlock.of("net.globalAvgPool();\n");
+    if (layer instanceof GlobalAvgPoolLayerSpec pool) {
+      return CodeBlock.of("new $T($S)", GlobalAvgPoolLayerSpec.class, pool.name());
+    }
+    if (layer instanceof BatchNormLayerSpec norm) {
+      return CodeBlock.of("new $T($S, $L, $L, $T.$L)", BatchNormLayerSpec.class, norm.name(), norm.momentum(),
+          norm.epsilon(), Activation.class, norm.activation());
     }
     throw new IllegalArgumentException("no code for " + layer);
   }
 
   private static CodeBlock bank(BankSpec bank) {
     if (bank instanceof LearnableBankSpec learnable) {
-      return CodeBlock.of("net.learnable($S, $L, $T.$L)", learnable.name(), learnable.filters(), INITIALIZER,
-          learnable.initializer());
+      return CodeBlock.of("new $T($S, $L, $T.$L)", LearnableBankSpec.class, learnable.name(), learnable.filters(),
+          Initializer.class, learnable.initializer());
     }
     if (bank instanceof FixedTensorBankSpec tensor) {
       return switch (tensor.kind()) {
-        case NPY -> CodeBlock.of("net.fixedTensor($S, $T.npy($S))", bank.name(), FILTER_SOURCES, tensor.location());
-        case SUPPLIER -> CodeBlock.of("net.fixedTensor($S, $T.supplier($T::new, $L))", bank.name(), FILTER_SOURCES,
+        case NPY -> CodeBlock.of("$T.npy($S, $S, $T.of($L))", FixedTensorBankSpec.class, bank.name(),
+            tensor.location(), List.class,
+            tensor.shape().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        case SUPPLIER -> CodeBlock.of("$T.supplier($S, $T.class, $L)", FixedTensorBankSpec.class, bank.name(),
             ClassName.bestGuess(tensor.location()), tensor.filters());
-        case MODEL -> CodeBlock.of("net.fixedTensor($S, $T.model($S, $S, $L))", bank.name(), FILTER_SOURCES,
+        case MODEL -> CodeBlock.of("$T.model($S, $S, $S, $L)", FixedTensorBankSpec.class, bank.name(),
             tensor.location(), tensor.bank(), tensor.filters());
       };
     }
     FixedGaborBankSpec fixed = (FixedGaborBankSpec) bank;
     GaborBankSpec g = fixed.gabor();
-    CodeBlock.Builder code = CodeBlock.builder().add("net.fixedGabor($S, $T.builder()$>$>", bank.name(), GABOR_BANK_SPEC);
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("new $T($S, $T.builder()$>$>", FixedGaborBankSpec.class, bank.name(), GaborBankSpec.class);
     int n = g.anglesDegrees().size();
     if (g.anglesDegrees().equals(GaborBankSpec.evenlySpacedAngles(n))) {
       code.add("\n.orientations($L)", n);
@@ -166,26 +225,32 @@ public final class GraphGenerator extends SourceFileGenerator<NetworkSpec> {
     } else {
       code.add("\n.sigma($L)", g.sigma());
     }
-    code.add("\n.normalization($T.$L)", NORMALIZATION, g.normalization())
-        .add("\n.coverage($T.$L)", CHANNEL_COVERAGE, g.coverage());
+    code.add("\n.normalization($T.$L)", Normalization.class, g.normalization())
+        .add("\n.coverage($T.$L)", ChannelCoverage.class, g.coverage());
     if (g.limit() > 0) {
       code.add("\n.limit($L)", g.limit());
     }
     return code
-        .add("\n.build())$<$<")
-        .add(fixed.trainableEpochs() == 0
-            ? CodeBlock.of("")
-            : CodeBlock.of("\n$>$>.trainableFor($L, $T.$L)$<$<", fixed.trainableEpochs(), TRAINABLE_AT,
-                fixed.trainableAt()))
+        .add("\n.build(), $L, $T.$L)$<$<", fixed.trainableEpochs(), TrainableAt.class, fixed.trainableAt())
         .build();
   }
 
-  private static String describe(LayerSpec layer) {
+  private static String describe(Step step) {
+    if (step instanceof Step.Add add) {
+      return "shortcut from " + (add.from().isEmpty() ? "the input" : add.from()) + " added, "
+          + add.activation().name().toLowerCase(Locale.ROOT);
+    }
+    if (step instanceof Step.Blocks use) {
+      return use.count() + " x " + blockMethodName(use.block()) + ", width " + use.width() + ", stride "
+          + use.stride();
+    }
+    LayerSpec layer = ((Step.Layer) step).layer();
     if (layer instanceof ConvLayerSpec conv) {
       int gabor = conv.banks().stream().filter(b -> b instanceof FixedGaborBankSpec).mapToInt(BankSpec::filters).sum();
       int given = conv.banks().stream().filter(b -> b instanceof FixedTensorBankSpec).mapToInt(BankSpec::filters).sum();
-      return String.format("%dx%d convolution, stride %d, %d filters (%d fixed Gabor, %s%d learnable)",
-          conv.size(), conv.size(), conv.stride(), conv.filters(), gabor,
+      String stride = conv.stride() == 0 ? "the block's" : String.valueOf(conv.stride());
+      return String.format("%dx%d convolution, stride %s, %d filters (%d fixed Gabor, %s%d learnable)",
+          conv.size(), conv.size(), stride, conv.filters(), gabor,
           given > 0 ? given + " fixed given, " : "", conv.filters() - gabor - given);
     }
     if (layer instanceof PoolLayerSpec pool) {
@@ -197,6 +262,9 @@ public final class GraphGenerator extends SourceFileGenerator<NetworkSpec> {
     }
     if (layer instanceof DropoutLayerSpec dropout) {
       return "dropout, rate " + dropout.rate();
+    }
+    if (layer instanceof BatchNormLayerSpec norm) {
+      return "batch normalisation, " + norm.activation().name().toLowerCase(Locale.ROOT);
     }
     if (layer instanceof FlattenLayerSpec) {
       return "flatten";

@@ -11,24 +11,26 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.processor.base.SourceFileGenerator;
+import io.gaborflow.processor.reading.DeclaredNetwork;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /** Writes {@code <Name>Trainer}: the model's trainer, injectable so a Dagger component provides it. */
-public final class TrainerGenerator extends SourceFileGenerator<NetworkSpec> {
+public final class TrainerGenerator extends SourceFileGenerator<DeclaredNetwork> {
   public TrainerGenerator(Filer filer, Messager messager) {
     super(filer, messager);
   }
 
   @Override
-  protected ClassName name(NetworkSpec spec, TypeElement origin) {
+  protected ClassName name(DeclaredNetwork network, TypeElement origin) {
     return sibling(origin, "Trainer");
   }
 
   @Override
-  protected TypeSpec.Builder write(NetworkSpec spec, TypeElement origin, ClassName name) {
+  protected TypeSpec.Builder write(DeclaredNetwork network, TypeElement origin, ClassName name) {
+    NetworkSpec spec = network.spec();
     ClassName graph = GraphGenerator.graphName(origin);
     return TypeSpec.classBuilder(name)
         .addJavadoc("Trains {@code $L} ($L): its graph is {@link $T}.\n", spec.modelName(),

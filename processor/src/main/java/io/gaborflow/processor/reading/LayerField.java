@@ -9,13 +9,15 @@ import javax.lang.model.element.VariableElement;
  * @param layer its layer annotation
  * @param fixed its {@code @Fixed} annotation, or null
  * @param learnable its {@code @Learnable} annotation, or null
+ * @param block the block class a {@code @Blocks} field uses, as read, or null
  */
 public record LayerField(
     VariableElement field,
     LayerKind kind,
     AnnotationReader layer,
     AnnotationReader fixed,
-    AnnotationReader learnable) {
+    AnnotationReader learnable,
+    NetworkDeclaration block) {
 
   public String name() {
     return field.getSimpleName().toString();

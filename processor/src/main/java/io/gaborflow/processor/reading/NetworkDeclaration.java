@@ -3,8 +3,14 @@ package io.gaborflow.processor.reading;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
-/** A {@code @Network} class as read from source: the class, its annotation and its layer fields in declaration order. */
-public record NetworkDeclaration(TypeElement type, AnnotationReader network, List<LayerField> fields) {
+/**
+ * A {@code @Network} or {@code @Block} class as read from source: the class, its annotation and
+ * its layer fields in declaration order.
+ *
+ * @param network the class's {@code @Network} or {@code @Block} annotation
+ * @param block whether the class is a {@code @Block}
+ */
+public record NetworkDeclaration(TypeElement type, AnnotationReader network, List<LayerField> fields, boolean block) {
   public NetworkDeclaration {
     fields = List.copyOf(fields);
   }

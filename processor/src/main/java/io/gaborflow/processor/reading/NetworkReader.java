@@ -1,5 +1,6 @@
 package io.gaborflow.processor.reading;
 
+import io.gaborflow.core.annotation.Block;
 import io.gaborflow.core.annotation.Fixed;
 import io.gaborflow.core.annotation.Learnable;
 import io.gaborflow.core.annotation.Network;
@@ -12,6 +13,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -31,16 +34,31 @@ public final class NetworkReader {
     this.elements = elements;
   }
 
+  /**
+   * The {@code @Network} class {@code type}, with the {@code @Block} classes it uses.
+   *
+   * @throws UnresolvedTypeException when a field's type does not exist yet
+   */
   public NetworkDeclaration read(TypeElement type, ValidationReport report) {
-    AnnotationMirror network = AnnotationReader.find(type, Network.class).orElseThrow();
-    List<LayerField> fields = new ArrayList<>();
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      readField(field, report).ifPresent(fields::add);
-    }
-    return new NetworkDeclaration(type, new AnnotationReader(network), fields);
+    return read(type, Network.class, report);
   }
 
-  private Optional<LayerField> readField(VariableElement field, ValidationReport report) {
+  /** The {@code @Block} class {@code type}. */
+  public NetworkDeclaration readBlock(TypeElement type, ValidationReport report) {
+    return read(type, Block.class, report);
+  }
+
+  private NetworkDeclaration read(TypeElement type, Class<?> annotation, ValidationReport report) {
+    AnnotationMirror network = AnnotationReader.find(type, annotation).orElseThrow();
+    boolean block = annotation == Block.class;
+    List<LayerField> fields = new ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      readField(field, block, report).ifPresent(fields::add);
+    }
+    return new NetworkDeclaration(type, new AnnotationReader(network), fields, block);
+  }
+
+  private Optional<LayerField> readField(VariableElement field, boolean inBlock, ValidationReport report) {
     String name = field.getSimpleName().toString();
     List<LayerKind> kinds = new ArrayList<>();
     List<AnnotationMirror> layerMirrors = new ArrayList<>();
@@ -68,11 +86,17 @@ public final class NetworkReader {
       report.error(Message.LAYER_FIELD_STATIC, field, name);
       ok = false;
     }
-    TypeMirror required = elements.getTypeElement(kind.fieldType().getCanonicalName()).asType();
-    if (!types.isSameType(field.asType(), required)) {
-      report.error(Message.WRONG_FIELD_TYPE, field, name, kind.description(),
-          kind.fieldType().getSimpleName(), field.asType());
-      ok = false;
+    NetworkDeclaration block = null;
+    if (kind == LayerKind.BLOCKS) {
+      block = readBlockUse(field, layer, inBlock, report);
+      ok &= block != null;
+    } else {
+      TypeMirror required = elements.getTypeElement(kind.fieldType().getCanonicalName()).asType();
+      if (!types.isSameType(field.asType(), required)) {
+        report.error(Message.WRONG_FIELD_TYPE, field, name, kind.description(),
+            kind.fieldType().getSimpleName(), field.asType());
+        ok = false;
+      }
     }
     if (kind == LayerKind.CONV) {
       if (fixed != null && learnable != null) {
@@ -93,7 +117,34 @@ public final class NetworkReader {
     }
     return Optional.of(new LayerField(field, kind, new AnnotationReader(layer),
         fixed == null ? null : new AnnotationReader(fixed),
-        learnable == null ? null : new AnnotationReader(learnable)));
+        learnable == null ? null : new AnnotationReader(learnable), block));
+  }
+
+  /** The block class a {@code @Blocks} field uses, read; null (with the problem reported) when it is none. */
+  private NetworkDeclaration readBlockUse(
+      VariableElement field, AnnotationMirror layer, boolean inBlock, ValidationReport report) {
+    String name = field.getSimpleName().toString();
+    TypeMirror type = field.asType();
+    if (type.getKind() == TypeKind.ERROR) {
+      throw new UnresolvedTypeException(name, type.toString());
+    }
+    if (inBlock) {
+      report.error(Message.BLOCKS_IN_BLOCK, field, layer, name);
+      return null;
+    }
+    if (type.getKind() != TypeKind.DECLARED
+        || AnnotationReader.find(((DeclaredType) type).asElement(), Block.class).isEmpty()) {
+      report.error(Message.BLOCK_NOT_ANNOTATED, field, layer, name, type, type);
+      return null;
+    }
+    TypeElement blockType = (TypeElement) ((DeclaredType) type).asElement();
+    ValidationReport blockReport = new ValidationReport();
+    NetworkDeclaration block = readBlock(blockType, blockReport);
+    if (!blockReport.isClean()) {
+      report.error(Message.BLOCK_HAS_ERRORS, field, layer, name, blockType.getSimpleName());
+      return null;
+    }
+    return block;
   }
 
   private static void reportBankWithoutConv(

@@ -7,7 +7,11 @@ import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.core.annotation.Projection;
 import io.gaborflow.core.model.BankSpec;
+import io.gaborflow.core.model.BatchNormLayerSpec;
+import io.gaborflow.core.model.BlockSpec;
+import io.gaborflow.core.model.Steps;
 import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.DenseLayerSpec;
 import io.gaborflow.core.model.DropoutLayerSpec;
@@ -27,27 +31,65 @@ import java.util.TreeMap;
 
 /**
  * Turns a declaration whose annotation values and layer indices are valid into the {@link
- * NetworkSpec} that shape checks and code generation read.
+ * NetworkSpec} that shape checks and code generation read, through core's builder: the same
+ * calls the generated code makes.
  */
 public final class NetworkSpecFactory {
   private NetworkSpecFactory() {}
 
-  public static NetworkSpec create(NetworkDeclaration declaration, NpyResources resources) {
+  /**
+   * The network {@code declaration} declares, with its steps.
+   *
+   * @throws io.gaborflow.core.model.NetworkSpecException when a shortcut or a block's width cannot be placed
+   */
+  public static DeclaredNetwork create(NetworkDeclaration declaration, NpyResources resources) {
     AnnotationReader network = declaration.network();
+    NetworkSpec.Builder builder = NetworkSpec.builder(
+        declaration.type().getQualifiedName().toString(),
+        modelName(declaration),
+        FeatureShape.spatial(network.intValue("height"), network.intValue("width"), network.intValue("channels")),
+        network.intValue("classes"));
+    for (List<LayerField> fields : byIndex(declaration)) {
+      LayerField first = fields.get(0);
+      if (first.kind() == LayerKind.BLOCKS) {
+        AnnotationReader a = first.layer();
+        builder.blocks(first.name(), block(first.block(), resources), a.intValue("count"), a.intValue("width"),
+            a.intValue("stride"));
+      } else {
+        step(builder, fields, resources);
+      }
+    }
+    return new DeclaredNetwork(builder.build(), builder.declaredSteps());
+  }
+
+  /** The block {@code declaration} declares. */
+  public static BlockSpec block(NetworkDeclaration declaration, NpyResources resources) {
+    BlockSpec.Builder builder = BlockSpec.builder(declaration.type().getQualifiedName().toString(),
+        declaration.network().intValue("width"));
+    for (List<LayerField> fields : byIndex(declaration)) {
+      step(builder, fields, resources);
+    }
+    return builder.build();
+  }
+
+  /** The fields of each layer index, in index order. */
+  public static List<List<LayerField>> byIndex(NetworkDeclaration declaration) {
     Map<Integer, List<LayerField>> byIndex = new TreeMap<>();
     for (LayerField field : declaration.fields()) {
       byIndex.computeIfAbsent(field.index(), i -> new ArrayList<>()).add(field);
     }
-    List<LayerSpec> layers = new ArrayList<>();
-    for (Map.Entry<Integer, List<LayerField>> entry : byIndex.entrySet()) {
-      layers.add(layer(entry.getKey(), entry.getValue(), resources));
+    return List.copyOf(byIndex.values());
+  }
+
+  private static void step(Steps.Builder<?> builder, List<LayerField> fields, NpyResources resources) {
+    LayerField first = fields.get(0);
+    if (first.kind() == LayerKind.ADD) {
+      AnnotationReader a = first.layer();
+      builder.add(first.name(), a.stringValue("from"), Activation.valueOf(a.enumName("activation")),
+          Projection.valueOf(a.enumName("projection")));
+    } else {
+      builder.layer(first.name(), layer(fields, resources));
     }
-    return new NetworkSpec(
-        declaration.type().getQualifiedName().toString(),
-        modelName(declaration),
-        FeatureShape.spatial(network.intValue("height"), network.intValue("width"), network.intValue("channels")),
-        network.intValue("classes"),
-        layers);
   }
 
   /** The declared name, or the class name in kebab case ({@code GaborLeNet} -> {@code gabor-le-net}). */
@@ -60,7 +102,7 @@ public final class NetworkSpecFactory {
     return simple.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static LayerSpec layer(int index, List<LayerField> fields, NpyResources resources) {
+  private static LayerSpec layer(List<LayerField> fields, NpyResources resources) {
     LayerField first = fields.get(0);
     AnnotationReader a = first.layer();
     return switch (first.kind()) {
@@ -69,21 +111,24 @@ public final class NetworkSpecFactory {
         for (LayerField f : fields) {
           banks.add(bank(f, resources));
         }
-        yield new ConvLayerSpec(index, a.intValue("size"), a.intValue("stride"),
+        yield new ConvLayerSpec(a.intValue("size"), a.intValue("stride"),
             Padding.valueOf(a.enumName("padding")), Activation.valueOf(a.enumName("activation")), banks);
       }
       case MAX_POOL, AVG_POOL -> {
         int size = a.intValue("size");
         int stride = a.intValue("stride") == 0 ? size : a.intValue("stride");
-        yield new PoolLayerSpec(index, first.name(),
+        yield new PoolLayerSpec(first.name(),
             first.kind() == LayerKind.MAX_POOL ? PoolLayerSpec.Kind.MAX : PoolLayerSpec.Kind.AVERAGE,
             size, stride, Padding.valueOf(a.enumName("padding")));
       }
-      case DENSE -> new DenseLayerSpec(index, first.name(), a.intValue("units"),
+      case DENSE -> new DenseLayerSpec(first.name(), a.intValue("units"),
           Activation.valueOf(a.enumName("activation")), Initializer.valueOf(a.enumName("initializer")));
-      case DROPOUT -> new DropoutLayerSpec(index, first.name(), a.doubleValue("rate"));
-      case FLATTEN -> new FlattenLayerSpec(index, first.name());
-      case GLOBAL_AVG_POOL -> new GlobalAvgPoolLayerSpec(index, first.name());
+      case DROPOUT -> new DropoutLayerSpec(first.name(), a.doubleValue("rate"));
+      case FLATTEN -> new FlattenLayerSpec(first.name());
+      case GLOBAL_AVG_POOL -> new GlobalAvgPoolLayerSpec(first.name());
+      case BATCH_NORM -> new BatchNormLayerSpec(first.name(), a.doubleValue("momentum"), a.doubleValue("epsilon"),
+          Activation.valueOf(a.enumName("activation")));
+      case ADD, BLOCKS -> throw new IllegalArgumentException(first.kind() + " is a step, not a layer");
     };
   }
 
@@ -104,13 +149,11 @@ public final class NetworkSpecFactory {
     String npy = source.stringValue("npy");
     if (!npy.isEmpty()) {
       int[] shape = resources.shapeOf(npy).orElseThrow();
-      return new FixedTensorBankSpec(name, FixedTensorBankSpec.SourceKind.NPY, npy, "", shape[3],
-          java.util.Arrays.stream(shape).boxed().toList());
+      return FixedTensorBankSpec.npy(name, npy, java.util.Arrays.stream(shape).boxed().toList());
     }
     String model = source.stringValue("model");
     if (!model.isEmpty()) {
-      return new FixedTensorBankSpec(name, FixedTensorBankSpec.SourceKind.MODEL, model, source.stringValue("bank"),
-          source.intValue("filters"), List.of());
+      return FixedTensorBankSpec.model(name, model, source.stringValue("bank"), source.intValue("filters"));
     }
     javax.lang.model.type.DeclaredType supplier = (javax.lang.model.type.DeclaredType) source.value("supplier").getValue();
     String className = ((javax.lang.model.element.TypeElement) supplier.asElement()).getQualifiedName().toString();

@@ -1,5 +1,6 @@
 package io.gaborflow.processor.steps;
 
+import io.gaborflow.core.annotation.Block;
 import io.gaborflow.core.annotation.Fixed;
 import io.gaborflow.core.annotation.Learnable;
 import io.gaborflow.core.annotation.Network;
@@ -44,7 +45,7 @@ public final class OrphanLayerStep {
     ValidationReport report = new ValidationReport();
     for (Element field : fields) {
       Element owner = field.getEnclosingElement();
-      if (AnnotationReader.find(owner, Network.class).isEmpty()) {
+      if (AnnotationReader.find(owner, Network.class).isEmpty() && AnnotationReader.find(owner, Block.class).isEmpty()) {
         report.error(Message.LAYER_OUTSIDE_NETWORK, field, field.getSimpleName(), owner.getSimpleName());
       }
     }

@@ -1,5 +1,6 @@
 package io.gaborflow.processor.validation;
 
+import io.gaborflow.core.annotation.Conv;
 import io.gaborflow.processor.base.Message;
 import io.gaborflow.processor.base.ValidationReport;
 import io.gaborflow.processor.reading.AnnotationReader;
@@ -21,13 +22,23 @@ final class AnnotationValueValidator {
   void validate(NetworkDeclaration declaration, ValidationReport report) {
     validateNetwork(declaration, report);
     for (LayerField field : declaration.fields()) {
-      validateField(field, report);
+      validateField(field, declaration.block(), report);
     }
   }
 
   private static void validateNetwork(NetworkDeclaration declaration, ValidationReport report) {
     AnnotationReader network = declaration.network();
     Element type = declaration.type();
+    if (declaration.block()) {
+      if (network.intValue("width") < 1) {
+        report.error(Message.NOT_POSITIVE, type, network.mirror(), network.explicit("width"), "Block", "width",
+            network.intValue("width"));
+      }
+      if (declaration.fields().isEmpty()) {
+        report.error(Message.NO_LAYERS, type, type.getSimpleName());
+      }
+      return;
+    }
     for (String dimension : List.of("height", "width", "channels")) {
       if (network.intValue(dimension) < 1) {
         report.error(Message.INPUT_NOT_POSITIVE, type, network.mirror(), network.explicit(dimension),
@@ -47,7 +58,7 @@ final class AnnotationValueValidator {
     }
   }
 
-  private void validateField(LayerField field, ValidationReport report) {
+  private void validateField(LayerField field, boolean inBlock, ValidationReport report) {
     AnnotationReader layer = field.layer();
     if (field.index() < 1) {
       report.error(Message.LAYER_INDEX_NOT_POSITIVE, field.field(), layer.mirror(),
@@ -56,7 +67,12 @@ final class AnnotationValueValidator {
     switch (field.kind()) {
       case CONV -> {
         positive(field, layer, "size", report);
-        positive(field, layer, "stride", report);
+        if (layer.intValue("stride") == Conv.BLOCK_STRIDE && !inBlock) {
+          report.error(Message.BLOCK_STRIDE_OUTSIDE_BLOCK, field.field(), layer.mirror(), layer.explicit("stride"),
+              field.name());
+        } else if (layer.intValue("stride") < 0) {
+          positive(field, layer, "stride", report);
+        }
         if (field.learnable() != null) {
           positive(field, field.learnable(), "filters", report);
         } else {
@@ -92,7 +108,24 @@ final class AnnotationValueValidator {
           report.error(Message.DROPOUT_RATE, field.field(), layer.mirror(), layer.explicit("rate"), rate);
         }
       }
-      case FLATTEN, GLOBAL_AVG_POOL -> {}
+      case BATCH_NORM -> {
+        double momentum = layer.doubleValue("momentum");
+        if (!(momentum >= 0 && momentum < 1)) {
+          report.error(Message.BATCH_NORM_MOMENTUM, field.field(), layer.mirror(), layer.explicit("momentum"), momentum);
+        }
+        double epsilon = layer.doubleValue("epsilon");
+        if (!(epsilon > 0)) {
+          report.error(Message.BATCH_NORM_EPSILON, field.field(), layer.mirror(), layer.explicit("epsilon"), epsilon);
+        }
+      }
+      case BLOCKS -> {
+        positive(field, layer, "count", report);
+        positive(field, layer, "stride", report);
+        if (layer.intValue("width") < 0) {
+          positive(field, layer, "width", report);
+        }
+      }
+      case FLATTEN, GLOBAL_AVG_POOL, ADD -> {}
     }
   }
 

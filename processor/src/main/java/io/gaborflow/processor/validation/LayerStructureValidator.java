@@ -25,6 +25,8 @@ final class LayerStructureValidator {
       }
     }
     int expected = 1;
+    boolean weighted = false;
+    java.util.Set<String> earlier = new java.util.HashSet<>();
     for (Map.Entry<Integer, List<LayerField>> entry : byIndex.entrySet()) {
       int index = entry.getKey();
       List<LayerField> fields = entry.getValue();
@@ -36,6 +38,20 @@ final class LayerStructureValidator {
       }
       expected++;
       checkSharing(index, fields, report);
+      LayerField first = fields.get(0);
+      if (first.kind() == LayerKind.BATCH_NORM && !weighted && !declaration.block()) {
+        report.error(Message.BATCH_NORM_FIRST, first.field(), first.layerMirror(), first.layer().explicit("layer"),
+            index);
+      }
+      if (first.kind() == LayerKind.ADD) {
+        String from = first.layer().stringValue("from");
+        if (!from.isEmpty() && !earlier.contains(from)) {
+          report.error(Message.ADD_FROM_UNKNOWN, first.field(), first.layerMirror(), first.layer().explicit("from"),
+              from, declaration.type().getSimpleName(), declaration.block() ? "block" : "network");
+        }
+      }
+      weighted |= first.kind().weighted();
+      fields.forEach(f -> earlier.add(f.name()));
     }
   }
 

@@ -18,6 +18,9 @@ import io.gaborflow.processor.base.ValidationReport;
 import io.gaborflow.processor.reading.AnnotationReader;
 import io.gaborflow.processor.reading.LayerField;
 import io.gaborflow.processor.reading.NetworkDeclaration;
+import io.gaborflow.core.model.BatchNormLayerSpec;
+import io.gaborflow.core.model.Node;
+import io.gaborflow.processor.reading.LayerKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,26 +32,34 @@ import java.util.Map;
 final class NetworkShapeValidator {
 
   void validate(NetworkDeclaration declaration, NetworkSpec spec, ValidationReport report) {
-    Map<Integer, LayerField> firstFieldOf = new HashMap<>();
     Map<String, LayerField> fieldByName = new HashMap<>();
     for (LayerField f : declaration.fields()) {
-      firstFieldOf.putIfAbsent(f.index(), f);
       fieldByName.put(f.name(), f);
     }
-    checkFilterCounts(declaration, spec, report);
-    checkShapes(spec, firstFieldOf, fieldByName, report);
-    checkLogits(spec, firstFieldOf, report);
+    checkFilterCounts(declaration, spec, fieldByName, report);
+    checkShapes(spec, fieldByName, report);
+    if (report.isClean()) {
+      checkLogits(spec, fieldByName, report);
+    }
     checkTrainable(declaration, spec, report);
   }
 
+  /** How messages name a node: {@code 3} for the network's layer 3, its scope inside a block. */
+  static String label(Node node) {
+    return node.scope().matches("layer\\d+") ? node.scope().substring("layer".length()) : node.scope();
+  }
+
   /** A layer whose banks carry {@code @Conv(filters = N)} must have N filters in all. */
-  private static void checkFilterCounts(NetworkDeclaration declaration, NetworkSpec spec, ValidationReport report) {
-    for (LayerSpec layer : spec.layers()) {
-      if (!(layer instanceof ConvLayerSpec conv)) {
+  private static void checkFilterCounts(
+      NetworkDeclaration declaration, NetworkSpec spec, Map<String, LayerField> fieldByName, ValidationReport report) {
+    for (Node node : spec.nodes()) {
+      LayerField origin = fieldByName.get(node.origin());
+      if (!(node.layer() instanceof ConvLayerSpec conv) || origin == null || origin.kind() != LayerKind.CONV
+          || !node.scope().equals("layer" + origin.index())) {
         continue;
       }
       for (LayerField field : declaration.fields()) {
-        if (field.index() != layer.index() || !field.layer().isExplicit("filters")) {
+        if (field.index() != origin.index() || !field.layer().isExplicit("filters")) {
           continue;
         }
         int declared = field.layer().intValue("filters");
@@ -57,53 +68,67 @@ final class NetworkShapeValidator {
               .map(b -> b.name() + ": " + b.filters() + (b instanceof LearnableBankSpec ? " learnable" : " fixed"))
               .collect(java.util.stream.Collectors.joining(", "));
           report.error(Message.LAYER_FILTER_COUNT, field.field(), field.layerMirror(), field.layer().explicit("filters"),
-              layer.index(), declared, conv.filters(), banks);
+              origin.index(), declared, conv.filters(), banks);
         }
         break;
       }
     }
   }
 
-  private static void checkShapes(
-      NetworkSpec spec, Map<Integer, LayerField> firstFieldOf, Map<String, LayerField> fieldByName,
-      ValidationReport report) {
-    FeatureShape shape = spec.input();
-    for (LayerSpec layer : spec.layers()) {
-      LayerField field = firstFieldOf.get(layer.index());
-      if (field.kind().needsFeatureMap() && shape.flat()) {
-        report.error(Message.NEEDS_FEATURE_MAP, field.field(), field.layerMirror(), layer.index(),
+  private static void checkShapes(NetworkSpec spec, Map<String, LayerField> fieldByName, ValidationReport report) {
+    for (int i = 0; i < spec.nodes().size(); i++) {
+      Node node = spec.nodes().get(i);
+      LayerField field = fieldByName.get(node.origin());
+      FeatureShape shape = spec.shapeOf(node.input());
+      boolean needsMap = node.layer() instanceof ConvLayerSpec || node.layer() instanceof PoolLayerSpec
+          || node.layer() instanceof GlobalAvgPoolLayerSpec;
+      if (needsMap && shape.flat()) {
+        report.error(Message.NEEDS_FEATURE_MAP, field.field(), field.layerMirror(), label(node),
             field.kind().simpleName());
         return;
       }
-      if (layer instanceof ConvLayerSpec conv) {
-        for (BankSpec bank : conv.banks()) {
-          if (bank instanceof FixedTensorBankSpec tensor && !tensor.shape().isEmpty()
-              && tensor.shape().get(2) != shape.channels()) {
-            LayerField bankField = fieldByName.get(bank.name());
-            AnnotationReader source = bankField.fixed().nested("source");
-            report.error(Message.SOURCE_CHANNELS, bankField.field(), source.mirror(), source.explicit("npy"),
-                tensor.location(), tensor.shape().get(2), layer.index(), shape.channels());
-          }
-        }
+      if (node.layer() instanceof ConvLayerSpec conv) {
+        checkBanks(node, conv, shape, field, fieldByName, report);
       }
-      if (layer instanceof ConvLayerSpec conv && shape.channels() == 1) {
-        for (BankSpec bank : conv.banks()) {
-          if (bank instanceof FixedGaborBankSpec fixed && fixed.gabor().coverage() == ChannelCoverage.SINGLE) {
-            LayerField bankField = fieldByName.get(bank.name());
-            AnnotationReader gabor = bankField.fixed().nested("gabor");
-            report.error(Message.GABOR_SINGLE_ON_ONE_CHANNEL, bankField.field(), gabor.mirror(),
-                gabor.explicit("coverage"), layer.index());
-          }
-        }
+      if (i >= spec.shapes().size()) {
+        return;
       }
-      FeatureShape next = layer.outputShape(shape);
+      FeatureShape next = spec.shapes().get(i);
       if (next.height() < 1 || next.width() < 1) {
-        int window = layer instanceof ConvLayerSpec c ? c.size() : ((PoolLayerSpec) layer).size();
-        report.error(Message.WINDOW_DOES_NOT_FIT, field.field(), field.layerMirror(), layer.index(),
+        int window = node.layer() instanceof ConvLayerSpec c ? c.size() : ((PoolLayerSpec) node.layer()).size();
+        report.error(Message.WINDOW_DOES_NOT_FIT, field.field(), field.layerMirror(), label(node),
             window, window, shape);
         return;
       }
-      shape = next;
+    }
+  }
+
+  /** Checks that need the input's channels: an npy source's, and SINGLE coverage over one channel. */
+  private static void checkBanks(Node node, ConvLayerSpec conv, FeatureShape shape, LayerField origin,
+      Map<String, LayerField> fieldByName, ValidationReport report) {
+    for (BankSpec bank : conv.banks()) {
+      LayerField bankField = origin.kind() == LayerKind.BLOCKS ? null : fieldByName.get(bank.name());
+      if (bank instanceof FixedTensorBankSpec tensor && !tensor.shape().isEmpty()
+          && tensor.shape().get(2) != shape.channels()) {
+        if (bankField == null) {
+          report.error(Message.SOURCE_CHANNELS, origin.field(), tensor.location(), tensor.shape().get(2),
+              label(node), shape.channels());
+        } else {
+          AnnotationReader source = bankField.fixed().nested("source");
+          report.error(Message.SOURCE_CHANNELS, bankField.field(), source.mirror(), source.explicit("npy"),
+              tensor.location(), tensor.shape().get(2), label(node), shape.channels());
+        }
+      }
+      if (shape.channels() == 1 && bank instanceof FixedGaborBankSpec fixed
+          && fixed.gabor().coverage() == ChannelCoverage.SINGLE) {
+        if (bankField == null) {
+          report.error(Message.GABOR_SINGLE_ON_ONE_CHANNEL, origin.field(), label(node));
+        } else {
+          AnnotationReader gabor = bankField.fixed().nested("gabor");
+          report.error(Message.GABOR_SINGLE_ON_ONE_CHANNEL, bankField.field(), gabor.mirror(),
+              gabor.explicit("coverage"), label(node));
+        }
+      }
     }
   }
 
@@ -111,37 +136,39 @@ final class NetworkShapeValidator {
    * The last layer gives the logits: a dense layer with one unit per class and no activation, or
    * global average pooling over one map per class (Network-in-Network's classifier).
    */
-  private static void checkLogits(NetworkSpec spec, Map<Integer, LayerField> firstFieldOf, ValidationReport report) {
-    List<LayerSpec> layers = spec.layers();
-    if (layers.isEmpty()) {
+  private static void checkLogits(NetworkSpec spec, Map<String, LayerField> fieldByName, ValidationReport report) {
+    List<Node> nodes = spec.nodes();
+    if (nodes.isEmpty()) {
       return;
     }
-    LayerSpec last = layers.get(layers.size() - 1);
-    LayerField field = firstFieldOf.get(last.index());
-    List<FeatureShape> shapes = spec.outputShapes();
+    Node lastNode = nodes.get(nodes.size() - 1);
+    LayerSpec last = lastNode.layer();
+    LayerField field = fieldByName.get(lastNode.origin());
+    String index = label(lastNode);
     String problem = null;
     if (last instanceof GlobalAvgPoolLayerSpec) {
-      int maps = shapes.get(shapes.size() - 1).channels();
+      int maps = spec.shapeOf(nodes.size() - 1).channels();
       if (maps != spec.classes()) {
-        problem = "layer " + last.index() + " averages " + maps + " maps for " + spec.classes() + " classes";
+        problem = "layer " + index + " averages " + maps + " maps for " + spec.classes() + " classes";
       }
     } else if (!(last instanceof DenseLayerSpec dense)) {
-      problem = "layer " + last.index() + " is a " + field.kind().description();
+      problem = "layer " + index + " is a " + field.kind().description();
     } else if (dense.units() != spec.classes()) {
-      problem = "layer " + last.index() + " has " + dense.units() + " units for " + spec.classes() + " classes";
+      problem = "layer " + index + " has " + dense.units() + " units for " + spec.classes() + " classes";
     } else if (dense.activation() != Activation.NONE) {
-      problem = "layer " + last.index() + " has activation " + dense.activation()
+      problem = "layer " + index + " has activation " + dense.activation()
           + " (the loss applies softmax itself)";
     }
     if (problem != null) {
-      report.error(Message.LAST_LAYER_NOT_LOGITS, field.field(), field.layerMirror(), last.index(),
+      report.error(Message.LAST_LAYER_NOT_LOGITS, field.field(), field.layerMirror(), index,
           spec.classes(), spec.classes(), problem);
     }
   }
 
   private static void checkTrainable(NetworkDeclaration declaration, NetworkSpec spec, ValidationReport report) {
-    for (LayerSpec layer : spec.layers()) {
-      if (layer instanceof DenseLayerSpec) {
+    for (Node node : spec.nodes()) {
+      LayerSpec layer = node.layer();
+      if (layer instanceof DenseLayerSpec || layer instanceof BatchNormLayerSpec) {
         return;
       }
       if (layer instanceof ConvLayerSpec conv

@@ -47,7 +47,7 @@ public final class Bench {
       for (BenchVariant variant : variants) {
         ModelGraph graph = variant.graph(base);
         try (TrainingSession session = TrainingSession.create(graph, seeded)) {
-          figures.putIfAbsent(variant, VariantFigures.of(session.network(), config.optimizer(), config.batchSize()));
+          figures.putIfAbsent(variant, VariantFigures.of(graph.spec(), config.optimizer(), config.batchSize()));
           TrainingResult result = new TrainingLoop(seeded, ProgressReporter.silent()).run(session, data);
           accuracies.get(variant).add(result.testAccuracy());
           for (EpochResult e : result.epochs()) {

@@ -1,7 +1,7 @@
 package io.gaborflow.tensorflow.bench;
 
+import io.gaborflow.core.model.NetworkVariants;
 import io.gaborflow.tensorflow.graph.ModelGraph;
-import io.gaborflow.tensorflow.graph.ModelVariant;
 
 /** One column of the sweep: a share of fixed filters, and whether the Gabor banks train at first. */
 public record BenchVariant(int fixedPercent, int partialEpochs) {
@@ -9,7 +9,9 @@ public record BenchVariant(int fixedPercent, int partialEpochs) {
     return fixedPercent + "%" + (partialEpochs > 0 ? " + " + partialEpochs + " trained" : "");
   }
 
+  /** {@code base} re-split to this variant's share, its Gabor banks trained for its epochs. */
   public ModelGraph graph(ModelGraph base) {
-    return ModelVariant.of(base, fixedPercent, partialEpochs);
+    return ModelGraph.of(NetworkVariants.withGaborTraining(
+        NetworkVariants.withFixedShare(base.spec(), fixedPercent), partialEpochs));
   }
 }

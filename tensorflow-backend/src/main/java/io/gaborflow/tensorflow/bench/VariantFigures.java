@@ -1,12 +1,12 @@
 package io.gaborflow.tensorflow.bench;
 
-import io.gaborflow.tensorflow.graph.BuiltNetwork;
-import io.gaborflow.tensorflow.graph.FixedBank;
-import io.gaborflow.tensorflow.graph.TrainingCost;
+import io.gaborflow.core.model.NetworkSpec;
+import io.gaborflow.core.model.ParameterCount;
+import io.gaborflow.core.model.TrainingCost;
 import io.gaborflow.tensorflow.train.OptimizerKind;
 
 /**
- * What a variant costs, counted from its built graph: multiply-accumulates per training image by
+ * What a variant costs, counted from its description: multiply-accumulates per training image by
  * kind, parameters, storage and the energy estimate.
  *
  * @param weightUpdate multiply-accumulates of the optimizer per image: per learnable weight 4 for
@@ -24,27 +24,15 @@ public record VariantFigures(
     return forward + inputGradient + filterGradient + weightUpdate;
   }
 
-  public static VariantFigures of(BuiltNetwork network, OptimizerKind optimizer, int batchSize) {
-    TrainingCost cost = network.cost();
-    long learnable = network.learnableParameters();
+  public static VariantFigures of(NetworkSpec spec, OptimizerKind optimizer, int batchSize) {
+    TrainingCost cost = TrainingCost.of(spec);
+    ParameterCount parameters = ParameterCount.of(spec);
+    long learnable = parameters.learnable();
     int perWeight = optimizer == OptimizerKind.ADAM ? 4 : 2;
     long update = Math.round((double) learnable * perWeight / batchSize);
-    long generatorValues = 0;
-    long kernelValues = 0;
-    long sourcedWeights = 0;
-    for (FixedBank bank : network.fixedBanks()) {
-      if (bank.gabor() != null) {
-        generatorValues += 5L * bank.filterCount();
-      } else {
-        sourcedWeights += bank.weights();
-      }
-      kernelValues += bank.values().length;
-    }
-    long storage = 4 * (learnable + generatorValues + sourcedWeights);
-    long tensors = 4 * (learnable + network.fixedParameters());
     long macs = cost.forward() + cost.inputGradient() + cost.filterGradient() + update;
-    double energy = EnergyModel.picojoulesPerImage(macs, learnable, kernelValues, batchSize);
+    double energy = EnergyModel.picojoulesPerImage(macs, learnable, parameters.fixedKernelValues(), batchSize);
     return new VariantFigures(cost.forward(), cost.inputGradient(), cost.filterGradient(), update, learnable,
-        network.fixedParameters(), storage, tensors, energy);
+        parameters.fixed(), parameters.storageBytes(), parameters.tensorBytes(), energy);
   }
 }

@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
-import io.gaborflow.tensorflow.graph.FixedBank;
-import io.gaborflow.tensorflow.graph.InputSpec;
-import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.tensorflow.graph.ConvBank;
 import io.gaborflow.tensorflow.train.TrainingSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
@@ -47,7 +44,7 @@ public final class ModelExport {
           .withSignature(Signature.builder().key(SIGNATURE).input(INPUT, network.images())
               .output(OUTPUT, probabilities).build())
           .export();
-      InputSpec in = session.model().input();
+      FeatureShape in = session.model().spec().input();
       ExportMetadata metadata = new ExportMetadata(session.model().modelName(), in.height(), in.width(),
           in.channels(), data.labelNames(), 1 / 255.0, data.standardization().mean(),
           data.standardization().std(), banks(network));
@@ -77,20 +74,10 @@ public final class ModelExport {
 
   /** Every convolution bank in layer and declaration order, with the tensor holding its kernel. */
   private static List<ExportMetadata.Bank> banks(BuiltNetwork network) {
-    Map<String, FixedBank> fixed = new HashMap<>();
-    network.fixedBanks().forEach(b -> fixed.put(b.name(), b));
-    Map<String, LearnableVariable> variables = new HashMap<>();
-    network.learnables().forEach(v -> variables.put(v.name(), v));
     List<ExportMetadata.Bank> banks = new ArrayList<>();
-    for (String name : network.convBanks()) {
-      FixedBank bank = fixed.get(name);
-      if (bank != null) {
-        banks.add(new ExportMetadata.Bank(name, bank.window() == null ? "fixed" : "partially-trained",
-            bank.kernel().op().name(), shape(bank.kernel())));
-      } else {
-        LearnableVariable kernel = variables.get(name + "/kernel");
-        banks.add(new ExportMetadata.Bank(name, "learned", kernel.variable().op().name(), shape(kernel.variable())));
-      }
+    for (ConvBank bank : network.convBanks()) {
+      banks.add(new ExportMetadata.Bank(bank.path(), bank.kind().label(), bank.kernel().op().name(),
+          shape(bank.kernel())));
     }
     return banks;
   }

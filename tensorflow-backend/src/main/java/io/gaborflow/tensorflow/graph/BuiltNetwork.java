@@ -1,44 +1,48 @@
 package io.gaborflow.tensorflow.graph;
 
+import io.gaborflow.core.model.NetworkSpec;
+import io.gaborflow.core.model.ParameterCount;
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * A network's forward graph.
+ * A network lowered to ops.
  *
+ * @param spec the description it was lowered from
  * @param images NHWC float input
- * @param training 1 while training (enables dropout), 0 by default
  * @param step the global training step, which seeds dropout masks
- * @param logits one row of class scores per image
+ * @param trainingLogits class scores of the training pass (dropout on, batch statistics)
+ * @param logits class scores of the inference pass (dropout off, moving statistics)
  * @param learnables every trained tensor, in layer order
- * @param fixedBanks every fixed Gabor bank, in layer order
- * @param convBanks every convolution bank's name ("layer1/conv1"), in layer and declaration order
- * @param cost multiply-accumulates per training image
+ * @param moving batch normalisation's moving statistics
+ * @param statisticUpdates the ops that move them, run with every training step
+ * @param fixedBanks every fixed bank, in layer order
+ * @param convBanks every convolution bank, in layer and declaration order
  */
 public record BuiltNetwork(
+    NetworkSpec spec,
     Placeholder<TFloat32> images,
-    PlaceholderWithDefault<TFloat32> training,
     PlaceholderWithDefault<TInt64> step,
+    Operand<TFloat32> trainingLogits,
     Operand<TFloat32> logits,
     List<LearnableVariable> learnables,
+    List<MovingStatistic> moving,
+    List<Op> statisticUpdates,
     List<FixedBank> fixedBanks,
-    List<String> convBanks,
-    TrainingCost cost) {
+    List<ConvBank> convBanks) {
 
-  /** Weights and biases trained every epoch. */
+  /** Weights, biases, scales and offsets trained every epoch. */
   public long learnableParameters() {
-    return learnables.stream().filter(v -> v.window() == null).mapToLong(LearnableVariable::size).sum();
+    return ParameterCount.of(spec).learnable();
   }
 
-  /**
-   * Weights of the Gabor banks (partially trained ones included) counted as the ordinary kernels
-   * they are equivalent to.
-   */
+  /** Weights of the fixed banks (partially trained ones included), as ordinary kernels. */
   public long fixedParameters() {
-    return fixedBanks.stream().mapToLong(FixedBank::weights).sum();
+    return ParameterCount.of(spec).fixed();
   }
 }

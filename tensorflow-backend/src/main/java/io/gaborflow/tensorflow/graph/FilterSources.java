@@ -1,6 +1,7 @@
 package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.FilterSupplier;
+import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.npy.NpyArray;
 import io.gaborflow.core.npy.NpyReader;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
@@ -22,6 +23,27 @@ import java.util.function.Supplier;
  */
 public final class FilterSources {
   private FilterSources() {}
+
+  /** The source a bank's description names. */
+  public static TensorSource of(FixedTensorBankSpec bank) {
+    return switch (bank.kind()) {
+      case NPY -> npy(bank.location());
+      case SUPPLIER -> supplier(() -> instantiate(bank.location()), bank.filters());
+      case MODEL -> model(bank.location(), bank.bank(), bank.filters());
+    };
+  }
+
+  /** A supplier by class name, from the class loader that loaded the model (the context one, else gaborflow's). */
+  private static FilterSupplier instantiate(String className) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    try {
+      Class<?> type = Class.forName(className, true, loader != null ? loader : FilterSources.class.getClassLoader());
+      return (FilterSupplier) type.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalArgumentException("filter supplier " + className + " cannot be created: it needs a public"
+          + " constructor without arguments and must implement FilterSupplier (" + e + ")", e);
+    }
+  }
 
   public static TensorSource supplier(Supplier<? extends FilterSupplier> factory, int filters) {
     return new Checked(filters, "supplier") {

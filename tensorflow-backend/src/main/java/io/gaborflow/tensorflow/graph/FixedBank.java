@@ -2,6 +2,7 @@ package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.annotation.ChannelCoverage;
 import io.gaborflow.core.gabor.FilterBank;
+import io.gaborflow.core.model.TrainingWindow;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;

@@ -1,21 +1,24 @@
 package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.annotation.Initializer;
+import io.gaborflow.core.model.TrainingWindow;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A trained tensor (a kernel or a bias) with what is needed to give it its first value and to
- * know when it trains.
+ * A trained tensor (a kernel, a bias, a normalisation's scale or offset) with what is needed to
+ * give it its first value and to know when it trains.
  *
- * @param initializer how the weights start; {@code null} for a bias (zeros) or a Gabor bank
- * @param startValues the exact first values (a Gabor bank's kernel), or {@code null}
+ * @param initializer how the weights start; {@code null} for constant start values
+ * @param startValues the exact first values (a Gabor bank's kernel, ones for a scale), or {@code
+ *     null} for zeros or the initializer
  * @param window the epochs in which it trains; {@code null}: every epoch
  */
 public record LearnableVariable(
-    String name,
+    VariableKey key,
     Variable<TFloat32> variable,
     Shape shape,
     Initializer initializer,
@@ -24,10 +27,9 @@ public record LearnableVariable(
     float[] startValues,
     TrainingWindow window) {
 
-  /** A variable trained every epoch, drawn from {@code initializer} (zeros when null). */
-  public LearnableVariable(
-      String name, Variable<TFloat32> variable, Shape shape, Initializer initializer, long fanIn, long fanOut) {
-    this(name, variable, shape, initializer, fanIn, fanOut, null, null);
+  /** The variable's path: {@code layer3/conv2/kernel}. */
+  public String name() {
+    return key.path();
   }
 
   public long size() {
@@ -58,6 +60,13 @@ public record LearnableVariable(
         }
       }
     }
+    return values;
+  }
+
+  /** {@code count} copies of {@code value}, as start values. */
+  static float[] filled(long count, float value) {
+    float[] values = new float[Math.toIntExact(count)];
+    Arrays.fill(values, value);
     return values;
   }
 

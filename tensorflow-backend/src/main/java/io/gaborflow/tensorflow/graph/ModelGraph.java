@@ -1,16 +1,23 @@
 package io.gaborflow.tensorflow.graph;
 
+import io.gaborflow.core.model.NetworkSpec;
+
 /**
- * A network's architecture as TensorFlow ops. The gaborflow processor generates one
- * implementation per {@code @Network} class ({@code <Name>Graph}); it states the layers and calls
- * {@link NetworkBuilder}, where the behaviour of every layer lives.
+ * A network to train: its description. The gaborflow processor generates one implementation per
+ * {@code @Network} class ({@code <Name>Graph}); {@link NetworkLowering} turns the description into
+ * TensorFlow ops.
  */
 public interface ModelGraph {
+  /** The network, as core describes it. */
+  NetworkSpec spec();
+
   /** The model's name on the command line and in reports. */
-  String modelName();
+  default String modelName() {
+    return spec().modelName();
+  }
 
-  InputSpec input();
-
-  /** Emits the network's layers, first to last; the last one gives the logits. */
-  void build(NetworkBuilder net);
+  /** A model graph for a description made in code (a variant, a test network). */
+  static ModelGraph of(NetworkSpec spec) {
+    return () -> spec;
+  }
 }

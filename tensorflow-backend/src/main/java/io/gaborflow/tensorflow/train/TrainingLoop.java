@@ -2,7 +2,8 @@ package io.gaborflow.tensorflow.train;
 
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSet;
-import io.gaborflow.tensorflow.graph.InputSpec;
+import io.gaborflow.core.Seeds;
+import io.gaborflow.core.model.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class TrainingLoop {
    * checkpoint) and trains them on {@code data}, checkpointing after every epoch when asked to.
    */
   public TrainingResult run(TrainingSession session, Dataset data) {
-    checkCompatible(session.model().input(), session.model().modelName(), data);
+    checkCompatible(session.model().spec(), data);
     List<EpochResult> epochs = new ArrayList<>();
     int firstEpoch = 1;
     Optional<CheckpointStore.Checkpoint> resumed = resume ? checkpoints.latest() : Optional.empty();
@@ -74,7 +75,7 @@ public final class TrainingLoop {
       for (int step = 0; step < steps; step++) {
         train.copyBatch(order, step * batch, batch, images, labels);
         if (augmentation != null) {
-          augmentation.apply(images, batch, new SplittableRandom(config.seed() * 1_000_003L + (long) epoch * 65_537L + step));
+          augmentation.apply(images, batch, Seeds.augmentation(config.seed(), epoch, step));
         }
         long globalStep = (long) (epoch - 1) * steps + step;
         float loss = session.trainStep(epoch, globalStep, images, labels, batch);
@@ -113,7 +114,9 @@ public final class TrainingLoop {
         session.network().fixedParameters());
   }
 
-  private static void checkCompatible(InputSpec input, String model, Dataset data) {
+  private static void checkCompatible(NetworkSpec spec, Dataset data) {
+    var input = spec.input();
+    String model = spec.modelName();
     ImageSet train = data.train();
     if (train.height() != input.height() || train.width() != input.width() || train.channels() != input.channels()) {
       throw new IllegalArgumentException(
@@ -122,9 +125,9 @@ public final class TrainingLoop {
               model, input.height(), input.width(), input.channels(), data.name(),
               train.height(), train.width(), train.channels()));
     }
-    if (data.classes() > input.classes()) {
+    if (data.classes() > spec.classes()) {
       throw new IllegalArgumentException(
-          model + " tells " + input.classes() + " classes apart but " + data.name() + " has labels up to "
+          model + " tells " + spec.classes() + " classes apart but " + data.name() + " has labels up to "
               + (data.classes() - 1));
     }
   }
@@ -138,7 +141,7 @@ public final class TrainingLoop {
     for (int i = 0; i < size; i++) {
       order[i] = i;
     }
-    Random random = new Random(seed * 1_000_003L + epoch);
+    Random random = Seeds.batchOrder(seed, epoch);
     for (int i = order.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int t = order[i];

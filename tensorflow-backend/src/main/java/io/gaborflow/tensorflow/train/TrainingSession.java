@@ -4,10 +4,12 @@ import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.graph.FloatTensors;
-import io.gaborflow.tensorflow.graph.InputSpec;
+import io.gaborflow.core.Seeds;
+import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.tensorflow.graph.MovingStatistic;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
-import io.gaborflow.tensorflow.graph.NetworkBuilder;
+import io.gaborflow.tensorflow.graph.NetworkLowering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -47,28 +49,28 @@ public final class TrainingSession implements AutoCloseable {
   private final BuiltNetwork network;
   private final Placeholder<TInt32> labels;
   private final Operand<TFloat32> loss;
+  private final Operand<TFloat32> evaluationLoss;
   private final Operand<TFloat32> correct;
   private final UpdateRule updateRule;
   // The update op of each epoch (index 0 is epoch 1); epochs with the same trained variables share one.
   private final List<Op> updateOpByEpoch = new ArrayList<>();
   private final List<Placeholder<TFloat32>> initialValues = new ArrayList<>();
   private final List<Op> assigns = new ArrayList<>();
-  // Fed as the network's "training" flag on every step; made once, closed with the session.
-  private final TFloat32 trainingOn = TFloat32.scalarOf(1f);
 
   private TrainingSession(ModelGraph model, TrainingConfig config) {
     this.model = model;
     this.graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
-      this.network = NetworkBuilder.build(tf, model, config.seed());
+      this.network = NetworkLowering.lower(tf, model.spec(), config.seed());
       checkTrainingWindows(config.epochs());
-      InputSpec input = model.input();
       this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       Operand<TFloat32> oneHot =
-          tf.oneHot(labels, tf.constant(input.classes()), tf.constant(1f), tf.constant(0f));
-      Operand<TFloat32> perImage = tf.nn.softmaxCrossEntropyWithLogits(network.logits(), oneHot).loss();
-      this.loss = tf.withName("loss").math.mean(perImage, tf.constant(0));
+          tf.oneHot(labels, tf.constant(model.spec().classes()), tf.constant(1f), tf.constant(0f));
+      this.loss = tf.withName("loss").math.mean(
+          tf.nn.softmaxCrossEntropyWithLogits(network.trainingLogits(), oneHot).loss(), tf.constant(0));
+      this.evaluationLoss = tf.withName("evaluation_loss").math.mean(
+          tf.nn.softmaxCrossEntropyWithLogits(network.logits(), oneHot).loss(), tf.constant(0));
       this.correct =
           tf.withName("correct")
               .reduceSum(
@@ -86,6 +88,10 @@ public final class TrainingSession implements AutoCloseable {
         initialValues.add(value);
         assigns.add(init.assign(v.variable(), value));
       }
+      for (MovingStatistic m : network.moving()) {
+        assigns.add(init.assign(m.variable(), init.constant(m.shape(),
+            org.tensorflow.ndarray.buffer.DataBuffers.of(m.initialValues(), true, false))));
+      }
       assigns.addAll(updateRule.resetOps());
       ConfigProto sessionConfig =
           ConfigProto.newBuilder()
@@ -94,7 +100,6 @@ public final class TrainingSession implements AutoCloseable {
               .build();
       this.session = new Session(graph, sessionConfig);
     } catch (RuntimeException e) {
-      trainingOn.close();
       graph.close();
       throw e;
     }
@@ -159,7 +164,7 @@ public final class TrainingSession implements AutoCloseable {
 
   /** Sets every learnable tensor to its initial value drawn with {@code seed}, and the optimizer state to zero. */
   public void initialize(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
+    SplittableRandom random = Seeds.initialWeights(seed);
     Session.Runner runner = session.runner();
     List<TFloat32> tensors = new ArrayList<>();
     try {
@@ -195,13 +200,13 @@ public final class TrainingSession implements AutoCloseable {
       throw new IllegalArgumentException(
           "epoch " + epoch + " is outside this session's run of " + updateOpByEpoch.size() + " epochs");
     }
-    return session.runner()
+    Session.Runner runner = session.runner()
         .feed(network.images(), x)
         .feed(labels, y)
-        .feed(network.training(), trainingOn)
         .feed(network.step(), step)
-        .addTarget(updateOpByEpoch.get(epoch - 1))
-        .fetch(loss);
+        .addTarget(updateOpByEpoch.get(epoch - 1));
+    network.statisticUpdates().forEach(runner::addTarget);
+    return runner.fetch(loss);
   }
 
   /**
@@ -234,7 +239,7 @@ public final class TrainingSession implements AutoCloseable {
       try (TFloat32 x = imagesTensor(images, count);
           TInt32 y = labelsTensor(batchLabels, count);
           Result result =
-              session.runner().feed(network.images(), x).feed(labels, y).fetch(loss).fetch(correct).run()) {
+              session.runner().feed(network.images(), x).feed(labels, y).fetch(evaluationLoss).fetch(correct).run()) {
         lossSum += ((TFloat32) result.get(0)).getFloat() * count;
         correctSum += ((TFloat32) result.get(1)).getFloat();
       }
@@ -259,7 +264,7 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   private TFloat32 imagesTensor(float[] images, int count) {
-    InputSpec in = model.input();
+    FeatureShape in = model.spec().input();
     Shape shape = Shape.of(count, in.height(), in.width(), in.channels());
     return TFloat32.tensorOf(shape, DataBuffers.of(images, true, false).narrow(shape.size()));
   }
@@ -302,7 +307,6 @@ public final class TrainingSession implements AutoCloseable {
 
   @Override
   public void close() {
-    trainingOn.close();
     session.close();
     graph.close();
   }

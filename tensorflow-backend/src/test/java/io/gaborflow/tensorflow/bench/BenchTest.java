@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.bench;
 
+import io.gaborflow.tensorflow.testing.Specs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +10,7 @@ import io.gaborflow.core.annotation.Activation;
 import io.gaborflow.core.annotation.Initializer;
 import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.gabor.GaborBankSpec;
-import io.gaborflow.tensorflow.graph.BuiltNetwork;
-import io.gaborflow.tensorflow.graph.InputSpec;
 import io.gaborflow.tensorflow.graph.ModelGraph;
-import io.gaborflow.tensorflow.graph.ModelVariant;
-import io.gaborflow.tensorflow.graph.NetworkBuilder;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.OptimizerKind;
 import io.gaborflow.tensorflow.train.TrainingConfig;
@@ -32,32 +29,16 @@ class BenchTest {
   @TempDir Path dir;
 
   /** 8x8 grey input; one 3x3 layer of 4 Gabor + 4 learnable filters; dense 2. */
-  static final ModelGraph TINY = new ModelGraph() {
-    @Override
-    public String modelName() {
-      return "tiny";
-    }
-
-    @Override
-    public InputSpec input() {
-      return new InputSpec(8, 8, 1, 2);
-    }
-
-    @Override
-    public void build(NetworkBuilder net) {
-      net.conv(3, 1, Padding.VALID, Activation.RELU,
-          net.fixedGabor("gabor", GaborBankSpec.builder().orientations(2).phases(0, 90).sigma(1).build()),
-          net.learnable("conv", 4, Initializer.GLOROT_UNIFORM));
-      net.dense("logits", 2, Activation.NONE, Initializer.GLOROT_UNIFORM);
-    }
-  };
+  static final ModelGraph TINY = ModelGraph.of(Specs.network("tiny", 8, 1, 2)
+      .layer("gabor", Specs.conv(3, 1, Padding.VALID, Activation.RELU,
+          Specs.gabor("gabor", GaborBankSpec.builder().orientations(2).phases(0, 90).sigma(1).build()),
+          Specs.learnable("conv", 4)))
+      .layer("logits", Specs.logits(2))
+      .build());
 
   private static VariantFigures figures(int percent) {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).build();
-    try (TrainingSession s = TrainingSession.create(ModelVariant.of(TINY, percent, 0), config)) {
-      BuiltNetwork n = s.network();
-      return VariantFigures.of(n, OptimizerKind.ADAM, 16);
-    }
+    return VariantFigures.of(new BenchVariant(percent, 0).graph(TINY).spec(), OptimizerKind.ADAM, 16);
   }
 
   @Test

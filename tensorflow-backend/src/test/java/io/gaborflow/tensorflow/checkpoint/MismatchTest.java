@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.checkpoint;
 
+import io.gaborflow.tensorflow.testing.Specs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +10,7 @@ import io.gaborflow.core.annotation.Initializer;
 import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSet;
-import io.gaborflow.tensorflow.graph.InputSpec;
 import io.gaborflow.tensorflow.graph.ModelGraph;
-import io.gaborflow.tensorflow.graph.NetworkBuilder;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.ProgressReporter;
@@ -31,23 +30,10 @@ class MismatchTest {
 
   /** A one-layer model; {@code filters} changes its shapes, {@code name} its identity. */
   private static ModelGraph model(String name, int filters) {
-    return new ModelGraph() {
-      @Override
-      public String modelName() {
-        return name;
-      }
-
-      @Override
-      public InputSpec input() {
-        return new InputSpec(12, 12, 1, 4);
-      }
-
-      @Override
-      public void build(NetworkBuilder net) {
-        net.conv(3, 1, Padding.VALID, Activation.RELU, net.learnable("conv", filters, Initializer.GLOROT_UNIFORM));
-        net.dense("logits", 4, Activation.NONE, Initializer.GLOROT_UNIFORM);
-      }
-    };
+    return ModelGraph.of(Specs.network(name, 12, 1, 4)
+        .layer("conv", Specs.conv(3, 1, Padding.VALID, Activation.RELU, Specs.learnable("conv", filters)))
+        .layer("logits", Specs.logits(4))
+        .build());
   }
 
   private CheckpointStore.Checkpoint checkpointOf(ModelGraph graph) {

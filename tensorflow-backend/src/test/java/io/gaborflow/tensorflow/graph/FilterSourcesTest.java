@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.graph;
 
+import io.gaborflow.tensorflow.testing.Specs;
+import io.gaborflow.core.model.FixedTensorBankSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,28 +31,24 @@ class FilterSourcesTest {
   @TempDir Path dir;
 
   /** One 3x3 layer: the given fixed bank beside 2 learnable filters. */
-  private static ModelGraph withBank(TensorSource source) {
-    return new ModelGraph() {
-      @Override
-      public String modelName() {
-        return "given";
-      }
-
-      @Override
-      public InputSpec input() {
-        return new InputSpec(12, 12, 1, 4);
-      }
-
-      @Override
-      public void build(NetworkBuilder net) {
-        net.conv(3, 1, Padding.VALID, Activation.RELU, net.fixedTensor("given", source),
-            net.learnable("conv", 2, Initializer.GLOROT_UNIFORM));
-        net.dense("logits", 4, Activation.NONE, Initializer.GLOROT_UNIFORM);
-      }
-    };
+  private static ModelGraph withBank(FixedTensorBankSpec given) {
+    return ModelGraph.of(Specs.network("given", 12, 1, 4)
+        .layer("given", Specs.conv(3, 1, Padding.VALID, Activation.RELU, given, Specs.learnable("conv", 2)))
+        .layer("logits", Specs.logits(4))
+        .build());
   }
 
-  private static float[] trainedValueOfGivenBank(TensorSource source) {
+  /** The bank of an npy class-path resource, its shape read from the file as the processor does. */
+  private static FixedTensorBankSpec npy(String resource) {
+    try (java.io.InputStream in = FilterSourcesTest.class.getResourceAsStream("/" + resource)) {
+      int[] shape = io.gaborflow.core.npy.NpyReader.read(in, resource).shape();
+      return FixedTensorBankSpec.npy("given", resource, java.util.Arrays.stream(shape).boxed().toList());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static float[] trainedValueOfGivenBank(FixedTensorBankSpec source) {
     try (TrainingSession session = TrainingSession.create(withBank(source), CONFIG)) {
       new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, DATA);
       return session.valueOf(session.network().fixedBanks().get(0).kernel());
@@ -67,7 +65,7 @@ class FilterSourcesTest {
         sobel[(y * 3 + x) * 2 + 1] = k[x][y];
       }
     }
-    assertArrayEquals(sobel, trainedValueOfGivenBank(FilterSources.npy("filters/sobel.npy")));
+    assertArrayEquals(sobel, trainedValueOfGivenBank(npy("filters/sobel.npy")));
   }
 
   public static final class Ones implements FilterSupplier {
@@ -84,9 +82,9 @@ class FilterSourcesTest {
 
   @Test
   void supplierValuesStayFixedAndAWrongShapeIsNamed() {
-    assertArrayEquals(new Ones().values(), trainedValueOfGivenBank(FilterSources.supplier(Ones::new, 1)));
+    assertArrayEquals(new Ones().values(), trainedValueOfGivenBank(FixedTensorBankSpec.supplier("given", Ones.class, 1)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingSession.create(withBank(FilterSources.supplier(Ones::new, 3)), CONFIG).close());
+        () -> TrainingSession.create(withBank(FixedTensorBankSpec.supplier("given", Ones.class, 3)), CONFIG).close());
     assertEquals("filter supplier " + Ones.class.getName() + " has shape [3, 3, 1, 1] but the layer needs"
         + " [3, 3, 1, 3] (supplier values are HWIO)", e.getMessage());
   }
@@ -101,11 +99,11 @@ class FilterSourcesTest {
       learned = session.valueOf(session.network().learnables().get(0).variable());
       ModelExport.write(session, DATA, export);
     }
-    assertArrayEquals(learned, trainedValueOfGivenBank(FilterSources.model(export.toString(), "layer1/learned_a", 4)));
+    assertArrayEquals(learned, trainedValueOfGivenBank(FixedTensorBankSpec.model("given", export.toString(), "layer1/learned_a", 4)));
     assertArrayEquals(learned,
-        trainedValueOfGivenBank(FilterSources.model(checkpoints.toString(), "layer1/learned_a", 4)));
+        trainedValueOfGivenBank(FixedTensorBankSpec.model("given", checkpoints.toString(), "layer1/learned_a", 4)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingSession.create(withBank(FilterSources.model(export.toString(), "layer9/none", 4)), CONFIG));
+        () -> TrainingSession.create(withBank(FixedTensorBankSpec.model("given", export.toString(), "layer9/none", 4)), CONFIG));
     assertEquals("model " + export + " has no bank layer9/none; it has [layer1/gabor_a, layer1/learned_a,"
         + " layer3/gabor_b, layer3/learned_b]", e.getMessage());
   }

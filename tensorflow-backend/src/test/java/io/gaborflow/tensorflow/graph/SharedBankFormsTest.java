@@ -1,5 +1,8 @@
 package io.gaborflow.tensorflow.graph;
 
+import io.gaborflow.tensorflow.testing.Specs;
+import io.gaborflow.core.model.NetworkSpec;
+import io.gaborflow.core.model.LearnableBankSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,22 +47,15 @@ class SharedBankFormsTest {
     }
 
     @Override
-    public String modelName() {
-      return "shared-bank-forms";
-    }
-
-    @Override
-    public InputSpec input() {
-      return new InputSpec(size, size, 1, 3);
-    }
-
-    @Override
-    public void build(NetworkBuilder net) {
-      net.conv(3, 1, Padding.VALID, Activation.RELU, net.learnable("first", CHANNELS, Initializer.GLOROT_UNIFORM));
-      net.conv(kernel, stride, padding, Activation.NONE, net.fixedGabor("gabor", bank()),
-          net.learnable("learned", 2, Initializer.GLOROT_UNIFORM));
-      net.flatten();
-      net.dense("logits", 3, Activation.NONE, Initializer.GLOROT_UNIFORM);
+    public NetworkSpec spec() {
+      return Specs.network("shared-bank-forms", size, 1, 3)
+          .layer("first", Specs.conv(3, 1, Padding.VALID, Activation.RELU, new LearnableBankSpec("first", CHANNELS,
+              Initializer.GLOROT_UNIFORM)))
+          .layer("gabor", Specs.conv(kernel, stride, padding, Activation.NONE, Specs.gabor("gabor", bank()),
+              Specs.learnable("learned", 2)))
+          .layer("flat", Specs.flatten())
+          .layer("logits", Specs.logits(3))
+          .build();
     }
   }
 

@@ -71,8 +71,8 @@ class DivergenceTest {
   void aGaborBankCannotTrainForMoreEpochsThanTheRunHas() {
     TrainingConfig twoEpochs = TrainingConfig.builder().epochs(2).build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingSession.create(io.gaborflow.tensorflow.graph.ModelVariant.of(new SmallGaborNet(),
-            io.gaborflow.tensorflow.graph.ModelVariant.AS_DECLARED, 3), twoEpochs));
+        () -> TrainingSession.create(io.gaborflow.tensorflow.graph.ModelGraph.of(
+            io.gaborflow.core.model.NetworkVariants.withGaborTraining(new SmallGaborNet().spec(), 3)), twoEpochs));
     assertEquals("bank layer1/gabor_a trains for 3 epochs (trainableEpochs) but the run has 2; lower"
         + " trainableEpochs or train for more epochs", e.getMessage());
   }

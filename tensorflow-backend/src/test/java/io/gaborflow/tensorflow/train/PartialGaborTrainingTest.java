@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.testing.Specs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,9 +12,7 @@ import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.FixedBank;
-import io.gaborflow.tensorflow.graph.InputSpec;
 import io.gaborflow.tensorflow.graph.ModelGraph;
-import io.gaborflow.tensorflow.graph.NetworkBuilder;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,27 +30,13 @@ class PartialGaborTrainingTest {
 
   /** One conv layer: a Gabor bank trained for one epoch beside a learnable bank. */
   private static ModelGraph model(TrainableAt at) {
-    return new ModelGraph() {
-      @Override
-      public String modelName() {
-        return "partial";
-      }
-
-      @Override
-      public InputSpec input() {
-        return new InputSpec(12, 12, 1, 4);
-      }
-
-      @Override
-      public void build(NetworkBuilder net) {
-        net.conv(3, 1, Padding.VALID, Activation.RELU,
-            net.fixedGabor("gabor", GaborBankSpec.builder().orientations(4).phases(0).sigma(1).build())
-                .trainableFor(1, at),
-            net.learnable("learned", 4, Initializer.GLOROT_UNIFORM));
-        net.maxPool(2, 2, Padding.VALID);
-        net.dense("logits", 4, Activation.NONE, Initializer.GLOROT_UNIFORM);
-      }
-    };
+    return ModelGraph.of(Specs.network("partial", 12, 1, 4)
+        .layer("gabor", Specs.conv(3, 1, Padding.VALID, Activation.RELU,
+            Specs.gabor("gabor", GaborBankSpec.builder().orientations(4).phases(0).sigma(1).build(), 1, at),
+            Specs.learnable("learned", 4)))
+        .layer("pool", Specs.maxPool(2))
+        .layer("logits", Specs.logits(4))
+        .build());
   }
 
   @ParameterizedTest

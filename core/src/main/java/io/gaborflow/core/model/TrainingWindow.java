@@ -1,4 +1,4 @@
-package io.gaborflow.tensorflow.graph;
+package io.gaborflow.core.model;
 
 import io.gaborflow.core.annotation.TrainableAt;
 

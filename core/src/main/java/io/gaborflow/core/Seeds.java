@@ -1,0 +1,37 @@
+package io.gaborflow.core;
+
+import java.util.Random;
+import java.util.SplittableRandom;
+
+/**
+ * Every random stream of a run, derived from the run's seed in one place: the first weights, the
+ * batch order of each epoch, augmentation and dropout. Each depends on the seed and on where it
+ * is used alone (never on what ran before), so a run resumed at any epoch draws what an
+ * uninterrupted one does.
+ */
+public final class Seeds {
+  private static final long SPREAD = 1_000_003L;
+  private static final long EPOCH_SPREAD = 65_537L;
+
+  private Seeds() {}
+
+  /** The stream the first weights are drawn from, split once per variable in creation order. */
+  public static SplittableRandom initialWeights(long seed) {
+    return new SplittableRandom(seed);
+  }
+
+  /** The shuffle of the training images in {@code epoch}. */
+  public static Random batchOrder(long seed, int epoch) {
+    return new Random(seed * SPREAD + epoch);
+  }
+
+  /** The crops and flips of one training step. */
+  public static SplittableRandom augmentation(long seed, int epoch, int step) {
+    return new SplittableRandom(seed * SPREAD + epoch * EPOCH_SPREAD + step);
+  }
+
+  /** The first half of a dropout layer's stateless seed; the global step is the second. */
+  public static long dropout(long seed, int layer) {
+    return seed * SPREAD + layer;
+  }
+}

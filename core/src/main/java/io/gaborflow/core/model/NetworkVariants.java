@@ -1,0 +1,67 @@
+package io.gaborflow.core.model;
+
+import io.gaborflow.core.annotation.TrainableAt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A declared network with another share of fixed Gabor filters in its mixed convolution layers,
+ * or with its Gabor banks trained for the first epochs: the paper's sweep, made from one
+ * declaration.
+ */
+public final class NetworkVariants {
+  private NetworkVariants() {}
+
+  /**
+   * {@code spec} with {@code percent} % fixed filters in every layer that has both a fixed Gabor
+   * bank and a learnable one: of the layer's T filters, {@code round(T * percent / 100)} Gabor
+   * filters (the first fixed bank's wavelengths and phases, as few evenly spaced orientations as
+   * needed, cut to the count) and a learnable bank with the rest. Other layers stay as declared.
+   */
+  public static NetworkSpec withFixedShare(NetworkSpec spec, int percent) {
+    if (percent < 0 || percent > 100) {
+      throw new IllegalArgumentException("fixed share must be between 0 and 100 %, got " + percent);
+    }
+    return spec.mapConvLayers(conv -> resplit(conv, percent)).withModelName(spec.modelName() + "-fixed" + percent);
+  }
+
+  /** {@code spec} with every fixed Gabor bank trained for its first {@code epochs} epochs (0: as declared). */
+  public static NetworkSpec withGaborTraining(NetworkSpec spec, int epochs) {
+    if (epochs < 0) {
+      throw new IllegalArgumentException("Gabor training epochs must be 0 or more, got " + epochs);
+    }
+    if (epochs == 0) {
+      return spec;
+    }
+    return spec.mapConvLayers(conv -> conv.withBanks(conv.banks().stream()
+            .map(b -> b instanceof FixedGaborBankSpec fixed && fixed.window() == null
+                ? fixed.trainableFor(epochs, TrainableAt.START) : b)
+            .toList()))
+        .withModelName(spec.modelName() + "-partial" + epochs);
+  }
+
+  private static ConvLayerSpec resplit(ConvLayerSpec conv, int percent) {
+    FixedGaborBankSpec fixed = null;
+    LearnableBankSpec learnable = null;
+    for (BankSpec bank : conv.banks()) {
+      if (bank instanceof FixedGaborBankSpec f && fixed == null) {
+        fixed = f;
+      } else if (bank instanceof LearnableBankSpec l && learnable == null) {
+        learnable = l;
+      }
+    }
+    if (fixed == null || learnable == null) {
+      return conv;
+    }
+    int total = conv.filters();
+    int fixedCount = Math.round(total * percent / 100f);
+    List<BankSpec> banks = new ArrayList<>();
+    if (fixedCount > 0) {
+      banks.add(fixed.withFilters(fixedCount));
+    }
+    if (fixedCount < total) {
+      banks.add(learnable.withFilters(total - fixedCount));
+    }
+    return conv.withBanks(banks);
+  }
+}

@@ -1,0 +1,67 @@
+package io.gaborflow.core.model;
+
+import io.gaborflow.core.annotation.ChannelCoverage;
+import java.util.List;
+
+/**
+ * Multiply-accumulates per training image, counted from a network's shapes.
+ *
+ * <p>Forward: every convolution and dense layer as the paper counts it (a SHARED Gabor bank as
+ * its channel mean plus one single-channel convolution). Input gradient: the same count for each
+ * layer with a trained weight below it, nothing for the others. Filter gradient: learnable
+ * kernels only; fixed banks have none (partially trained banks are counted as frozen, which they
+ * are in most epochs). Pooling, batch normalisation, additions and activations are left out: they
+ * are not multiply-accumulates.
+ */
+public record TrainingCost(long forward, long inputGradient, long filterGradient) {
+
+  /** The cost of one training image through {@code spec}. */
+  public static TrainingCost of(NetworkSpec spec) {
+    List<Node> nodes = spec.nodes();
+    boolean[] trainedBelow = new boolean[nodes.size()];
+    long forward = 0;
+    long inputGradient = 0;
+    long filterGradient = 0;
+    for (int i = 0; i < nodes.size(); i++) {
+      Node node = nodes.get(i);
+      boolean trainedInput = false;
+      for (int in : node.inputs()) {
+        trainedInput |= in != Node.NETWORK_INPUT && trainedBelow[in];
+      }
+      FeatureShape in = spec.shapeOf(node.input());
+      FeatureShape out = spec.shapeOf(i);
+      long layerForward = 0;
+      boolean learnable = false;
+      if (node.layer() instanceof ConvLayerSpec conv) {
+        long perChannelFilter = (long) out.height() * out.width() * conv.size() * conv.size();
+        for (BankSpec bank : conv.banks()) {
+          long full = perChannelFilter * in.channels() * bank.filters();
+          if (bank instanceof FixedGaborBankSpec fixed && fixed.gabor().coverage() == ChannelCoverage.SHARED) {
+            layerForward += perChannelFilter * bank.filters()
+                + (in.channels() > 1 ? (long) in.height() * in.width() * in.channels() : 0);
+          } else {
+            layerForward += full;
+          }
+          if (bank instanceof LearnableBankSpec) {
+            filterGradient += full;
+            learnable = true;
+          }
+        }
+      } else if (node.layer() instanceof DenseLayerSpec dense) {
+        layerForward = (long) in.elements() * dense.units();
+        filterGradient += layerForward;
+        learnable = true;
+      } else if (node.layer() instanceof BatchNormLayerSpec) {
+        learnable = true;
+      }
+      forward += layerForward;
+      inputGradient += trainedInput ? layerForward : 0;
+      trainedBelow[i] = trainedInput || learnable;
+    }
+    return new TrainingCost(forward, inputGradient, filterGradient);
+  }
+
+  public long total() {
+    return forward + inputGradient + filterGradient;
+  }
+}

@@ -1,0 +1,18 @@
+package test;
+
+import io.gaborflow.core.Bank;
+import io.gaborflow.core.Layer;
+import io.gaborflow.core.annotation.Activation;
+import io.gaborflow.core.annotation.Add;
+import io.gaborflow.core.annotation.Conv;
+import io.gaborflow.core.annotation.Dense;
+import io.gaborflow.core.annotation.Learnable;
+import io.gaborflow.core.annotation.Network;
+import io.gaborflow.core.annotation.Projection;
+
+@Network(height = 12, width = 12, channels = 1, classes = 10)
+public class AddShapesDiffer {
+  @Conv(layer = 1, size = 3) @Learnable(filters = 8) Bank conv;
+  @Add(layer = 2, projection = Projection.NONE) Layer shortcut;
+  @Dense(layer = 3, units = 10, activation = Activation.NONE) Layer logits;
+}

@@ -1,0 +1,159 @@
+package io.gaborflow.tensorflow.graph;
+
+import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.core.gabor.FilterBank;
+import io.gaborflow.core.model.BankSpec;
+import io.gaborflow.core.model.ConvLayerSpec;
+import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.core.model.FixedGaborBankSpec;
+import io.gaborflow.core.model.FixedTensorBankSpec;
+import io.gaborflow.core.model.LearnableBankSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.math.Mean;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A convolution layer: each bank over the same input, one output branch per bank.
+ *
+ * <p>A fixed bank is a constant behind {@code StopGradient}, convolved on its own, so TensorFlow
+ * prunes its filter gradient and the optimizer never sees it. A convolution never joins its input:
+ * a learnable bank is the sum of convolutions over the input's branches with slices of its one
+ * kernel variable, so no input gradient is computed for branches nothing trains through.
+ */
+final class ConvLowering {
+  private ConvLowering() {}
+
+  static Branches lower(LoweringContext context, ConvLayerSpec conv, Branches input) {
+    ConvGeometry geometry = new ConvGeometry(conv.size(), conv.stride(), conv.padding());
+    List<Branch> outputs = new ArrayList<>(conv.banks().size());
+    for (BankSpec bank : conv.banks()) {
+      Ops tf = context.tf().withSubScope(bank.name());
+      Operand<TFloat32> out;
+      boolean trainedBank;
+      if (bank instanceof FixedGaborBankSpec fixed) {
+        out = fixedGabor(context, tf, input, fixed, geometry);
+        trainedBank = fixed.window() != null;
+      } else if (bank instanceof FixedTensorBankSpec tensor) {
+        out = fixedTensor(context, tf, input.joined(tf).value(), tensor, geometry);
+        trainedBank = false;
+      } else {
+        out = learnable(context, tf, input, (LearnableBankSpec) bank, geometry, conv.bias());
+        trainedBank = true;
+      }
+      outputs.add(new Branch(Activations.apply(tf, out, conv.activation()), bank.filters(),
+          trainedBank || input.trained()));
+    }
+    return new Branches(outputs);
+  }
+
+  private static Operand<TFloat32> fixedGabor(
+      LoweringContext context, Ops tf, Branches input, FixedGaborBankSpec bank, ConvGeometry geometry) {
+    FeatureShape in = context.inputShape();
+    FilterBank filters = FilterBank.of(bank.gabor(), geometry.size());
+    ChannelCoverage coverage = bank.gabor().coverage();
+    Operand<TFloat32> source;
+    int kernelChannels = in.channels();
+    if (coverage == ChannelCoverage.SHARED) {
+      // The same kernel / Cin on every channel equals the kernel applied to the channel mean:
+      // one single-channel convolution instead of Cin of them.
+      kernelChannels = 1;
+      source = in.channels() == 1 ? input.parts().get(0).value() : channelMean(tf, input, in.channels());
+    } else {
+      source = input.joined(tf).value();
+    }
+    float[] values = filters.toHwio(kernelChannels, coverage);
+    Shape kernelShape = Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
+    String path = context.node().scope() + "/" + bank.name();
+    Operand<TFloat32> kernel;
+    if (bank.window() == null) {
+      kernel = tf.stopGradient(tf.withName("kernel").constant(kernelShape, DataBuffers.of(values, true, false)));
+    } else {
+      // Trained for a window of epochs: a variable that starts at the Gabor values. The update op
+      // of the other epochs leaves it out, so then it costs what a constant costs.
+      kernel = context.registry().learnable(context.key(bank.name(), VariableKey.Role.KERNEL), kernelShape, null, 0,
+          0, values, bank.window());
+    }
+    context.registry().fixedBank(new FixedBank(path, kernel, values, filters, coverage, in.channels(),
+        geometry.size(), filters.filterCount(), bank.window()));
+    FixedConvForms.Geometry formGeometry =
+        new FixedConvForms.Geometry(geometry, in.height(), in.width(), kernelChannels, filters.filterCount());
+    FixedConvForm form = FixedConvForms.choose(formGeometry, bank.window() == null,
+        context.training() && input.trained());
+    return form.apply(tf, source, kernel, values, formGeometry);
+  }
+
+  private static Operand<TFloat32> fixedTensor(
+      LoweringContext context, Ops tf, Operand<TFloat32> input, FixedTensorBankSpec bank, ConvGeometry geometry) {
+    FeatureShape in = context.inputShape();
+    float[] values = FilterSources.of(bank).load(geometry.size(), in.channels());
+    int n = bank.filters();
+    Shape shape = Shape.of(geometry.size(), geometry.size(), in.channels(), n);
+    Operand<TFloat32> kernel = tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));
+    context.registry().fixedBank(new FixedBank(context.node().scope() + "/" + bank.name(), kernel, values, null,
+        ChannelCoverage.SINGLE, in.channels(), geometry.size(), n, null));
+    FixedConvForms.Geometry formGeometry = new FixedConvForms.Geometry(geometry, in.height(), in.width(),
+        in.channels(), n);
+    return FixedConvForms.CONV2D.apply(tf, input, kernel, values, formGeometry);
+  }
+
+  private static Operand<TFloat32> learnable(LoweringContext context, Ops tf, Branches input, LearnableBankSpec bank,
+      ConvGeometry geometry, boolean withBias) {
+    int inChannels = context.inputShape().channels();
+    Shape kernelShape = Shape.of(geometry.size(), geometry.size(), inChannels, bank.filters());
+    long receptive = (long) geometry.size() * geometry.size();
+    long fanIn = receptive * inChannels;
+    long fanOut = receptive * bank.filters();
+    VariableRegistry registry = context.registry();
+    VariableKey kernelKey = context.key(bank.name(), VariableKey.Role.KERNEL);
+    Variable<TFloat32> kernel = registry.learnable(kernelKey, kernelShape, bank.initializer(), fanIn, fanOut, null, null);
+    registry.learnedBank(kernelKey.ownerPath(), kernel);
+    Variable<TFloat32> bias = withBias
+        ? registry.learnable(context.key(bank.name(), VariableKey.Role.BIAS), Shape.of(bank.filters()), null, fanIn,
+            fanOut, null, null)
+        : null;
+    List<Branch> parts = input.parts();
+    if (parts.size() == 1) {
+      Operand<TFloat32> conv = tf.nn.conv2d(parts.get(0).value(), kernel, geometry.strides(), geometry.paddingName());
+      return bias == null ? conv : tf.nn.biasAdd(conv, bias);
+    }
+    // A convolution over concatenated channels is the sum of convolutions over each branch with
+    // the matching slice of the kernel: TensorFlow then computes the input gradient only for the
+    // branches a trained weight depends on, and each branch gets its gradient directly.
+    Operand<TFloat32> sum = null;
+    int first = 0;
+    for (Branch part : parts) {
+      Operand<TFloat32> slice = tf.slice(kernel, tf.constant(new int[] {0, 0, first, 0}),
+          tf.constant(new int[] {-1, -1, part.channels(), -1}));
+      Operand<TFloat32> conv = tf.nn.conv2d(part.value(), slice, geometry.strides(), geometry.paddingName());
+      if (sum == null) {
+        // The bias on the first part, so that its Conv2D and BiasAdd still fuse into one oneDNN op.
+        sum = bias == null ? conv : tf.nn.biasAdd(conv, bias);
+      } else {
+        sum = tf.math.add(sum, conv);
+      }
+      first += part.channels();
+    }
+    return sum;
+  }
+
+  /** The mean over all channels of the branches, without joining them first. */
+  private static Operand<TFloat32> channelMean(Ops tf, Branches input, int inChannels) {
+    List<Branch> parts = input.parts();
+    if (parts.size() == 1) {
+      return tf.withName("channel_mean").math.mean(parts.get(0).value(), tf.constant(new int[] {3}), Mean.keepDims(true));
+    }
+    Operand<TFloat32> sum = null;
+    for (Branch part : parts) {
+      Operand<TFloat32> partSum = tf.reduceSum(part.value(), tf.constant(new int[] {3}), ReduceSum.keepDims(true));
+      sum = sum == null ? partSum : tf.math.add(sum, partSum);
+    }
+    return tf.withName("channel_mean").math.mul(sum, tf.constant(1f / inChannels));
+  }
+}

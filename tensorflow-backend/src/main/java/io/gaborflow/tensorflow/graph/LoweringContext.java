@@ -1,0 +1,26 @@
+package io.gaborflow.tensorflow.graph;
+
+import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.core.model.Node;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt64;
+
+/**
+ * What lowering one node needs: the ops scoped to the node, the pass, the registry, the node
+ * itself with its input shape, and the run's seed and step for dropout.
+ *
+ * @param number the node's position in the network, from 1
+ */
+record LoweringContext(Ops tf, NetworkLowering.Pass pass, VariableRegistry registry, Node node, int number,
+    FeatureShape inputShape, long seed, Operand<TInt64> step) {
+
+  boolean training() {
+    return pass == NetworkLowering.Pass.TRAINING;
+  }
+
+  /** The key of this node's variable {@code role} belonging to {@code owner} (a bank or the layer). */
+  VariableKey key(String owner, VariableKey.Role role) {
+    return new VariableKey(node.scope(), owner, role);
+  }
+}

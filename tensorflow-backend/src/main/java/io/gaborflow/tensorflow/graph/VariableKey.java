@@ -1,0 +1,43 @@
+package io.gaborflow.tensorflow.graph;
+
+/**
+ * The name of a variable: the node's scope, the bank or layer it belongs to, and its role. The
+ * graph name joins them with dots ({@code layer3.conv2.kernel}), at the root scope, because the
+ * optimizers derive slot names from it and reject a '/'.
+ */
+public record VariableKey(String scope, String owner, Role role) {
+  /** What a variable holds. */
+  public enum Role {
+    KERNEL("kernel"),
+    BIAS("bias"),
+    GAMMA("gamma"),
+    BETA("beta"),
+    MOVING_MEAN("moving_mean"),
+    MOVING_VARIANCE("moving_variance");
+
+    private final String suffix;
+
+    Role(String suffix) {
+      this.suffix = suffix;
+    }
+
+    public String suffix() {
+      return suffix;
+    }
+  }
+
+  /** The path of the bank or layer: {@code layer3/conv2}. */
+  public String ownerPath() {
+    return scope + "/" + owner;
+  }
+
+  /** The name in checkpoints and reports: {@code layer3/conv2/kernel}. */
+  public String path() {
+    return ownerPath() + "/" + role.suffix();
+  }
+
+  /** The op name in the graph: {@code layer3.conv2.kernel}. */
+  public String graphName() {
+    return path().replace('/', '.');
+  }
+}
