@@ -4,11 +4,15 @@ import io.gaborflow.examples.inject.DaggerGaborLeNetComponent;
 import io.gaborflow.examples.inject.DaggerGaborNiNComponent;
 import io.gaborflow.examples.inject.DaggerLeNetComponent;
 import io.gaborflow.examples.inject.DaggerNiNComponent;
+import io.gaborflow.examples.inject.DaggerResNet20Component;
+import io.gaborflow.examples.inject.DaggerGaborResNet20Component;
 import io.gaborflow.examples.inject.ModelComponent;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.examples.models.GaborNiNGraph;
 import io.gaborflow.examples.models.LeNetGraph;
 import io.gaborflow.examples.models.NiNGraph;
+import io.gaborflow.examples.models.ResNet20Graph;
+import io.gaborflow.examples.models.GaborResNet20Graph;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.ModelTrainer;
@@ -29,7 +33,9 @@ public final class ModelCatalog {
         new Entry(LeNetGraph::new, DaggerLeNetComponent.factory()),
         new Entry(GaborLeNetGraph::new, DaggerGaborLeNetComponent.factory()),
         new Entry(NiNGraph::new, DaggerNiNComponent.factory()),
-        new Entry(GaborNiNGraph::new, DaggerGaborNiNComponent.factory()))) {
+        new Entry(GaborNiNGraph::new, DaggerGaborNiNComponent.factory()),
+        new Entry(ResNet20Graph::new, DaggerResNet20Component.factory()),
+        new Entry(GaborResNet20Graph::new, DaggerGaborResNet20Component.factory()))) {
       MODELS.put(e.graph().get().modelName(), e);
     }
   }
@@ -47,7 +53,7 @@ public final class ModelCatalog {
   public static ModelGraph sweepBase(String family) {
     String name = family.startsWith("gabor-") ? family : "gabor-" + family;
     if (!MODELS.containsKey(name)) {
-      throw new IllegalArgumentException("no Gabor model for '" + family + "' to sweep; use lenet or nin");
+      throw new IllegalArgumentException("no Gabor model for '" + family + "' to sweep; use lenet, nin or resnet20");
     }
     return graph(name);
   }

@@ -58,6 +58,15 @@ public final class NetworkLowering {
         registry.convBanks());
   }
 
+  /** {@code tf} under a node's scope: one sub-scope per part of {@code layer2/block1/layer1}. */
+  private static Ops scoped(Ops tf, String scope) {
+    Ops scoped = tf;
+    for (String part : scope.split("/")) {
+      scoped = scoped.withSubScope(part);
+    }
+    return scoped;
+  }
+
   private static Branches output(int index, Branches input, List<Branches> outputs) {
     return index == Node.NETWORK_INPUT ? input : outputs.get(index);
   }
@@ -91,7 +100,7 @@ public final class NetworkLowering {
     Branches input = Branches.of(images, spec.input().channels(), false);
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
-      LoweringContext context = new LoweringContext(tf.withSubScope(node.scope()), pass, registry, node, i + 1,
+      LoweringContext context = new LoweringContext(scoped(tf, node.scope()), pass, registry, node, i + 1,
           spec.shapeOf(node.input()), seed, step);
       Branches below = output(node.input(), input, outputs);
       outputs.add(lower(context, below, node.inputs().size() > 1 ? output(node.inputs().get(1), input, outputs) : null,
