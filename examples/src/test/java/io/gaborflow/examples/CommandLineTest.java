@@ -66,7 +66,7 @@ class CommandLineTest {
     cli.setErr(new PrintWriter(err));
     int exit = cli.execute("train", "--model", "resnet");
     assertEquals(1, exit);
-    assertEquals("gaborflow train: unknown model 'resnet'; use one of: gabor-lenet, gabor-nin, lenet, nin\n"
+    assertEquals("gaborflow train: unknown model 'resnet'; use one of: gabor-lenet, gabor-nin, gabor-resnet20, lenet, nin, resnet20\n"
         + "Try 'gaborflow train --help' for usage.\n", err.toString());
   }
 
@@ -98,7 +98,7 @@ class CommandLineTest {
       train --report /proc/run.json     | 1 | gaborflow train: cannot write report /proc/run.json: /proc/.report-check-
       train --colour blue               | 2 | gaborflow train: Unknown options: '--colour', 'blue'
       bench --fractions 0,150           | 1 | gaborflow bench: --fractions must be between 0 and 100, got 150
-      bench --model resnet              | 1 | gaborflow bench: no Gabor model for 'resnet' to sweep; use lenet or nin
+      bench --model resnet              | 1 | gaborflow bench: no Gabor model for 'resnet' to sweep; use lenet, nin or resnet20
       bank --orientations 0             | 1 | gaborflow bank: --orientations must be 1 or more, got 0
       predict --model-dir /nowhere x.png| 1 | gaborflow predict: /nowhere is not a gaborflow export: it has no gaborflow.json
       filters --png f.png               | 2 | gaborflow filters: Missing required option: '--model-dir=DIR'
