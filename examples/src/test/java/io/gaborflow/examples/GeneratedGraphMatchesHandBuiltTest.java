@@ -69,7 +69,7 @@ class GeneratedGraphMatchesHandBuiltTest {
       }
       generated = session.logits(images, BATCH);
       Ops tf = Ops.create(session.graph()).withSubScope("check");
-      Operand<TFloat32> loss = loss(tf, session.network().logits(), labels);
+      Operand<TFloat32> loss = loss(tf, session.network().trainingLogits(), labels);
       Output<?>[] xs = WEIGHTS.stream().map(variables::get).toArray(Output<?>[]::new);
       Output<?>[] grads = session.graph().addGradients(loss.asOutput(), xs);
       try (TFloat32 x = constantTensor(images, Shape.of(BATCH, 28, 28, 1))) {

@@ -1,0 +1,224 @@
+package io.gaborflow.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.core.gabor.FilterBank;
+import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.examples.models.GaborResNet20Graph;
+import io.gaborflow.tensorflow.graph.FloatTensors;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.nn.FusedBatchNorm;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The generated gabor-resnet20 computes the same training-mode function and gradients as ResNet-20
+ * written by hand the way the Keras peer writes it: each fixed bank a frozen convolution over all
+ * input channels (the SHARED kernel divided by their number), concatenated with the learned one,
+ * then batch normalisation of the whole. gaborflow computes the fixed half as a channel mean and
+ * one single-channel convolution in a matrix form, keeps the halves apart through normalisation,
+ * activation and the shortcut additions, and splits each learned convolution over them.
+ */
+class GaborResNetMatchesHandBuiltTest {
+  private static final int BATCH = 8;
+  private static final GaborBankSpec BANK =
+      GaborBankSpec.builder().orientations(4).wavelengths(3).phases(0, 90).sigma(1).build();
+  private static final double EPSILON = 0.001;
+
+  @Test
+  void sameLogitsAndGradientsOnOneBatch() {
+    float[] images = new float[BATCH * 32 * 32 * 3];
+    SplittableRandom random = new SplittableRandom(11);
+    for (int i = 0; i < images.length; i++) {
+      images[i] = (float) random.nextDouble();
+    }
+    int[] labels = new int[BATCH];
+    for (int i = 0; i < BATCH; i++) {
+      labels[i] = i % 10;
+    }
+    Map<String, float[]> weights = new HashMap<>();
+    Map<String, Shape> shapes = new HashMap<>();
+    List<String> names = new ArrayList<>();
+    float[] generated;
+    List<float[]> generatedGradients = new ArrayList<>();
+    TrainingConfig config = TrainingConfig.builder().seed(5).threads(2).build();
+    try (TrainingSession session = TrainingSession.create(new GaborResNet20Graph(), config)) {
+      session.initialize(config.seed());
+      List<Output<?>> xs = new ArrayList<>();
+      for (LearnableVariable v : session.network().learnables()) {
+        // Batch normalisation starts at scale 1 and offset 0; other values check that they are used.
+        float[] value = session.valueOf(v.variable());
+        if (v.name().endsWith("gamma") || v.name().endsWith("beta")) {
+          for (int i = 0; i < value.length; i++) {
+            value[i] = (float) random.nextDouble(0.5, 1.5) - (v.name().endsWith("beta") ? 1 : 0);
+          }
+        }
+        weights.put(v.name(), value);
+        shapes.put(v.name(), v.shape());
+        names.add(v.name());
+        xs.add(v.variable().asOutput());
+      }
+      Ops tf = Ops.create(session.graph()).withSubScope("check");
+      Map<String, Operand<TFloat32>> given = new HashMap<>();
+      for (LearnableVariable v : session.network().learnables()) {
+        given.put(v.name(), tf.constant(v.shape(), DataBuffers.of(weights.get(v.name()), true, false)));
+      }
+      List<org.tensorflow.op.Op> set = new ArrayList<>();
+      for (LearnableVariable v : session.network().learnables()) {
+        set.add(tf.assign(v.variable(), given.get(v.name())));
+      }
+      Session.Runner setter = session.session().runner();
+      set.forEach(setter::addTarget);
+      setter.run().close();
+      Operand<TFloat32> loss = loss(tf, session.network().trainingLogits(), labels);
+      Output<?>[] grads = session.graph().addGradients(loss.asOutput(), xs.toArray(Output<?>[]::new));
+      try (TFloat32 x = TFloat32.tensorOf(Shape.of(BATCH, 32, 32, 3), DataBuffers.of(images, true, false))) {
+        Session.Runner runner = session.session().runner().feed(session.network().images(), x)
+            .fetch(session.network().trainingLogits());
+        for (Output<?> g : grads) {
+          runner.fetch(g);
+        }
+        try (Result r = runner.run()) {
+          generated = FloatTensors.values((TFloat32) r.get(0));
+          for (int i = 0; i < grads.length; i++) {
+            generatedGradients.add(FloatTensors.values((TFloat32) r.get(i + 1)));
+          }
+        }
+      }
+    }
+    List<float[]> handBuilt = handBuilt(weights, shapes, names, images, labels);
+    assertClose(handBuilt.get(0), generated, "logits");
+    for (int i = 0; i < names.size(); i++) {
+      assertClose(handBuilt.get(i + 1), generatedGradients.get(i), "gradient of " + names.get(i));
+    }
+  }
+
+  /**
+   * Within 1e-4 of the largest magnitude everywhere, and within 1 % of its own value wherever it is
+   * above 1 % of the largest magnitude.
+   */
+  private static void assertClose(float[] expected, float[] actual, String what) {
+    assertEquals(expected.length, actual.length, what);
+    double scale = 0;
+    for (float e : expected) {
+      scale = Math.max(scale, Math.abs(e));
+    }
+    assertTrue(scale > 0, what + " is all zeros");
+    for (int i = 0; i < expected.length; i++) {
+      double difference = Math.abs(expected[i] - actual[i]);
+      assertTrue(difference <= 1e-4 * scale, what + "[" + i + "]: " + actual[i] + " against " + expected[i]
+          + ", more than 1e-4 of the largest magnitude " + scale);
+      if (Math.abs(expected[i]) > 0.01 * scale) {
+        assertTrue(difference <= 0.01 * Math.abs(expected[i]), what + "[" + i + "]: " + actual[i] + " against "
+            + expected[i] + ", more than 1 % apart");
+      }
+    }
+  }
+
+  private static Operand<TFloat32> loss(Ops tf, Operand<TFloat32> logits, int[] labels) {
+    Operand<TFloat32> oneHot = tf.oneHot(tf.constant(labels), tf.constant(10), tf.constant(1f), tf.constant(0f));
+    return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
+  }
+
+  /** The logits, then the gradient of the loss for each of {@code names}. */
+  private static List<float[]> handBuilt(Map<String, float[]> w, Map<String, Shape> shapes, List<String> names,
+      float[] images, int[] labels) {
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      HandBuilt net = new HandBuilt(Ops.create(g), w, shapes);
+      Ops tf = net.tf;
+      Operand<TFloat32> x = tf.constant(Shape.of(BATCH, 32, 32, 3), DataBuffers.of(images, true, false));
+      x = tf.nn.relu(net.norm(net.mixedConv(x, 3, 16, 1, "layer1/gabor1", "layer1/conv1"), "layer2/bn1"));
+      int channels = 16;
+      int[] widths = {16, 32, 64};
+      for (int stage = 0; stage < 3; stage++) {
+        for (int repeat = 1; repeat <= 3; repeat++) {
+          String block = "layer" + (3 + stage) + "/block" + repeat + "/";
+          int stride = stage > 0 && repeat == 1 ? 2 : 1;
+          int width = widths[stage];
+          Operand<TFloat32> y = tf.nn.relu(net.norm(
+              net.mixedConv(x, channels, width, stride, block + "layer1/gabor1", block + "layer1/conv1"),
+              block + "layer2/bn1"));
+          y = net.norm(net.mixedConv(y, width, width, 1, block + "layer3/gabor2", block + "layer3/conv2"),
+              block + "layer4/bn2");
+          Operand<TFloat32> shortcut = x;
+          if (stride != 1 || channels != width) {
+            shortcut = net.norm(tf.nn.conv2d(x, net.weight(block + "layer5/shortcut/projection/kernel"),
+                List.of(1L, (long) stride, (long) stride, 1L), "VALID"), block + "layer5/shortcut_bn/bn");
+          }
+          x = tf.nn.relu(tf.math.add(y, shortcut));
+          channels = width;
+        }
+      }
+      x = tf.math.mean(x, tf.constant(new int[] {1, 2}));
+      Operand<TFloat32> logits =
+          tf.nn.biasAdd(tf.linalg.matMul(x, net.weight("layer7/logits/kernel")), net.weight("layer7/logits/bias"));
+      Output<?>[] xs = names.stream().map(name -> net.weight(name).asOutput()).toArray(Output<?>[]::new);
+      Output<?>[] grads = g.addGradients(loss(tf, logits, labels).asOutput(), xs);
+      Session.Runner runner = s.runner().fetch(logits);
+      for (Output<?> grad : grads) {
+        runner.fetch(grad);
+      }
+      List<float[]> out = new ArrayList<>();
+      try (Result r = runner.run()) {
+        for (int i = 0; i <= grads.length; i++) {
+          out.add(FloatTensors.values((TFloat32) r.get(i)));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The Keras-style layers, over constants holding the generated model's weights. */
+  private static final class HandBuilt {
+    final Ops tf;
+    private final Map<String, Operand<TFloat32>> constants = new HashMap<>();
+    private final Map<String, float[]> values;
+    private final Map<String, Shape> shapes;
+
+    HandBuilt(Ops tf, Map<String, float[]> values, Map<String, Shape> shapes) {
+      this.tf = tf;
+      this.values = values;
+      this.shapes = shapes;
+    }
+
+    Operand<TFloat32> weight(String name) {
+      return constants.computeIfAbsent(name,
+          n -> tf.constant(shapes.get(n), DataBuffers.of(values.get(n), true, false)));
+    }
+
+    /** The frozen full convolution of the Gabor bank beside the learned one, concatenated. */
+    Operand<TFloat32> mixedConv(Operand<TFloat32> x, int cin, int width, int stride, String gabor, String learned) {
+      FilterBank bank = FilterBank.of(BANK.withFilterCount(width / 2), 3);
+      Operand<TFloat32> frozen = tf.constant(Shape.of(3, 3, cin, bank.filterCount()),
+          DataBuffers.of(bank.toHwio(cin, ChannelCoverage.SHARED), true, false));
+      List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
+      Operand<TFloat32> fixedOut = tf.nn.conv2d(x, frozen, strides, "SAME");
+      Operand<TFloat32> learnedOut = tf.nn.conv2d(x, weight(learned + "/kernel"), strides, "SAME");
+      return tf.concat(List.of(fixedOut, learnedOut), tf.constant(3));
+    }
+
+    /** Batch normalisation in training mode over all channels at once. */
+    Operand<TFloat32> norm(Operand<TFloat32> x, String name) {
+      return FusedBatchNorm.create(tf.scope(), x, weight(name + "/gamma"), weight(name + "/beta"),
+          tf.constant(new float[0]), tf.constant(new float[0]), FusedBatchNorm.epsilon((float) EPSILON),
+          FusedBatchNorm.isTraining(true)).y();
+    }
+  }
+}
