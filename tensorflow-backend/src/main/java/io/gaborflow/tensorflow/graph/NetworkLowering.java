@@ -12,6 +12,8 @@ import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.core.model.Node;
 import io.gaborflow.core.model.PoolLayerSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -58,11 +60,17 @@ public final class NetworkLowering {
         registry.convBanks());
   }
 
-  /** {@code tf} under a node's scope: one sub-scope per part of {@code layer2/block1/layer1}. */
-  private static Ops scoped(Ops tf, String scope) {
+  /**
+   * {@code tf} under a node's scope: one sub-scope per part of {@code layer2/block1/layer1}, each
+   * made once per pass ({@code scopes}), because TensorFlow renames a sub-scope entered twice.
+   */
+  private static Ops scoped(Ops tf, String scope, Map<String, Ops> scopes) {
     Ops scoped = tf;
+    String path = "";
     for (String part : scope.split("/")) {
-      scoped = scoped.withSubScope(part);
+      path = path.isEmpty() ? part : path + "/" + part;
+      Ops parent = scoped;
+      scoped = scopes.computeIfAbsent(path, p -> parent.withSubScope(part));
     }
     return scoped;
   }
@@ -98,9 +106,10 @@ public final class NetworkLowering {
     List<Node> nodes = spec.nodes();
     List<Branches> outputs = new ArrayList<>(nodes.size());
     Branches input = Branches.of(images, spec.input().channels(), false);
+    Map<String, Ops> scopes = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
-      LoweringContext context = new LoweringContext(scoped(tf, node.scope()), pass, registry, node, i + 1,
+      LoweringContext context = new LoweringContext(scoped(tf, node.scope(), scopes), pass, registry, node, i + 1,
           spec.shapeOf(node.input()), seed, step);
       Branches below = output(node.input(), input, outputs);
       outputs.add(lower(context, below, node.inputs().size() > 1 ? output(node.inputs().get(1), input, outputs) : null,
