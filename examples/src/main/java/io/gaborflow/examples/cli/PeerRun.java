@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 final class PeerRun {
   private PeerRun() {}
 
-  // "keras nin ms/step baseline 348 half-fixed 322 speedup 1.08x"
-  private static final Pattern NIN_LINE =
-      Pattern.compile("^(\\w+) nin ms/step baseline (\\S+) half-fixed (\\S+).*");
+  // "keras nin ms/step baseline 348 half-fixed 322 speedup 1.08x", likewise "keras resnet20 ..."
+  private static final Pattern STEP_LINE =
+      Pattern.compile("^(\\w+) (\\w+) ms/step baseline (\\S+) half-fixed (\\S+).*");
 
   static List<String> run(String python, Path script, List<String> frameworks) {
     if (!Files.isRegularFile(script)) {
@@ -45,10 +45,10 @@ final class PeerRun {
             String seconds = cells[3].substring("epoch_s=".length());
             rows.add(String.format("%-22s %14s %10s %12s", "peer " + cells[0] + " " + cells[1], "", "", seconds));
           }
-          Matcher nin = NIN_LINE.matcher(line);
-          if (nin.matches()) {
-            rows.add(String.format("%-22s %14s", "peer " + nin.group(1) + " nin", nin.group(2)));
-            rows.add(String.format("%-22s %14s", "peer " + nin.group(1) + " half-fixed", nin.group(3)));
+          Matcher step = STEP_LINE.matcher(line);
+          if (step.matches()) {
+            rows.add(String.format("%-22s %14s", "peer " + step.group(1) + " " + step.group(2), step.group(3)));
+            rows.add(String.format("%-22s %14s", "peer " + step.group(1) + " half-fixed", step.group(4)));
           }
         }
       }

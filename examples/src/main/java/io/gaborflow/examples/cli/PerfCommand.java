@@ -8,6 +8,7 @@ import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.core.model.TrainingCost;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.StepTrace;
 import io.gaborflow.tensorflow.train.TrainingConfig;
@@ -61,7 +62,8 @@ public final class PerfCommand implements Callable<Integer> {
   @Option(names = "--peers", paramLabel = "PYTHON",
       description = "A Python with tensorflow and torch: also run the hand-wired Keras and PyTorch versions"
           + " (--peers-script) in the same invocation: the LeNets for one epoch of Fashion-MNIST (seconds per"
-          + " epoch), or with ../shared/bench/nin_peers.py the NiNs (milliseconds per step).")
+          + " epoch), or with ../shared/bench/nin_peers.py or resnet_peers.py the NiNs or ResNet-20s"
+          + " (milliseconds per step).")
   String peersPython;
 
   @Option(names = "--peers-script", paramLabel = "FILE",
@@ -130,10 +132,14 @@ public final class PerfCommand implements Callable<Integer> {
       }
       String first = models.get(0);
       double reference = median(millis.get(first));
-      System.out.printf("%-22s %14s %10s %12s%n", "model", "ms/step (med)", "vs " + first, "s/epoch");
+      long referenceMacs = TrainingCost.of(sessions.get(first).model().spec()).total();
+      System.out.printf("%-22s %14s %10s %12s %14s %10s%n", "model", "ms/step (med)", "vs " + first, "s/epoch",
+          "MMAC/image", "MAC limit");
       for (String name : models) {
         double m = median(millis.get(name));
-        System.out.printf("%-22s %14.1f %9.2fx %12.1f%n", name, m, m / reference, m * stepsPerEpoch / 1000);
+        long macs = TrainingCost.of(sessions.get(name).model().spec()).total();
+        System.out.printf("%-22s %14.1f %9.2fx %12.1f %14.1f %9.2fx%n", name, m, m / reference,
+            m * stepsPerEpoch / 1000, macs / 1e6, (double) macs / referenceMacs);
       }
       if (peersPython != null) {
         for (String line : PeerRun.run(peersPython, peersScript, peersFrameworks)) {
