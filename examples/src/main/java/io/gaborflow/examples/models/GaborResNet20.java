@@ -19,19 +19,15 @@ import io.gaborflow.core.annotation.Padding;
 
 /**
  * {@link ResNet20} with half of every 3x3 convolution a fixed Gabor bank: 4 orientations x 2
- * phases at width 16, 8 orientations at width 32 and 16 at width 64 (a wider use adds
- * orientations). The 1x1 shortcut projections stay learnable.
+ * phases at width 16, 8 and 16 orientations at widths 32 and 64. Projections stay learnable.
  *
- * <p>The banks have {@code SHARED} coverage: each Gabor filter sees the mean of its input's
- * channels. That makes the fixed half cost one single-channel convolution per filter, with no
- * filter gradient and an input gradient as small, so a training step nears the cost of the learned
- * half alone; batch normalisation after each convolution rescales the fixed maps like the learned
- * ones. {@code SINGLE} coverage would give each filter one of the 16 to 64 channels and run as a
- * full convolution, most of it multiplications by zero.
+ * <p>{@code SHARED} coverage (each filter sees its input's channel mean) makes the fixed half one
+ * single-channel convolution per filter, with no filter gradient and as small an input gradient;
+ * {@code SINGLE} would give each filter one channel and run as a full convolution, mostly zeros.
  */
 @Network(height = 32, width = 32, channels = 3, classes = 10, name = "gabor-resnet20")
 public class GaborResNet20 {
-  /** {@link ResNet20.Basic} with each convolution half Gabor. */
+  /** {@link ResNet20.Basic}, each convolution half Gabor. */
   @Block(width = 16)
   public static class Basic {
     @Conv(layer = 1, size = 3, stride = Conv.BLOCK_STRIDE, padding = Padding.SAME, activation = Activation.NONE)
@@ -42,7 +38,7 @@ public class GaborResNet20 {
     @Learnable(filters = 8, initializer = Initializer.HE_NORMAL)
     Bank conv1;
 
-    @BatchNorm(layer = 2, activation = Activation.RELU) Layer bn1;
+    @BatchNorm(layer = 2, momentum = 0.9, activation = Activation.RELU) Layer bn1;
 
     @Conv(layer = 3, size = 3, padding = Padding.SAME, activation = Activation.NONE)
     @Fixed(gabor = @Gabor(orientations = 4, wavelengths = 3, phases = {0, 90}, sigma = 1))
@@ -52,7 +48,7 @@ public class GaborResNet20 {
     @Learnable(filters = 8, initializer = Initializer.HE_NORMAL)
     Bank conv2;
 
-    @BatchNorm(layer = 4) Layer bn2;
+    @BatchNorm(layer = 4, momentum = 0.9) Layer bn2;
     @Add(layer = 5) Layer shortcut;
   }
 
@@ -64,7 +60,7 @@ public class GaborResNet20 {
   @Learnable(filters = 8, initializer = Initializer.HE_NORMAL)
   Bank conv1;
 
-  @BatchNorm(layer = 2, activation = Activation.RELU) Layer bn1;
+  @BatchNorm(layer = 2, momentum = 0.9, activation = Activation.RELU) Layer bn1;
   @Blocks(layer = 3, count = 3, width = 16) Basic stage1;
   @Blocks(layer = 4, count = 3, width = 32, stride = 2) Basic stage2;
   @Blocks(layer = 5, count = 3, width = 64, stride = 2) Basic stage3;

@@ -20,6 +20,10 @@ import io.gaborflow.core.annotation.Padding;
  * stages of three basic blocks with 16, 32 and 64 filters (the first block of the second and third
  * stage strides by 2 and projects its shortcut with a 1x1 convolution and batch normalisation),
  * global average pooling and a dense layer of 10. All learnable.
+ *
+ * <p>Batch normalisation keeps moving averages with momentum 0.9 (PyTorch's default) rather than
+ * Keras' 0.99: an epoch of a small data set is a few hundred steps, after which averages at 0.99
+ * still hold a good part of their start values and evaluation would normalise with them.
  */
 @Network(height = 32, width = 32, channels = 3, classes = 10, name = "resnet20")
 public class ResNet20 {
@@ -30,13 +34,13 @@ public class ResNet20 {
     @Learnable(filters = 16, initializer = Initializer.HE_NORMAL)
     Bank conv1;
 
-    @BatchNorm(layer = 2, activation = Activation.RELU) Layer bn1;
+    @BatchNorm(layer = 2, momentum = 0.9, activation = Activation.RELU) Layer bn1;
 
     @Conv(layer = 3, size = 3, padding = Padding.SAME, activation = Activation.NONE)
     @Learnable(filters = 16, initializer = Initializer.HE_NORMAL)
     Bank conv2;
 
-    @BatchNorm(layer = 4) Layer bn2;
+    @BatchNorm(layer = 4, momentum = 0.9) Layer bn2;
     @Add(layer = 5) Layer shortcut;
   }
 
@@ -44,7 +48,7 @@ public class ResNet20 {
   @Learnable(filters = 16, initializer = Initializer.HE_NORMAL)
   Bank conv1;
 
-  @BatchNorm(layer = 2, activation = Activation.RELU) Layer bn1;
+  @BatchNorm(layer = 2, momentum = 0.9, activation = Activation.RELU) Layer bn1;
   @Blocks(layer = 3, count = 3, width = 16) Basic stage1;
   @Blocks(layer = 4, count = 3, width = 32, stride = 2) Basic stage2;
   @Blocks(layer = 5, count = 3, width = 64, stride = 2) Basic stage3;
