@@ -42,7 +42,7 @@ record Branches(List<Branch> parts) {
       return parts.get(0);
     }
     List<Operand<TFloat32>> values = parts.stream().map(Branch::value).toList();
-    return new Branch(tf.withName("concat").concat(values, tf.constant(3)), channels(), trained());
+    return new Branch(tf.withName("concat").concat(values, tf.constant(-1)), channels(), trained());
   }
 
   /** {@code op} applied to every branch. */

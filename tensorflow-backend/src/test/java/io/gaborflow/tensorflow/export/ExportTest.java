@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SmallResidualNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.ProgressReporter;
 import io.gaborflow.tensorflow.train.TrainingConfig;
@@ -52,6 +53,37 @@ class ExportTest {
       assertEquals(List.of("fixed", "learned", "fixed", "learned"),
           meta.banks().stream().map(ExportMetadata.Bank::kind).toList());
       assertEquals(3 * 3 * 1 * 4, model.tensor(meta.banks().get(0).tensor()).length);
+    }
+  }
+
+  /** Batch normalisation exports in inference mode: the moving statistics, as evaluation uses them. */
+  @Test
+  void aResidualNetWithBatchNormalisationPredictsWhatItsSessionEvaluates() {
+    TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(16).seed(6).threads(2).build();
+    Dataset data = SyntheticData.stripes(12, 4, 96, 32, 8);
+    int n = 32;
+    float[] images = new float[n * 144];
+    int[] labels = new int[n];
+    int[] order = new int[n];
+    Arrays.setAll(order, i -> i);
+    data.test().copyBatch(order, 0, n, images, labels);
+    float[] logits;
+    float[] oneImage;
+    Path export = dir.resolve("residual");
+    try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), config)) {
+      new TrainingLoop(config, ProgressReporter.silent()).run(session, data);
+      logits = session.logits(images, n);
+      oneImage = session.logits(Arrays.copyOf(images, 144), 1);
+      ModelExport.write(session, data, export);
+    }
+    assertArrayEquals(Arrays.copyOf(logits, 4), oneImage, 1e-5f,
+        "inference normalises with the moving statistics, so an image's logits do not depend on its batch");
+    try (ExportedModel model = ExportedModel.load(export)) {
+      float[] probabilities = model.predict(images, n);
+      for (int i = 0; i < n; i++) {
+        float[] expected = softmax(Arrays.copyOfRange(logits, i * 4, i * 4 + 4));
+        assertArrayEquals(expected, Arrays.copyOfRange(probabilities, i * 4, i * 4 + 4), 1e-5f);
+      }
     }
   }
 

@@ -1,0 +1,68 @@
+package io.gaborflow.tensorflow.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.graph.MovingStatistic;
+import io.gaborflow.tensorflow.testing.SmallResidualNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.RunOptions;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingLoop;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A checkpoint of a network with batch normalisation holds its moving statistics with the weights:
+ * restored into a new session, every value is the one the trained session had, bit for bit, and
+ * the statistics are no longer their start values.
+ */
+class BatchNormCheckpointTest {
+  private static final TrainingConfig CONFIG =
+      TrainingConfig.builder().epochs(1).batchSize(16).seed(4).threads(2).build();
+  private static final Dataset DATA = SyntheticData.stripes(12, 4, 96, 16, 3);
+
+  @TempDir Path dir;
+
+  private static Map<String, float[]> values(TrainingSession session) {
+    Map<String, float[]> values = new LinkedHashMap<>();
+    for (LearnableVariable v : session.network().learnables()) {
+      values.put(v.name(), session.valueOf(v.variable()));
+    }
+    for (MovingStatistic m : session.network().moving()) {
+      values.put(m.key().path(), session.valueOf(m.variable()));
+    }
+    return values;
+  }
+
+  @Test
+  void restoresWeightsAndMovingStatistics() {
+    Map<String, float[]> trained;
+    try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), CONFIG)) {
+      new TrainingLoop(CONFIG, ProgressReporter.silent(), new RunOptions(dir, false, null)).run(session, DATA);
+      trained = values(session);
+      for (MovingStatistic m : session.network().moving()) {
+        assertFalse(Arrays.equals(m.initialValues(), trained.get(m.key().path())),
+            m.key().path() + " moved during training");
+      }
+    }
+    try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), CONFIG)) {
+      session.initialize(99);
+      new CheckpointStore(dir).latest().orElseThrow().restoreInto(session);
+      Map<String, float[]> restored = values(session);
+      assertEquals(trained.keySet(), restored.keySet());
+      for (String name : trained.keySet()) {
+        assertArrayEquals(trained.get(name), restored.get(name), name);
+      }
+    }
+  }
+}
