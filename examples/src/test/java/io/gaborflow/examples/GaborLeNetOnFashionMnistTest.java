@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gaborflow.tensorflow.train.StepTracer;
 import io.gaborflow.core.annotation.ChannelCoverage;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
@@ -116,7 +117,7 @@ class GaborLeNetOnFashionMnistTest {
     int[] order = new int[batch];
     Arrays.setAll(order, i -> i);
     data.train().copyBatch(order, 0, batch, images, labels);
-    Set<String> kernels = session.traceTrainStep(1, images, labels, batch).filterGradientKernels();
+    Set<String> kernels = StepTracer.trace(session, 1, images, labels, batch).filterGradientKernels();
     assertEquals(Set.of("layer1.conv1.kernel", "layer3.conv2.kernel"), kernels);
   }
 }

@@ -3,6 +3,7 @@ package io.gaborflow.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gaborflow.tensorflow.train.StepTracer;
 import io.gaborflow.examples.models.GaborNiNGraph;
 import io.gaborflow.examples.models.NiNGraph;
 import io.gaborflow.tensorflow.graph.FixedBank;
@@ -30,7 +31,7 @@ class NetworkInNetworkTest {
       float loss = session.trainStep(1, 0, images, labels, BATCH);
       assertTrue(Float.isFinite(loss) && loss > 0, "loss " + loss);
       assertEquals(BATCH * 10, session.logits(images, BATCH).length);
-      return session.traceTrainStep(1, images, labels, BATCH).filterGradientKernels().size();
+      return StepTracer.trace(session, 1, images, labels, BATCH).filterGradientKernels().size();
     }
   }
 

@@ -11,6 +11,7 @@ import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.TrainingCost;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.StepTrace;
+import io.gaborflow.tensorflow.train.StepTracer;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingLoop;
 import io.gaborflow.tensorflow.train.TrainingSession;
@@ -151,7 +152,7 @@ public final class PerfCommand implements Callable<Integer> {
         for (String name : models) {
           List<StepTrace> steps = new ArrayList<>();
           for (int i = 0; i < traceSteps; i++) {
-            steps.add(sessions.get(name).traceTrainStep(1, images.get(name), labels, batchSize));
+            steps.add(StepTracer.trace(sessions.get(name), 1, images.get(name), labels, batchSize));
           }
           traces.put(name, StepTrace.fastestOf(steps));
           printTrace(name, traces.get(name));

@@ -2,7 +2,7 @@ package io.gaborflow.tensorflow.bench;
 
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.ModelGraph;
-import io.gaborflow.tensorflow.train.EpochResult;
+import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.train.ProgressReporter;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingLoop;

@@ -1,6 +1,6 @@
 package io.gaborflow.tensorflow.checkpoint;
 
-import io.gaborflow.tensorflow.train.EpochResult;
+import io.gaborflow.tensorflow.history.EpochResult;
 import java.util.List;
 import java.util.Map;
 

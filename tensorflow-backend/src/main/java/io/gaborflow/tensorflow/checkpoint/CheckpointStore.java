@@ -2,7 +2,6 @@ package io.gaborflow.tensorflow.checkpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.gaborflow.tensorflow.train.TrainingSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,14 +52,14 @@ public final class CheckpointStore {
     return directory;
   }
 
-  /** Saves {@code session}'s variables and {@code state} as the newest checkpoint. */
-  public void save(TrainingSession session, CheckpointState state) {
+  /** Saves {@code store}'s variables and {@code state} as the newest checkpoint. */
+  public void save(VariableStore store, CheckpointState state) {
     Path temporary = null;
     try {
       Files.createDirectories(directory);
       String name = "epoch-" + state.epoch();
       temporary = Files.createTempDirectory(directory, "." + name + "-");
-      saveVariables(session, temporary.resolve(VARIABLES));
+      saveVariables(store, temporary.resolve(VARIABLES));
       stateWriter.write(temporary.resolve(STATE), JSON.writeValueAsString(state));
       Path target = directory.resolve(name);
       deleteRecursively(target);
@@ -79,9 +78,9 @@ public final class CheckpointStore {
   }
 
   /** TensorFlow reports a failed save (a full disk, say) as an unchecked exception; make it an I/O one. */
-  private static void saveVariables(TrainingSession session, Path prefix) throws IOException {
+  private static void saveVariables(VariableStore store, Path prefix) throws IOException {
     try {
-      session.session().save(prefix.toString());
+      store.save(prefix.toString());
     } catch (RuntimeException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -126,23 +125,23 @@ public final class CheckpointStore {
     }
 
     /**
-     * Loads this checkpoint into {@code session}, after checking that it was written for the same
+     * Loads this checkpoint into {@code store}, after checking that it was written for the same
      * model with the same variables.
      */
-    public void restoreInto(TrainingSession session) {
-      String model = session.model().modelName();
+    public void restoreInto(VariableStore store) {
+      String model = store.modelName();
       if (!state.model().equals(model)) {
         throw new IllegalArgumentException(
             "checkpoint " + folder + " was written by model '" + state.model() + "', not '" + model
                 + "'; use another --checkpoint-dir or train " + state.model());
       }
-      Map<String, List<Long>> expected = session.variableShapes();
+      Map<String, List<Long>> expected = store.variableShapes();
       if (!expected.equals(state.variables())) {
         throw new IllegalArgumentException(
             "checkpoint " + folder + " holds variables " + state.variables() + " but " + model
                 + " now has " + expected + "; the model changed since the checkpoint was written");
       }
-      session.session().restore(variablesPrefix());
+      store.restore(variablesPrefix());
     }
   }
 

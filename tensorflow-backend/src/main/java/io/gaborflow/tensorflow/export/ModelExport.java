@@ -3,10 +3,8 @@ package io.gaborflow.tensorflow.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.tensorflow.graph.ConvBank;
-import io.gaborflow.tensorflow.train.TrainingSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,10 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Signature;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Writes a trained model as a TensorFlow SavedModel with a {@code serving_default} signature
@@ -33,21 +27,15 @@ public final class ModelExport {
 
   private ModelExport() {}
 
-  public static void write(TrainingSession session, Dataset data, Path directory) {
-    BuiltNetwork network = session.network();
-    Operand<TFloat32> probabilities =
-        Ops.create(session.graph()).withName("probabilities").nn.softmax(network.logits());
+  /** Writes {@code model}, trained on {@code data}, to {@code directory} (absent or empty). */
+  public static void write(ServableModel model, Dataset data, Path directory) {
     requireWritable(directory);
     try {
-      SavedModelBundle.exporter(directory.toString())
-          .withSession(session.session())
-          .withSignature(Signature.builder().key(SIGNATURE).input(INPUT, network.images())
-              .output(OUTPUT, probabilities).build())
-          .export();
-      FeatureShape in = session.model().spec().input();
-      ExportMetadata metadata = new ExportMetadata(session.model().modelName(), in.height(), in.width(),
+      model.writeSavedModel(directory, SIGNATURE, INPUT, OUTPUT);
+      FeatureShape in = model.spec().input();
+      ExportMetadata metadata = new ExportMetadata(model.spec().modelName(), in.height(), in.width(),
           in.channels(), data.labelNames(), 1 / 255.0, data.standardization().mean(),
-          data.standardization().std(), banks(network));
+          data.standardization().std(), banks(model.banks()));
       JSON.writeValue(directory.resolve(METADATA).toFile(), metadata);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot export the model to " + directory + ": " + e.getMessage(), e);
@@ -73,9 +61,9 @@ public final class ModelExport {
   }
 
   /** Every convolution bank in layer and declaration order, with the tensor holding its kernel. */
-  private static List<ExportMetadata.Bank> banks(BuiltNetwork network) {
+  private static List<ExportMetadata.Bank> banks(List<ConvBank> convBanks) {
     List<ExportMetadata.Bank> banks = new ArrayList<>();
-    for (ConvBank bank : network.convBanks()) {
+    for (ConvBank bank : convBanks) {
       banks.add(new ExportMetadata.Bank(bank.path(), bank.kind().label(), bank.kernel().op().name(),
           shape(bank.kernel())));
     }

@@ -92,7 +92,7 @@ final class ConvLowering {
   private static Operand<TFloat32> fixedTensor(
       LoweringContext context, Ops tf, Operand<TFloat32> input, FixedTensorBankSpec bank, ConvGeometry geometry) {
     FeatureShape in = context.inputShape();
-    float[] values = FilterSources.of(bank).load(geometry.size(), in.channels());
+    float[] values = context.sources().apply(bank).load(geometry.size(), in.channels());
     int n = bank.filters();
     Shape shape = Shape.of(geometry.size(), geometry.size(), in.channels(), n);
     Operand<TFloat32> kernel = tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));

@@ -1,6 +1,8 @@
 package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.core.model.FixedTensorBankSpec;
+import java.util.function.Function;
 import io.gaborflow.core.model.Node;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -8,12 +10,14 @@ import org.tensorflow.types.TInt64;
 
 /**
  * What lowering one node needs: the ops scoped to the node, the pass, the registry, the node
- * itself with its input shape, and the run's seed and step for dropout.
+ * itself with its input shape, the run's seed and step for dropout, and where fixed banks from a
+ * filter source get their values.
  *
  * @param number the node's position in the network, from 1
  */
 record LoweringContext(Ops tf, NetworkLowering.Pass pass, VariableRegistry registry, Node node, int number,
-    FeatureShape inputShape, long seed, Operand<TInt64> step) {
+    FeatureShape inputShape, long seed, Operand<TInt64> step,
+    Function<FixedTensorBankSpec, TensorSource> sources) {
 
   boolean training() {
     return pass == NetworkLowering.Pass.TRAINING;

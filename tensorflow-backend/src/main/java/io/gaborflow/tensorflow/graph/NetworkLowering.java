@@ -6,6 +6,7 @@ import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.DenseLayerSpec;
 import io.gaborflow.core.model.DropoutLayerSpec;
 import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.FlattenLayerSpec;
 import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
 import io.gaborflow.core.model.NetworkSpec;
@@ -14,6 +15,7 @@ import io.gaborflow.core.model.PoolLayerSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -38,8 +40,12 @@ public final class NetworkLowering {
 
   private NetworkLowering() {}
 
-  /** Lowers {@code spec} into {@code tf}'s graph; {@code seed} seeds dropout. */
-  public static BuiltNetwork lower(Ops tf, NetworkSpec spec, long seed) {
+  /**
+   * Lowers {@code spec} into {@code tf}'s graph; {@code seed} seeds dropout, {@code sources} gives
+   * the values of fixed banks from a filter source.
+   */
+  public static BuiltNetwork lower(Ops tf, NetworkSpec spec, long seed,
+      Function<FixedTensorBankSpec, TensorSource> sources) {
     if (!spec.shapesComplete()) {
       throw new IllegalArgumentException(spec.modelName() + ": a window does not fit its input");
     }
@@ -51,10 +57,10 @@ public final class NetworkLowering {
     VariableRegistry registry = new VariableRegistry(tf);
     List<BatchNormLowering.Update> updates = new ArrayList<>();
     Operand<TFloat32> trainingLogits =
-        tf.withName("training_logits").identity(pass(tf, spec, Pass.TRAINING, images, step, registry, seed, updates));
+        tf.withName("training_logits").identity(pass(tf, spec, Pass.TRAINING, images, step, registry, seed, updates, sources));
     Operand<TFloat32> logits =
         tf.withName("logits").identity(pass(tf.withSubScope("inference"), spec, Pass.INFERENCE, images, step,
-            registry, seed, updates));
+            registry, seed, updates, sources));
     return new BuiltNetwork(spec, images, step, trainingLogits, logits, registry.learnables(), registry.moving(),
         BatchNormLowering.updateOps(tf.withSubScope("moving_statistics"), updates), registry.fixedBanks(),
         registry.convBanks());
@@ -102,7 +108,8 @@ public final class NetworkLowering {
   }
 
   private static Operand<TFloat32> pass(Ops tf, NetworkSpec spec, Pass pass, Placeholder<TFloat32> images,
-      Operand<TInt64> step, VariableRegistry registry, long seed, List<BatchNormLowering.Update> updates) {
+      Operand<TInt64> step, VariableRegistry registry, long seed, List<BatchNormLowering.Update> updates,
+      Function<FixedTensorBankSpec, TensorSource> sources) {
     List<Node> nodes = spec.nodes();
     List<Branches> outputs = new ArrayList<>(nodes.size());
     Branches input = Branches.of(images, spec.input().channels(), false);
@@ -110,7 +117,7 @@ public final class NetworkLowering {
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
       LoweringContext context = new LoweringContext(scoped(tf, node.scope(), scopes), pass, registry, node, i + 1,
-          spec.shapeOf(node.input()), seed, step);
+          spec.shapeOf(node.input()), seed, step, sources);
       Branches below = output(node.input(), input, outputs);
       outputs.add(lower(context, below, node.inputs().size() > 1 ? output(node.inputs().get(1), input, outputs) : null,
           updates));

@@ -1,6 +1,6 @@
 package io.gaborflow.tensorflow.graph;
 
-/** Where a fixed bank's values come from when they are not Gabor filters; see {@link FilterSources}. */
+/** Where a fixed bank's values come from when they are not Gabor filters; resolved by the {@link NetworkLowering}'s caller. */
 public interface TensorSource {
   /** The number of filters the bank has. */
   int filters();

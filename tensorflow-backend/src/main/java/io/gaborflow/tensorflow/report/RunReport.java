@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gaborflow.tensorflow.train.EpochResult;
+import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.history.EpochResult;
 import java.io.PrintStream;
 
 /** One line per epoch, for logs and pipes where a redrawn bar would be noise. */

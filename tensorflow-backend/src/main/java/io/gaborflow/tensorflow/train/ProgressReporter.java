@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.history.EpochResult;
+
 /**
  * Hears about a run as it goes; every method does nothing unless overridden. The console
  * implementations are {@link #forConsole()}.

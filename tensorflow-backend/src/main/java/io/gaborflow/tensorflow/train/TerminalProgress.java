@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.history.EpochResult;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;

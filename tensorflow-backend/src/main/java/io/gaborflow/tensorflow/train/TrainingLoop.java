@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.core.Seeds;

@@ -9,7 +9,7 @@ import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import io.gaborflow.tensorflow.train.EpochResult;
+import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.train.ProgressReporter;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;

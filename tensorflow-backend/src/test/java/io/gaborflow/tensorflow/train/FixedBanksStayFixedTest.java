@@ -110,7 +110,7 @@ class FixedBanksStayFixedTest {
     int[] order = new int[DATA.train().size()];
     Arrays.setAll(order, i -> i);
     DATA.train().copyBatch(order, 0, CONFIG.batchSize(), images, labels);
-    Set<String> kernels = session.traceTrainStep(1, images, labels, CONFIG.batchSize()).filterGradientKernels();
+    Set<String> kernels = StepTracer.trace(session, 1, images, labels, CONFIG.batchSize()).filterGradientKernels();
     // Filter gradients for the two learnable conv kernels only; none for gabor_a or gabor_b.
     Set<String> learnableConvKernels = session.network().learnables().stream()
         .filter(v -> v.shape().numDimensions() == 4)

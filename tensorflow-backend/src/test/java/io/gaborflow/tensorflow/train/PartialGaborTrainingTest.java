@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.testing.Specs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,7 +80,7 @@ class PartialGaborTrainingTest {
       for (int epoch = 1; epoch <= EPOCHS; epoch++) {
         int expected = epoch == window ? 2 : 1;
         assertEquals(expected,
-            session.traceTrainStep(epoch, images, labels, 16).filterGradientKernels().size(),
+            StepTracer.trace(session, epoch, images, labels, 16).filterGradientKernels().size(),
             "filter gradients in epoch " + epoch);
       }
     }

@@ -22,8 +22,8 @@ class StepTraceTest {
       session.initialize(1);
       float[] images = new float[BATCH * 144];
       int[] labels = new int[BATCH];
-      StepTrace first = session.traceTrainStep(1, images, labels, BATCH);
-      StepTrace second = session.traceTrainStep(1, images, labels, BATCH);
+      StepTrace first = StepTracer.trace(session, 1, images, labels, BATCH);
+      StepTrace second = StepTracer.trace(session, 1, images, labels, BATCH);
 
       // SmallGaborNet: conv, pool, conv, flatten, dropout, dense: layers 1-6.
       List<String> layers = List.copyOf(first.microsByLayer().keySet());

@@ -1,10 +1,12 @@
-package io.gaborflow.tensorflow.graph;
+package io.gaborflow.tensorflow.sources;
 
 import io.gaborflow.core.FilterSupplier;
 import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.npy.NpyArray;
 import io.gaborflow.core.npy.NpyReader;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
+import io.gaborflow.tensorflow.graph.TensorSource;
+import io.gaborflow.tensorflow.graph.VariableKey;
 import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import io.gaborflow.tensorflow.export.ModelExport;
@@ -17,7 +19,7 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * The sources a fixed bank can take its filters from, as generated code names them: a {@link
+ * The sources a fixed bank can take its filters from, as its description names them: a {@link
  * FilterSupplier}, an {@code .npy} class-path resource, or a bank of an earlier gaborflow model
  * (an export or a checkpoint directory). Each checks the shape it delivers.
  */
@@ -117,7 +119,9 @@ public final class FilterSources {
         }
         CheckpointStore.Checkpoint checkpoint = new CheckpointStore(dir).latest().orElseThrow(
             () -> new IllegalArgumentException(directory + " is neither a gaborflow export nor a checkpoint directory"));
-        String variable = bank.replace('/', '.') + ".kernel";
+        int split = bank.lastIndexOf('/');
+        String variable = new VariableKey(split < 0 ? "" : bank.substring(0, split), bank.substring(split + 1),
+            VariableKey.Role.KERNEL).graphName();
         var shape = checkpoint.state().variables().get(variable);
         if (shape == null) {
           throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " has no learnable bank " + bank);

@@ -1,6 +1,7 @@
-package io.gaborflow.tensorflow.graph;
+package io.gaborflow.tensorflow.sources;
 
 import io.gaborflow.tensorflow.testing.Specs;
+import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.core.model.FixedTensorBankSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

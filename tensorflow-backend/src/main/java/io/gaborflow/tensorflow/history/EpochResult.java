@@ -1,4 +1,4 @@
-package io.gaborflow.tensorflow.train;
+package io.gaborflow.tensorflow.history;
 
 /**
  * One epoch's figures.

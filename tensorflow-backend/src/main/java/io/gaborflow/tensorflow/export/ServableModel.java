@@ -1,0 +1,20 @@
+package io.gaborflow.tensorflow.export;
+
+import io.gaborflow.core.model.NetworkSpec;
+import io.gaborflow.tensorflow.graph.ConvBank;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What an export needs of a trained model: its description, its banks, and its serving graph. */
+public interface ServableModel {
+  NetworkSpec spec();
+
+  /** Every convolution bank, in layer and declaration order. */
+  List<ConvBank> banks();
+
+  /**
+   * Writes a TensorFlow SavedModel whose signature {@code signature} maps NHWC float images
+   * ({@code input}) to class probabilities ({@code output}) through the inference pass.
+   */
+  void writeSavedModel(Path directory, String signature, String input, String output);
+}

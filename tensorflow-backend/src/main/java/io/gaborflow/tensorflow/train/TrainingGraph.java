@@ -1,0 +1,132 @@
+package io.gaborflow.tensorflow.train;
+
+import io.gaborflow.tensorflow.graph.BuiltNetwork;
+import io.gaborflow.tensorflow.graph.FixedBank;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.graph.MovingStatistic;
+import io.gaborflow.tensorflow.graph.NetworkLowering;
+import io.gaborflow.tensorflow.optim.UpdateRule;
+import io.gaborflow.tensorflow.sources.FilterSources;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A model's training graph, assembled once: the lowered network, the loss, the update ops over the
+ * learnable variables only, and the ops that set initial weights, statistics and optimizer state.
+ *
+ * <p>{@code Optimizer.minimize} is not used: it collects every variable of the graph and gives each
+ * one optimizer slots. Gradients are taken with {@code Graph.addGradients} for exactly the
+ * variables trained in an epoch, so fixed banks get no gradient, no update and no optimizer state,
+ * and a partially trained Gabor bank none outside its epochs.
+ */
+final class TrainingGraph {
+  final BuiltNetwork network;
+  final Placeholder<TInt32> labels;
+  final Operand<TFloat32> loss;
+  final Operand<TFloat32> evaluationLoss;
+  final Operand<TFloat32> correct;
+  // The update op of each epoch (index 0 is epoch 1); epochs with the same trained variables share one.
+  final List<Op> updateOpByEpoch = new ArrayList<>();
+  final List<Placeholder<TFloat32>> initialValues = new ArrayList<>();
+  final List<Op> assigns = new ArrayList<>();
+  private final Graph graph;
+  private final UpdateRule updateRule;
+
+  TrainingGraph(Graph graph, ModelGraph model, TrainingConfig config) {
+    this.graph = graph;
+    Ops tf = Ops.create(graph);
+    this.network = NetworkLowering.lower(tf, model.spec(), config.seed(), FilterSources::of);
+    checkTrainingWindows(config.epochs());
+    this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+    Operand<TFloat32> oneHot =
+        tf.oneHot(labels, tf.constant(model.spec().classes()), tf.constant(1f), tf.constant(0f));
+    this.loss = tf.withName("loss").math.mean(
+        tf.nn.softmaxCrossEntropyWithLogits(network.trainingLogits(), oneHot).loss(), tf.constant(0));
+    this.evaluationLoss = tf.withName("evaluation_loss").math.mean(
+        tf.nn.softmaxCrossEntropyWithLogits(network.logits(), oneHot).loss(), tf.constant(0));
+    this.correct = tf.withName("correct").reduceSum(
+        tf.dtypes.cast(tf.math.equal(tf.math.argMax(network.logits(), tf.constant(1), TInt32.class), labels),
+            TFloat32.class),
+        tf.constant(0));
+    this.updateRule = config.optimizer().create(config);
+    Ops optimizer = tf.withSubScope("optimizer");
+    updateRule.createSlots(optimizer, network.learnables().stream().map(LearnableVariable::variable).toList());
+    buildUpdateOps(optimizer, config.epochs());
+    Ops init = tf.withSubScope("init");
+    for (LearnableVariable v : network.learnables()) {
+      Placeholder<TFloat32> value = init.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
+      initialValues.add(value);
+      assigns.add(init.assign(v.variable(), value));
+    }
+    for (MovingStatistic m : network.moving()) {
+      assigns.add(init.assign(m.variable(), init.constant(m.shape(), DataBuffers.of(m.initialValues(), true, false))));
+    }
+    assigns.addAll(updateRule.resetOps());
+  }
+
+  /** A Gabor bank meant to train for more epochs than the run has is a mistake worth stopping for. */
+  private void checkTrainingWindows(int epochs) {
+    for (FixedBank bank : network.fixedBanks()) {
+      if (bank.window() != null && bank.window().epochs() > epochs) {
+        throw new IllegalArgumentException(
+            "bank " + bank.name() + " trains for " + bank.window().epochs() + " epochs (trainableEpochs) but the run"
+                + " has " + epochs + "; lower trainableEpochs or train for more epochs");
+      }
+    }
+  }
+
+  /**
+   * One update op per distinct set of variables trained in an epoch: usually one set for the whole
+   * run, two or three when Gabor banks train for only part of it.
+   */
+  private void buildUpdateOps(Ops tf, int epochs) {
+    Map<List<Integer>, Op> bySet = new HashMap<>();
+    List<LearnableVariable> learnables = network.learnables();
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      List<Integer> trained = new ArrayList<>();
+      for (int i = 0; i < learnables.size(); i++) {
+        if (learnables.get(i).trainsIn(epoch, epochs)) {
+          trained.add(i);
+        }
+      }
+      updateOpByEpoch.add(bySet.computeIfAbsent(trained, set -> updateOp(tf, set)));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Op updateOp(Ops tf, List<Integer> trained) {
+    List<Variable<TFloat32>> variables = new ArrayList<>();
+    Output<?>[] xs = new Output<?>[trained.size()];
+    for (int i = 0; i < xs.length; i++) {
+      Variable<TFloat32> v = network.learnables().get(trained.get(i)).variable();
+      variables.add(v);
+      xs[i] = v.asOutput();
+    }
+    // Gradients for exactly these variables: nothing else gets a gradient, slot or update.
+    Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
+    List<Operand<TFloat32>> gradients = new ArrayList<>();
+    List<Op> computed = new ArrayList<>();
+    for (Output<?> g : grads) {
+      gradients.add((Output<TFloat32>) g);
+      computed.add(tf.identity((Output<TFloat32>) g));
+    }
+    // Variables are TF1 reference variables: an op that reads one may run after another op has
+    // updated it. Gating every update on every gradient makes each step read the weights of the
+    // step before, as the maths says, and makes runs repeatable.
+    return updateRule.update(tf.withControlDependencies(computed), variables, gradients);
+  }
+}
