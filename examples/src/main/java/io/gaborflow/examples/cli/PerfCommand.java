@@ -6,14 +6,13 @@ import io.gaborflow.examples.ModelCatalog;
 
 import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.DataSpec;
-import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.TrainingCost;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.StepTrace;
 import io.gaborflow.tensorflow.train.StepTracer;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingLoop;
+import io.gaborflow.tensorflow.train.Batches;
 import io.gaborflow.tensorflow.train.TrainingSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,9 +91,9 @@ public final class PerfCommand implements Callable<Integer> {
     Map<String, List<Double>> millis = new LinkedHashMap<>();
     int[] labels = new int[batchSize];
     Random random = new Random(1);
-    ImageSet real = data == null ? null
-        : DaggerDataComponent.create().dataSources().load(DataSpec.parse(data)).train();
-    int[] order = real == null ? null : TrainingLoop.batchOrder(real.size(), 1, 1);
+    Batches real = data == null ? null
+        : new Batches(DaggerDataComponent.create().dataSources().load(DataSpec.parse(data)).train(), batchSize, 1,
+            false);
     try {
       for (String name : models) {
         ModelGraph graph = ModelCatalog.graph(name);
@@ -121,12 +120,15 @@ public final class PerfCommand implements Callable<Integer> {
         for (String name : models) {
           TrainingSession session = sessions.get(name);
           for (int s = 0; s < steps; s++) {
+            float[] x = images.get(name);
+            int[] y = labels;
             if (real != null) {
-              int batch = (round * steps + s) % (real.size() / batchSize);
-              real.copyBatch(order, batch * batchSize, batchSize, images.get(name), labels);
+              real.fill(1, (round * steps + s) % real.stepsPerEpoch());
+              x = real.images();
+              y = real.labels();
             }
             long start = System.nanoTime();
-            session.trainStep(1, s, images.get(name), labels, batchSize);
+            session.trainStep(1, s, x, y, batchSize);
             millis.get(name).add((System.nanoTime() - start) / 1e6);
           }
         }

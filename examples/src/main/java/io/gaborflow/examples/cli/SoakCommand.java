@@ -3,11 +3,10 @@ package io.gaborflow.examples.cli;
 import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.NativeMemory;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingLoop;
+import io.gaborflow.tensorflow.train.Batches;
 import io.gaborflow.tensorflow.train.TrainingSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,27 +54,20 @@ public final class SoakCommand implements Callable<Integer> {
   public Integer call() {
     ModelGraph graph = ModelCatalog.graph(model);
     Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(graph.spec().input(), 1));
-    ImageSet train = data.train();
     int batchSize = stepOptions.batchSize;
-    int perEpoch = train.size() / batchSize;
+    Batches batches = new Batches(data.train(), batchSize, 1, false);
+    int perEpoch = batches.stepsPerEpoch();
     int epochs = (steps + perEpoch - 1) / perEpoch;
     TrainingConfig config = stepOptions.config().epochs(epochs).build();
-    float[] images = new float[batchSize * train.pixelsPerImage()];
-    int[] labels = new int[batchSize];
     double baseline = Double.NaN;
     double last = 0;
     try (TrainingSession session = TrainingSession.create(graph, config)) {
       session.initialize(1);
       System.out.printf("%8s %10s%n", "step", "RSS (MB)");
-      int[] order = TrainingLoop.batchOrder(train.size(), 1, 1);
       for (int step = 1; step <= steps; step++) {
         int epoch = (step - 1) / perEpoch + 1;
-        int inEpoch = (step - 1) % perEpoch;
-        if (inEpoch == 0) {
-          order = TrainingLoop.batchOrder(train.size(), 1, epoch);
-        }
-        train.copyBatch(order, inEpoch * batchSize, batchSize, images, labels);
-        session.trainStep(epoch, step, images, labels, batchSize);
+        batches.fill(epoch, (step - 1) % perEpoch);
+        session.trainStep(epoch, step, batches.images(), batches.labels(), batchSize);
         if (!noReclaim) {
           NativeMemory.reclaimAfter(step);
         }

@@ -3,15 +3,12 @@ package io.gaborflow.tensorflow.train;
 import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSet;
-import io.gaborflow.core.Seeds;
 import io.gaborflow.core.model.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import io.gaborflow.tensorflow.checkpoint.CheckpointState;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
-import java.util.Random;
-import java.util.SplittableRandom;
 
 /**
  * Epochs of shuffled mini-batches, each followed by an evaluation on the test set. Batch order
@@ -59,27 +56,20 @@ public final class TrainingLoop {
     }
     ImageSet train = data.train();
     int batch = config.batchSize();
-    int steps = train.size() / batch;
+    Batches batches = new Batches(train, batch, config.seed(), config.augment());
+    int steps = batches.stepsPerEpoch();
     if (steps == 0 && config.epochs() > 0) {
       throw new IllegalArgumentException(
           data.name() + " has " + train.size() + " training images, fewer than one batch of " + batch);
     }
-    float[] images = new float[batch * train.pixelsPerImage()];
-    int[] labels = new int[batch];
-    Augmentation augmentation =
-        config.augment() ? new Augmentation(train.height(), train.width(), train.channels(), 4) : null;
     for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
-      int[] order = batchOrder(train.size(), config.seed(), epoch);
       progress.epochStarted(epoch, config.epochs(), steps);
       long start = System.nanoTime();
       double lossSum = 0;
       for (int step = 0; step < steps; step++) {
-        train.copyBatch(order, step * batch, batch, images, labels);
-        if (augmentation != null) {
-          augmentation.apply(images, batch, Seeds.augmentation(config.seed(), epoch, step));
-        }
+        batches.fill(epoch, step);
         long globalStep = (long) (epoch - 1) * steps + step;
-        float loss = session.trainStep(epoch, globalStep, images, labels, batch);
+        float loss = session.trainStep(epoch, globalStep, batches.images(), batches.labels(), batch);
         NativeMemory.reclaimAfter(globalStep + 1);
         if (!Float.isFinite(loss)) {
           throw new TrainingDivergedException(epoch, step + 1, loss);
@@ -131,24 +121,5 @@ public final class TrainingLoop {
           model + " tells " + spec.classes() + " classes apart but " + data.name() + " has labels up to "
               + (data.classes() - 1));
     }
-  }
-
-  /**
-   * The order of the training images in {@code epoch}: a shuffle drawn from the seed and the epoch
-   * alone, so a run resumed at any epoch sees the batches an uninterrupted run would.
-   */
-  public static int[] batchOrder(int size, long seed, int epoch) {
-    int[] order = new int[size];
-    for (int i = 0; i < size; i++) {
-      order[i] = i;
-    }
-    Random random = Seeds.batchOrder(seed, epoch);
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 }

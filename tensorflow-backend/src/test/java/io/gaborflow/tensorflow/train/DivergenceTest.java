@@ -24,8 +24,8 @@ class DivergenceTest {
   @Test
   void nanLossStopsWithEpochAndStepAndKeepsTheLastGoodCheckpoint() {
     // An image that epoch 1 leaves out (its last partial batch is dropped) but epoch 2 trains on.
-    int[] first = TrainingLoop.batchOrder(SIZE, SEED, 1);
-    int[] second = TrainingLoop.batchOrder(SIZE, SEED, 2);
+    int[] first = Batches.order(SIZE, SEED, 1);
+    int[] second = Batches.order(SIZE, SEED, 2);
     int used = SIZE / BATCH * BATCH;
     int poisoned = -1;
     for (int i = used; i < SIZE && poisoned < 0; i++) {
