@@ -240,8 +240,8 @@ class GaborResNetMatchesHandBuiltTest {
      * A ReLU that keeps the elements the generated graph's ReLU at {@code site} kept. The graphs
      * round differently, so an input within rounding of 0 could fall on the other side of it in
      * one of them; the two would then differ by that element's whole gradient, which is a tie of
-     * the activation and not a difference of the lowering (with its own masks, one bias gradient
-     * in two runs out of three input seeds did).
+     * the activation and not a difference of the lowering (bench/README.md has the runs that
+     * showed it).
      */
     Operand<TFloat32> relu(Operand<TFloat32> x, String site) {
       List<Operand<TFloat32>> parts = new ArrayList<>();

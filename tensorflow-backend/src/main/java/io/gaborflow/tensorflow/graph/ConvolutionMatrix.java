@@ -9,9 +9,8 @@ import io.gaborflow.core.model.Windows;
  *
  * <p>Why: on small maps this costs several times the multiply-accumulates of the convolution, but
  * a matrix product and its gradient run on the fastest kernels there are, while TensorFlow's
- * single-channel convolutions and their input gradients run at about 2 GMAC/s. On gabor-lenet's
- * third layer (12 x 12 input, 25 filters of 5 x 5) the forward and backward pass of the fixed bank,
- * channel mean included, went from 1.5 ms to 0.8 ms (bench/README.md).
+ * single-channel convolutions and their input gradients run on slow generic ones (figures in
+ * bench/README.md).
  */
 final class ConvolutionMatrix {
   /** Matrices larger than this (4 MB) stay convolutions: the constant would bloat graph and export. */
