@@ -1,6 +1,5 @@
 package io.gaborflow.processor.reading;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,13 +8,13 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Reads one annotation as javac sees it. Values are read through the mirror rather than through
- * reflection so the processor can tell a value the user wrote (which has a source position for
- * diagnostics) from a default.
+ * Where one annotation stands in the source: which values the user wrote (they have a position
+ * that diagnostics point at) and which are defaults. What the values say is read from the typed
+ * annotation ({@link LayerField#conv()} and so on); only a {@code Class} value, which a typed
+ * annotation cannot hand out during compilation, is read here ({@link #value}).
  */
 public final class AnnotationReader {
   private final AnnotationMirror mirror;
@@ -67,33 +66,6 @@ public final class AnnotationReader {
       }
     }
     throw new IllegalArgumentException("no element " + name + " in " + mirror);
-  }
-
-  public int intValue(String name) {
-    return ((Number) value(name).getValue()).intValue();
-  }
-
-  public double doubleValue(String name) {
-    return ((Number) value(name).getValue()).doubleValue();
-  }
-
-  public String stringValue(String name) {
-    return (String) value(name).getValue();
-  }
-
-  /** The constant name of an enum-valued element. */
-  public String enumName(String name) {
-    return ((VariableElement) value(name).getValue()).getSimpleName().toString();
-  }
-
-  public List<Double> doubles(String name) {
-    @SuppressWarnings("unchecked")
-    List<? extends AnnotationValue> values = (List<? extends AnnotationValue>) value(name).getValue();
-    List<Double> result = new ArrayList<>(values.size());
-    for (AnnotationValue v : values) {
-      result.add(((Number) v.getValue()).doubleValue());
-    }
-    return result;
   }
 
   public AnnotationReader nested(String name) {

@@ -1,5 +1,7 @@
 package io.gaborflow.processor.reading;
 
+import io.gaborflow.core.annotation.Block;
+import io.gaborflow.core.annotation.Network;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
@@ -13,5 +15,15 @@ import javax.lang.model.element.TypeElement;
 public record NetworkDeclaration(TypeElement type, AnnotationReader network, List<LayerField> fields, boolean block) {
   public NetworkDeclaration {
     fields = List.copyOf(fields);
+  }
+
+  /** The {@code @Network} values of a network class. */
+  public Network networkValues() {
+    return type.getAnnotation(Network.class);
+  }
+
+  /** The {@code @Block} values of a block class. */
+  public Block blockValues() {
+    return type.getAnnotation(Block.class);
   }
 }

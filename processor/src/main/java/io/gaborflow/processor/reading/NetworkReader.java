@@ -6,6 +6,7 @@ import io.gaborflow.core.annotation.Learnable;
 import io.gaborflow.core.annotation.Network;
 import io.gaborflow.processor.base.Message;
 import io.gaborflow.processor.base.ValidationReport;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -115,9 +116,11 @@ public final class NetworkReader {
     if (!ok) {
       return Optional.empty();
     }
-    return Optional.of(new LayerField(field, kind, new AnnotationReader(layer),
-        fixed == null ? null : new AnnotationReader(fixed),
-        learnable == null ? null : new AnnotationReader(learnable), block));
+    @SuppressWarnings("unchecked")
+    Class<? extends Annotation> type = (Class<? extends Annotation>) kind.annotation();
+    return Optional.of(new LayerField(field, kind, new AnnotationReader(layer), field.getAnnotation(type),
+        fixed == null ? null : new AnnotationReader(fixed), field.getAnnotation(Fixed.class),
+        learnable == null ? null : new AnnotationReader(learnable), field.getAnnotation(Learnable.class), block));
   }
 
   /** The block class a {@code @Blocks} field uses, read; null (with the problem reported) when it is none. */

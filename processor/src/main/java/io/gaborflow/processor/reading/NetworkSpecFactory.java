@@ -1,17 +1,19 @@
 package io.gaborflow.processor.reading;
 
-import io.gaborflow.core.annotation.Activation;
-import io.gaborflow.core.annotation.ChannelCoverage;
-import io.gaborflow.core.annotation.Initializer;
-import io.gaborflow.core.annotation.Normalization;
-import io.gaborflow.core.annotation.Padding;
-import io.gaborflow.core.annotation.TrainableAt;
+import io.gaborflow.core.annotation.Add;
+import io.gaborflow.core.annotation.BatchNorm;
+import io.gaborflow.core.annotation.Blocks;
+import io.gaborflow.core.annotation.Conv;
+import io.gaborflow.core.annotation.Dense;
+import io.gaborflow.core.annotation.FilterSource;
+import io.gaborflow.core.annotation.Fixed;
+import io.gaborflow.core.annotation.Gabor;
+import io.gaborflow.core.annotation.Learnable;
+import io.gaborflow.core.annotation.Network;
 import io.gaborflow.core.gabor.GaborBankSpec;
-import io.gaborflow.core.annotation.Projection;
 import io.gaborflow.core.model.BankSpec;
 import io.gaborflow.core.model.BatchNormLayerSpec;
 import io.gaborflow.core.model.BlockSpec;
-import io.gaborflow.core.model.Steps;
 import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.DenseLayerSpec;
 import io.gaborflow.core.model.DropoutLayerSpec;
@@ -24,10 +26,14 @@ import io.gaborflow.core.model.LayerSpec;
 import io.gaborflow.core.model.LearnableBankSpec;
 import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.core.model.PoolLayerSpec;
+import io.gaborflow.core.model.Steps;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 
 /**
  * Turns a declaration whose annotation values and layer indices are valid into the {@link
@@ -43,18 +49,17 @@ public final class NetworkSpecFactory {
    * @throws io.gaborflow.core.model.NetworkSpecException when a shortcut or a block's width cannot be placed
    */
   public static DeclaredNetwork create(NetworkDeclaration declaration, NpyResources resources) {
-    AnnotationReader network = declaration.network();
+    Network network = declaration.networkValues();
     NetworkSpec.Builder builder = NetworkSpec.builder(
         declaration.type().getQualifiedName().toString(),
         modelName(declaration),
-        FeatureShape.spatial(network.intValue("height"), network.intValue("width"), network.intValue("channels")),
-        network.intValue("classes"));
+        FeatureShape.spatial(network.height(), network.width(), network.channels()),
+        network.classes());
     for (List<LayerField> fields : byIndex(declaration)) {
       LayerField first = fields.get(0);
       if (first.kind() == LayerKind.BLOCKS) {
-        AnnotationReader a = first.layer();
-        builder.blocks(first.name(), block(first.block(), resources), a.intValue("count"), a.intValue("width"),
-            a.intValue("stride"));
+        Blocks use = first.blocks();
+        builder.blocks(first.name(), block(first.block(), resources), use.count(), use.width(), use.stride());
       } else {
         step(builder, fields, resources);
       }
@@ -65,7 +70,7 @@ public final class NetworkSpecFactory {
   /** The block {@code declaration} declares. */
   public static BlockSpec block(NetworkDeclaration declaration, NpyResources resources) {
     BlockSpec.Builder builder = BlockSpec.builder(declaration.type().getQualifiedName().toString(),
-        declaration.network().intValue("width"));
+        declaration.blockValues().width());
     for (List<LayerField> fields : byIndex(declaration)) {
       step(builder, fields, resources);
     }
@@ -84,9 +89,8 @@ public final class NetworkSpecFactory {
   private static void step(Steps.Builder<?> builder, List<LayerField> fields, NpyResources resources) {
     LayerField first = fields.get(0);
     if (first.kind() == LayerKind.ADD) {
-      AnnotationReader a = first.layer();
-      builder.add(first.name(), a.stringValue("from"), Activation.valueOf(a.enumName("activation")),
-          Projection.valueOf(a.enumName("projection")));
+      Add add = first.add();
+      builder.add(first.name(), add.from(), add.activation(), add.projection());
     } else {
       builder.layer(first.name(), layer(fields, resources));
     }
@@ -94,7 +98,7 @@ public final class NetworkSpecFactory {
 
   /** The declared name, or the class name in kebab case ({@code GaborLeNet} -> {@code gabor-le-net}). */
   public static String modelName(NetworkDeclaration declaration) {
-    String declared = declaration.network().stringValue("name");
+    String declared = declaration.networkValues().name();
     if (!declared.isEmpty()) {
       return declared;
     }
@@ -104,75 +108,78 @@ public final class NetworkSpecFactory {
 
   private static LayerSpec layer(List<LayerField> fields, NpyResources resources) {
     LayerField first = fields.get(0);
-    AnnotationReader a = first.layer();
     return switch (first.kind()) {
       case CONV -> {
         List<BankSpec> banks = new ArrayList<>();
         for (LayerField f : fields) {
           banks.add(bank(f, resources));
         }
-        yield new ConvLayerSpec(a.intValue("size"), a.intValue("stride"),
-            Padding.valueOf(a.enumName("padding")), Activation.valueOf(a.enumName("activation")), banks);
+        Conv conv = first.conv();
+        yield new ConvLayerSpec(conv.size(), conv.stride(), conv.padding(), conv.activation(), banks);
       }
       case MAX_POOL, AVG_POOL -> {
-        int size = a.intValue("size");
-        int stride = a.intValue("stride") == 0 ? size : a.intValue("stride");
+        LayerField.Pool pool = first.pool();
         yield new PoolLayerSpec(first.name(),
             first.kind() == LayerKind.MAX_POOL ? PoolLayerSpec.Kind.MAX : PoolLayerSpec.Kind.AVERAGE,
-            size, stride, Padding.valueOf(a.enumName("padding")));
+            pool.size(), pool.stride() == 0 ? pool.size() : pool.stride(), pool.padding());
       }
-      case DENSE -> new DenseLayerSpec(first.name(), a.intValue("units"),
-          Activation.valueOf(a.enumName("activation")), Initializer.valueOf(a.enumName("initializer")));
-      case DROPOUT -> new DropoutLayerSpec(first.name(), a.doubleValue("rate"));
+      case DENSE -> {
+        Dense dense = first.dense();
+        yield new DenseLayerSpec(first.name(), dense.units(), dense.activation(), dense.initializer());
+      }
+      case DROPOUT -> new DropoutLayerSpec(first.name(), first.dropout().rate());
       case FLATTEN -> new FlattenLayerSpec(first.name());
       case GLOBAL_AVG_POOL -> new GlobalAvgPoolLayerSpec(first.name());
-      case BATCH_NORM -> new BatchNormLayerSpec(first.name(), a.doubleValue("momentum"), a.doubleValue("epsilon"),
-          Activation.valueOf(a.enumName("activation")));
+      case BATCH_NORM -> {
+        BatchNorm norm = first.batchNorm();
+        yield new BatchNormLayerSpec(first.name(), norm.momentum(), norm.epsilon(), norm.activation());
+      }
       case ADD, BLOCKS -> throw new IllegalArgumentException(first.kind() + " is a step, not a layer");
     };
   }
 
   private static BankSpec bank(LayerField field, NpyResources resources) {
-    if (field.learnable() != null) {
-      return new LearnableBankSpec(field.name(), field.learnable().intValue("filters"),
-          Initializer.valueOf(field.learnable().enumName("initializer")));
+    if (field.learnableValues() != null) {
+      Learnable learnable = field.learnableValues();
+      return new LearnableBankSpec(field.name(), learnable.filters(), learnable.initializer());
     }
-    AnnotationReader fixed = field.fixed();
-    if (fixed.isExplicit("source")) {
-      return tensorBank(field.name(), fixed.nested("source"), resources);
+    Fixed fixed = field.fixedValues();
+    if (field.fixed().isExplicit("source")) {
+      return tensorBank(field.name(), fixed.source(), field.fixed().nested("source"), resources);
     }
-    return new FixedGaborBankSpec(field.name(), gabor(fixed.nested("gabor")),
-        fixed.intValue("trainableEpochs"), TrainableAt.valueOf(fixed.enumName("trainableAt")));
+    return new FixedGaborBankSpec(field.name(), gabor(fixed.gabor(), field.fixed().nested("gabor")),
+        fixed.trainableEpochs(), fixed.trainableAt());
   }
 
-  private static FixedTensorBankSpec tensorBank(String name, AnnotationReader source, NpyResources resources) {
-    String npy = source.stringValue("npy");
-    if (!npy.isEmpty()) {
-      int[] shape = resources.shapeOf(npy).orElseThrow();
-      return FixedTensorBankSpec.npy(name, npy, java.util.Arrays.stream(shape).boxed().toList());
+  /** {@code where} is read only for the supplier, a class, which a typed annotation cannot hand out. */
+  private static FixedTensorBankSpec tensorBank(String name, FilterSource source, AnnotationReader where,
+      NpyResources resources) {
+    if (!source.npy().isEmpty()) {
+      int[] shape = resources.shapeOf(source.npy()).orElseThrow();
+      return FixedTensorBankSpec.npy(name, source.npy(), Arrays.stream(shape).boxed().toList());
     }
-    String model = source.stringValue("model");
-    if (!model.isEmpty()) {
-      return FixedTensorBankSpec.model(name, model, source.stringValue("bank"), source.intValue("filters"));
+    if (!source.model().isEmpty()) {
+      return FixedTensorBankSpec.model(name, source.model(), source.bank(), source.filters());
     }
-    javax.lang.model.type.DeclaredType supplier = (javax.lang.model.type.DeclaredType) source.value("supplier").getValue();
-    String className = ((javax.lang.model.element.TypeElement) supplier.asElement()).getQualifiedName().toString();
-    return new FixedTensorBankSpec(name, FixedTensorBankSpec.SourceKind.SUPPLIER, className, "",
-        source.intValue("filters"), List.of());
+    DeclaredType supplier = (DeclaredType) where.value("supplier").getValue();
+    String className = ((TypeElement) supplier.asElement()).getQualifiedName().toString();
+    return new FixedTensorBankSpec(name, FixedTensorBankSpec.SourceKind.SUPPLIER, className, "", source.filters(),
+        List.of());
   }
 
-  static GaborBankSpec gabor(AnnotationReader g) {
-    List<Double> angles = g.isExplicit("angles")
-        ? g.doubles("angles")
-        : GaborBankSpec.evenlySpacedAngles(g.intValue("orientations"));
+  /** {@code where} says which of the optional values (angles, sigma) the source gives. */
+  static GaborBankSpec gabor(Gabor g, AnnotationReader where) {
+    List<Double> angles = where.isExplicit("angles")
+        ? Arrays.stream(g.angles()).boxed().toList()
+        : GaborBankSpec.evenlySpacedAngles(g.orientations());
     return new GaborBankSpec(
         angles,
-        g.doubles("wavelengths"),
-        g.doubles("phases"),
-        g.doubleValue("aspect"),
-        g.isExplicit("sigma") ? g.doubleValue("sigma") : Double.NaN,
-        g.doubleValue("bandwidth"),
-        Normalization.valueOf(g.enumName("normalization")),
-        ChannelCoverage.valueOf(g.enumName("coverage")));
+        Arrays.stream(g.wavelengths()).boxed().toList(),
+        Arrays.stream(g.phases()).boxed().toList(),
+        g.aspect(),
+        where.isExplicit("sigma") ? g.sigma() : Double.NaN,
+        g.bandwidth(),
+        g.normalization(),
+        g.coverage());
   }
 }

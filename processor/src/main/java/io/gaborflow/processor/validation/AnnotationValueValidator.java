@@ -1,12 +1,14 @@
 package io.gaborflow.processor.validation;
 
+import io.gaborflow.core.annotation.Blocks;
 import io.gaborflow.core.annotation.Conv;
+import io.gaborflow.core.annotation.Fixed;
+import io.gaborflow.core.annotation.Network;
 import io.gaborflow.processor.base.Message;
 import io.gaborflow.processor.base.ValidationReport;
 import io.gaborflow.processor.reading.AnnotationReader;
 import io.gaborflow.processor.reading.LayerField;
 import io.gaborflow.processor.reading.NetworkDeclaration;
-import java.util.List;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 
@@ -27,31 +29,33 @@ final class AnnotationValueValidator {
   }
 
   private static void validateNetwork(NetworkDeclaration declaration, ValidationReport report) {
-    AnnotationReader network = declaration.network();
+    AnnotationReader where = declaration.network();
     Element type = declaration.type();
     if (declaration.block()) {
-      if (network.intValue("width") < 1) {
-        report.error(Message.NOT_POSITIVE, type, network.mirror(), network.explicit("width"), "Block", "width",
-            network.intValue("width"));
+      int width = declaration.blockValues().width();
+      if (width < 1) {
+        report.error(Message.NOT_POSITIVE, type, where.mirror(), where.explicit("width"), "Block", "width", width);
       }
       if (declaration.fields().isEmpty()) {
         report.error(Message.NO_LAYERS, type, type.getSimpleName());
       }
       return;
     }
-    for (String dimension : List.of("height", "width", "channels")) {
-      if (network.intValue(dimension) < 1) {
-        report.error(Message.INPUT_NOT_POSITIVE, type, network.mirror(), network.explicit(dimension),
-            dimension, network.intValue(dimension));
+    Network network = declaration.networkValues();
+    int[] dimensions = {network.height(), network.width(), network.channels()};
+    String[] names = {"height", "width", "channels"};
+    for (int i = 0; i < dimensions.length; i++) {
+      if (dimensions[i] < 1) {
+        report.error(Message.INPUT_NOT_POSITIVE, type, where.mirror(), where.explicit(names[i]), names[i],
+            dimensions[i]);
       }
     }
-    if (network.intValue("classes") < 2) {
-      report.error(Message.TOO_FEW_CLASSES, type, network.mirror(), network.explicit("classes"),
-          network.intValue("classes"));
+    if (network.classes() < 2) {
+      report.error(Message.TOO_FEW_CLASSES, type, where.mirror(), where.explicit("classes"), network.classes());
     }
-    String name = network.stringValue("name");
+    String name = network.name();
     if (!name.isEmpty() && !MODEL_NAME.matcher(name).matches()) {
-      report.error(Message.INVALID_MODEL_NAME, type, network.mirror(), network.explicit("name"), name);
+      report.error(Message.INVALID_MODEL_NAME, type, where.mirror(), where.explicit("name"), name);
     }
     if (declaration.fields().isEmpty()) {
       report.error(Message.NO_LAYERS, type, type.getSimpleName());
@@ -66,17 +70,19 @@ final class AnnotationValueValidator {
     }
     switch (field.kind()) {
       case CONV -> {
-        positive(field, layer, "size", report);
-        if (layer.intValue("stride") == Conv.BLOCK_STRIDE && !inBlock) {
+        Conv conv = field.conv();
+        positive(field, layer, "size", conv.size(), report);
+        if (conv.stride() == Conv.BLOCK_STRIDE && !inBlock) {
           report.error(Message.BLOCK_STRIDE_OUTSIDE_BLOCK, field.field(), layer.mirror(), layer.explicit("stride"),
               field.name());
-        } else if (layer.intValue("stride") < 0) {
-          positive(field, layer, "stride", report);
+        } else if (conv.stride() < 0) {
+          positive(field, layer, "stride", conv.stride(), report);
         }
         if (field.learnable() != null) {
-          positive(field, field.learnable(), "filters", report);
+          positive(field, field.learnable(), "filters", field.learnableValues().filters(), report);
         } else {
           AnnotationReader fixed = field.fixed();
+          Fixed values = field.fixedValues();
           if (fixed.isExplicit("source")) {
             if (fixed.isExplicit("gabor")) {
               report.error(Message.FIXED_GABOR_AND_SOURCE, field.field(), fixed.mirror(), fixed.explicit("source"));
@@ -84,53 +90,56 @@ final class AnnotationValueValidator {
             if (fixed.isExplicit("trainableEpochs")) {
               report.error(Message.SOURCE_NOT_TRAINABLE, field.field(), fixed.mirror(), fixed.explicit("trainableEpochs"));
             }
-            sources.validate(field, fixed.nested("source"), layer, report);
+            sources.validate(field, values.source(), fixed.nested("source"), report);
             return;
           }
-          new GaborValidator(field, report).validate(fixed.nested("gabor"), layer);
-          if (fixed.intValue("trainableEpochs") < 0) {
+          new GaborValidator(field, report).validate(values.gabor(), fixed.nested("gabor"));
+          if (values.trainableEpochs() < 0) {
             report.error(Message.TRAINABLE_EPOCHS_NEGATIVE, field.field(), fixed.mirror(),
-                fixed.explicit("trainableEpochs"), fixed.intValue("trainableEpochs"));
+                fixed.explicit("trainableEpochs"), values.trainableEpochs());
           }
         }
       }
       case MAX_POOL, AVG_POOL -> {
-        positive(field, layer, "size", report);
-        if (layer.intValue("stride") < 0) {
+        LayerField.Pool pool = field.pool();
+        positive(field, layer, "size", pool.size(), report);
+        if (pool.stride() < 0) {
           report.error(Message.NOT_POSITIVE, field.field(), layer.mirror(), layer.explicit("stride"),
-              field.kind().simpleName(), "stride", layer.intValue("stride"));
+              field.kind().simpleName(), "stride", pool.stride());
         }
       }
-      case DENSE -> positive(field, layer, "units", report);
+      case DENSE -> positive(field, layer, "units", field.dense().units(), report);
       case DROPOUT -> {
-        double rate = layer.doubleValue("rate");
+        double rate = field.dropout().rate();
         if (!(rate >= 0 && rate < 1)) {
           report.error(Message.DROPOUT_RATE, field.field(), layer.mirror(), layer.explicit("rate"), rate);
         }
       }
       case BATCH_NORM -> {
-        double momentum = layer.doubleValue("momentum");
+        double momentum = field.batchNorm().momentum();
         if (!(momentum >= 0 && momentum < 1)) {
           report.error(Message.BATCH_NORM_MOMENTUM, field.field(), layer.mirror(), layer.explicit("momentum"), momentum);
         }
-        double epsilon = layer.doubleValue("epsilon");
+        double epsilon = field.batchNorm().epsilon();
         if (!(epsilon > 0)) {
           report.error(Message.BATCH_NORM_EPSILON, field.field(), layer.mirror(), layer.explicit("epsilon"), epsilon);
         }
       }
       case BLOCKS -> {
-        positive(field, layer, "count", report);
-        positive(field, layer, "stride", report);
-        if (layer.intValue("width") < 0) {
-          positive(field, layer, "width", report);
+        Blocks use = field.blocks();
+        positive(field, layer, "count", use.count(), report);
+        positive(field, layer, "stride", use.stride(), report);
+        if (use.width() < 0) {
+          positive(field, layer, "width", use.width(), report);
         }
       }
       case FLATTEN, GLOBAL_AVG_POOL, ADD -> {}
     }
   }
 
-  private static void positive(LayerField field, AnnotationReader annotation, String name, ValidationReport report) {
-    int value = annotation.intValue(name);
+  /** {@code value}, the element {@code name} of {@code annotation}, must be 1 or more. */
+  private static void positive(LayerField field, AnnotationReader annotation, String name, int value,
+      ValidationReport report) {
     if (value < 1) {
       String simpleName = annotation == field.layer()
           ? field.kind().simpleName()

@@ -1,6 +1,7 @@
 package io.gaborflow.processor.validation;
 
 import io.gaborflow.core.FilterSupplier;
+import io.gaborflow.core.annotation.FilterSource;
 import io.gaborflow.core.npy.NpyFormatException;
 import io.gaborflow.processor.base.Message;
 import io.gaborflow.processor.base.ValidationReport;
@@ -34,21 +35,25 @@ final class FilterSourceValidator {
     this.elements = elements;
   }
 
-  void validate(LayerField field, AnnotationReader source, AnnotationReader conv, ValidationReport report) {
+  /**
+   * Checks {@code values}, which stand in the source at {@code source}; the supplier, a class, is
+   * read from there, as a typed annotation cannot hand it out.
+   */
+  void validate(LayerField field, FilterSource values, AnnotationReader source, ValidationReport report) {
     TypeMirror supplier = (TypeMirror) source.value("supplier").getValue();
     boolean hasSupplier = !isDefaultSupplier(supplier);
-    boolean hasNpy = !source.stringValue("npy").isEmpty();
-    boolean hasModel = !source.stringValue("model").isEmpty();
+    boolean hasNpy = !values.npy().isEmpty();
+    boolean hasModel = !values.model().isEmpty();
     int kinds = (hasSupplier ? 1 : 0) + (hasNpy ? 1 : 0) + (hasModel ? 1 : 0);
     if (kinds != 1) {
       report.error(Message.SOURCE_NOT_ONE, field.field(), source.mirror(), kinds);
       return;
     }
-    if (hasModel && source.stringValue("bank").isEmpty()) {
+    if (hasModel && values.bank().isEmpty()) {
       report.error(Message.SOURCE_NEEDS_BANK, field.field(), source.mirror(), source.explicit("model"),
-          source.stringValue("model"));
+          values.model());
     }
-    if ((hasSupplier || hasModel) && source.intValue("filters") < 1) {
+    if ((hasSupplier || hasModel) && values.filters() < 1) {
       report.error(Message.SOURCE_NEEDS_FILTERS, field.field(), source.mirror(), hasSupplier ? "a supplier" : "a model");
     }
     if (hasSupplier) {
@@ -59,12 +64,12 @@ final class FilterSourceValidator {
       }
     }
     if (hasNpy) {
-      checkNpy(field, source, conv.intValue("size"), report);
+      checkNpy(field, values.npy(), source, field.conv().size(), report);
     }
   }
 
-  private void checkNpy(LayerField field, AnnotationReader source, int size, ValidationReport report) {
-    String resource = source.stringValue("npy");
+  private void checkNpy(LayerField field, String resource, AnnotationReader source, int size,
+      ValidationReport report) {
     Optional<int[]> shape;
     try {
       shape = resources.shapeOf(resource);

@@ -1,10 +1,10 @@
 package io.gaborflow.processor.validation;
 
+import io.gaborflow.core.annotation.Gabor;
 import io.gaborflow.processor.base.Message;
 import io.gaborflow.processor.base.ValidationReport;
 import io.gaborflow.processor.reading.AnnotationReader;
 import io.gaborflow.processor.reading.LayerField;
-import java.util.List;
 import javax.lang.model.element.AnnotationValue;
 
 /** Checks one {@code @Gabor} annotation against the kernel size of its {@code @Conv}. */
@@ -17,53 +17,54 @@ final class GaborValidator {
     this.report = report;
   }
 
-  void validate(AnnotationReader gabor, AnnotationReader conv) {
-    int size = conv.intValue("size");
+  /** Checks {@code gabor}, which stands in the source at {@code where}. */
+  void validate(Gabor gabor, AnnotationReader where) {
+    int size = field.conv().size();
     if (size > 0 && size % 2 == 0) {
-      report.error(Message.GABOR_EVEN_SIZE, field.field(), conv.mirror(), conv.explicit("size"),
+      report.error(Message.GABOR_EVEN_SIZE, field.field(), field.layerMirror(), field.layer().explicit("size"),
           size, size - 1, size + 1);
     }
-    if (gabor.isExplicit("angles")) {
-      if (gabor.isExplicit("orientations")) {
-        error(Message.GABOR_ANGLES_AND_ORIENTATIONS, gabor, "orientations");
+    if (where.isExplicit("angles")) {
+      if (where.isExplicit("orientations")) {
+        error(Message.GABOR_ANGLES_AND_ORIENTATIONS, where, "orientations");
       }
-      if (gabor.doubles("angles").isEmpty()) {
-        error(Message.GABOR_EMPTY_LIST, gabor, "angles", "angles");
+      if (gabor.angles().length == 0) {
+        error(Message.GABOR_EMPTY_LIST, where, "angles", "angles");
       }
-    } else if (gabor.intValue("orientations") < 1) {
-      error(Message.GABOR_NO_ORIENTATIONS, gabor, "orientations", gabor.intValue("orientations"));
+    } else if (gabor.orientations() < 1) {
+      error(Message.GABOR_NO_ORIENTATIONS, where, "orientations", gabor.orientations());
     }
-    for (String list : List.of("wavelengths", "phases")) {
-      if (gabor.doubles(list).isEmpty()) {
-        error(Message.GABOR_EMPTY_LIST, gabor, list, list);
-      }
+    if (gabor.wavelengths().length == 0) {
+      error(Message.GABOR_EMPTY_LIST, where, "wavelengths", "wavelengths");
     }
-    for (double lambda : gabor.doubles("wavelengths")) {
+    if (gabor.phases().length == 0) {
+      error(Message.GABOR_EMPTY_LIST, where, "phases", "phases");
+    }
+    for (double lambda : gabor.wavelengths()) {
       if (!(lambda > 0)) {
-        error(Message.GABOR_NOT_POSITIVE, gabor, "wavelengths", "wavelengths", lambda);
+        error(Message.GABOR_NOT_POSITIVE, where, "wavelengths", "wavelengths", lambda);
       }
     }
-    positive(gabor, "aspect");
-    if (gabor.isExplicit("sigma")) {
-      positive(gabor, "sigma");
-      if (gabor.isExplicit("bandwidth")) {
-        error(Message.GABOR_SIGMA_AND_BANDWIDTH, gabor, "bandwidth");
+    positive(where, "aspect", gabor.aspect());
+    if (where.isExplicit("sigma")) {
+      positive(where, "sigma", gabor.sigma());
+      if (where.isExplicit("bandwidth")) {
+        error(Message.GABOR_SIGMA_AND_BANDWIDTH, where, "bandwidth");
       }
     } else {
-      positive(gabor, "bandwidth");
+      positive(where, "bandwidth", gabor.bandwidth());
     }
   }
 
-  private void positive(AnnotationReader gabor, String name) {
-    double value = gabor.doubleValue(name);
+  private void positive(AnnotationReader where, String name, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      error(Message.GABOR_NOT_POSITIVE, gabor, name, name, value);
+      error(Message.GABOR_NOT_POSITIVE, where, name, name, value);
     }
   }
 
-  /** An error on {@code gabor}'s value {@code name}, or on the annotation when it is a default. */
-  private void error(Message message, AnnotationReader gabor, String name, Object... args) {
-    AnnotationValue value = gabor.explicit(name);
-    report.error(message, field.field(), gabor.mirror(), value, args);
+  /** An error on the value {@code name} where it stands, or on the annotation when it is a default. */
+  private void error(Message message, AnnotationReader where, String name, Object... args) {
+    AnnotationValue value = where.explicit(name);
+    report.error(message, field.field(), where.mirror(), value, args);
   }
 }

@@ -5,7 +5,10 @@ import io.gaborflow.processor.base.ValidationReport;
 import io.gaborflow.processor.reading.LayerField;
 import io.gaborflow.processor.reading.LayerKind;
 import io.gaborflow.processor.reading.NetworkDeclaration;
+import io.gaborflow.core.annotation.Conv;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +18,17 @@ import java.util.TreeMap;
  * and the banks of one layer agreeing on their geometry.
  */
 final class LayerStructureValidator {
-  private static final List<String> SHARED_BY_BANKS = List.of("size", "stride", "padding", "activation");
+  /** What the banks of one layer share, by the element's name (for the message and its position). */
+  private static final Map<String, Function<Conv, Object>> SHARED_BY_BANKS = sharedByBanks();
+
+  private static Map<String, Function<Conv, Object>> sharedByBanks() {
+    Map<String, Function<Conv, Object>> shared = new LinkedHashMap<>();
+    shared.put("size", Conv::size);
+    shared.put("stride", Conv::stride);
+    shared.put("padding", Conv::padding);
+    shared.put("activation", Conv::activation);
+    return shared;
+  }
 
   void validate(NetworkDeclaration declaration, ValidationReport report) {
     Map<Integer, List<LayerField>> byIndex = new TreeMap<>();
@@ -44,7 +57,7 @@ final class LayerStructureValidator {
             index);
       }
       if (first.kind() == LayerKind.ADD) {
-        String from = first.layer().stringValue("from");
+        String from = first.add().from();
         if (!from.isEmpty() && !earlier.contains(from)) {
           report.error(Message.ADD_FROM_UNKNOWN, first.field(), first.layerMirror(), first.layer().explicit("from"),
               from, declaration.type().getSimpleName(), declaration.block() ? "block" : "network");
@@ -63,9 +76,10 @@ final class LayerStructureValidator {
             other.layer().explicit("layer"), index, first.name(), other.name());
         continue;
       }
-      for (String property : SHARED_BY_BANKS) {
-        Object mine = first.layer().value(property).getValue().toString();
-        Object theirs = other.layer().value(property).getValue().toString();
+      for (Map.Entry<String, Function<Conv, Object>> shared : SHARED_BY_BANKS.entrySet()) {
+        String property = shared.getKey();
+        Object mine = shared.getValue().apply(first.conv());
+        Object theirs = shared.getValue().apply(other.conv());
         if (!mine.equals(theirs)) {
           report.error(Message.BANKS_DISAGREE, other.field(), other.layerMirror(),
               other.layer().explicit(property), other.name(), index, property, theirs,

@@ -62,7 +62,7 @@ final class NetworkShapeValidator {
         if (field.index() != origin.index() || !field.layer().isExplicit("filters")) {
           continue;
         }
-        int declared = field.layer().intValue("filters");
+        int declared = field.conv().filters();
         if (declared != conv.filters()) {
           String banks = conv.banks().stream()
               .map(b -> b.name() + ": " + b.filters() + (b instanceof LearnableBankSpec ? " learnable" : " fixed"))

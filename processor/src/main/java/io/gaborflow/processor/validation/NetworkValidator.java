@@ -72,7 +72,7 @@ public final class NetworkValidator {
       case SHORTCUT_SHAPE -> report.error(Message.ADD_SHAPES_DIFFER, field.field(), field.layerMirror(),
           field.index(), e.getMessage());
       case BLOCK_WIDTH -> report.error(Message.BLOCK_WIDTH, field.field(), field.layerMirror(),
-          field.layer().explicit("width"), field.block().type().getSimpleName(), field.layer().intValue("width"),
+          field.layer().explicit("width"), field.block().type().getSimpleName(), field.blocks().width(),
           e.getMessage());
     }
   }
