@@ -7,7 +7,6 @@ import io.gaborflow.core.annotation.ChannelCoverage;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.examples.models.GaborResNet20Graph;
-import io.gaborflow.tensorflow.graph.FloatTensors;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingSession;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -109,33 +107,26 @@ class GaborResNetMatchesHandBuiltTest {
       Session.Runner setter = session.session().runner();
       set.forEach(setter::addTarget);
       setter.run().close();
-      Operand<TFloat32> loss = loss(tf, session.network().trainingLogits(), labels);
-      Output<?>[] grads = session.graph().addGradients(loss.asOutput(), xs.toArray(Output<?>[]::new));
+      Operand<TFloat32> loss = LogitsAndGradients.loss(tf, session.network().trainingLogits(), labels, 10);
       try (TFloat32 x = TFloat32.tensorOf(Shape.of(BATCH, 32, 32, 3), DataBuffers.of(images, true, false))) {
-        Session.Runner runner = session.session().runner().feed(session.network().images(), x)
-            .fetch(session.network().trainingLogits());
-        for (Output<?> g : grads) {
-          runner.fetch(g);
-        }
+        Session.Runner runner = session.session().runner().feed(session.network().images(), x);
         List<String> reluOps = new ArrayList<>();
         for (String site : RELU_SITES) {
           for (String op : List.of(site + "/Relu", site + "/Relu_1")) {
             if (session.graph().operation(op) != null) {
-              runner.fetch(op);
               reluOps.add(op);
             }
           }
         }
-        try (Result r = runner.run()) {
-          generated = FloatTensors.values((TFloat32) r.get(0));
-          for (int i = 0; i < grads.length; i++) {
-            generatedGradients.add(FloatTensors.values((TFloat32) r.get(i + 1)));
-          }
-          for (int i = 0; i < reluOps.size(); i++) {
-            TFloat32 out = (TFloat32) r.get(grads.length + 1 + i);
-            reluOutputs.put(reluOps.get(i), new Masked(FloatTensors.values(out), out.shape()));
-          }
+        List<float[]> fetched = LogitsAndGradients.fetch(session.graph(), runner, session.network().trainingLogits(),
+            loss, xs, reluOps);
+        for (int i = 0; i < reluOps.size(); i++) {
+          Shape shape = session.graph().operation(reluOps.get(i)).output(0).shape();
+          reluOutputs.put(reluOps.get(i),
+              new Masked(fetched.get(1 + xs.size() + i), Shape.of(BATCH, shape.get(1), shape.get(2), shape.get(3))));
         }
+        generated = fetched.get(0);
+        generatedGradients.addAll(fetched.subList(1, 1 + xs.size()));
       }
     }
     List<float[]> handBuilt = handBuilt(weights, shapes, names, images, labels, reluOutputs);
@@ -165,11 +156,6 @@ class GaborResNetMatchesHandBuiltTest {
             + expected[i] + ", more than 1 % apart");
       }
     }
-  }
-
-  private static Operand<TFloat32> loss(Ops tf, Operand<TFloat32> logits, int[] labels) {
-    Operand<TFloat32> oneHot = tf.oneHot(tf.constant(labels), tf.constant(10), tf.constant(1f), tf.constant(0f));
-    return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
   }
 
   /** The logits, then the gradient of the loss for each of {@code names}. */
@@ -204,19 +190,9 @@ class GaborResNetMatchesHandBuiltTest {
       x = tf.math.mean(x, tf.constant(new int[] {1, 2}));
       Operand<TFloat32> logits =
           tf.nn.biasAdd(tf.linalg.matMul(x, net.weight("layer7/logits/kernel")), net.weight("layer7/logits/bias"));
-      Output<?>[] xs = names.stream().map(name -> net.weight(name).asOutput()).toArray(Output<?>[]::new);
-      Output<?>[] grads = g.addGradients(loss(tf, logits, labels).asOutput(), xs);
-      Session.Runner runner = s.runner().fetch(logits);
-      for (Output<?> grad : grads) {
-        runner.fetch(grad);
-      }
-      List<float[]> out = new ArrayList<>();
-      try (Result r = runner.run()) {
-        for (int i = 0; i <= grads.length; i++) {
-          out.add(FloatTensors.values((TFloat32) r.get(i)));
-        }
-      }
-      return out;
+      List<Output<?>> xs = names.stream().<Output<?>>map(name -> net.weight(name).asOutput()).toList();
+      return LogitsAndGradients.fetch(g, s.runner(), logits, LogitsAndGradients.loss(tf, logits, labels, 10), xs,
+          List.of());
     }
   }
 

@@ -10,7 +10,6 @@ import io.gaborflow.examples.data.EmbeddedFashionMnist;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.graph.FloatTensors;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingSession;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -67,21 +65,15 @@ class GeneratedGraphMatchesHandBuiltTest {
         weights.put(v.name(), session.valueOf(v.variable()));
         variables.put(v.name(), v.variable().asOutput());
       }
-      generated = session.logits(images, BATCH);
       Ops tf = Ops.create(session.graph()).withSubScope("check");
-      Operand<TFloat32> loss = loss(tf, session.network().trainingLogits(), labels);
-      Output<?>[] xs = WEIGHTS.stream().map(variables::get).toArray(Output<?>[]::new);
-      Output<?>[] grads = session.graph().addGradients(loss.asOutput(), xs);
+      Operand<TFloat32> loss = LogitsAndGradients.loss(tf, session.network().trainingLogits(), labels, 10);
+      List<Output<?>> xs = WEIGHTS.stream().<Output<?>>map(variables::get).toList();
       try (TFloat32 x = constantTensor(images, Shape.of(BATCH, 28, 28, 1))) {
-        Session.Runner runner = session.session().runner().feed(session.network().images(), x);
-        for (Output<?> g : grads) {
-          runner.fetch(g);
-        }
-        try (Result r = runner.run()) {
-          for (int i = 0; i < grads.length; i++) {
-            generatedGradients.add(FloatTensors.values((TFloat32) r.get(i)));
-          }
-        }
+        List<float[]> fetched = LogitsAndGradients.fetch(session.graph(),
+            session.session().runner().feed(session.network().images(), x), session.network().trainingLogits(), loss,
+            xs, List.of());
+        generated = fetched.get(0);
+        generatedGradients.addAll(fetched.subList(1, fetched.size()));
       }
     }
     List<float[]> handBuilt = handBuilt(weights, images, labels);
@@ -106,11 +98,6 @@ class GeneratedGraphMatchesHandBuiltTest {
     assertEquals(0, worst, tolerance, "largest difference in the " + what + ", relative to its largest value");
   }
 
-  private static Operand<TFloat32> loss(Ops tf, Operand<TFloat32> logits, int[] labels) {
-    Operand<TFloat32> oneHot = tf.oneHot(tf.constant(labels), tf.constant(10), tf.constant(1f), tf.constant(0f));
-    return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
-  }
-
   /** The logits, then the gradient of the loss for each of {@link #WEIGHTS}. */
   private static List<float[]> handBuilt(Map<String, float[]> w, float[] images, int[] labels) {
     try (Graph g = new Graph(); Session s = new Session(g)) {
@@ -131,19 +118,9 @@ class GeneratedGraphMatchesHandBuiltTest {
       x = tf.reshape(x, tf.constant(new long[] {BATCH, 800}));
       x = tf.nn.relu(dense(tf, x, c.get("layer5/fc1/kernel"), c.get("layer5/fc1/bias")));
       Operand<TFloat32> logits = dense(tf, x, c.get("layer6/logits/kernel"), c.get("layer6/logits/bias"));
-      Output<?>[] xs = WEIGHTS.stream().map(name -> c.get(name).asOutput()).toArray(Output<?>[]::new);
-      Output<?>[] grads = g.addGradients(loss(tf, logits, labels).asOutput(), xs);
-      Session.Runner runner = s.runner().fetch(logits);
-      for (Output<?> grad : grads) {
-        runner.fetch(grad);
-      }
-      List<float[]> out = new ArrayList<>();
-      try (Result r = runner.run()) {
-        for (int i = 0; i <= grads.length; i++) {
-          out.add(FloatTensors.values((TFloat32) r.get(i)));
-        }
-      }
-      return out;
+      List<Output<?>> xs = WEIGHTS.stream().<Output<?>>map(name -> c.get(name).asOutput()).toList();
+      return LogitsAndGradients.fetch(g, s.runner(), logits, LogitsAndGradients.loss(tf, logits, labels, 10), xs,
+          List.of());
     }
   }
 

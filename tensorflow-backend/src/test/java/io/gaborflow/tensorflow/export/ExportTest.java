@@ -26,11 +26,7 @@ class ExportTest {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).seed(4).threads(2).build();
     Dataset data = SyntheticData.stripes(12, 4, 96, 32, 8);
     int n = 32;
-    float[] images = new float[n * 144];
-    int[] labels = new int[n];
-    int[] order = new int[n];
-    Arrays.setAll(order, i -> i);
-    data.test().copyBatch(order, 0, n, images, labels);
+    float[] images = firstTestImages(data, n);
 
     float[] logits;
     Path export = dir.resolve("model");
@@ -62,11 +58,7 @@ class ExportTest {
     TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(16).seed(6).threads(2).build();
     Dataset data = SyntheticData.stripes(12, 4, 96, 32, 8);
     int n = 32;
-    float[] images = new float[n * 144];
-    int[] labels = new int[n];
-    int[] order = new int[n];
-    Arrays.setAll(order, i -> i);
-    data.test().copyBatch(order, 0, n, images, labels);
+    float[] images = firstTestImages(data, n);
     float[] logits;
     float[] oneImage;
     Path export = dir.resolve("residual");
@@ -97,11 +89,7 @@ class ExportTest {
       ModelExport.write(session, data, export);
     }
     int n = 32;
-    float[] images = new float[n * 144];
-    int[] labels = new int[n];
-    int[] order = new int[n];
-    Arrays.setAll(order, i -> i);
-    data.test().copyBatch(order, 0, n, images, labels);
+    float[] images = firstTestImages(data, n);
     try (ExportedModel model = ExportedModel.load(export)) {
       float[][] single = new float[n][];
       for (int i = 0; i < n; i++) {
@@ -141,5 +129,14 @@ class ExportTest {
       out[i] = (float) (e[i] / sum);
     }
     return out;
+  }
+
+  /** The first {@code n} test images of {@code data}, NHWC. */
+  private static float[] firstTestImages(Dataset data, int n) {
+    float[] images = new float[n * data.test().pixelsPerImage()];
+    int[] order = new int[n];
+    Arrays.setAll(order, i -> i);
+    data.test().copyBatch(order, 0, n, images, new int[n]);
+    return images;
   }
 }
