@@ -2,8 +2,9 @@ package test;
 
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.train.ModelTrainer;
-import io.gaborflow.tensorflow.train.ProgressReporter;
 import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingListener;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 import javax.inject.Inject;
 
@@ -16,7 +17,8 @@ import javax.inject.Inject;
 )
 public final class GivenFiltersNetTrainer extends ModelTrainer {
   @Inject
-  public GivenFiltersNetTrainer(TrainingConfig config, Dataset data, ProgressReporter progress) {
-    super(new GivenFiltersNetGraph(), config, data, progress);
+  public GivenFiltersNetTrainer(TrainingConfig config, Dataset data,
+      Set<TrainingListener> listeners) {
+    super(new GivenFiltersNetGraph(), config, data, listeners);
   }
 }

@@ -2,8 +2,9 @@ package test;
 
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.train.ModelTrainer;
-import io.gaborflow.tensorflow.train.ProgressReporter;
 import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingListener;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 import javax.inject.Inject;
 
@@ -16,7 +17,7 @@ import javax.inject.Inject;
 )
 public final class ResidualNetTrainer extends ModelTrainer {
   @Inject
-  public ResidualNetTrainer(TrainingConfig config, Dataset data, ProgressReporter progress) {
-    super(new ResidualNetGraph(), config, data, progress);
+  public ResidualNetTrainer(TrainingConfig config, Dataset data, Set<TrainingListener> listeners) {
+    super(new ResidualNetGraph(), config, data, listeners);
   }
 }

@@ -15,7 +15,7 @@ import io.gaborflow.tensorflow.data.IdxDataSource;
 import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.inject.DataSourcesModule;
-import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
 import io.gaborflow.tensorflow.train.TrainingSession;
@@ -48,7 +48,7 @@ class GaborLeNetOnFashionMnistTest {
   @BeforeAll
   static void train() {
     data = IdxDataSource.load(DataSourcesModule.FASHION_MNIST_DIRECTORY, "fashion-mnist").head(2000, 2000);
-    GaborLeNetTrainer trainer = new GaborLeNetTrainer(CONFIG, data, ProgressReporter.silent());
+    GaborLeNetTrainer trainer = new GaborLeNetTrainer(CONFIG, data, java.util.Set.of());
     session = trainer.newSession();
     session.initialize(CONFIG.seed());
     initial = new HashMap<>();

@@ -3,6 +3,7 @@ package io.gaborflow.examples.cli;
 import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.bench.Bench;
+import io.gaborflow.examples.render.BenchChart;
 import io.gaborflow.tensorflow.bench.BenchReport;
 import io.gaborflow.tensorflow.bench.BenchVariant;
 import io.gaborflow.tensorflow.bench.VariantResult;
@@ -75,6 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<VariantResult> results = new Bench(base, variants, seeds, config, System.out).run(data);
     BenchReport report = new BenchReport(model, data.name(), config, seeds, results);
     report.writeAll(out);
+    BenchChart.write(results, out.resolve("bench.png"));
     System.out.println();
     System.out.print(report.markdownTable());
     System.out.println("wrote " + out.resolve("bench.json") + ", " + out.resolve("bench.md") + " and " + out.resolve("bench.png"));

@@ -17,7 +17,7 @@ final class BackendTypes {
   static final ClassName MODEL_GRAPH = ClassName.get(GRAPH, "ModelGraph");
   static final ClassName MODEL_TRAINER = ClassName.get(TRAIN, "ModelTrainer");
   static final ClassName TRAINING_CONFIG = ClassName.get(TRAIN, "TrainingConfig");
-  static final ClassName PROGRESS_REPORTER = ClassName.get(TRAIN, "ProgressReporter");
+  static final ClassName TRAINING_LISTENER = ClassName.get(TRAIN, "TrainingListener");
   static final ClassName DATASET = ClassName.get(DATA, "Dataset");
   static final ClassName INJECT = ClassName.get("javax.inject", "Inject");
 }

@@ -3,11 +3,13 @@ package io.gaborflow.processor.generation;
 import static io.gaborflow.processor.generation.BackendTypes.DATASET;
 import static io.gaborflow.processor.generation.BackendTypes.INJECT;
 import static io.gaborflow.processor.generation.BackendTypes.MODEL_TRAINER;
-import static io.gaborflow.processor.generation.BackendTypes.PROGRESS_REPORTER;
+import static io.gaborflow.processor.generation.BackendTypes.TRAINING_LISTENER;
 import static io.gaborflow.processor.generation.BackendTypes.TRAINING_CONFIG;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import java.util.Set;
 import com.palantir.javapoet.TypeSpec;
 import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.processor.base.SourceFileGenerator;
@@ -43,8 +45,8 @@ public final class TrainerGenerator extends SourceFileGenerator<DeclaredNetwork>
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(TRAINING_CONFIG, "config")
                 .addParameter(DATASET, "data")
-                .addParameter(PROGRESS_REPORTER, "progress")
-                .addStatement("super(new $T(), config, data, progress)", graph)
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Set.class), TRAINING_LISTENER), "listeners")
+                .addStatement("super(new $T(), config, data, listeners)", graph)
                 .build());
   }
 }

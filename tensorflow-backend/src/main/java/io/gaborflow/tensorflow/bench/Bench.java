@@ -3,7 +3,7 @@ package io.gaborflow.tensorflow.bench;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.history.EpochResult;
-import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingLoop;
 import io.gaborflow.tensorflow.train.TrainingResult;
@@ -48,7 +48,7 @@ public final class Bench {
         ModelGraph graph = variant.graph(base);
         try (TrainingSession session = TrainingSession.create(graph, seeded)) {
           figures.putIfAbsent(variant, VariantFigures.of(graph.spec(), config.optimizer(), config.batchSize()));
-          TrainingResult result = new TrainingLoop(seeded, ProgressReporter.silent()).run(session, data);
+          TrainingResult result = new TrainingLoop(seeded, TrainingListener.silent()).run(session, data);
           accuracies.get(variant).add(result.testAccuracy());
           for (EpochResult e : result.epochs()) {
             seconds.get(variant).add(e.seconds());

@@ -13,11 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Writes a bench's results: {@code bench.json} (every figure, every run), {@code bench.md} (a
@@ -34,6 +29,11 @@ public final class BenchReport {
   private final List<VariantResult> results;
   private final VariantResult baseline;
 
+  /** The variants' {@code results}. */
+  public List<VariantResult> results() {
+    return results;
+  }
+
   public BenchReport(String family, String dataset, TrainingConfig config, List<Long> seeds, List<VariantResult> results) {
     this.family = family;
     this.dataset = dataset;
@@ -45,12 +45,12 @@ public final class BenchReport {
         .findFirst().orElse(results.get(0));
   }
 
+  /** Writes {@code bench.json} and {@code bench.md} into {@code directory}. */
   public void writeAll(Path directory) {
     try {
       Files.createDirectories(directory);
       JSON.writeValue(directory.resolve("bench.json").toFile(), json());
       Files.writeString(directory.resolve("bench.md"), markdown(), StandardCharsets.UTF_8);
-      writeChart(directory.resolve("bench.png"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the bench report to " + directory + ": " + e.getMessage(), e);
     }
@@ -143,36 +143,6 @@ public final class BenchReport {
             EnergyModel.MULTIPLY_PJ, EnergyModel.ADD_PJ, EnergyModel.SRAM_PJ, EnergyModel.DRAM_PJ))
         .append(" weight access, once per batch); an estimate for comparing the variants, not a measurement.\n");
     return md.toString();
-  }
-
-  private void writeChart(Path png) throws IOException {
-    XYChart accuracy = new XYChartBuilder().width(560).height(400).title("Test accuracy")
-        .xAxisTitle("fixed Gabor filters (%)").yAxisTitle("accuracy").build();
-    XYChart time = new XYChartBuilder().width(560).height(400).title("Training time")
-        .xAxisTitle("fixed Gabor filters (%)").yAxisTitle("seconds per epoch (median)").build();
-    for (boolean partial : new boolean[] {false, true}) {
-      List<Double> x = new ArrayList<>();
-      List<Double> acc = new ArrayList<>();
-      List<Double> std = new ArrayList<>();
-      List<Double> secs = new ArrayList<>();
-      for (VariantResult r : results) {
-        if ((r.variant().partialEpochs() > 0) == partial) {
-          x.add((double) r.variant().fixedPercent());
-          acc.add(r.meanAccuracy());
-          std.add(r.accuracyStd());
-          secs.add(r.medianEpochSeconds());
-        }
-      }
-      if (x.isEmpty()) {
-        continue;
-      }
-      String name = partial ? "Gabor trained at first" : "Gabor fixed";
-      XYSeries a = accuracy.addSeries(name, x, acc, std);
-      XYSeries t = time.addSeries(name, x, secs);
-      a.setMarker(SeriesMarkers.CIRCLE);
-      t.setMarker(SeriesMarkers.CIRCLE);
-    }
-    BitmapEncoder.saveBitmap(List.of(accuracy, time), 1, 2, png.toString(), BitmapEncoder.BitmapFormat.PNG);
   }
 
   private static String mega(long macs) {

@@ -3,6 +3,8 @@ package io.gaborflow.tensorflow.train;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.export.ModelExport;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Trains one model on one data set with one config. The processor generates a subclass per
@@ -12,13 +14,14 @@ public abstract class ModelTrainer {
   private final ModelGraph model;
   private final TrainingConfig config;
   private final Dataset data;
-  private final ProgressReporter progress;
+  private final TrainingListener progress;
 
-  protected ModelTrainer(ModelGraph model, TrainingConfig config, Dataset data, ProgressReporter progress) {
+  /** A trainer of {@code model} telling each of {@code listeners} about the run, in their iteration order. */
+  protected ModelTrainer(ModelGraph model, TrainingConfig config, Dataset data, Set<TrainingListener> listeners) {
     this.model = model;
     this.config = config;
     this.data = data;
-    this.progress = progress;
+    this.progress = TrainingListener.all(List.copyOf(listeners));
   }
 
   /** Builds the graph, trains, evaluates and releases the native resources. */

@@ -5,6 +5,8 @@ import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.core.model.NetworkSpec;
 import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 import io.gaborflow.tensorflow.checkpoint.CheckpointState;
@@ -15,16 +17,17 @@ import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
  * comes from the config's seed, so two runs with the same seed see the same batches.
  */
 public final class TrainingLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
   private final TrainingConfig config;
-  private final ProgressReporter progress;
+  private final TrainingListener progress;
   private final CheckpointStore checkpoints;
   private final boolean resume;
 
-  public TrainingLoop(TrainingConfig config, ProgressReporter progress) {
+  public TrainingLoop(TrainingConfig config, TrainingListener progress) {
     this(config, progress, RunOptions.NONE);
   }
 
-  public TrainingLoop(TrainingConfig config, ProgressReporter progress, RunOptions options) {
+  public TrainingLoop(TrainingConfig config, TrainingListener progress, RunOptions options) {
     this.config = config;
     this.progress = progress;
     this.checkpoints = options.checkpointDir() == null ? null : new CheckpointStore(options.checkpointDir());
@@ -87,6 +90,7 @@ public final class TrainingLoop {
         checkpoints.save(session, new CheckpointState(session.model().modelName(), epoch, config.epochs(),
             config.seed(), session.variableShapes(), epochs));
       }
+      LOG.info("{}: {}", session.model().modelName(), result.summary());
       progress.epochDone(result);
     }
     Evaluation last =

@@ -9,7 +9,7 @@ import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.MovingStatistic;
 import io.gaborflow.tensorflow.testing.SmallResidualNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingLoop;
@@ -48,7 +48,7 @@ class BatchNormCheckpointTest {
   void restoresWeightsAndMovingStatistics() {
     Map<String, float[]> trained;
     try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), CONFIG)) {
-      new TrainingLoop(CONFIG, ProgressReporter.silent(), new RunOptions(dir, false, null)).run(session, DATA);
+      new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(dir, false, null)).run(session, DATA);
       trained = values(session);
       for (MovingStatistic m : session.network().moving()) {
         assertFalse(Arrays.equals(m.initialValues(), trained.get(m.key().path())),

@@ -13,7 +13,7 @@ import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingLoop;
@@ -38,7 +38,7 @@ class MismatchTest {
 
   private CheckpointStore.Checkpoint checkpointOf(ModelGraph graph) {
     try (TrainingSession session = TrainingSession.create(graph, CONFIG)) {
-      new TrainingLoop(CONFIG, ProgressReporter.silent(), new RunOptions(dir, false, null))
+      new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(dir, false, null))
           .run(session, SyntheticData.stripes(12, 4, 32, 8, 1));
     }
     return new CheckpointStore(dir).latest().orElseThrow();
@@ -71,12 +71,12 @@ class MismatchTest {
         new ImageSet(new float[12 * 12 * 3], new int[1], 12, 12, 3), 4);
     try (TrainingSession session = TrainingSession.create(model("one-layer", 4), CONFIG)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, colour));
+          () -> new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, colour));
       assertEquals("one-layer takes 12x12x1 images but colour has 12x12x3 images", e.getMessage());
       Dataset sixClasses = new Dataset("six", SyntheticData.stripes(12, 6, 32, 8, 1).train(),
           SyntheticData.stripes(12, 6, 32, 8, 1).test(), 6);
       e = assertThrows(IllegalArgumentException.class,
-          () -> new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, sixClasses));
+          () -> new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, sixClasses));
       assertEquals("one-layer tells 4 classes apart but six has labels up to 5", e.getMessage());
     }
   }

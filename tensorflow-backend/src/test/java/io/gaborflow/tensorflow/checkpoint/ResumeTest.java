@@ -10,7 +10,7 @@ import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.history.EpochResult;
-import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingLoop;
@@ -36,7 +36,7 @@ class ResumeTest {
   @TempDir Path dir;
 
   /** Stops the run, as a crash would, once epoch {@code after} is checkpointed. */
-  private static final class CrashAfter implements ProgressReporter {
+  private static final class CrashAfter implements TrainingListener {
     private final int after;
 
     CrashAfter(int after) {
@@ -64,7 +64,7 @@ class ResumeTest {
     Map<String, float[]> uninterrupted;
     TrainingResult straight;
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      straight = new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, DATA);
+      straight = new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
       uninterrupted = weights(session);
     }
 
@@ -78,7 +78,7 @@ class ResumeTest {
     Map<String, float[]> resumed;
     TrainingResult result;
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      result = new TrainingLoop(CONFIG, ProgressReporter.silent(), checkpointed).run(session, DATA);
+      result = new TrainingLoop(CONFIG, TrainingListener.silent(), checkpointed).run(session, DATA);
       resumed = weights(session);
     }
     for (String name : uninterrupted.keySet()) {
@@ -93,7 +93,7 @@ class ResumeTest {
   @Test
   void keepsTheLatestAndThePreviousCheckpointOnly() {
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      new TrainingLoop(CONFIG, ProgressReporter.silent(), new RunOptions(dir, false, null)).run(session, DATA);
+      new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(dir, false, null)).run(session, DATA);
     }
     assertEquals("epoch-3", readLatest());
     assertTrue(Files.isDirectory(dir.resolve("epoch-2")));
@@ -103,12 +103,12 @@ class ResumeTest {
   @Test
   void refusesACheckpointOfAnotherRun() {
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      new TrainingLoop(CONFIG, ProgressReporter.silent(), new RunOptions(dir, false, null)).run(session, DATA);
+      new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(dir, false, null)).run(session, DATA);
     }
     TrainingConfig otherSeed = TrainingConfig.builder().epochs(3).batchSize(16).seed(99).build();
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), otherSeed)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new TrainingLoop(otherSeed, ProgressReporter.silent(), new RunOptions(dir, true, null))
+          () -> new TrainingLoop(otherSeed, TrainingListener.silent(), new RunOptions(dir, true, null))
               .run(session, DATA));
       assertEquals("checkpoint " + dir.resolve("epoch-3") + " belongs to a run with seed 21 and 3 epochs;"
           + " resume with --seed 21 --epochs 3, or start afresh without --resume", e.getMessage());

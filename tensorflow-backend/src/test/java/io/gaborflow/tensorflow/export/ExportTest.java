@@ -7,7 +7,7 @@ import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SmallResidualNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingLoop;
 import io.gaborflow.tensorflow.train.TrainingSession;
@@ -31,7 +31,7 @@ class ExportTest {
     float[] logits;
     Path export = dir.resolve("model");
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
-      new TrainingLoop(config, ProgressReporter.silent()).run(session, data);
+      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
       logits = session.logits(images, n);
       ModelExport.write(session, data, export);
     }
@@ -63,7 +63,7 @@ class ExportTest {
     float[] oneImage;
     Path export = dir.resolve("residual");
     try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), config)) {
-      new TrainingLoop(config, ProgressReporter.silent()).run(session, data);
+      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
       logits = session.logits(images, n);
       oneImage = session.logits(Arrays.copyOf(images, 144), 1);
       ModelExport.write(session, data, export);
@@ -85,7 +85,7 @@ class ExportTest {
     Dataset data = SyntheticData.stripes(12, 4, 64, 32, 8);
     Path export = dir.resolve("model");
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
-      new TrainingLoop(config, ProgressReporter.silent()).run(session, data);
+      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
       ModelExport.write(session, data, export);
     }
     int n = 32;

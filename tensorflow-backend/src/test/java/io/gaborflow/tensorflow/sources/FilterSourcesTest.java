@@ -15,7 +15,7 @@ import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.export.ModelExport;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import io.gaborflow.tensorflow.train.ProgressReporter;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingLoop;
@@ -51,7 +51,7 @@ class FilterSourcesTest {
 
   private static float[] trainedValueOfGivenBank(FixedTensorBankSpec source) {
     try (TrainingSession session = TrainingSession.create(withBank(source), CONFIG)) {
-      new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, DATA);
+      new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
       return session.valueOf(session.network().fixedBanks().get(0).kernel());
     }
   }
@@ -96,7 +96,7 @@ class FilterSourcesTest {
     Path checkpoints = dir.resolve("checkpoints");
     float[] learned;
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      new TrainingLoop(CONFIG, ProgressReporter.silent(), new RunOptions(checkpoints, false, null)).run(session, DATA);
+      new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(checkpoints, false, null)).run(session, DATA);
       learned = session.valueOf(session.network().learnables().get(0).variable());
       ModelExport.write(session, DATA, export);
     }

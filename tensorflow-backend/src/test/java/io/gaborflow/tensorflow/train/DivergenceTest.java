@@ -52,7 +52,7 @@ class DivergenceTest {
     TrainingConfig config = TrainingConfig.builder().epochs(3).batchSize(BATCH).seed(SEED).threads(2).build();
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
       TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-          () -> new TrainingLoop(config, ProgressReporter.silent(), new RunOptions(dir, false, null)).run(session, data));
+          () -> new TrainingLoop(config, TrainingListener.silent(), new RunOptions(dir, false, null)).run(session, data));
       assertEquals("loss became NaN at epoch 2, step " + (position / BATCH + 1)
           + "; lower the learning rate or check the input data", e.getMessage());
     }

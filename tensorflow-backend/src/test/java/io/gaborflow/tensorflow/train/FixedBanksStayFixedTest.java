@@ -46,7 +46,7 @@ class FixedBanksStayFixedTest {
     for (LearnableVariable v : session.network().learnables()) {
       initialLearnables.put(v.name(), session.valueOf(v.variable()));
     }
-    result = new TrainingLoop(CONFIG, ProgressReporter.silent()).run(session, DATA);
+    result = new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
   }
 
   @AfterAll

@@ -47,7 +47,7 @@ class PartialGaborTrainingTest {
     try (TrainingSession session = TrainingSession.create(model(at), config)) {
       FixedBank bank = session.network().fixedBanks().get(0);
       List<float[]> afterEpoch = new ArrayList<>();
-      ProgressReporter recorder = new ProgressReporter() {
+      TrainingListener recorder = new TrainingListener() {
 
         @Override
         public void epochDone(EpochResult result) {

@@ -1,6 +1,7 @@
-package io.gaborflow.tensorflow.train;
+package io.gaborflow.examples.progress;
 
 import io.gaborflow.tensorflow.history.EpochResult;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -8,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar per epoch showing the running loss and images per second. */
-final class TerminalProgress implements ProgressReporter {
+final class TerminalProgress implements TrainingListener {
   private final PrintStream out;
   private ProgressBar bar;
 

@@ -1,10 +1,11 @@
-package io.gaborflow.tensorflow.train;
+package io.gaborflow.examples.progress;
 
 import io.gaborflow.tensorflow.history.EpochResult;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import java.io.PrintStream;
 
 /** One line per epoch, for logs and pipes where a redrawn bar would be noise. */
-final class PlainProgress implements ProgressReporter {
+final class PlainProgress implements TrainingListener {
   private final PrintStream out;
 
   PlainProgress(PrintStream out) {

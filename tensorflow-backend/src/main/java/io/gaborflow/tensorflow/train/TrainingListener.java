@@ -1,0 +1,45 @@
+package io.gaborflow.tensorflow.train;
+
+import io.gaborflow.tensorflow.history.EpochResult;
+import java.util.List;
+
+/**
+ * Hears about a run as it goes; every method does nothing unless overridden. A run has any
+ * number of listeners (a Dagger component collects them with {@code @IntoSet}), called in order.
+ */
+public interface TrainingListener {
+  /** Before the first step of {@code epoch} (from 1) of {@code epochs}, which has {@code steps} steps. */
+  default void epochStarted(int epoch, int epochs, int steps) {}
+
+  /** After each step (from 1), with the loss so far this epoch (mean) and the throughput. */
+  default void stepDone(int step, double meanLoss, double imagesPerSecond) {}
+
+  /** After each epoch's evaluation (and its checkpoint, when the run writes them). */
+  default void epochDone(EpochResult result) {}
+
+  /** Reports nothing. */
+  static TrainingListener silent() {
+    return new TrainingListener() {};
+  }
+
+  /** {@code listeners}, each told every event, in order. */
+  static TrainingListener all(List<? extends TrainingListener> listeners) {
+    List<TrainingListener> copy = List.copyOf(listeners);
+    return new TrainingListener() {
+      @Override
+      public void epochStarted(int epoch, int epochs, int steps) {
+        copy.forEach(l -> l.epochStarted(epoch, epochs, steps));
+      }
+
+      @Override
+      public void stepDone(int step, double meanLoss, double imagesPerSecond) {
+        copy.forEach(l -> l.stepDone(step, meanLoss, imagesPerSecond));
+      }
+
+      @Override
+      public void epochDone(EpochResult result) {
+        copy.forEach(l -> l.epochDone(result));
+      }
+    };
+  }
+}
