@@ -1,6 +1,7 @@
 package io.gaborflow.examples.progress;
 
 import io.gaborflow.tensorflow.history.EpochResult;
+import io.gaborflow.tensorflow.train.StepEvent;
 import io.gaborflow.tensorflow.train.TrainingListener;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -30,9 +31,9 @@ final class TerminalProgress implements TrainingListener {
   }
 
   @Override
-  public void stepDone(int step, double meanLoss, double imagesPerSecond) {
-    bar.stepTo(step);
-    bar.setExtraMessage(String.format(" loss %.4f, %.0f img/s", meanLoss, imagesPerSecond));
+  public void stepDone(StepEvent step) {
+    bar.stepTo(step.step());
+    bar.setExtraMessage(String.format(" loss %.4f, %.0f img/s", step.meanLoss(), step.imagesPerSecond()));
   }
 
   @Override

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * <p>A checkpoint is written into a temporary folder, renamed into place, and only then named in
  * {@code latest} (itself replaced by an atomic rename). A crash or a full disk at any point
  * leaves {@code latest} naming the previous good checkpoint. The checkpoint before the latest is
- * kept as well; older ones are deleted.
+ * kept as well; older ones are deleted. A run stopped mid-epoch by a listener writes {@code
+ * epoch-N-step-S/}.
  */
 public final class CheckpointStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,7 +58,8 @@ public final class CheckpointStore {
     Path temporary = null;
     try {
       Files.createDirectories(directory);
-      String name = "epoch-" + state.epoch();
+      String name = state.name();
+      String previous = latestName().orElse(name);
       temporary = Files.createTempDirectory(directory, "." + name + "-");
       saveVariables(store, temporary.resolve(VARIABLES));
       stateWriter.write(temporary.resolve(STATE), JSON.writeValueAsString(state));
@@ -68,7 +70,7 @@ public final class CheckpointStore {
       Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
       moveAtomically(pointer, directory.resolve(LATEST));
       temporary = null;
-      pruneAllBut(name, previous(state.epoch()));
+      pruneAllBut(name, previous);
     } catch (IOException e) {
       discard(temporary);
       throw new UncheckedIOException(
@@ -145,8 +147,12 @@ public final class CheckpointStore {
     }
   }
 
-  private static String previous(int epoch) {
-    return "epoch-" + (epoch - 1);
+  /** The folder {@code latest} names, if it names one. */
+  private Optional<String> latestName() throws IOException {
+    Path pointer = directory.resolve(LATEST);
+    return Files.isRegularFile(pointer)
+        ? Optional.of(Files.readString(pointer, StandardCharsets.UTF_8).trim())
+        : Optional.empty();
   }
 
   private void pruneAllBut(String... keep) throws IOException {

@@ -15,16 +15,13 @@ public final class AdamRule implements UpdateRule {
   private static final float BETA2 = 0.999f;
   private static final float EPSILON = 1e-7f;
 
-  private final float learningRate;
   private final Slots firstMoment = new Slots("adam_m");
   private final Slots secondMoment = new Slots("adam_v");
   private Variable<TFloat32> beta1Power;
   private Variable<TFloat32> beta2Power;
   private final List<Op> resets = new ArrayList<>();
 
-  public AdamRule(float learningRate) {
-    this.learningRate = learningRate;
-  }
+  public AdamRule() {}
 
   @Override
   public void createSlots(Ops tf, List<Variable<TFloat32>> variables) {
@@ -41,8 +38,8 @@ public final class AdamRule implements UpdateRule {
   }
 
   @Override
-  public Op update(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients) {
-    Operand<TFloat32> lr = tf.constant(learningRate);
+  public Op update(Ops tf, Operand<TFloat32> lr, List<Variable<TFloat32>> variables,
+      List<Operand<TFloat32>> gradients) {
     Operand<TFloat32> beta1 = tf.constant(BETA1);
     Operand<TFloat32> beta2 = tf.constant(BETA2);
     Operand<TFloat32> epsilon = tf.constant(EPSILON);

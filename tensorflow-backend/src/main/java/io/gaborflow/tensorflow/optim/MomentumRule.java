@@ -10,12 +10,10 @@ import org.tensorflow.types.TFloat32;
 
 /** Stochastic gradient descent with (non-Nesterov) momentum, on {@code ApplyMomentum}. */
 public final class MomentumRule implements UpdateRule {
-  private final float learningRate;
   private final float momentum;
   private final Slots accumulators = new Slots("momentum");
 
-  public MomentumRule(float learningRate, float momentum) {
-    this.learningRate = learningRate;
+  public MomentumRule(float momentum) {
     this.momentum = momentum;
   }
 
@@ -27,8 +25,8 @@ public final class MomentumRule implements UpdateRule {
   }
 
   @Override
-  public Op update(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients) {
-    Operand<TFloat32> lr = tf.constant(learningRate);
+  public Op update(Ops tf, Operand<TFloat32> lr, List<Variable<TFloat32>> variables,
+      List<Operand<TFloat32>> gradients) {
     Operand<TFloat32> mu = tf.constant(momentum);
     List<Op> applies = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {

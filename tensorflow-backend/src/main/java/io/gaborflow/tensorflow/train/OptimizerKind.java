@@ -13,8 +13,8 @@ public enum OptimizerKind {
 
   UpdateRule create(TrainingConfig config) {
     return switch (this) {
-      case ADAM -> new AdamRule(config.learningRate());
-      case MOMENTUM -> new MomentumRule(config.learningRate(), config.momentum());
+      case ADAM -> new AdamRule();
+      case MOMENTUM -> new MomentumRule(config.momentum());
     };
   }
 }

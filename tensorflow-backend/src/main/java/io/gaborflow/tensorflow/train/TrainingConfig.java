@@ -7,7 +7,8 @@ package io.gaborflow.tensorflow.train;
  * @param epochs passes over the training set
  * @param batchSize images per step; the last partial batch of an epoch is left out, so every
  *     step sees the same number of images
- * @param learningRate step size of the optimizer
+ * @param learningRate step size of the optimizer (the base rate of {@code schedule})
+ * @param schedule the learning rate of each step, from the base rate
  * @param optimizer which update rule
  * @param momentum momentum of {@link OptimizerKind#MOMENTUM}; unused by Adam
  * @param seed seeds the initial weights, the batch order and dropout
@@ -19,6 +20,7 @@ public record TrainingConfig(
     int epochs,
     int batchSize,
     float learningRate,
+    LearningRateSchedule schedule,
     OptimizerKind optimizer,
     float momentum,
     long seed,
@@ -30,6 +32,7 @@ public record TrainingConfig(
     require(epochs >= 0, "epochs must be 0 or more, got " + epochs);
     require(batchSize > 0, "batch size must be positive, got " + batchSize);
     require(learningRate > 0 && Float.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
+    require(schedule != null, "a learning-rate schedule is needed; use LearningRateSchedule.constant()");
     require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
     require(threads > 0, "threads must be positive, got " + threads);
     require(evalBatchSize > 0, "evaluation batch size must be positive, got " + evalBatchSize);
@@ -43,7 +46,7 @@ public record TrainingConfig(
 
   /** This config with another seed. */
   public TrainingConfig withSeed(long otherSeed) {
-    return new TrainingConfig(epochs, batchSize, learningRate, optimizer, momentum, otherSeed, threads,
+    return new TrainingConfig(epochs, batchSize, learningRate, schedule, optimizer, momentum, otherSeed, threads,
         evalBatchSize, augment);
   }
 
@@ -56,6 +59,7 @@ public record TrainingConfig(
     private int epochs = 2;
     private int batchSize = 64;
     private float learningRate = 1e-3f;
+    private LearningRateSchedule schedule = LearningRateSchedule.constant();
     private OptimizerKind optimizer = OptimizerKind.ADAM;
     private float momentum = 0.9f;
     private long seed = 1;
@@ -77,6 +81,12 @@ public record TrainingConfig(
 
     public Builder learningRate(float learningRate) {
       this.learningRate = learningRate;
+      return this;
+    }
+
+    /** How the learning rate changes over the run (default: constant). */
+    public Builder schedule(LearningRateSchedule schedule) {
+      this.schedule = schedule;
       return this;
     }
 
@@ -112,7 +122,7 @@ public record TrainingConfig(
 
     public TrainingConfig build() {
       return new TrainingConfig(
-          epochs, batchSize, learningRate, optimizer, momentum, seed, threads, evalBatchSize, augment);
+          epochs, batchSize, learningRate, schedule, optimizer, momentum, seed, threads, evalBatchSize, augment);
     }
   }
 }

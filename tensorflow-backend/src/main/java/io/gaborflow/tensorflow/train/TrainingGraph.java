@@ -20,6 +20,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -36,6 +37,8 @@ import org.tensorflow.types.TInt32;
 final class TrainingGraph {
   final BuiltNetwork network;
   final Placeholder<TInt32> labels;
+  // Fed every step with the schedule's rate; the base rate when not fed.
+  final PlaceholderWithDefault<TFloat32> learningRate;
   final Operand<TFloat32> loss;
   final Operand<TFloat32> evaluationLoss;
   final Operand<TFloat32> correct;
@@ -62,6 +65,8 @@ final class TrainingGraph {
         tf.dtypes.cast(tf.math.equal(tf.math.argMax(network.logits(), tf.constant(1), TInt32.class), labels),
             TFloat32.class),
         tf.constant(0));
+    this.learningRate = tf.withName("learning_rate")
+        .placeholderWithDefault(tf.constant(config.learningRate()), Shape.scalar());
     this.updateRule = config.optimizer().create(config);
     Ops optimizer = tf.withSubScope("optimizer");
     updateRule.createSlots(optimizer, network.learnables().stream().map(LearnableVariable::variable).toList());
@@ -127,6 +132,6 @@ final class TrainingGraph {
     // Variables are TF1 reference variables: an op that reads one may run after another op has
     // updated it. Gating every update on every gradient makes each step read the weights of the
     // step before, as the maths says, and makes runs repeatable.
-    return updateRule.update(tf.withControlDependencies(computed), variables, gradients);
+    return updateRule.update(tf.withControlDependencies(computed), learningRate, variables, gradients);
   }
 }

@@ -8,11 +8,14 @@ import java.util.List;
  * number of listeners (a Dagger component collects them with {@code @IntoSet}), called in order.
  */
 public interface TrainingListener {
+  /** Before the run's first step, with the control that can stop it. */
+  default void runStarted(RunControl control) {}
+
   /** Before the first step of {@code epoch} (from 1) of {@code epochs}, which has {@code steps} steps. */
   default void epochStarted(int epoch, int epochs, int steps) {}
 
-  /** After each step (from 1), with the loss so far this epoch (mean) and the throughput. */
-  default void stepDone(int step, double meanLoss, double imagesPerSecond) {}
+  /** After each step. */
+  default void stepDone(StepEvent step) {}
 
   /** After each epoch's evaluation (and its checkpoint, when the run writes them). */
   default void epochDone(EpochResult result) {}
@@ -27,13 +30,18 @@ public interface TrainingListener {
     List<TrainingListener> copy = List.copyOf(listeners);
     return new TrainingListener() {
       @Override
+      public void runStarted(RunControl control) {
+        copy.forEach(l -> l.runStarted(control));
+      }
+
+      @Override
       public void epochStarted(int epoch, int epochs, int steps) {
         copy.forEach(l -> l.epochStarted(epoch, epochs, steps));
       }
 
       @Override
-      public void stepDone(int step, double meanLoss, double imagesPerSecond) {
-        copy.forEach(l -> l.stepDone(step, meanLoss, imagesPerSecond));
+      public void stepDone(StepEvent step) {
+        copy.forEach(l -> l.stepDone(step));
       }
 
       @Override

@@ -42,6 +42,8 @@ public final class TrainingLoop {
     checkCompatible(session.model().spec(), data);
     List<EpochResult> epochs = new ArrayList<>();
     int firstEpoch = 1;
+    int firstStep = 0;
+    double resumedLossSum = 0;
     Optional<CheckpointStore.Checkpoint> resumed = resume ? checkpoints.latest() : Optional.empty();
     if (resumed.isPresent()) {
       CheckpointState state = resumed.get().state();
@@ -54,6 +56,8 @@ public final class TrainingLoop {
       resumed.get().restoreInto(session);
       epochs.addAll(state.epochs());
       firstEpoch = state.epoch() + 1;
+      firstStep = state.stepsDone();
+      resumedLossSum = state.partialLossSum();
     } else {
       session.initialize(config.seed());
     }
@@ -65,33 +69,52 @@ public final class TrainingLoop {
       throw new IllegalArgumentException(
           data.name() + " has " + train.size() + " training images, fewer than one batch of " + batch);
     }
-    for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+    long totalSteps = (long) steps * config.epochs();
+    RunControl control = new RunControl();
+    progress.runStarted(control);
+    boolean stopped = false;
+    for (int epoch = firstEpoch; epoch <= config.epochs() && !stopped; epoch++) {
       progress.epochStarted(epoch, config.epochs(), steps);
       long start = System.nanoTime();
-      double lossSum = 0;
-      for (int step = 0; step < steps; step++) {
+      int from = epoch == firstEpoch ? firstStep : 0;
+      double lossSum = epoch == firstEpoch ? resumedLossSum : 0;
+      for (int step = from; step < steps; step++) {
         batches.fill(epoch, step);
         long globalStep = (long) (epoch - 1) * steps + step;
-        float loss = session.trainStep(epoch, globalStep, batches.images(), batches.labels(), batch);
+        float rate = config.schedule().rate(config.learningRate(), globalStep, steps, totalSteps);
+        float loss = session.trainStep(epoch, globalStep, rate, batches.images(), batches.labels(), batch);
         NativeMemory.reclaimAfter(globalStep + 1);
         if (!Float.isFinite(loss)) {
           throw new TrainingDivergedException(epoch, step + 1, loss);
         }
         lossSum += loss;
         double seconds = (System.nanoTime() - start) / 1e9;
-        progress.stepDone(step + 1, lossSum / (step + 1), (step + 1) * batch / seconds);
+        progress.stepDone(new StepEvent(epoch, config.epochs(), step + 1, steps, lossSum / (step + 1),
+            (step + 1 - from) * batch / seconds, rate));
+        if (control.stopRequested() && step + 1 < steps) {
+          saveCheckpoint(session, new CheckpointState(session.model().modelName(), epoch - 1, config.epochs(),
+              config.seed(), session.variableShapes(), epochs, step + 1, lossSum));
+          LOG.info("{}: stopped after step {} of epoch {}", session.model().modelName(), step + 1, epoch);
+          stopped = true;
+          break;
+        }
+      }
+      if (stopped) {
+        break;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       Evaluation test = session.evaluate(data.test(), config.evalBatchSize());
       EpochResult result =
           new EpochResult(epoch, config.epochs(), seconds, lossSum / steps, test.loss(), test.accuracy(), steps * batch);
       epochs.add(result);
-      if (checkpoints != null) {
-        checkpoints.save(session, new CheckpointState(session.model().modelName(), epoch, config.epochs(),
-            config.seed(), session.variableShapes(), epochs));
-      }
+      saveCheckpoint(session, new CheckpointState(session.model().modelName(), epoch, config.epochs(),
+          config.seed(), session.variableShapes(), epochs));
       LOG.info("{}: {}", session.model().modelName(), result.summary());
       progress.epochDone(result);
+      stopped = control.stopRequested() && epoch < config.epochs();
+      if (stopped) {
+        LOG.info("{}: stopped after epoch {}", session.model().modelName(), epoch);
+      }
     }
     Evaluation last =
         epochs.isEmpty()
@@ -106,7 +129,14 @@ public final class TrainingLoop {
         epochs,
         last,
         session.network().learnableParameters(),
-        session.network().fixedParameters());
+        session.network().fixedParameters(),
+        stopped);
+  }
+
+  private void saveCheckpoint(TrainingSession session, CheckpointState state) {
+    if (checkpoints != null) {
+      checkpoints.save(session, state);
+    }
   }
 
   private static void checkCompatible(NetworkSpec spec, Dataset data) {

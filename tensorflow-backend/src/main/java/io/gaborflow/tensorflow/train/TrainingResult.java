@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param learnableParameters trained weights and biases
  * @param fixedParameters weights of the fixed banks, counted as the ordinary kernels they equal
+ * @param stopped whether a listener stopped the run before its last epoch ended
  */
 public record TrainingResult(
     String model,
@@ -18,7 +19,8 @@ public record TrainingResult(
     List<EpochResult> epochs,
     Evaluation finalEvaluation,
     long learnableParameters,
-    long fixedParameters) {
+    long fixedParameters,
+    boolean stopped) {
 
   public TrainingResult {
     epochs = List.copyOf(epochs);

@@ -100,6 +100,18 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
     }
   }
 
+  /** As {@link #trainStep(int, long, float[], int[], int)}, with learning rate {@code learningRate}. */
+  public float trainStep(int epoch, long globalStep, float learningRate, float[] images, int[] batchLabels,
+      int count) {
+    try (TFloat32 x = imagesTensor(images, count);
+        TInt32 y = labelsTensor(batchLabels, count);
+        TInt64 step = TInt64.scalarOf(globalStep);
+        TFloat32 rate = TFloat32.scalarOf(learningRate);
+        Result result = trainRunner(epoch, step, x, y).feed(training.learningRate, rate).run()) {
+      return ((TFloat32) result.get(0)).getFloat();
+    }
+  }
+
   Session.Runner trainRunner(int epoch, TInt64 step, TFloat32 x, TInt32 y) {
     List<Op> updateOpByEpoch = training.updateOpByEpoch;
     if (epoch < 1 || epoch > updateOpByEpoch.size()) {

@@ -1,0 +1,114 @@
+package io.gaborflow.tensorflow.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.history.EpochResult;
+import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Listeners that end a run: one after a given step, and early stopping on the evaluation. */
+class StoppingTest {
+  private static final TrainingConfig CONFIG =
+      TrainingConfig.builder().epochs(3).batchSize(16).learningRate(5e-3f).seed(21).threads(2).build();
+  private static final Dataset DATA = SyntheticData.stripes(12, 4, 96, 32, 5);
+
+  @TempDir Path dir;
+
+  /** Stops the run after step {@code step} of epoch {@code epoch}. */
+  private static final class StopAt implements TrainingListener {
+    private final int epoch;
+    private final int step;
+    private RunControl control;
+
+    StopAt(int epoch, int step) {
+      this.epoch = epoch;
+      this.step = step;
+    }
+
+    @Override
+    public void runStarted(RunControl runControl) {
+      control = runControl;
+    }
+
+    @Override
+    public void stepDone(StepEvent event) {
+      if (event.epoch() == epoch && event.step() == step) {
+        control.stop();
+      }
+    }
+  }
+
+  private static Map<String, float[]> weights(TrainingSession session) {
+    Map<String, float[]> values = new LinkedHashMap<>();
+    for (LearnableVariable v : session.network().learnables()) {
+      values.put(v.name(), session.valueOf(v.variable()));
+    }
+    return values;
+  }
+
+  @Test
+  void aListenerStopsAfterAStepWithACheckpointThatResumesExactly() {
+    Map<String, float[]> uninterrupted;
+    TrainingResult straight;
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+      straight = new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
+      uninterrupted = weights(session);
+    }
+    RunOptions checkpointed = new RunOptions(dir, true, null);
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+      TrainingResult stopped = new TrainingLoop(CONFIG, new StopAt(2, 3), checkpointed).run(session, DATA);
+      assertTrue(stopped.stopped());
+      assertEquals(1, stopped.epochs().size(), "epoch 2 did not end");
+    }
+    assertEquals("epoch-1-step-3", new CheckpointStore(dir).latest().orElseThrow().folder().getFileName().toString());
+    Map<String, float[]> resumed;
+    TrainingResult result;
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+      result = new TrainingLoop(CONFIG, TrainingListener.silent(), checkpointed).run(session, DATA);
+      resumed = weights(session);
+    }
+    assertFalse(result.stopped());
+    for (String name : uninterrupted.keySet()) {
+      assertArrayEquals(uninterrupted.get(name), resumed.get(name), name);
+    }
+    assertEquals(straight.epochs().get(1).trainLoss(), result.epochs().get(1).trainLoss(), 1e-9,
+        "the stopped epoch's mean loss counts the steps before the stop");
+    assertEquals(straight.testAccuracy(), result.testAccuracy());
+  }
+
+  @Test
+  void earlyStoppingEndsTheRunAfterItsPatience() {
+    TrainingConfig sixEpochs = TrainingConfig.builder().epochs(6).batchSize(16).seed(21).threads(2).build();
+    // No accuracy can improve by more than 1: the first epoch sets the best, the next one runs out of patience.
+    EarlyStopping early = new EarlyStopping(EarlyStopping.Metric.ACCURACY, 1, 1.0);
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), sixEpochs)) {
+      TrainingResult result = new TrainingLoop(sixEpochs, early).run(session, DATA);
+      assertTrue(result.stopped());
+      assertEquals(2, result.epochs().size());
+    }
+  }
+
+  @Test
+  void earlyStoppingWaitsForItsPatienceAndForgivesAnImprovement() {
+    EarlyStopping early = new EarlyStopping(EarlyStopping.Metric.LOSS, 2, 0);
+    RunControl control = new RunControl();
+    early.runStarted(control);
+    double[] losses = {1.0, 0.9, 0.95, 0.8, 0.85, 0.9};
+    boolean[] stoppedAfter = {false, false, false, false, false, true};
+    for (int i = 0; i < losses.length; i++) {
+      early.epochDone(new EpochResult(i + 1, 6, 1, 1, losses[i], 0.5, 10));
+      assertEquals(stoppedAfter[i], control.stopRequested(), "after epoch " + (i + 1));
+    }
+  }
+}
