@@ -4,7 +4,10 @@ import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.report.RunReport;
+import io.gaborflow.tensorflow.train.EarlyStopping;
 import io.gaborflow.tensorflow.train.RunOptions;
+import io.gaborflow.tensorflow.train.TrainingListener;
+import java.util.List;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
 import java.nio.file.Path;
@@ -46,6 +49,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue from the newest checkpoint in --checkpoint-dir.")
   boolean resume;
 
+  @Option(names = "--early-stopping", paramLabel = "EPOCHS",
+      description = "Stop once the evaluation after an epoch has not improved for this many epochs.")
+  int earlyStoppingPatience;
+
+  @Option(names = "--early-stopping-metric", description = "What --early-stopping watches: ${COMPLETION-CANDIDATES}"
+      + " (default: ${DEFAULT-VALUE}).")
+  EarlyStopping.Metric earlyStoppingMetric = EarlyStopping.Metric.LOSS;
+
   @Option(names = "--export", paramLabel = "DIR",
       description = "Write the trained model as a TensorFlow SavedModel (for 'predict', 'filters' and Python).")
   Path export;
@@ -58,10 +69,13 @@ public final class TrainCommand implements Callable<Integer> {
       RunReport.requireWritable(report);
     }
     RunOptions options = new RunOptions(checkpointDir, resume, export);
-    TrainingResult result = ModelCatalog.trainer(model, config, spec).train(options);
+    List<TrainingListener> more = earlyStoppingPatience > 0
+        ? List.of(new EarlyStopping(earlyStoppingMetric, earlyStoppingPatience, 0))
+        : List.of();
+    TrainingResult result = ModelCatalog.trainer(model, config, spec).train(options, more);
     System.out.printf(
         "%s on %s: test accuracy %.4f after %d epochs (%,d learnable and %,d fixed parameters)%n",
-        result.model(), result.dataset(), result.testAccuracy(), epochs,
+        result.model(), result.dataset(), result.testAccuracy(), result.epochs().size(),
         result.learnableParameters(), result.fixedParameters());
     if (export != null) {
       System.out.println("model exported to " + export);

@@ -31,11 +31,22 @@ public abstract class ModelTrainer {
 
   /** As {@link #train()}, with checkpoints, resuming and export as {@code options} say. */
   public TrainingResult train(RunOptions options) {
+    return train(options, List.of());
+  }
+
+  /**
+   * As {@link #train(RunOptions)}, telling {@code more} listeners (after the injected ones) about
+   * the run, such as an {@link EarlyStopping}.
+   */
+  public TrainingResult train(RunOptions options, List<? extends TrainingListener> more) {
+    List<TrainingListener> listeners = new java.util.ArrayList<>(List.of(progress));
+    listeners.addAll(more);
+    TrainingListener all = TrainingListener.all(listeners);
     if (options.exportDir() != null) {
       ModelExport.requireWritable(options.exportDir());
     }
     try (TrainingSession session = TrainingSession.create(model, config)) {
-      TrainingResult result = new TrainingLoop(config, progress, options).run(session, data);
+      TrainingResult result = new TrainingLoop(config, all, options).run(session, data);
       if (options.exportDir() != null) {
         ModelExport.write(session, data, options.exportDir());
       }
