@@ -121,7 +121,7 @@ class CommandLineTest {
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
     System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
     try {
-      for (String command : List.of("train", "bench", "perf", "soak", "predict", "filters", "bank")) {
+      for (String command : List.of("train", "bench", "perf", "soak", "predict", "filters", "bank", "summary")) {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));

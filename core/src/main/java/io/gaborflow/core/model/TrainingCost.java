@@ -17,12 +17,21 @@ public record TrainingCost(long forward, long inputGradient, long filterGradient
 
   /** The cost of one training image through {@code spec}. */
   public static TrainingCost of(NetworkSpec spec) {
+    TrainingCost sum = new TrainingCost(0, 0, 0);
+    for (TrainingCost node : perNode(spec)) {
+      sum = new TrainingCost(sum.forward + node.forward, sum.inputGradient + node.inputGradient,
+          sum.filterGradient + node.filterGradient);
+    }
+    return sum;
+  }
+
+  /** The cost of one training image in each node of {@code spec}, in node order. */
+  public static List<TrainingCost> perNode(NetworkSpec spec) {
     List<Node> nodes = spec.nodes();
+    List<TrainingCost> costs = new java.util.ArrayList<>(nodes.size());
     boolean[] trainedBelow = new boolean[nodes.size()];
-    long forward = 0;
-    long inputGradient = 0;
-    long filterGradient = 0;
     for (int i = 0; i < nodes.size(); i++) {
+      long filterGradient = 0;
       Node node = nodes.get(i);
       boolean trainedInput = false;
       for (int in : node.inputs()) {
@@ -54,11 +63,10 @@ public record TrainingCost(long forward, long inputGradient, long filterGradient
       } else if (node.layer() instanceof BatchNormLayerSpec) {
         learnable = true;
       }
-      forward += layerForward;
-      inputGradient += trainedInput ? layerForward : 0;
+      costs.add(new TrainingCost(layerForward, trainedInput ? layerForward : 0, filterGradient));
       trainedBelow[i] = trainedInput || learnable;
     }
-    return new TrainingCost(forward, inputGradient, filterGradient);
+    return List.copyOf(costs);
   }
 
   public long total() {

@@ -1,6 +1,7 @@
 package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.model.NetworkSpec;
+import io.gaborflow.core.model.NetworkSummary;
 
 /**
  * A network to train: its description. The gaborflow processor generates one implementation per
@@ -14,6 +15,14 @@ public interface ModelGraph {
   /** The model's name on the command line and in reports. */
   default String modelName() {
     return spec().modelName();
+  }
+
+  /**
+   * The network as a table, like Keras' {@code model.summary()}: layers, output shapes, learnable
+   * and fixed parameters, multiply-accumulates. {@code summary().format()} is the text.
+   */
+  default NetworkSummary summary() {
+    return NetworkSummary.of(spec());
   }
 
   /** A model graph for a description made in code (a variant, a test network). */
