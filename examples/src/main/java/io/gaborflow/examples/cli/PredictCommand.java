@@ -1,14 +1,10 @@
 package io.gaborflow.examples.cli;
 
-import io.gaborflow.tensorflow.data.ImageDecoder;
-import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,24 +26,13 @@ public final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (ExportedModel model = ExportedModel.load(modelDir)) {
-      ExportMetadata meta = model.metadata();
-      int pixels = meta.height() * meta.width() * meta.channels();
-      float[] batch = new float[images.size() * pixels];
-      for (int i = 0; i < images.size(); i++) {
-        float[] image = ImageDecoder.pixels(ImageDecoder.read(images.get(i)), meta.height(), meta.width(), meta.channels());
-        meta.standardize(image);
-        System.arraycopy(image, 0, batch, i * pixels, pixels);
-      }
-      float[] probabilities = model.predict(batch, images.size());
-      int classes = meta.classNames().size();
-      for (int i = 0; i < images.size(); i++) {
-        int row = i * classes;
+      for (Path image : images) {
+        ExportedModel.Prediction prediction = model.predict(image);
         List<String> best = new ArrayList<>();
-        IntStream.range(0, classes).boxed()
-            .sorted(Comparator.comparingDouble((Integer c) -> -probabilities[row + c]))
-            .limit(Math.max(1, top))
-            .forEach(c -> best.add(String.format("%s %.3f", meta.classNames().get(c), probabilities[row + c])));
-        System.out.println(images.get(i) + ": " + String.join(", ", best));
+        for (String name : prediction.top(Math.max(1, top))) {
+          best.add(String.format("%s %.3f", name, prediction.probability(name)));
+        }
+        System.out.println(image + ": " + String.join(", ", best));
       }
     }
     return 0;

@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.gaborflow.tensorflow.data.ImageDecoder;
+import java.awt.image.BufferedImage;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
@@ -53,6 +58,52 @@ public final class ExportedModel implements AutoCloseable {
     try (TFloat32 x = TFloat32.tensorOf(shape, DataBuffers.of(images, true, false).narrow(shape.size()));
         Result result = serving.call(Map.of(ModelExport.INPUT, x))) {
       return FloatTensors.values((TFloat32) result.get(ModelExport.OUTPUT).orElseThrow());
+    }
+  }
+
+  /**
+   * The class probabilities of the image in {@code file} (PNG, JPEG, BMP or GIF), prepared as the
+   * model's training images were: resized to its input, scaled and standardised.
+   */
+  public Prediction predict(Path file) {
+    return predict(ImageDecoder.read(file));
+  }
+
+  /** The class probabilities of {@code image}, prepared as the model's training images were. */
+  public Prediction predict(BufferedImage image) {
+    float[] pixels = ImageDecoder.pixels(image, metadata.height(), metadata.width(), metadata.channels());
+    metadata.standardize(pixels);
+    return new Prediction(metadata.classNames(), predict(pixels, 1));
+  }
+
+  /**
+   * One image's class probabilities.
+   *
+   * @param classNames the model's classes, in label order
+   * @param probabilities one per class, in the same order
+   */
+  public record Prediction(List<String> classNames, float[] probabilities) {
+    /** The most likely class. */
+    public String best() {
+      return top(1).get(0);
+    }
+
+    /** The {@code k} most likely classes, most likely first. */
+    public List<String> top(int k) {
+      return IntStream.range(0, probabilities.length).boxed()
+          .sorted(Comparator.comparingDouble((Integer c) -> -probabilities[c]))
+          .limit(k)
+          .map(classNames::get)
+          .toList();
+    }
+
+    /** The probability of class {@code name}. */
+    public float probability(String name) {
+      int index = classNames.indexOf(name);
+      if (index < 0) {
+        throw new IllegalArgumentException("the model has no class '" + name + "'; it has " + classNames);
+      }
+      return probabilities[index];
     }
   }
 

@@ -13,6 +13,21 @@ import java.nio.file.Path;
 public record RunOptions(Path checkpointDir, boolean resume, Path exportDir) {
   public static final RunOptions NONE = new RunOptions(null, false, null);
 
+  /** Only an export to {@code directory} after training. */
+  public static RunOptions exportTo(Path directory) {
+    return new RunOptions(null, false, directory);
+  }
+
+  /** Checkpoints after every epoch in {@code directory}; {@code resume} continues from the newest. */
+  public static RunOptions checkpointsIn(Path directory, boolean resume) {
+    return new RunOptions(directory, resume, null);
+  }
+
+  /** These options, with an export to {@code directory} after training. */
+  public RunOptions withExport(Path directory) {
+    return new RunOptions(checkpointDir, resume, directory);
+  }
+
   public RunOptions {
     if (resume && checkpointDir == null) {
       throw new IllegalArgumentException("--resume needs --checkpoint-dir: the checkpoints to resume from");

@@ -1,0 +1,56 @@
+// src/main/java/com/example/Demo.java
+package com.example;
+
+import io.gaborflow.tensorflow.data.DataSpec;
+import io.gaborflow.tensorflow.export.ExportedModel;
+import io.gaborflow.tensorflow.train.RunOptions;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingResult;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Writes a small image folder, trains EdgeNet on it for one epoch, exports it and predicts. */
+public final class Demo {
+  public static void main(String[] args) throws IOException {
+    Path work = Files.createTempDirectory("edge-net");
+    Path images = work.resolve("images");
+    for (String split : new String[] {"train", "test"}) {
+      for (int i = 0; i < 64; i++) {
+        write(images.resolve(split + "/horizontal/" + i + ".png"), stripes(i % 4 + 2, true));
+        write(images.resolve(split + "/vertical/" + i + ".png"), stripes(i % 4 + 2, false));
+      }
+    }
+    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).learningRate(0.01f).seed(1).build();
+    TrainingResult result = DaggerEdgeNetComponent.factory()
+        .create(config, DataSpec.parse("folder:" + images))
+        .trainer()
+        .train(RunOptions.exportTo(work.resolve("model")));
+    System.out.printf("test accuracy %.3f%n", result.testAccuracy());
+
+    try (ExportedModel model = ExportedModel.load(work.resolve("model"))) {
+      ExportedModel.Prediction prediction = model.predict(stripes(3, false));
+      System.out.printf("vertical stripes look %s (%.3f)%n", prediction.best(), prediction.probability("vertical"));
+    }
+  }
+
+  /** 16 x 16 grey stripes, {@code period} pixels apart. */
+  static BufferedImage stripes(int period, boolean horizontal) {
+    BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < 16; y++) {
+      for (int x = 0; x < 16; x++) {
+        int along = horizontal ? y : x;
+        int grey = along % period == 0 ? 255 : 0;
+        image.getRaster().setSample(x, y, 0, grey);
+      }
+    }
+    return image;
+  }
+
+  private static void write(Path file, BufferedImage image) throws IOException {
+    Files.createDirectories(file.getParent());
+    ImageIO.write(image, "png", file.toFile());
+  }
+}
