@@ -33,20 +33,38 @@ public final class CheckpointStore {
   private static final String VARIABLES = "variables";
 
   private final Path directory;
-  private final StateWriter stateWriter;
+  private final Disk disk;
 
-  /** How {@code state.json} is written; replaceable so tests can make the disk "full". */
-  interface StateWriter {
-    void write(Path file, String json) throws IOException;
+  /**
+   * The file operations a save makes after TensorFlow's: writing {@code state.json} and the two
+   * renames. Replaceable so tests can make the disk "full" at each of them.
+   */
+  interface Disk {
+    void writeState(Path file, String json) throws IOException;
+
+    /** Moves {@code from} to {@code to}, atomically where the file system can. */
+    void move(Path from, Path to) throws IOException;
   }
+
+  private static final Disk REAL_DISK = new Disk() {
+    @Override
+    public void writeState(Path file, String json) throws IOException {
+      Files.writeString(file, json, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void move(Path from, Path to) throws IOException {
+      moveAtomically(from, to);
+    }
+  };
 
   public CheckpointStore(Path directory) {
-    this(directory, (file, json) -> Files.writeString(file, json, StandardCharsets.UTF_8));
+    this(directory, REAL_DISK);
   }
 
-  CheckpointStore(Path directory, StateWriter stateWriter) {
+  CheckpointStore(Path directory, Disk disk) {
     this.directory = directory;
-    this.stateWriter = stateWriter;
+    this.disk = disk;
   }
 
   public Path directory() {
@@ -56,23 +74,31 @@ public final class CheckpointStore {
   /** Saves {@code store}'s variables and {@code state} as the newest checkpoint. */
   public void save(VariableStore store, CheckpointState state) {
     Path temporary = null;
+    Path placed = null;
+    Path pointer = null;
     try {
       Files.createDirectories(directory);
       String name = state.name();
       String previous = latestName().orElse(name);
       temporary = Files.createTempDirectory(directory, "." + name + "-");
       saveVariables(store, temporary.resolve(VARIABLES));
-      stateWriter.write(temporary.resolve(STATE), JSON.writeValueAsString(state));
+      disk.writeState(temporary.resolve(STATE), JSON.writeValueAsString(state));
       Path target = directory.resolve(name);
       deleteRecursively(target);
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-      Path pointer = Files.createTempFile(directory, ".latest-", ".tmp");
-      Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
-      moveAtomically(pointer, directory.resolve(LATEST));
+      disk.move(temporary, target);
       temporary = null;
+      placed = target;
+      pointer = Files.createTempFile(directory, ".latest-", ".tmp");
+      Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
+      disk.move(pointer, directory.resolve(LATEST));
+      pointer = null;
+      placed = null;
       pruneAllBut(name, previous);
     } catch (IOException e) {
+      // Whatever got written goes, so latest names the previous checkpoint and nothing else is new.
       discard(temporary);
+      discard(placed);
+      discard(pointer);
       throw new UncheckedIOException(
           "cannot write checkpoint for epoch " + state.epoch() + " in " + directory + " (" + e.getMessage()
               + "); the previous checkpoint is intact", e);
@@ -88,14 +114,14 @@ public final class CheckpointStore {
     }
   }
 
-  private static void discard(Path temporary) {
-    if (temporary == null) {
+  private static void discard(Path written) {
+    if (written == null) {
       return;
     }
     try {
-      deleteRecursively(temporary);
+      deleteRecursively(written);
     } catch (IOException ignored) {
-      // A leftover hidden temporary folder is harmless: latest never names it.
+      // A leftover is harmless: latest never names it.
     }
   }
 

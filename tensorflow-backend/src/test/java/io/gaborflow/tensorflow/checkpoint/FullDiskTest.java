@@ -15,33 +15,94 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A disk that fills up while a checkpoint is written leaves the previous checkpoint as it was. */
+/**
+ * A disk that fills up while a checkpoint is written, at any of its writes (TensorFlow's variables,
+ * {@code state.json}, the folder's rename, the {@code latest} pointer's rename), leaves the
+ * previous checkpoint as it was, named by {@code latest}, and nothing else behind.
+ */
 class FullDiskTest {
   @TempDir Path dir;
 
-  @Test
-  void failedWriteKeepsThePreviousCheckpointAndLeavesNoDebris() throws IOException {
-    boolean[] full = {false};
-    CheckpointStore store = new CheckpointStore(dir, (file, json) -> {
-      if (full[0]) {
-        throw new IOException("No space left on device");
+  /** Where the disk is full. */
+  enum Failure {
+    VARIABLES,
+    STATE,
+    FOLDER_RENAME,
+    POINTER_RENAME
+  }
+
+  /** The real disk, full at {@code failure} once {@code full[0]} is set. */
+  private static CheckpointStore.Disk disk(Failure failure, boolean[] full) {
+    return new CheckpointStore.Disk() {
+      @Override
+      public void writeState(Path file, String json) throws IOException {
+        if (full[0] && failure == Failure.STATE) {
+          throw new IOException("No space left on device");
+        }
+        Files.writeString(file, json, StandardCharsets.UTF_8);
       }
-      Files.writeString(file, json, StandardCharsets.UTF_8);
-    });
+
+      @Override
+      public void move(Path from, Path to) throws IOException {
+        boolean pointer = to.getFileName().toString().equals("latest");
+        if (full[0] && (failure == Failure.POINTER_RENAME && pointer || failure == Failure.FOLDER_RENAME && !pointer)) {
+          throw new IOException("No space left on device");
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+    };
+  }
+
+  /** {@code session}, whose save writes its files and then fails, once {@code full[0]} is set. */
+  private static VariableStore saving(TrainingSession session, Failure failure, boolean[] full) {
+    return new VariableStore() {
+      @Override
+      public String modelName() {
+        return session.modelName();
+      }
+
+      @Override
+      public Map<String, List<Long>> variableShapes() {
+        return session.variableShapes();
+      }
+
+      @Override
+      public void save(String prefix) {
+        session.save(prefix);
+        if (full[0] && failure == Failure.VARIABLES) {
+          throw new IllegalStateException("No space left on device");
+        }
+      }
+
+      @Override
+      public void restore(String prefix) {
+        session.restore(prefix);
+      }
+    };
+  }
+
+  @ParameterizedTest
+  @EnumSource(Failure.class)
+  void failedWriteKeepsThePreviousCheckpointAndLeavesNoDebris(Failure failure) throws IOException {
+    boolean[] full = {false};
+    CheckpointStore store = new CheckpointStore(dir, disk(failure, full));
     TrainingConfig config = TrainingConfig.builder().epochs(2).build();
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
       session.initialize(1);
+      VariableStore variables = saving(session, failure, full);
       Map<String, List<Long>> shapes = session.variableShapes();
-      store.save(session, new CheckpointState("small-gabor-net", 1, 2, 1, shapes, List.of()));
+      store.save(variables, new CheckpointState("small-gabor-net", 1, 2, 1, shapes, List.of()));
       float[] saved = store.latest().orElseThrow().read("layer1.learned_a.kernel");
 
       full[0] = true;
       session.initialize(2);
       UncheckedIOException e = assertThrows(UncheckedIOException.class,
-          () -> store.save(session, new CheckpointState("small-gabor-net", 2, 2, 1, shapes, List.of())));
+          () -> store.save(variables, new CheckpointState("small-gabor-net", 2, 2, 1, shapes, List.of())));
       assertEquals("cannot write checkpoint for epoch 2 in " + dir + " (No space left on device); the previous"
           + " checkpoint is intact", e.getMessage());
 
