@@ -1,6 +1,7 @@
 package io.gaborflow.tensorflow.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -39,5 +40,28 @@ class ImageDecoderTest {
     float[] colour = ImageDecoder.pixels(ImageDecoder.read(file), 1, 1, 3);
     assertEquals(200 / 255f, colour[0], 1e-6);
     assertEquals(50 / 255f, colour[2], 1e-6);
+  }
+
+  @Test
+  void colourJpegDecodesToItsColoursWithinJpegLoss() throws IOException {
+    // A smooth gradient: JPEG keeps it to within a few levels, where a misread channel order or
+    // a greyscale decode would be off by far more.
+    BufferedImage rgb = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 16; y++) {
+      for (int x = 0; x < 16; x++) {
+        rgb.setRGB(x, y, ((40 + 10 * x) << 16) | ((60 + 8 * y) << 8) | 200);
+      }
+    }
+    Path file = dir.resolve("gradient.jpg");
+    assertTrue(ImageIO.write(rgb, "jpg", file.toFile()), "ImageIO writes JPEG");
+    float[] colour = ImageDecoder.pixels(ImageDecoder.read(file), 16, 16, 3);
+    for (int y = 0; y < 16; y++) {
+      for (int x = 0; x < 16; x++) {
+        int p = (y * 16 + x) * 3;
+        assertEquals((40 + 10 * x) / 255f, colour[p], 12 / 255f, "red at " + x + "," + y);
+        assertEquals((60 + 8 * y) / 255f, colour[p + 1], 12 / 255f, "green at " + x + "," + y);
+        assertEquals(200 / 255f, colour[p + 2], 12 / 255f, "blue at " + x + "," + y);
+      }
+    }
   }
 }
