@@ -23,6 +23,7 @@ import org.tensorflow.types.TInt64;
  * @param statisticUpdates the ops that move them, run with every training step
  * @param fixedBanks every fixed bank, in layer order
  * @param convBanks every convolution bank, in layer and declaration order
+ * @param responses every convolution bank's inputs and output in the inference pass, in the same order
  */
 public record BuiltNetwork(
     NetworkSpec spec,
@@ -34,7 +35,8 @@ public record BuiltNetwork(
     List<MovingStatistic> moving,
     List<Op> statisticUpdates,
     List<FixedBank> fixedBanks,
-    List<ConvBank> convBanks) {
+    List<ConvBank> convBanks,
+    List<BankResponse> responses) {
 
   /** Weights, biases, scales and offsets trained every epoch. */
   public long learnableParameters() {

@@ -47,6 +47,10 @@ final class ConvLowering {
         out = learnable(context, tf, input, (LearnableBankSpec) bank, geometry, conv.bias());
         trainedBank = true;
       }
+      if (!context.training()) {
+        context.registry().response(new BankResponse(context.node().scope() + "/" + bank.name(),
+            input.parts().stream().map(Branch::value).toList(), out));
+      }
       outputs.add(new Branch(Activations.apply(tf, out, conv.activation()), bank.filters(),
           trainedBank || input.trained()));
     }

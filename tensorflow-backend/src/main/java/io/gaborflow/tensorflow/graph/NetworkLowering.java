@@ -63,7 +63,7 @@ public final class NetworkLowering {
             registry, seed, updates, sources));
     return new BuiltNetwork(spec, images, step, trainingLogits, logits, registry.learnables(), registry.moving(),
         BatchNormLowering.updateOps(tf.withSubScope("moving_statistics"), updates), registry.fixedBanks(),
-        registry.convBanks());
+        registry.convBanks(), registry.responses());
   }
 
   /**

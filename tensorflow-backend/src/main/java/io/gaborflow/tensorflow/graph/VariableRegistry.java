@@ -22,6 +22,7 @@ final class VariableRegistry {
   private final List<MovingStatistic> moving = new ArrayList<>();
   private final Map<String, FixedBank> fixedBanks = new java.util.LinkedHashMap<>();
   private final Map<String, ConvBank> convBanks = new java.util.LinkedHashMap<>();
+  private final List<BankResponse> responses = new ArrayList<>();
 
   VariableRegistry(Ops root) {
     this.root = root;
@@ -57,6 +58,15 @@ final class VariableRegistry {
   /** Records a learned bank once. */
   void learnedBank(String path, Variable<TFloat32> kernel) {
     convBanks.putIfAbsent(path, new ConvBank(path, ConvBank.Kind.LEARNED, kernel));
+  }
+
+  /** Records where a bank stands in the inference pass. */
+  void response(BankResponse response) {
+    responses.add(response);
+  }
+
+  List<BankResponse> responses() {
+    return List.copyOf(responses);
   }
 
   private Variable<TFloat32> create(VariableKey key, Shape shape) {
