@@ -1,12 +1,16 @@
 package io.gaborflow.tensorflow.data;
 
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 
 /** Every registered {@link DataSource}, by name. */
 public final class DataSources {
+  private static final Logger LOG = LoggerFactory.getLogger(DataSources.class);
+
   private final Map<String, DataSource> sources;
 
   @Inject
@@ -14,17 +18,32 @@ public final class DataSources {
     this.sources = new TreeMap<>(sources);
   }
 
+  /** The data set {@code spec} names, limited and standardised as it says. */
   public Dataset load(DataSpec spec) {
+    if (spec == null) {
+      throw new IllegalArgumentException("no data was given: pass a DataSpec, such as DataSpec.parse(\"fashion-mnist\")"
+          + " or DataSpec.parse(\"folder:/path/to/images\"), where the trainer or component asks for one; sources: "
+          + usages());
+    }
     DataSource source = sources.get(spec.source());
     if (source == null) {
       throw new IllegalArgumentException(
           "unknown data source '" + spec.source() + "'; use one of: " + usages());
     }
     Dataset data = source.load(spec);
+    warnIfLarger("--limit-train", spec.limitTrain(), data.train().size(), "training", data.name());
+    warnIfLarger("--limit-test", spec.limitTest(), data.test().size(), "test", data.name());
     if (spec.limitTrain() > 0 || spec.limitTest() > 0) {
       data = data.balancedSubset(spec.limitTrain(), spec.limitTest(), spec.subsetSeed());
     }
     return spec.standardize() ? data.standardized() : data;
+  }
+
+  /** A limit above the split's size selects all of it; say so, once per load. */
+  private static void warnIfLarger(String flag, int limit, int size, String split, String name) {
+    if (limit > size) {
+      LOG.warn("{} {} is more than the {} {} images of {}; all of them are used", flag, limit, size, split, name);
+    }
   }
 
   /** The usage of every source, for help texts. */

@@ -25,6 +25,28 @@ public interface ModelGraph {
     return NetworkSummary.of(spec());
   }
 
+  /**
+   * The graph the processor generated for {@code network}, a {@code @Network} class: {@code
+   * <Name>Graph} beside it.
+   *
+   * @throws IllegalStateException when there is none, because the processor did not run; the
+   *     message says how to add it
+   */
+  static ModelGraph forNetwork(Class<?> network) {
+    String simple = network.getName().substring(network.getName().lastIndexOf('.') + 1).replace('$', '_');
+    String name = network.getPackageName().isEmpty() ? simple + "Graph" : network.getPackageName() + "." + simple + "Graph";
+    try {
+      return (ModelGraph) Class.forName(name, true, network.getClassLoader()).getDeclaredConstructor().newInstance();
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(network.getName() + " has no generated " + name + ": gaborflow's annotation"
+          + " processor did not run when it was compiled. Add io.gaborflow:gaborflow-processor to the"
+          + " maven-compiler-plugin's <annotationProcessorPaths> (README, \"Using gaborflow from Java\"), or to"
+          + " the annotationProcessor configuration in Gradle, and rebuild", e);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException(name + " cannot be created: " + e, e);
+    }
+  }
+
   /** A model graph for a description made in code (a variant, a test network). */
   static ModelGraph of(NetworkSpec spec) {
     return () -> spec;
