@@ -2,6 +2,7 @@ package io.gaborflow.tensorflow.checkpoint;
 
 import io.gaborflow.tensorflow.graph.FloatTensors;
 import java.util.List;
+import io.gaborflow.tensorflow.runtime.TensorFlowEnvironment;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -11,6 +12,10 @@ import org.tensorflow.types.TFloat32;
 
 /** Reads one float tensor from a TensorFlow checkpoint, with a graph of one restore op. */
 final class CheckpointReader {
+  static {
+    TensorFlowEnvironment.ensure();
+  }
+
   private CheckpointReader() {}
 
   static float[] read(String prefix, String name) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.gaborflow.tensorflow.data.ImageDecoder;
+import io.gaborflow.tensorflow.runtime.TensorFlowEnvironment;
 import java.awt.image.BufferedImage;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,10 @@ public final class ExportedModel implements AutoCloseable {
   private final SavedModelBundle bundle;
   private final SessionFunction serving;
   private final ExportMetadata metadata;
+
+  static {
+    TensorFlowEnvironment.ensure();
+  }
 
   private ExportedModel(SavedModelBundle bundle, ExportMetadata metadata) {
     this.bundle = bundle;

@@ -11,6 +11,7 @@ import io.gaborflow.tensorflow.graph.ConvBank;
 import io.gaborflow.tensorflow.graph.FloatTensors;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.runtime.TensorFlowEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -43,6 +44,10 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
   private final Session session;
   private final TrainingGraph training;
   private final BuiltNetwork network;
+
+  static {
+    TensorFlowEnvironment.ensure();
+  }
 
   private TrainingSession(ModelGraph model, TrainingConfig config) {
     this.model = model;

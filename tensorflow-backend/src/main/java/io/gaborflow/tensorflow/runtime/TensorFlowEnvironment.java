@@ -1,0 +1,77 @@
+package io.gaborflow.tensorflow.runtime;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TensorFlow's own settings, which its native library reads from the process environment when it
+ * loads: gaborflow sets each one the user has not set, before it first loads TensorFlow (building
+ * a graph, opening an export, reading a checkpoint).
+ *
+ * <ul>
+ *   <li>{@code TF_CPP_MIN_LOG_LEVEL=2}: TensorFlow's info and warning lines stay out of the
+ *       application's output; errors still show.
+ *   <li>{@code TF_ENABLE_ONEDNN_OPTS=1}: oneDNN's CPU kernels, which train gaborflow's models
+ *       faster (bench/README.md); TensorFlow's default differs between builds and CPUs.
+ * </ul>
+ *
+ * <p>Java cannot change its own process's environment, so the values go through the C library's
+ * {@code setenv} (JNA), without overwriting: a value the user exported wins. They take effect only
+ * if TensorFlow has not been loaded yet, by gaborflow or by the application.
+ */
+public final class TensorFlowEnvironment {
+  private static final Logger LOG = LoggerFactory.getLogger(TensorFlowEnvironment.class);
+
+  /** The settings gaborflow applies when they are not set, in the order they are applied. */
+  public static final Map<String, String> DEFAULTS = defaults();
+
+  private static boolean applied;
+
+  private TensorFlowEnvironment() {}
+
+  private static Map<String, String> defaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    defaults.put("TF_CPP_MIN_LOG_LEVEL", "2");
+    defaults.put("TF_ENABLE_ONEDNN_OPTS", "1");
+    return java.util.Collections.unmodifiableMap(defaults);
+  }
+
+  /** The C library's environment functions. */
+  interface CLibrary extends Library {
+    int setenv(String name, String value, int overwrite);
+
+    String getenv(String name);
+  }
+
+  /** Applies {@link #DEFAULTS} once, before the first TensorFlow use; later calls do nothing. */
+  public static synchronized void ensure() {
+    if (!applied) {
+      applied = true;
+      setUnset(DEFAULTS);
+    }
+  }
+
+  /** Sets each of {@code values} that the process environment does not have yet. */
+  static void setUnset(Map<String, String> values) {
+    if (Platform.isWindows()) {
+      LOG.debug("TensorFlow settings are not applied on Windows; set {} in the environment", values);
+      return;
+    }
+    CLibrary c = Native.load("c", CLibrary.class);
+    values.forEach((name, value) -> {
+      if (c.setenv(name, value, 0) != 0) {
+        LOG.warn("could not set {}={} for TensorFlow; set it in the environment", name, value);
+      }
+    });
+  }
+
+  /** The process environment's value of {@code name} as native code sees it, or null. */
+  static String nativeValue(String name) {
+    return Native.load("c", CLibrary.class).getenv(name);
+  }
+}
