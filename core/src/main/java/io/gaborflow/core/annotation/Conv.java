@@ -30,8 +30,10 @@ public @interface Conv {
   /** Step between windows; {@link #BLOCK_STRIDE} inside a block takes the block's stride. */
   int stride() default 1;
 
+  /** Whether windows may extend past the edge (SAME, zeros) or not (VALID). */
   Padding padding() default Padding.VALID;
 
+  /** Applied to each bank's output; NONE before batch normalisation. */
   Activation activation() default Activation.RELU;
 
   /**

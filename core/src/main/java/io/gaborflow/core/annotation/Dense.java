@@ -16,11 +16,15 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Dense {
+  /** Layer index, counted from 1. */
   int layer();
 
+  /** Output units; the number of classes for the last layer. */
   int units();
 
+  /** Applied to the output; NONE for the logits. */
   Activation activation() default Activation.RELU;
 
+  /** How the weights start; biases start at zero. */
   Initializer initializer() default Initializer.GLOROT_UNIFORM;
 }

@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Dropout {
+  /** Layer index, counted from 1. */
   int layer();
 
   /** Probability of dropping an activation, in [0, 1). */

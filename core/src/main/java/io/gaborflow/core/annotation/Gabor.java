@@ -40,7 +40,9 @@ public @interface Gabor {
   /** Bandwidth in octaves, used only when {@link #sigma()} is left out. */
   double bandwidth() default 1.0;
 
+  /** How each kernel is scaled after it is computed. */
   Normalization normalization() default Normalization.ZERO_MEAN_UNIT_NORM;
 
+  /** Which input channels each filter reads: all (SHARED, through their mean) or one (SINGLE). */
   ChannelCoverage coverage() default ChannelCoverage.SHARED;
 }

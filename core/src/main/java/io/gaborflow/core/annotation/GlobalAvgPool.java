@@ -14,5 +14,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface GlobalAvgPool {
+  /** Layer index, counted from 1. */
   int layer();
 }

@@ -17,5 +17,6 @@ public @interface Learnable {
   /** Number of filters (output channels) of this bank. */
   int filters();
 
+  /** How the weights start; biases start at zero. */
   Initializer initializer() default Initializer.GLOROT_UNIFORM;
 }

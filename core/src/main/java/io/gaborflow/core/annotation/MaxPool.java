@@ -11,12 +11,15 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface MaxPool {
+  /** Layer index, counted from 1. */
   int layer();
 
+  /** Window height and width in pixels. */
   int size();
 
   /** Step between windows; 0 means the window size (non-overlapping windows). */
   int stride() default 0;
 
+  /** Whether windows may extend past the edge (SAME) or not (VALID). */
   Padding padding() default Padding.VALID;
 }

@@ -54,14 +54,17 @@ public final class FilterBank {
     return kernel;
   }
 
+  /** Kernel height and width in pixels. */
   public int size() {
     return size;
   }
 
+  /** Filters in the bank. */
   public int filterCount() {
     return kernels.length;
   }
 
+  /** Each filter's parameters, in the bank's order. */
   public List<GaborParameters> parameters() {
     return parameters;
   }

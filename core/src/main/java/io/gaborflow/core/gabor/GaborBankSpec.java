@@ -31,12 +31,14 @@ public record GaborBankSpec(
     ChannelCoverage coverage,
     int limit) {
 
+  /** A bank without a filter limit: every combination of the lists. */
   public GaborBankSpec(
       List<Double> anglesDegrees, List<Double> wavelengths, List<Double> phasesDegrees, double aspect,
       double sigma, double bandwidth, Normalization normalization, ChannelCoverage coverage) {
     this(anglesDegrees, wavelengths, phasesDegrees, aspect, sigma, bandwidth, normalization, coverage, 0);
   }
 
+  /** Checks the lists are present and copies them. */
   public GaborBankSpec {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be 0 (all filters) or more, got " + limit);
@@ -57,6 +59,7 @@ public record GaborBankSpec(
     return angles;
   }
 
+  /** Filters in the bank: orientations x wavelengths x phases, or the limit when lower. */
   public int filterCount() {
     int all = anglesDegrees.size() * wavelengths.size() * phasesDegrees.size();
     return limit == 0 ? all : Math.min(limit, all);
@@ -73,6 +76,7 @@ public record GaborBankSpec(
         bandwidth, normalization, coverage, orientations * perOrientation == count ? 0 : count);
   }
 
+  /** Whether σ is derived from each wavelength and the bandwidth rather than given. */
   public boolean sigmaFromBandwidth() {
     return Double.isNaN(sigma);
   }
@@ -91,6 +95,7 @@ public record GaborBankSpec(
     return filters.subList(0, filterCount());
   }
 
+  /** A builder with the defaults of {@code @Gabor}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -109,47 +114,56 @@ public record GaborBankSpec(
 
     private Builder() {}
 
+    /** {@code count} orientations evenly spaced over 180 degrees. */
     public Builder orientations(int count) {
       this.angles = evenlySpacedAngles(count);
       return this;
     }
 
+    /** These orientations, in degrees. */
     public Builder angles(double... degrees) {
       this.angles = boxed(degrees);
       return this;
     }
 
+    /** Wavelengths λ in pixels. */
     public Builder wavelengths(double... pixels) {
       this.wavelengths = boxed(pixels);
       return this;
     }
 
+    /** Phase offsets ψ in degrees. */
     public Builder phases(double... degrees) {
       this.phases = boxed(degrees);
       return this;
     }
 
+    /** The spatial aspect ratio γ. */
     public Builder aspect(double gamma) {
       this.aspect = gamma;
       return this;
     }
 
+    /** The envelope's standard deviation σ in pixels, for every wavelength. */
     public Builder sigma(double pixels) {
       this.sigma = pixels;
       return this;
     }
 
+    /** σ from each wavelength and this bandwidth in octaves, instead of a fixed σ. */
     public Builder bandwidth(double octaves) {
       this.sigma = Double.NaN;
       this.bandwidth = octaves;
       return this;
     }
 
+    /** How each kernel is scaled. */
     public Builder normalization(Normalization normalization) {
       this.normalization = normalization;
       return this;
     }
 
+    /** Which input channels each filter reads. */
     public Builder coverage(ChannelCoverage coverage) {
       this.coverage = coverage;
       return this;
@@ -161,6 +175,7 @@ public record GaborBankSpec(
       return this;
     }
 
+    /** The bank. */
     public GaborBankSpec build() {
       return new GaborBankSpec(
           angles, wavelengths, phases, aspect, sigma, bandwidth, normalization, coverage, limit);

@@ -14,6 +14,7 @@ package io.gaborflow.core.gabor;
 public record GaborParameters(
     int size, double sigma, double thetaDegrees, double lambda, double gamma, double psiDegrees) {
 
+  /** Checks the size is odd and positive and σ, λ, γ positive. */
   public GaborParameters {
     if (size <= 0 || size % 2 == 0) {
       throw new IllegalArgumentException("Gabor kernel size must be odd and positive, got " + size);

@@ -9,10 +9,12 @@ import java.util.List;
  * @param qualifiedName the declaring class
  */
 public record BlockSpec(String qualifiedName, int width, List<Step> steps) {
+  /** Copies the steps. */
   public BlockSpec {
     steps = List.copyOf(steps);
   }
 
+  /** A builder for the block declared by {@code qualifiedName} at {@code width}. */
   public static Builder builder(String qualifiedName, int width) {
     return new Builder(qualifiedName, width);
   }
@@ -41,6 +43,7 @@ public record BlockSpec(String qualifiedName, int width, List<Step> steps) {
       this.width = width;
     }
 
+    /** The block. */
     public BlockSpec build() {
       return new BlockSpec(qualifiedName, width, steps());
     }

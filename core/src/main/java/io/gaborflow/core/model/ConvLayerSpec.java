@@ -15,6 +15,7 @@ public record ConvLayerSpec(
     int size, int stride, Padding padding, Activation activation, List<BankSpec> banks, boolean bias)
     implements LayerSpec {
 
+  /** Copies the banks. */
   public ConvLayerSpec {
     banks = List.copyOf(banks);
   }
@@ -24,6 +25,7 @@ public record ConvLayerSpec(
     this(size, stride, padding, activation, banks, true);
   }
 
+  /** Output channels: the banks' filters together. */
   public int filters() {
     return banks.stream().mapToInt(BankSpec::filters).sum();
   }

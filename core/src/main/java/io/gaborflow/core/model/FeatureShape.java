@@ -6,14 +6,17 @@ package io.gaborflow.core.model;
  */
 public record FeatureShape(int height, int width, int channels, boolean flat) {
 
+  /** A feature map of {@code height} x {@code width} x {@code channels}. */
   public static FeatureShape spatial(int height, int width, int channels) {
     return new FeatureShape(height, width, channels, false);
   }
 
+  /** A vector of {@code length} values. */
   public static FeatureShape vector(int length) {
     return new FeatureShape(1, 1, length, true);
   }
 
+  /** Values per example: height x width x channels. */
   public int elements() {
     return height * width * channels;
   }

@@ -17,11 +17,15 @@ public record FixedTensorBankSpec(
 
   /** Where the values come from. */
   public enum SourceKind {
+    /** A {@link io.gaborflow.core.FilterSupplier} class. */
     SUPPLIER,
+    /** An {@code .npy} class-path resource. */
     NPY,
+    /** A bank of an earlier gaborflow export or checkpoint. */
     MODEL
   }
 
+  /** Copies the shape. */
   public FixedTensorBankSpec {
     shape = List.copyOf(shape);
   }

@@ -35,6 +35,7 @@ public final class NetworkSpec {
     this.shapes = inferShapes(input, this.nodes);
   }
 
+  /** A builder for the network {@code qualifiedName} declares. */
   public static Builder builder(String qualifiedName, String modelName, FeatureShape input, int classes) {
     return new Builder(qualifiedName, modelName, input, classes);
   }
@@ -57,22 +58,27 @@ public final class NetworkSpec {
     return List.copyOf(shapes);
   }
 
+  /** The declaring class. */
   public String qualifiedName() {
     return qualifiedName;
   }
 
+  /** The name used on the command line and in reports. */
   public String modelName() {
     return modelName;
   }
 
+  /** The shape of one input image. */
   public FeatureShape input() {
     return input;
   }
 
+  /** The number of classes. */
   public int classes() {
     return classes;
   }
 
+  /** The layers, each after its inputs. */
   public List<Node> nodes() {
     return nodes;
   }

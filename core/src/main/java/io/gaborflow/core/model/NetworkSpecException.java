@@ -9,13 +9,17 @@ public final class NetworkSpecException extends IllegalArgumentException {
 
   /** What went wrong, for the processor to word. */
   public enum Kind {
+    /** A shortcut no projection brings to the main path's shape. */
     SHORTCUT_SHAPE,
+    /** A block used at a width its banks do not scale to. */
     BLOCK_WIDTH
   }
 
   private final transient String origin;
+  /** What went wrong. */
   private final Kind kind;
 
+  /** A problem of {@code kind} with the step declared by field {@code origin}. */
   public NetworkSpecException(Kind kind, String origin, String message) {
     super(message);
     this.kind = kind;
@@ -27,6 +31,7 @@ public final class NetworkSpecException extends IllegalArgumentException {
     return origin;
   }
 
+  /** What went wrong. */
   public Kind kind() {
     return kind;
   }

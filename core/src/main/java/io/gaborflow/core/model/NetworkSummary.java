@@ -25,6 +25,7 @@ public record NetworkSummary(String model, List<Row> rows, ParameterCount parame
    */
   public record Row(String scope, String kind, FeatureShape output, long learnable, long fixed, long forwardMacs) {}
 
+  /** Copies the rows. */
   public NetworkSummary {
     rows = List.copyOf(rows);
   }

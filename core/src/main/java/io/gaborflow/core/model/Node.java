@@ -17,6 +17,7 @@ public record Node(String scope, String origin, LayerSpec layer, List<Integer> i
   /** The index that stands for the network's images among a node's inputs. */
   public static final int NETWORK_INPUT = -1;
 
+  /** Copies the inputs. */
   public Node {
     inputs = List.copyOf(inputs);
   }

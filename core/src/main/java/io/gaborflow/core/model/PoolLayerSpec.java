@@ -8,7 +8,9 @@ public record PoolLayerSpec(String name, Kind kind, int size, int stride, Paddin
 
   /** Which reduction the window applies. */
   public enum Kind {
+    /** The largest value of each window. */
     MAX,
+    /** The mean of each window. */
     AVERAGE
   }
 

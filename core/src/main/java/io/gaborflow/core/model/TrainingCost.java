@@ -69,6 +69,7 @@ public record TrainingCost(long forward, long inputGradient, long filterGradient
     return List.copyOf(costs);
   }
 
+  /** Forward, input-gradient and filter-gradient multiply-accumulates together. */
   public long total() {
     return forward + inputGradient + filterGradient;
   }

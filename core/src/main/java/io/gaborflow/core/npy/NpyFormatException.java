@@ -4,6 +4,7 @@ package io.gaborflow.core.npy;
 public class NpyFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** A {@code problem} at byte {@code offset} of {@code source}. */
   public NpyFormatException(String source, long offset, String problem) {
     super(source + " at byte " + offset + ": " + problem);
   }

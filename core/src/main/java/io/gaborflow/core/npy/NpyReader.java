@@ -27,6 +27,7 @@ public final class NpyReader {
     return header(in, source).shape;
   }
 
+  /** Reads an array from {@code in}; {@code source} names it in errors. */
   public static NpyArray read(InputStream in, String source) throws IOException {
     Header h = header(in, source);
     long count = 1;
