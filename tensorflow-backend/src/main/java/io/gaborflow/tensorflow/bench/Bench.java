@@ -26,6 +26,7 @@ public final class Bench {
   private final TrainingConfig config;
   private final PrintStream log;
 
+  /** A sweep of {@code base}'s {@code variants} with each of {@code seeds}, logging each run to {@code log}. */
   public Bench(ModelGraph base, List<BenchVariant> variants, List<Long> seeds, TrainingConfig config, PrintStream log) {
     this.base = base;
     this.variants = List.copyOf(variants);
@@ -34,6 +35,7 @@ public final class Bench {
     this.log = log;
   }
 
+  /** Trains every variant with every seed on {@code data}; one result per variant. */
   public List<VariantResult> run(Dataset data) {
     Map<BenchVariant, List<Double>> accuracies = new LinkedHashMap<>();
     Map<BenchVariant, List<Double>> seconds = new LinkedHashMap<>();

@@ -34,6 +34,7 @@ public final class BenchReport {
     return results;
   }
 
+  /** The report of a sweep of {@code family} on {@code dataset}. */
   public BenchReport(String family, String dataset, TrainingConfig config, List<Long> seeds, List<VariantResult> results) {
     this.family = family;
     this.dataset = dataset;

@@ -5,6 +5,7 @@ import io.gaborflow.tensorflow.graph.ModelGraph;
 
 /** One column of the sweep: a share of fixed filters, and whether the Gabor banks train at first. */
 public record BenchVariant(int fixedPercent, int partialEpochs) {
+  /** How tables name the variant: {@code 50%}, {@code 50% + 1 trained}. */
   public String label() {
     return fixedPercent + "%" + (partialEpochs > 0 ? " + " + partialEpochs + " trained" : "");
   }

@@ -20,10 +20,12 @@ public record VariantFigures(
     long forward, long inputGradient, long filterGradient, long weightUpdate,
     long learnableParameters, long fixedParameters, long storageBytes, long tensorBytes, double picojoulesPerImage) {
 
+  /** Multiply-accumulates per training image, all kinds together. */
   public long totalMacs() {
     return forward + inputGradient + filterGradient + weightUpdate;
   }
 
+  /** The figures of {@code spec} trained with {@code optimizer} in batches of {@code batchSize}. */
   public static VariantFigures of(NetworkSpec spec, OptimizerKind optimizer, int batchSize) {
     TrainingCost cost = TrainingCost.of(spec);
     ParameterCount parameters = ParameterCount.of(spec);

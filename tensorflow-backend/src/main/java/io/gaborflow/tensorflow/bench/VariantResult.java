@@ -12,10 +12,12 @@ import java.util.List;
 public record VariantResult(
     BenchVariant variant, String model, VariantFigures figures, List<Double> accuracies, List<Double> epochSeconds) {
 
+  /** The test accuracy, averaged over the seeds. */
   public double meanAccuracy() {
     return accuracies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
   }
 
+  /** The sample standard deviation of the test accuracy over the seeds (0 for one seed). */
   public double accuracyStd() {
     double mean = meanAccuracy();
     if (accuracies.size() < 2) {
@@ -25,6 +27,7 @@ public record VariantResult(
     return Math.sqrt(squares / (accuracies.size() - 1));
   }
 
+  /** The median of all epochs' seconds. */
   public double medianEpochSeconds() {
     return median(epochSeconds);
   }

@@ -24,6 +24,7 @@ public record CheckpointState(
     int stepsDone,
     double partialLossSum) {
 
+  /** Copies the maps and lists. */
   public CheckpointState {
     variables = Map.copyOf(variables);
     epochs = List.copyOf(epochs);

@@ -58,6 +58,7 @@ public final class CheckpointStore {
     }
   };
 
+  /** The checkpoints in {@code directory}, created when the first is written. */
   public CheckpointStore(Path directory) {
     this(directory, REAL_DISK);
   }
@@ -67,6 +68,7 @@ public final class CheckpointStore {
     this.disk = disk;
   }
 
+  /** Where the checkpoints are. */
   public Path directory() {
     return directory;
   }

@@ -10,11 +10,13 @@ import java.util.List;
  * image exactly as training did.
  */
 public record ChannelStandardization(List<Double> mean, List<Double> std) {
+  /** Copies the statistics. */
   public ChannelStandardization {
     mean = List.copyOf(mean);
     std = List.copyOf(std);
   }
 
+  /** No standardisation: mean 0 and deviation 1 for each of {@code channels}. */
   public static ChannelStandardization identity(int channels) {
     return new ChannelStandardization(Collections.nCopies(channels, 0.0), Collections.nCopies(channels, 1.0));
   }

@@ -9,10 +9,12 @@ import java.nio.file.Path;
 public class DataFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** A {@code problem} with {@code file} as a whole. */
   public DataFormatException(Path file, String problem) {
     this(file.toString(), problem);
   }
 
+  /** A {@code problem} at byte {@code offset} of {@code file}. */
   public DataFormatException(Path file, long offset, String problem) {
     this(file.toString(), offset, problem);
   }
@@ -22,10 +24,12 @@ public class DataFormatException extends RuntimeException {
     super(source + ": " + problem);
   }
 
+  /** A {@code problem} at byte {@code offset} of {@code source}. */
   public DataFormatException(String source, long offset, String problem) {
     super(source + " at byte " + offset + ": " + problem);
   }
 
+  /** A {@code problem} with {@code source}, caused by {@code cause}. */
   public DataFormatException(String source, String problem, Throwable cause) {
     super(source + ": " + problem, cause);
   }

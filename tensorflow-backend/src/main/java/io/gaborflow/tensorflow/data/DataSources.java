@@ -13,6 +13,7 @@ public final class DataSources {
 
   private final Map<String, DataSource> sources;
 
+  /** The registered {@code sources} by name. */
   @Inject
   public DataSources(Map<String, DataSource> sources) {
     this.sources = new TreeMap<>(sources);

@@ -14,12 +14,14 @@ public record DataSpec(
     String source, String argument, ImageSize resize, int limitTrain, int limitTest, boolean standardize,
     long subsetSeed) {
 
+  /** Checks the limits are not negative. */
   public DataSpec {
     if (limitTrain < 0 || limitTest < 0) {
       throw new IllegalArgumentException("--limit-train and --limit-test must be 0 (no limit) or more");
     }
   }
 
+  /** A spec from its text, as {@code --data} takes it: {@code fashion-mnist}, {@code idx:DIR}, {@code folder:DIR}, ... */
   public static DataSpec parse(String text) {
     int colon = text.indexOf(':');
     return colon < 0
@@ -27,14 +29,17 @@ public record DataSpec(
         : new DataSpec(text.substring(0, colon), text.substring(colon + 1), null, 0, 0, false, 1);
   }
 
+  /** This spec with image files resized to {@code size}. */
   public DataSpec resizedTo(ImageSize size) {
     return new DataSpec(source, argument, size, limitTrain, limitTest, standardize, subsetSeed);
   }
 
+  /** This spec limited to seeded class-balanced subsets of {@code train} and {@code test} images (0: all). */
   public DataSpec limited(int train, int test, long seed) {
     return new DataSpec(source, argument, resize, train, test, standardize, seed);
   }
 
+  /** This spec with each channel standardised by the training set's statistics, or not. */
   public DataSpec standardized(boolean on) {
     return new DataSpec(source, argument, resize, limitTrain, limitTest, on, subsetSeed);
   }

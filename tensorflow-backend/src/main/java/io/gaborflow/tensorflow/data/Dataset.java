@@ -12,6 +12,7 @@ import java.util.List;
 public record Dataset(
     String name, ImageSet train, ImageSet test, int classes, List<String> classNames,
     ChannelStandardization standardization) {
+  /** Copies the class names. */
   public Dataset {
     classNames = List.copyOf(classNames);
     if (train.height() != test.height()
@@ -27,10 +28,12 @@ public record Dataset(
     }
   }
 
+  /** A data set not standardised. */
   public Dataset(String name, ImageSet train, ImageSet test, int classes, List<String> classNames) {
     this(name, train, test, classes, classNames, ChannelStandardization.identity(train.channels()));
   }
 
+  /** A data set whose classes are named by their labels. */
   public Dataset(String name, ImageSet train, ImageSet test, int classes) {
     this(name, train, test, classes, List.of());
   }

@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 public record IdxFile(String source, int[] dimensions, byte[] data) {
   private static final int UNSIGNED_BYTE = 0x08;
 
+  /** Reads an IDX file, raw or gzipped. */
   public static IdxFile read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());

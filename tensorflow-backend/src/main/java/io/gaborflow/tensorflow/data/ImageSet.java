@@ -12,6 +12,7 @@ public final class ImageSet {
   private final int width;
   private final int channels;
 
+  /** Images as NHWC floats and their labels. */
   public ImageSet(float[] pixels, int[] labels, int height, int width, int channels) {
     if ((long) labels.length * height * width * channels != pixels.length) {
       throw new IllegalArgumentException(
@@ -25,26 +26,32 @@ public final class ImageSet {
     this.channels = channels;
   }
 
+  /** The number of images. */
   public int size() {
     return labels.length;
   }
 
+  /** Image height in pixels. */
   public int height() {
     return height;
   }
 
+  /** Image width in pixels. */
   public int width() {
     return width;
   }
 
+  /** Channels per pixel. */
   public int channels() {
     return channels;
   }
 
+  /** Floats per image: height x width x channels. */
   public int pixelsPerImage() {
     return height * width * channels;
   }
 
+  /** The label of image {@code index}. */
   public int label(int index) {
     return labels[index];
   }

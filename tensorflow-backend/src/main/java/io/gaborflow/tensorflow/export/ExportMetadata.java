@@ -15,6 +15,7 @@ public record ExportMetadata(
     String model, int height, int width, int channels, List<String> classNames, double pixelScale,
     List<Double> channelMean, List<Double> channelStd, List<Bank> banks) {
 
+  /** Copies the lists. */
   public ExportMetadata {
     classNames = List.copyOf(classNames);
     channelMean = List.copyOf(channelMean);

@@ -38,6 +38,7 @@ public final class ExportedModel implements AutoCloseable {
     this.metadata = metadata;
   }
 
+  /** Loads the export in {@code directory}; the caller closes it. */
   public static ExportedModel load(Path directory) {
     Path metadataFile = directory.resolve(ModelExport.METADATA);
     if (!Files.isRegularFile(metadataFile)) {
@@ -53,6 +54,7 @@ public final class ExportedModel implements AutoCloseable {
     }
   }
 
+  /** What the export says about itself. */
   public ExportMetadata metadata() {
     return metadata;
   }

@@ -19,9 +19,13 @@ import org.tensorflow.Operand;
  * by Python TensorFlow, plus {@code gaborflow.json} ({@link ExportMetadata}).
  */
 public final class ModelExport {
+  /** The signature key of the serving function. */
   public static final String SIGNATURE = "serving_default";
+  /** The serving function's input: NHWC float images. */
   public static final String INPUT = "images";
+  /** The serving function's output: class probabilities. */
   public static final String OUTPUT = "probabilities";
+  /** The file beside the SavedModel with gaborflow's metadata. */
   public static final String METADATA = "gaborflow.json";
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

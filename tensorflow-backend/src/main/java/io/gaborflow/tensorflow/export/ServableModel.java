@@ -7,6 +7,7 @@ import java.util.List;
 
 /** What an export needs of a trained model: its description, its banks, and its serving graph. */
 public interface ServableModel {
+  /** The network's description. */
   NetworkSpec spec();
 
   /** Every convolution bank, in layer and declaration order. */

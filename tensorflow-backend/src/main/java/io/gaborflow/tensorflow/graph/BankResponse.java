@@ -10,6 +10,7 @@ import org.tensorflow.types.TFloat32;
  * probe to the inputs and fetching the output gives the filters the bank actually applies.
  */
 public record BankResponse(String path, List<Operand<TFloat32>> inputs, Operand<TFloat32> output) {
+  /** Copies the inputs. */
   public BankResponse {
     inputs = List.copyOf(inputs);
   }

@@ -10,8 +10,11 @@ import org.tensorflow.types.TFloat32;
 public record ConvBank(String path, Kind kind, Operand<TFloat32> kernel) {
   /** How the bank's kernel changes during a run. */
   public enum Kind {
+    /** Constant for the whole run. */
     FIXED("fixed"),
+    /** Trained in some epochs, constant in the others. */
     PARTIALLY_TRAINED("partially-trained"),
+    /** Trained every epoch. */
     LEARNED("learned");
 
     private final String label;

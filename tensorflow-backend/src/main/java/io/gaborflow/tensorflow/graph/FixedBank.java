@@ -35,6 +35,7 @@ public record FixedBank(
     return values.clone();
   }
 
+  /** The {@code [k, k, Cin, n]} shape of the ordinary kernel the bank equals. */
   public Shape equivalentShape() {
     return Shape.of(size, size, inChannels, filterCount);
   }

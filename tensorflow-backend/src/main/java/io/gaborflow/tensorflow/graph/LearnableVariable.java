@@ -32,6 +32,7 @@ public record LearnableVariable(
     return key.path();
   }
 
+  /** Values in the variable. */
   public long size() {
     return shape.size();
   }

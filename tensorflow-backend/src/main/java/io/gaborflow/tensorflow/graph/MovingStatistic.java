@@ -11,6 +11,7 @@ import org.tensorflow.types.TFloat32;
  * @param start the value every element starts at (0 for a mean, 1 for a variance)
  */
 public record MovingStatistic(VariableKey key, Variable<TFloat32> variable, Shape shape, float start) {
+  /** Its start value in every element. */
   public float[] initialValues() {
     return LearnableVariable.filled(shape.size(), start);
   }

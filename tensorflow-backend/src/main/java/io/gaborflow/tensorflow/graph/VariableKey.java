@@ -8,11 +8,17 @@ package io.gaborflow.tensorflow.graph;
 public record VariableKey(String scope, String owner, Role role) {
   /** What a variable holds. */
   public enum Role {
+    /** A convolution's or dense layer's weights. */
     KERNEL("kernel"),
+    /** A bias per output. */
     BIAS("bias"),
+    /** Batch normalisation's scale. */
     GAMMA("gamma"),
+    /** Batch normalisation's offset. */
     BETA("beta"),
+    /** Batch normalisation's moving mean. */
     MOVING_MEAN("moving_mean"),
+    /** Batch normalisation's moving variance. */
     MOVING_VARIANCE("moving_variance");
 
     private final String suffix;
@@ -21,6 +27,7 @@ public record VariableKey(String scope, String owner, Role role) {
       this.suffix = suffix;
     }
 
+    /** The last part of the variable's name. */
     public String suffix() {
       return suffix;
     }

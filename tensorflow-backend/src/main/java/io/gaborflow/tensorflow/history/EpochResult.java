@@ -9,6 +9,7 @@ package io.gaborflow.tensorflow.history;
 public record EpochResult(
     int epoch, int epochs, double seconds, double trainLoss, double testLoss, double testAccuracy, int images) {
 
+  /** Training throughput of the epoch. */
   public double imagesPerSecond() {
     return seconds > 0 ? images / seconds : 0;
   }

@@ -23,6 +23,7 @@ public interface DataSourcesModule {
   /** Where Debian's {@code dataset-fashion-mnist} package puts the data. */
   Path FASHION_MNIST_DIRECTORY = Path.of("/usr/share/datasets/fashion-mnist");
 
+  /** {@code idx:DIR}: the four MNIST-format files in a directory. */
   @Provides
   @IntoMap
   @StringKey("idx")
@@ -30,6 +31,7 @@ public interface DataSourcesModule {
     return new IdxDataSource();
   }
 
+  /** {@code fashion-mnist}: Debian's package in {@link #FASHION_MNIST_DIRECTORY}. */
   @Provides
   @IntoMap
   @StringKey("fashion-mnist")
@@ -37,6 +39,7 @@ public interface DataSourcesModule {
     return new IdxDataSource("fashion-mnist", FASHION_MNIST_DIRECTORY, IdxDataSource.FASHION_MNIST_CLASSES);
   }
 
+  /** {@code cifar10:DIR}: CIFAR-10's binary batches. */
   @Provides
   @IntoMap
   @StringKey("cifar10")
@@ -44,6 +47,7 @@ public interface DataSourcesModule {
     return new Cifar10DataSource();
   }
 
+  /** {@code folder:DIR}: {@code train/<class>/*} and {@code test/<class>/*} image files. */
   @Provides
   @IntoMap
   @StringKey("folder")
@@ -51,6 +55,7 @@ public interface DataSourcesModule {
     return new ImageFolderDataSource();
   }
 
+  /** The data set the bound {@link DataSpec} names. */
   @Provides
   static Dataset dataset(DataSpec spec, DataSources sources) {
     return sources.load(spec);

@@ -21,6 +21,7 @@ public final class AdamRule implements UpdateRule {
   private Variable<TFloat32> beta2Power;
   private final List<Op> resets = new ArrayList<>();
 
+  /** Adam with TensorFlow's default betas and epsilon. */
   public AdamRule() {}
 
   @Override

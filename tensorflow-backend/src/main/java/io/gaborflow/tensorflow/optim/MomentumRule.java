@@ -13,6 +13,7 @@ public final class MomentumRule implements UpdateRule {
   private final float momentum;
   private final Slots accumulators = new Slots("momentum");
 
+  /** SGD with {@code momentum} in [0, 1). */
   public MomentumRule(float momentum) {
     this.momentum = momentum;
   }

@@ -25,6 +25,7 @@ public final class RunReport {
 
   private RunReport() {}
 
+  /** The report of {@code result} as JSON. */
   public static ObjectNode toJson(TrainingResult result) {
     ObjectNode root = JSON.createObjectNode();
     root.put("model", result.model());

@@ -47,6 +47,7 @@ public final class FilterSources {
     }
   }
 
+  /** Filters from the suppliers {@code factory} makes; the bank has {@code filters} of them. */
   public static TensorSource supplier(Supplier<? extends FilterSupplier> factory, int filters) {
     return new Checked(filters, "supplier") {
       @Override
@@ -63,6 +64,7 @@ public final class FilterSources {
     };
   }
 
+  /** Filters from an {@code .npy} class-path resource, HWIO. */
   public static TensorSource npy(String resource) {
     return new Checked(-1, "npy") {
       private NpyArray array;

@@ -58,6 +58,7 @@ public final class Batches {
     return labels;
   }
 
+  /** Images per batch. */
   public int batchSize() {
     return batchSize;
   }

@@ -46,6 +46,7 @@ public sealed interface LearningRateSchedule {
 
   /** {@code base * factor^floor(step / (everyEpochs * stepsPerEpoch))}. */
   record StepDecay(int everyEpochs, float factor) implements LearningRateSchedule {
+    /** Checks the period and factor. */
     public StepDecay {
       if (everyEpochs < 1 || !(factor > 0 && factor <= 1)) {
         throw new IllegalArgumentException("a step decay needs every >= 1 epochs and a factor in (0, 1], got "
@@ -70,6 +71,7 @@ public sealed interface LearningRateSchedule {
 
   /** A linear warm-up over {@code epochs} epochs, then {@code after} over the remaining steps. */
   record Warmup(int epochs, LearningRateSchedule after) implements LearningRateSchedule {
+    /** Checks the warm-up has an epoch at least. */
     public Warmup {
       if (epochs < 1) {
         throw new IllegalArgumentException("a warm-up needs 1 epoch or more, got " + epochs);

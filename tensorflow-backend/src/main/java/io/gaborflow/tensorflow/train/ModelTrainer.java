@@ -64,14 +64,17 @@ public abstract class ModelTrainer {
     return TrainingSession.create(model, config);
   }
 
+  /** The model it trains. */
   public ModelGraph model() {
     return model;
   }
 
+  /** How it trains. */
   public TrainingConfig config() {
     return config;
   }
 
+  /** What it trains on. */
   public Dataset data() {
     return data;
   }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param exportDir where to write a SavedModel after training, or {@code null}
  */
 public record RunOptions(Path checkpointDir, boolean resume, Path exportDir) {
+  /** No checkpoints, no export. */
   public static final RunOptions NONE = new RunOptions(null, false, null);
 
   /** Only an export to {@code directory} after training. */
@@ -28,6 +29,7 @@ public record RunOptions(Path checkpointDir, boolean resume, Path exportDir) {
     return new RunOptions(checkpointDir, resume, directory);
   }
 
+  /** Checks that resuming has checkpoints to resume from. */
   public RunOptions {
     if (resume && checkpointDir == null) {
       throw new IllegalArgumentException("--resume needs --checkpoint-dir: the checkpoints to resume from");

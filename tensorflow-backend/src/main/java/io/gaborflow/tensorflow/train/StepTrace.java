@@ -26,8 +26,11 @@ public final class StepTrace {
 
   /** The part of a training step a node belongs to. */
   public enum Pass {
+    /** Computing the loss. */
     FORWARD,
+    /** Computing gradients. */
     BACKWARD,
+    /** Applying the optimizer. */
     UPDATE
   }
 
@@ -85,6 +88,7 @@ public final class StepTrace {
     return new StepTrace(new ArrayList<>(fastest.values()), traces.get(0).filterGradientKernels);
   }
 
+  /** Every op that ran, with its time. */
   public List<Node> nodes() {
     return nodes;
   }

@@ -28,6 +28,7 @@ public record TrainingConfig(
     int evalBatchSize,
     boolean augment) {
 
+  /** Checks every setting, naming the one that is wrong. */
   public TrainingConfig {
     require(epochs >= 0, "epochs must be 0 or more, got " + epochs);
     require(batchSize > 0, "batch size must be positive, got " + batchSize);
@@ -50,6 +51,7 @@ public record TrainingConfig(
         evalBatchSize, augment);
   }
 
+  /** A builder with the defaults below. */
   public static Builder builder() {
     return new Builder();
   }
@@ -69,16 +71,19 @@ public record TrainingConfig(
 
     private Builder() {}
 
+    /** Passes over the training set. */
     public Builder epochs(int epochs) {
       this.epochs = epochs;
       return this;
     }
 
+    /** Images per step. */
     public Builder batchSize(int batchSize) {
       this.batchSize = batchSize;
       return this;
     }
 
+    /** The (base) learning rate. */
     public Builder learningRate(float learningRate) {
       this.learningRate = learningRate;
       return this;
@@ -90,36 +95,43 @@ public record TrainingConfig(
       return this;
     }
 
+    /** The update rule. */
     public Builder optimizer(OptimizerKind optimizer) {
       this.optimizer = optimizer;
       return this;
     }
 
+    /** Momentum of {@link OptimizerKind#MOMENTUM}. */
     public Builder momentum(float momentum) {
       this.momentum = momentum;
       return this;
     }
 
+    /** The seed of weights, batch order, augmentation and dropout. */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** CPU threads TensorFlow may use inside one op. */
     public Builder threads(int threads) {
       this.threads = threads;
       return this;
     }
 
+    /** Images per evaluation step. */
     public Builder evalBatchSize(int evalBatchSize) {
       this.evalBatchSize = evalBatchSize;
       return this;
     }
 
+    /** Random crops and flips of training images. */
     public Builder augment(boolean augment) {
       this.augment = augment;
       return this;
     }
 
+    /** The config. */
     public TrainingConfig build() {
       return new TrainingConfig(
           epochs, batchSize, learningRate, schedule, optimizer, momentum, seed, threads, evalBatchSize, augment);

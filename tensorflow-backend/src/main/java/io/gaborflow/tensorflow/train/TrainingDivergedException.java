@@ -4,6 +4,7 @@ package io.gaborflow.tensorflow.train;
 public class TrainingDivergedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The loss of {@code step} of {@code epoch} was {@code loss}, not finite. */
   public TrainingDivergedException(int epoch, int step, float loss) {
     super(
         "loss became " + loss + " at epoch " + epoch + ", step " + step

@@ -23,10 +23,12 @@ public final class TrainingLoop {
   private final CheckpointStore checkpoints;
   private final boolean resume;
 
+  /** A loop without checkpoints or export. */
   public TrainingLoop(TrainingConfig config, TrainingListener progress) {
     this(config, progress, RunOptions.NONE);
   }
 
+  /** A loop that checkpoints and resumes as {@code options} say. */
   public TrainingLoop(TrainingConfig config, TrainingListener progress, RunOptions options) {
     this.config = config;
     this.progress = progress;

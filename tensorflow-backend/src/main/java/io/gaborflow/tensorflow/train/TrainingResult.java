@@ -22,10 +22,12 @@ public record TrainingResult(
     long fixedParameters,
     boolean stopped) {
 
+  /** Copies the epochs. */
   public TrainingResult {
     epochs = List.copyOf(epochs);
   }
 
+  /** The final test accuracy. */
   public double testAccuracy() {
     return finalEvaluation.accuracy();
   }

@@ -200,6 +200,7 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
     return shapes;
   }
 
+  /** The model whose graph this is. */
   public ModelGraph model() {
     return model;
   }
@@ -243,6 +244,7 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
     }
   }
 
+  /** The lowered network: inputs, logits, variables, banks. */
   public BuiltNetwork network() {
     return network;
   }
