@@ -39,6 +39,10 @@ final class StepOptions {
   @Option(names = "--momentum", description = "Momentum of the momentum optimizer (default: ${DEFAULT-VALUE}).")
   float momentum = 0.9f;
 
+  @Option(names = "--deterministic", description = "The same seed gives the same weights bit for bit, at some"
+      + " cost in speed (bench/README.md).")
+  boolean deterministic;
+
   @Option(names = "--threads", description = "CPU threads for TensorFlow (default: all cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -59,6 +63,7 @@ final class StepOptions {
         .schedule(schedule())
         .optimizer(optimizer)
         .momentum(momentum)
+        .deterministic(deterministic)
         .threads(threads);
   }
 }

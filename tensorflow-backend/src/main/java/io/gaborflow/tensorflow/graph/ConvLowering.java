@@ -89,7 +89,7 @@ final class ConvLowering {
     FixedConvForms.Geometry formGeometry =
         new FixedConvForms.Geometry(geometry, in.height(), in.width(), kernelChannels, filters.filterCount());
     FixedConvForm form = FixedConvForms.choose(formGeometry, bank.window() == null,
-        context.training() && input.trained());
+        context.training() && input.trained(), context.deterministic());
     return form.apply(tf, source, kernel, values, formGeometry);
   }
 

@@ -86,14 +86,21 @@ final class FixedConvForms {
    * is needed (a trained weight lies below, and the pass trains) takes a matrix form: the matrix
    * product when the dense matrix is small enough ({@link ConvolutionMatrix#pays}), the shifted
    * copies otherwise. Elsewhere the forward-cheapest form: depthwise for one channel, Conv2D for more.
+   *
+   * <p>With {@code deterministic}, never the shifted copies: two graphs built alike and trained
+   * alike with that form end with weights that differ in the last bits (the same graph repeats
+   * exactly; bench/README.md), so the depthwise form, exact but slower, stands in for it.
    */
-  static FixedConvForm choose(Geometry geometry, boolean constant, boolean inputGradientNeeded) {
+  static FixedConvForm choose(Geometry geometry, boolean constant, boolean inputGradientNeeded,
+      boolean deterministic) {
     if (geometry.kernelChannels() != 1) {
       return CONV2D;
     }
     if (constant && inputGradientNeeded) {
-      return ConvolutionMatrix.pays(geometry.height(), geometry.width(), geometry.window(), geometry.filters())
-          ? MATRIX : SHIFTED_COPIES;
+      if (ConvolutionMatrix.pays(geometry.height(), geometry.width(), geometry.window(), geometry.filters())) {
+        return MATRIX;
+      }
+      return deterministic ? DEPTHWISE : SHIFTED_COPIES;
     }
     return DEPTHWISE;
   }

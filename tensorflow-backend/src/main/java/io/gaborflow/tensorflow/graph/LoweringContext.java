@@ -11,13 +11,13 @@ import org.tensorflow.types.TInt64;
 /**
  * What lowering one node needs: the ops scoped to the node, the pass, the registry, the node
  * itself with its input shape, the run's seed and step for dropout, and where fixed banks from a
- * filter source get their values.
+ * filter source get their values, and whether every run from one seed must be bit for bit the same.
  *
  * @param number the node's position in the network, from 1
  */
 record LoweringContext(Ops tf, NetworkLowering.Pass pass, VariableRegistry registry, Node node, int number,
     FeatureShape inputShape, long seed, Operand<TInt64> step,
-    Function<FixedTensorBankSpec, TensorSource> sources) {
+    Function<FixedTensorBankSpec, TensorSource> sources, boolean deterministic) {
 
   boolean training() {
     return pass == NetworkLowering.Pass.TRAINING;

@@ -42,10 +42,11 @@ public final class NetworkLowering {
 
   /**
    * Lowers {@code spec} into {@code tf}'s graph; {@code seed} seeds dropout, {@code sources} gives
-   * the values of fixed banks from a filter source.
+   * the values of fixed banks from a filter source, {@code deterministic} keeps to ops whose
+   * results do not change from one build of the graph to the next.
    */
   public static BuiltNetwork lower(Ops tf, NetworkSpec spec, long seed,
-      Function<FixedTensorBankSpec, TensorSource> sources) {
+      Function<FixedTensorBankSpec, TensorSource> sources, boolean deterministic) {
     if (!spec.shapesComplete()) {
       throw new IllegalArgumentException(spec.modelName() + ": a window does not fit its input");
     }
@@ -57,10 +58,10 @@ public final class NetworkLowering {
     VariableRegistry registry = new VariableRegistry(tf);
     List<BatchNormLowering.Update> updates = new ArrayList<>();
     Operand<TFloat32> trainingLogits =
-        tf.withName("training_logits").identity(pass(tf, spec, Pass.TRAINING, images, step, registry, seed, updates, sources));
+        tf.withName("training_logits").identity(pass(tf, spec, Pass.TRAINING, images, step, registry, seed, updates, sources, deterministic));
     Operand<TFloat32> logits =
         tf.withName("logits").identity(pass(tf.withSubScope("inference"), spec, Pass.INFERENCE, images, step,
-            registry, seed, updates, sources));
+            registry, seed, updates, sources, deterministic));
     return new BuiltNetwork(spec, images, step, trainingLogits, logits, registry.learnables(), registry.moving(),
         BatchNormLowering.updateOps(tf.withSubScope("moving_statistics"), updates), registry.fixedBanks(),
         registry.convBanks(), registry.responses());
@@ -109,7 +110,7 @@ public final class NetworkLowering {
 
   private static Operand<TFloat32> pass(Ops tf, NetworkSpec spec, Pass pass, Placeholder<TFloat32> images,
       Operand<TInt64> step, VariableRegistry registry, long seed, List<BatchNormLowering.Update> updates,
-      Function<FixedTensorBankSpec, TensorSource> sources) {
+      Function<FixedTensorBankSpec, TensorSource> sources, boolean deterministic) {
     List<Node> nodes = spec.nodes();
     List<Branches> outputs = new ArrayList<>(nodes.size());
     Branches input = Branches.of(images, spec.input().channels(), false);
@@ -117,7 +118,7 @@ public final class NetworkLowering {
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
       LoweringContext context = new LoweringContext(scoped(tf, node.scope(), scopes), pass, registry, node, i + 1,
-          spec.shapeOf(node.input()), seed, step, sources);
+          spec.shapeOf(node.input()), seed, step, sources, deterministic);
       Branches below = output(node.input(), input, outputs);
       outputs.add(lower(context, below, node.inputs().size() > 1 ? output(node.inputs().get(1), input, outputs) : null,
           updates));

@@ -15,6 +15,10 @@ package io.gaborflow.tensorflow.train;
  * @param threads CPU threads TensorFlow may use inside one op
  * @param evalBatchSize images per step when evaluating
  * @param augment random crops (4-pixel zero padding) and horizontal flips of training images
+ * @param deterministic the same seed gives the same weights bit for bit, from one build of the
+ *     graph to the next, at some cost in speed (a fixed bank's shifted-copies form is replaced;
+ *     bench/README.md); the default is the system property {@code gaborflow.deterministic},
+ *     which the build sets for its tests
  */
 public record TrainingConfig(
     int epochs,
@@ -26,7 +30,8 @@ public record TrainingConfig(
     long seed,
     int threads,
     int evalBatchSize,
-    boolean augment) {
+    boolean augment,
+    boolean deterministic) {
 
   /** Checks every setting, naming the one that is wrong. */
   public TrainingConfig {
@@ -48,7 +53,7 @@ public record TrainingConfig(
   /** This config with another seed. */
   public TrainingConfig withSeed(long otherSeed) {
     return new TrainingConfig(epochs, batchSize, learningRate, schedule, optimizer, momentum, otherSeed, threads,
-        evalBatchSize, augment);
+        evalBatchSize, augment, deterministic);
   }
 
   /** A builder with the defaults below. */
@@ -62,6 +67,7 @@ public record TrainingConfig(
     private int batchSize = 64;
     private float learningRate = 1e-3f;
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
+    private boolean deterministic = Boolean.getBoolean("gaborflow.deterministic");
     private OptimizerKind optimizer = OptimizerKind.ADAM;
     private float momentum = 0.9f;
     private long seed = 1;
@@ -126,6 +132,12 @@ public record TrainingConfig(
     }
 
     /** Random crops and flips of training images. */
+    /** Whether runs from one seed are bit for bit the same across builds of the graph. */
+    public Builder deterministic(boolean deterministic) {
+      this.deterministic = deterministic;
+      return this;
+    }
+
     public Builder augment(boolean augment) {
       this.augment = augment;
       return this;
@@ -134,7 +146,8 @@ public record TrainingConfig(
     /** The config. */
     public TrainingConfig build() {
       return new TrainingConfig(
-          epochs, batchSize, learningRate, schedule, optimizer, momentum, seed, threads, evalBatchSize, augment);
+          epochs, batchSize, learningRate, schedule, optimizer, momentum, seed, threads, evalBatchSize, augment,
+          deterministic);
     }
   }
 }

@@ -52,7 +52,7 @@ final class TrainingGraph {
   TrainingGraph(Graph graph, ModelGraph model, TrainingConfig config) {
     this.graph = graph;
     Ops tf = Ops.create(graph);
-    this.network = NetworkLowering.lower(tf, model.spec(), config.seed(), FilterSources::of);
+    this.network = NetworkLowering.lower(tf, model.spec(), config.seed(), FilterSources::of, config.deterministic());
     checkTrainingWindows(config.epochs());
     this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     Operand<TFloat32> oneHot =

@@ -59,17 +59,22 @@ class ResumeTest {
     return values;
   }
 
-  @Test
-  void resumedRunEndsWhereAnUninterruptedOneDoes() {
+  static java.util.stream.Stream<io.gaborflow.tensorflow.graph.ModelGraph> models() {
+    return java.util.stream.Stream.of(new SmallGaborNet(), new io.gaborflow.tensorflow.testing.SmallResidualNet());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("models")
+  void resumedRunEndsWhereAnUninterruptedOneDoes(io.gaborflow.tensorflow.graph.ModelGraph model) {
     Map<String, float[]> uninterrupted;
     TrainingResult straight;
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+    try (TrainingSession session = TrainingSession.create(model, CONFIG)) {
       straight = new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
       uninterrupted = weights(session);
     }
 
     RunOptions checkpointed = new RunOptions(dir, true, null);
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+    try (TrainingSession session = TrainingSession.create(model, CONFIG)) {
       assertThrows(IllegalStateException.class,
           () -> new TrainingLoop(CONFIG, new CrashAfter(2), checkpointed).run(session, DATA));
     }
@@ -77,7 +82,7 @@ class ResumeTest {
 
     Map<String, float[]> resumed;
     TrainingResult result;
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+    try (TrainingSession session = TrainingSession.create(model, CONFIG)) {
       result = new TrainingLoop(CONFIG, TrainingListener.silent(), checkpointed).run(session, DATA);
       resumed = weights(session);
     }

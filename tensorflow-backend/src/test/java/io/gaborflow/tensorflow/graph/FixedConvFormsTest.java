@@ -61,21 +61,23 @@ class FixedConvFormsTest {
     assertClose(byConv2d.get(1), byForm.get(1), form + " input gradient");
   }
 
-  @ParameterizedTest(name = "{0}x{0} input, {1} filters, constant {2}, input gradient {3}: {4}")
+  @ParameterizedTest(name = "{0}x{0} input, {1} filters, constant {2}, input gradient {3}, deterministic {4}: {5}")
   @CsvSource({
-    "8, 4, true, true, matrix",
-    "32, 8, true, true, shifted-copies",
-    "8, 4, true, false, depthwise",
-    "8, 4, false, true, depthwise",
+    "8, 4, true, true, false, matrix",
+    "8, 4, true, true, true, matrix",
+    "32, 8, true, true, false, shifted-copies",
+    "32, 8, true, true, true, depthwise",
+    "8, 4, true, false, false, depthwise",
+    "8, 4, false, true, false, depthwise",
   })
   void policyPicksAMatrixFormOnlyForAConstantKernelWhoseInputGradientIsNeeded(int size, int filters,
-      boolean constant, boolean inputGradient, String expected) {
+      boolean constant, boolean inputGradient, boolean deterministic, String expected) {
     FixedConvForms.Geometry geometry =
         new FixedConvForms.Geometry(new ConvGeometry(3, 1, Padding.SAME), size, size, 1, filters);
-    assertSame(formNamed(expected), FixedConvForms.choose(geometry, constant, inputGradient));
+    assertSame(formNamed(expected), FixedConvForms.choose(geometry, constant, inputGradient, deterministic));
     FixedConvForms.Geometry manyChannels =
         new FixedConvForms.Geometry(new ConvGeometry(3, 1, Padding.SAME), size, size, 3, filters);
-    assertSame(FixedConvForms.CONV2D, FixedConvForms.choose(manyChannels, constant, inputGradient));
+    assertSame(FixedConvForms.CONV2D, FixedConvForms.choose(manyChannels, constant, inputGradient, deterministic));
   }
 
   private static FixedConvForm formNamed(String name) {
