@@ -131,13 +131,13 @@ public record TrainingConfig(
       return this;
     }
 
-    /** Random crops and flips of training images. */
     /** Whether runs from one seed are bit for bit the same across builds of the graph. */
     public Builder deterministic(boolean deterministic) {
       this.deterministic = deterministic;
       return this;
     }
 
+    /** Random crops and flips of training images. */
     public Builder augment(boolean augment) {
       this.augment = augment;
       return this;
