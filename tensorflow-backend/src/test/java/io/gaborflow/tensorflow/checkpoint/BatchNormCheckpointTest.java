@@ -1,11 +1,11 @@
 package io.gaborflow.tensorflow.checkpoint;
 
+import io.gaborflow.tensorflow.testing.SessionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.MovingStatistic;
 import io.gaborflow.tensorflow.testing.SmallResidualNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
@@ -16,7 +16,6 @@ import io.gaborflow.tensorflow.train.TrainingLoop;
 import io.gaborflow.tensorflow.train.TrainingSession;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,23 +32,13 @@ class BatchNormCheckpointTest {
 
   @TempDir Path dir;
 
-  private static Map<String, float[]> values(TrainingSession session) {
-    Map<String, float[]> values = new LinkedHashMap<>();
-    for (LearnableVariable v : session.network().learnables()) {
-      values.put(v.name(), session.valueOf(v.variable()));
-    }
-    for (MovingStatistic m : session.network().moving()) {
-      values.put(m.key().path(), session.valueOf(m.variable()));
-    }
-    return values;
-  }
 
   @Test
   void restoresWeightsAndMovingStatistics() {
     Map<String, float[]> trained;
     try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), CONFIG)) {
       new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(dir, false, null)).run(session, DATA);
-      trained = values(session);
+      trained = SessionValues.all(session);
       for (MovingStatistic m : session.network().moving()) {
         assertFalse(Arrays.equals(m.initialValues(), trained.get(m.key().path())),
             m.key().path() + " moved during training");
@@ -58,7 +47,7 @@ class BatchNormCheckpointTest {
     try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), CONFIG)) {
       session.initialize(99);
       new CheckpointStore(dir).latest().orElseThrow().restoreInto(session);
-      Map<String, float[]> restored = values(session);
+      Map<String, float[]> restored = SessionValues.all(session);
       assertEquals(trained.keySet(), restored.keySet());
       for (String name : trained.keySet()) {
         assertArrayEquals(trained.get(name), restored.get(name), name);

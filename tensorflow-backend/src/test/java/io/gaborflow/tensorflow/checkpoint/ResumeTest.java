@@ -1,12 +1,12 @@
 package io.gaborflow.tensorflow.checkpoint;
 
+import io.gaborflow.tensorflow.testing.SessionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.history.EpochResult;
@@ -18,7 +18,6 @@ import io.gaborflow.tensorflow.train.TrainingResult;
 import io.gaborflow.tensorflow.train.TrainingSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,13 +50,6 @@ class ResumeTest {
     }
   }
 
-  private static Map<String, float[]> weights(TrainingSession session) {
-    Map<String, float[]> values = new LinkedHashMap<>();
-    for (LearnableVariable v : session.network().learnables()) {
-      values.put(v.name(), session.valueOf(v.variable()));
-    }
-    return values;
-  }
 
   static java.util.stream.Stream<io.gaborflow.tensorflow.graph.ModelGraph> models() {
     return java.util.stream.Stream.of(new SmallGaborNet(), new io.gaborflow.tensorflow.testing.SmallResidualNet());
@@ -70,7 +62,7 @@ class ResumeTest {
     TrainingResult straight;
     try (TrainingSession session = TrainingSession.create(model, CONFIG)) {
       straight = new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
-      uninterrupted = weights(session);
+      uninterrupted = SessionValues.learnables(session);
     }
 
     RunOptions checkpointed = new RunOptions(dir, true, null);
@@ -84,7 +76,7 @@ class ResumeTest {
     TrainingResult result;
     try (TrainingSession session = TrainingSession.create(model, CONFIG)) {
       result = new TrainingLoop(CONFIG, TrainingListener.silent(), checkpointed).run(session, DATA);
-      resumed = weights(session);
+      resumed = SessionValues.learnables(session);
     }
     for (String name : uninterrupted.keySet()) {
       assertArrayEquals(uninterrupted.get(name), resumed.get(name), name);

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.testing.SessionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
 import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,13 +48,6 @@ class StoppingTest {
     }
   }
 
-  private static Map<String, float[]> weights(TrainingSession session) {
-    Map<String, float[]> values = new LinkedHashMap<>();
-    for (LearnableVariable v : session.network().learnables()) {
-      values.put(v.name(), session.valueOf(v.variable()));
-    }
-    return values;
-  }
 
   @Test
   void aListenerStopsAfterAStepWithACheckpointThatResumesExactly() {
@@ -63,7 +55,7 @@ class StoppingTest {
     TrainingResult straight;
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
       straight = new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
-      uninterrupted = weights(session);
+      uninterrupted = SessionValues.learnables(session);
     }
     RunOptions checkpointed = new RunOptions(dir, true, null);
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
@@ -76,7 +68,7 @@ class StoppingTest {
     TrainingResult result;
     try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
       result = new TrainingLoop(CONFIG, TrainingListener.silent(), checkpointed).run(session, DATA);
-      resumed = weights(session);
+      resumed = SessionValues.learnables(session);
     }
     assertFalse(result.stopped());
     for (String name : uninterrupted.keySet()) {
