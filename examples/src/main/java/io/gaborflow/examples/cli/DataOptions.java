@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 final class DataOptions {
   @Option(names = "--data", paramLabel = "SPEC",
       description = "Data: embedded (a slice shipped with gaborflow), fashion-mnist (Debian's"
-          + " dataset-fashion-mnist), idx:DIR (MNIST-format files), cifar10:DIR (CIFAR-10 binary)"
-          + " or folder:DIR (DIR/train/<class>/*, DIR/test/<class>/*) (default: ${DEFAULT-VALUE}).")
+          + " dataset-fashion-mnist), idx:DIR (MNIST-format files), cifar10:DIR (CIFAR-10 binary),"
+          + " folder:DIR (DIR/train/<class>/*, DIR/test/<class>/*) or tfrecord:GLOB (TFRecord files of"
+          + " tf.train.Examples, split by 'train' and 'test' in their names) (default: ${DEFAULT-VALUE}).")
   String data = EmbeddedFashionMnist.NAME;
 
   @Option(names = "--resize", description = "Resize images read from files to the model's input (folder: data).")

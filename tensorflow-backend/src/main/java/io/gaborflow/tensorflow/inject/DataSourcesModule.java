@@ -7,6 +7,7 @@ import dagger.multibindings.StringKey;
 import io.gaborflow.tensorflow.data.Cifar10DataSource;
 import io.gaborflow.tensorflow.data.DataSource;
 import io.gaborflow.tensorflow.data.ImageFolderDataSource;
+import io.gaborflow.tensorflow.data.TfRecordDataSource;
 import io.gaborflow.tensorflow.data.DataSources;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
@@ -53,6 +54,14 @@ public interface DataSourcesModule {
   @StringKey("folder")
   static DataSource folder() {
     return new ImageFolderDataSource();
+  }
+
+  /** {@code tfrecord:GLOB}: TFRecord files of {@code tf.train.Example} records. */
+  @Provides
+  @IntoMap
+  @StringKey("tfrecord")
+  static DataSource tfrecord() {
+    return new TfRecordDataSource();
   }
 
   /** The data set the bound {@link DataSpec} names. */

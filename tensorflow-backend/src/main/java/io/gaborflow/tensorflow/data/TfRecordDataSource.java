@@ -1,0 +1,205 @@
+package io.gaborflow.tensorflow.data;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.tensorflow.proto.Example;
+import org.tensorflow.proto.Feature;
+
+/**
+ * TFRecord files of {@code tf.train.Example} records ({@code tfrecord:GLOB}): an encoded image
+ * (PNG, JPEG, ...) and an integer label each. The files the glob matches split by name into a
+ * training set ({@code *train*}) and a test set ({@code *test*}, else {@code *validation*} or
+ * {@code *eval*}), each read in file-name order, so shards such as {@code
+ * cifar10-train.tfrecord-00000-of-00004} work as they are. The image feature is {@code
+ * image/encoded}, else {@code image}; the label {@code image/class/label}, else {@code label}; other
+ * names are given after a {@code #}: {@code tfrecord:/data/*.tfrecord#image=img,label=target}.
+ * Images are resized to the spec's size when it gives one; otherwise they must have the first
+ * one's size.
+ */
+public final class TfRecordDataSource implements DataSource {
+  private static final List<String> IMAGE_KEYS = List.of("image/encoded", "image");
+  private static final List<String> LABEL_KEYS = List.of("image/class/label", "label");
+
+  @Override
+  public String usage() {
+    return "tfrecord:GLOB (files named *train* and *test*; #image=KEY,label=KEY for other feature names)";
+  }
+
+  @Override
+  public Dataset load(DataSpec spec) {
+    String argument = spec.argument();
+    int hash = argument.indexOf('#');
+    String glob = hash < 0 ? argument : argument.substring(0, hash);
+    Map<String, String> names = hash < 0 ? Map.of() : options(argument.substring(hash + 1));
+    if (glob.isEmpty()) {
+      throw new IllegalArgumentException("data source 'tfrecord' needs a glob: tfrecord:/data/cifar10-*.tfrecord*");
+    }
+    List<Path> files = matching(glob);
+    List<Path> train = files.stream().filter(f -> name(f).contains("train")).toList();
+    List<Path> test = files.stream().filter(f -> name(f).contains("test")).toList();
+    if (test.isEmpty()) {
+      test = files.stream().filter(f -> name(f).contains("validation") || name(f).contains("eval")).toList();
+    }
+    if (train.isEmpty() || test.isEmpty()) {
+      throw new IllegalArgumentException("tfrecord:" + glob + " matches " + files.stream().map(TfRecordDataSource::name)
+          .toList() + "; it needs files named *train* and *test* (or *validation*, *eval*)");
+    }
+    Keys keys = new Keys(names.get("image"), names.get("label"));
+    Reader reader = new Reader(keys, spec.resize());
+    ImageSet trainSet = reader.read(train);
+    ImageSet testSet = reader.read(test);
+    int classes = Math.max(maxLabel(trainSet), maxLabel(testSet)) + 1;
+    return new Dataset(Path.of(glob).getFileName().toString(), trainSet, testSet, Math.max(classes, 2));
+  }
+
+  private static String name(Path file) {
+    return file.getFileName().toString();
+  }
+
+  private static Map<String, String> options(String text) {
+    Map<String, String> options = new java.util.HashMap<>();
+    for (String pair : text.split(",")) {
+      String[] kv = pair.split("=", 2);
+      if (kv.length != 2 || !(kv[0].equals("image") || kv[0].equals("label"))) {
+        throw new IllegalArgumentException("tfrecord option '" + pair + "' is not image=KEY or label=KEY");
+      }
+      options.put(kv[0], kv[1]);
+    }
+    return options;
+  }
+
+  private static List<Path> matching(String glob) {
+    Path pattern = Path.of(glob);
+    Path directory = pattern.getParent() == null ? Path.of(".") : pattern.getParent();
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.getFileName());
+    if (!Files.isDirectory(directory)) {
+      throw new DataFormatException(directory, "directory does not exist");
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName())).sorted().toList();
+    } catch (IOException e) {
+      throw new DataFormatException(directory.toString(), "cannot be listed: " + e.getMessage(), e);
+    }
+  }
+
+  private static int maxLabel(ImageSet set) {
+    int max = 0;
+    for (int i = 0; i < set.size(); i++) {
+      max = Math.max(max, set.label(i));
+    }
+    return max;
+  }
+
+  /** The feature names to read, given or found. */
+  private record Keys(String image, String label) {}
+
+  /** Reads records into images of one size. */
+  private static final class Reader {
+    private final Keys keys;
+    private ImageSize size;
+    private final boolean resizing;
+
+    Reader(Keys keys, ImageSize resize) {
+      this.keys = keys;
+      this.size = resize;
+      this.resizing = resize != null;
+    }
+
+    ImageSet read(List<Path> files) {
+      List<float[]> images = new ArrayList<>();
+      List<Integer> labels = new ArrayList<>();
+      for (Path file : files) {
+        TfRecordFile.read(file, (data, index, offset) -> {
+          Record where = new Record(file, index, offset);
+          Example example = parse(where, data);
+          Map<String, Feature> features = example.getFeatures().getFeatureMap();
+          String imageKey = key(keys.image(), IMAGE_KEYS, features, where, "image");
+          String labelKey = key(keys.label(), LABEL_KEYS, features, where, "label");
+          BufferedImage image = decode(features.get(imageKey), where, imageKey);
+          if (size == null) {
+            size = new ImageSize(image.getHeight(), image.getWidth(),
+                image.getColorModel().getNumColorComponents() == 1 ? 1 : 3);
+          } else if (!resizing && (image.getHeight() != size.height() || image.getWidth() != size.width())) {
+            throw where.problem("is " + image.getHeight() + "x"
+                + image.getWidth() + " but the first image is " + size.height() + "x" + size.width()
+                + "; let gaborflow resize them (--resize)");
+          }
+          images.add(ImageDecoder.pixels(image, size.height(), size.width(), size.channels()));
+          labels.add(label(features.get(labelKey), where, labelKey));
+        });
+      }
+      int per = size.height() * size.width() * size.channels();
+      float[] pixels = new float[images.size() * per];
+      int[] labelArray = new int[images.size()];
+      for (int i = 0; i < images.size(); i++) {
+        System.arraycopy(images.get(i), 0, pixels, i * per, per);
+        labelArray[i] = labels.get(i);
+      }
+      return new ImageSet(pixels, labelArray, size.height(), size.width(), size.channels());
+    }
+
+    private static Example parse(Record where, byte[] data) {
+      try {
+        return Example.parseFrom(data);
+      } catch (InvalidProtocolBufferException e) {
+        throw where.problem("is not a tf.train.Example (" + e.getMessage() + ")");
+      }
+    }
+
+    private static String key(String given, List<String> usual, Map<String, Feature> features, Record where,
+        String what) {
+      List<String> candidates = given != null ? List.of(given) : usual;
+      for (String candidate : candidates) {
+        if (features.containsKey(candidate)) {
+          return candidate;
+        }
+      }
+      throw where.problem("has no " + what + " feature " + candidates + "; it has "
+          + features.keySet().stream().sorted().toList() + " (name yours with #" + what + "=KEY)");
+    }
+
+    private static BufferedImage decode(Feature feature, Record where, String key) {
+      if (feature.getBytesList().getValueCount() != 1) {
+        throw where.problem("feature " + key + " must hold one encoded image");
+      }
+      try {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(feature.getBytesList().getValue(0).toByteArray()));
+        if (image == null) {
+          throw where.problem("feature " + key + " is not an image Java can decode (PNG, JPEG, BMP, GIF)");
+        }
+        return image;
+      } catch (IOException e) {
+        throw where.problem("feature " + key + " cannot be decoded: " + e.getMessage());
+      }
+    }
+
+    private static int label(Feature feature, Record where, String key) {
+      if (feature.getInt64List().getValueCount() != 1) {
+        throw where.problem("feature " + key + " must hold one integer label");
+      }
+      long label = feature.getInt64List().getValue(0);
+      if (label < 0 || label > Integer.MAX_VALUE) {
+        throw where.problem("label " + label + " is negative or too large");
+      }
+      return (int) label;
+    }
+  }
+
+  /** A record's place, for errors: the file, its number and its byte offset. */
+  private record Record(Path file, int index, long offset) {
+    DataFormatException problem(String what) {
+      return new DataFormatException(file, offset, "record " + index + " " + what);
+    }
+  }
+}

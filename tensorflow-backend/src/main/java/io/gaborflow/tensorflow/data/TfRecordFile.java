@@ -1,0 +1,89 @@
+package io.gaborflow.tensorflow.data;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads the records of one TFRecord file, one at a time: each is a little-endian 64-bit length, a
+ * masked CRC-32C of the length, the data, and a masked CRC-32C of the data, both checked. A short
+ * or corrupt record is an error naming the file and the record's byte offset.
+ */
+final class TfRecordFile {
+  /** TensorFlow's mask of stored checksums: rotated right by 15 bits, plus a constant. */
+  private static final int MASK_DELTA = 0xa282ead8;
+  /** Larger records are taken for corruption rather than allocated. */
+  private static final long MAX_RECORD = 1L << 30;
+
+  private TfRecordFile() {}
+
+  /** What receives each record. */
+  interface RecordConsumer {
+    /** Record {@code index} (from 0), which starts at byte {@code offset} of the file. */
+    void accept(byte[] data, int index, long offset);
+  }
+
+  /** Hands each record's data to {@code consumer}, in file order. */
+  static void read(Path file, RecordConsumer consumer) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      long offset = 0;
+      byte[] header = new byte[12];
+      byte[] footer = new byte[4];
+      for (int index = 0; ; index++) {
+        int first = in.read();
+        if (first < 0) {
+          return;
+        }
+        header[0] = (byte) first;
+        readFully(in, header, 1, 11, file, offset, "the end of its length and its checksum");
+        ByteBuffer head = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        long length = head.getLong(0);
+        if (head.getInt(8) != masked(header, 0, 8)) {
+          throw new DataFormatException(file, offset, "record " + index + ": the length's checksum does not match;"
+              + " the file is corrupt or not a TFRecord file");
+        }
+        if (length < 0 || length > MAX_RECORD) {
+          throw new DataFormatException(file, offset, "record " + index + " claims " + length
+              + " bytes, more than a record may hold; the file is corrupt or not a TFRecord file");
+        }
+        byte[] data = new byte[(int) length];
+        readFully(in, data, 0, data.length, file, offset, "the end of its " + length + " bytes of data");
+        readFully(in, footer, 0, 4, file, offset, "the end of its data's checksum");
+        if (ByteBuffer.wrap(footer).order(ByteOrder.LITTLE_ENDIAN).getInt() != masked(data, 0, data.length)) {
+          throw new DataFormatException(file, offset, "record " + index + ": the data's checksum does not match;"
+              + " the file is corrupt");
+        }
+        consumer.accept(data, index, offset);
+        offset += 16 + length;
+      }
+    } catch (IOException e) {
+      throw new DataFormatException(file.toString(), "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static void readFully(InputStream in, byte[] into, int from, int count, Path file, long offset, String what)
+      throws IOException {
+    int done = 0;
+    while (done < count) {
+      int n = in.read(into, from + done, count - done);
+      if (n < 0) {
+        throw new DataFormatException(file, offset, "the record starting here ends before "
+            + what + "; the file is truncated");
+      }
+      done += n;
+    }
+  }
+
+  /** TensorFlow's masked CRC-32C of {@code count} bytes of {@code bytes} from {@code from}. */
+  static int masked(byte[] bytes, int from, int count) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, from, count);
+    int value = (int) crc.getValue();
+    return ((value >>> 15) | (value << 17)) + MASK_DELTA;
+  }
+}
