@@ -79,7 +79,8 @@ class CommandLineTest {
     assertEquals(1, exit);
     assertEquals("gaborflow train: unknown data source 'mnist-from-the-web'; use one of: cifar10:DIR, embedded (a 7,000-image"
         + " slice of Fashion-MNIST shipped with gaborflow), fashion-mnist (/usr/share/datasets/fashion-mnist),"
-        + " folder:DIR (DIR/train/<class>/*.png and DIR/test/<class>/*.png), idx:DIR\n"
+        + " folder:DIR (DIR/train/<class>/*.png and DIR/test/<class>/*.png), idx:DIR, tfrecord:GLOB (files named"
+        + " *train* and *test*; #image=KEY,label=KEY for other feature names)\n"
         + "Try 'gaborflow train --help' for usage.\n", err.toString());
   }
 
