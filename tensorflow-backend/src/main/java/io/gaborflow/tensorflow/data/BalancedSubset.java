@@ -4,21 +4,39 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /** Picks a seeded subset with as many images from each class as the classes allow. */
 final class BalancedSubset {
   private BalancedSubset() {}
 
+  /** The seed of the test split's subset, given the spec's subset seed (the training split's). */
+  static long testSeed(long seed) {
+    return seed + 1;
+  }
+
   static ImageSet of(ImageSet set, int classes, int count, long seed) {
     if (count <= 0 || count >= set.size()) {
       return set;
+    }
+    int[] labels = IntStream.range(0, set.size()).map(set::label).toArray();
+    return set.select(indices(labels, classes, count, seed));
+  }
+
+  /**
+   * The indices, ascending, of a seeded subset of {@code count} of the samples with these {@code
+   * labels}; all of them when {@code count} is 0 or not below their number.
+   */
+  static int[] indices(int[] labels, int classes, int count, long seed) {
+    if (count <= 0 || count >= labels.length) {
+      return IntStream.range(0, labels.length).toArray();
     }
     List<List<Integer>> byClass = new ArrayList<>();
     for (int c = 0; c < classes; c++) {
       byClass.add(new ArrayList<>());
     }
-    for (int i = 0; i < set.size(); i++) {
-      byClass.get(set.label(i)).add(i);
+    for (int i = 0; i < labels.length; i++) {
+      byClass.get(labels[i]).add(i);
     }
     Random random = new Random(seed);
     for (List<Integer> members : byClass) {
@@ -42,6 +60,6 @@ final class BalancedSubset {
       round++;
     }
     Collections.sort(chosen);
-    return set.select(chosen.stream().mapToInt(Integer::intValue).toArray());
+    return chosen.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Images in class folders ({@code folder:DIR}): {@code DIR/train/<class>/*} and {@code
- * DIR/test/<class>/*}, PNG, JPEG, BMP or GIF. Class names are the folder names, sorted; the test
- * split must have the same classes. Images are resized to the spec's size when it gives one;
- * otherwise all must have the size of the first, and they are read as grey when the first one is
- * grey, as RGB otherwise. A file that is not an image, an empty class folder or a missing split is
- * an error naming it.
+ * Images in class folders ({@code folder:DIR}): {@code DIR/train/<class>/...} and {@code
+ * DIR/test/<class>/...}, PNG, JPEG, BMP or GIF, in the class folder or in folders below it. Class
+ * names are the folder names, sorted; the test split must have the same classes. The subsets
+ * {@code --limit-train} and {@code --limit-test} ask for are chosen from the file list, so only the
+ * images used are decoded. Images are resized to the spec's size when it gives one; otherwise all
+ * must have the size of the first, and they are read as grey when the first one is grey, as RGB
+ * otherwise. A file that is not an image, an empty class folder or a missing split is an error
+ * naming it.
  */
 public final class ImageFolderDataSource implements DataSource {
   @Override
@@ -25,7 +27,6 @@ public final class ImageFolderDataSource implements DataSource {
   @Override
   public Dataset load(DataSpec spec) {
     String argument = spec.argument();
-    ImageSize resize = spec.resize();
     if (argument.isEmpty()) {
       throw new IllegalArgumentException("data source 'folder' needs a directory: folder:DIR");
     }
@@ -39,9 +40,14 @@ public final class ImageFolderDataSource implements DataSource {
       throw new DataFormatException(root.resolve("test"),
           "has classes " + testClasses + " but train has " + classes + "; both need the same class folders");
     }
-    ImageSize size = resize != null ? resize : sizeOf(firstImage(root.resolve("train"), classes));
-    ImageSet train = read(root.resolve("train"), classes, size, resize != null);
-    ImageSet test = read(root.resolve("test"), classes, size, resize != null);
+    List<ImageFile> trainFiles = EncodedImages.subset(list(root.resolve("train"), classes), classes.size(),
+        spec.limitTrain(), spec.subsetSeed());
+    List<ImageFile> testFiles = EncodedImages.subset(list(root.resolve("test"), classes), classes.size(),
+        spec.limitTest(), BalancedSubset.testSeed(spec.subsetSeed()));
+    ImageSize size = EncodedImages.size(spec.resize(), trainFiles.get(0));
+    boolean resizing = spec.resize() != null;
+    ImageSet train = EncodedImages.decode(trainFiles, size, resizing);
+    ImageSet test = EncodedImages.decode(testFiles, size, resizing);
     String name = root.getFileName() == null ? "folder" : root.getFileName().toString();
     return new Dataset(name, train, test, classes.size(), classes);
   }
@@ -52,7 +58,8 @@ public final class ImageFolderDataSource implements DataSource {
     }
     List<String> classes = new ArrayList<>();
     try (Stream<Path> entries = Files.list(split)) {
-      entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(classes::add);
+      entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+          .sorted().forEach(classes::add);
     } catch (IOException e) {
       throw new DataFormatException(split.toString(), "cannot be listed: " + e.getMessage(), e);
     }
@@ -62,51 +69,45 @@ public final class ImageFolderDataSource implements DataSource {
     return classes;
   }
 
-  private static List<Path> files(Path classFolder) {
-    try (Stream<Path> entries = Files.list(classFolder)) {
-      List<Path> files = entries.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-      if (files.isEmpty()) {
+  /** Every file of every class folder of {@code split}, class by class, each class's in path order. */
+  private static List<ImageFile> list(Path split, List<String> classes) {
+    List<ImageFile> all = new ArrayList<>();
+    for (int label = 0; label < classes.size(); label++) {
+      Path classFolder = split.resolve(classes.get(label));
+      int before = all.size();
+      try (Stream<Path> entries = Files.walk(classFolder)) {
+        int classLabel = label;
+        entries.filter(Files::isRegularFile).filter(p -> !hidden(classFolder.relativize(p))).sorted()
+            .forEach(p -> all.add(new ImageFile(p, classLabel)));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        throw new DataFormatException(classFolder.toString(), "cannot be listed: " + e.getMessage(), e);
+      }
+      if (all.size() == before) {
         throw new DataFormatException(classFolder, "class folder is empty");
       }
-      return files;
-    } catch (IOException e) {
-      throw new DataFormatException(classFolder.toString(), "cannot be listed: " + e.getMessage(), e);
     }
+    return all;
   }
 
-  private static Path firstImage(Path split, List<String> classes) {
-    return files(split.resolve(classes.get(0))).get(0);
-  }
-
-  private static ImageSize sizeOf(Path file) {
-    BufferedImage image = ImageDecoder.read(file);
-    int channels = image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
-    return new ImageSize(image.getHeight(), image.getWidth(), channels);
-  }
-
-  private static ImageSet read(Path split, List<String> classes, ImageSize size, boolean resizing) {
-    List<float[]> images = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    for (int label = 0; label < classes.size(); label++) {
-      for (Path file : files(split.resolve(classes.get(label)))) {
-        BufferedImage image = ImageDecoder.read(file);
-        if (!resizing && (image.getHeight() != size.height() || image.getWidth() != size.width())) {
-          throw new DataFormatException(file, "is " + image.getHeight() + "x" + image.getWidth()
-              + " but the first image is " + size.height() + "x" + size.width()
-              + "; make them one size or let gaborflow resize them (--resize)");
-        }
-        images.add(ImageDecoder.pixels(image, size.height(), size.width(), size.channels()));
-        labels.add(label);
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
       }
     }
-    int per = size.height() * size.width() * size.channels();
-    float[] pixels = new float[images.size() * per];
-    int[] labelArray = new int[images.size()];
-    for (int i = 0; i < images.size(); i++) {
-      System.arraycopy(images.get(i), 0, pixels, i * per, per);
-      labelArray[i] = labels.get(i);
+    return false;
+  }
+
+  /** An image file and the class of the folder it is in. */
+  private record ImageFile(Path file, int label) implements EncodedImage {
+    @Override
+    public BufferedImage decode() {
+      return ImageDecoder.read(file);
     }
-    return new ImageSet(pixels, labelArray, size.height(), size.width(), size.channels());
+
+    @Override
+    public DataFormatException problem(String what) {
+      return new DataFormatException(file, what);
+    }
   }
 }

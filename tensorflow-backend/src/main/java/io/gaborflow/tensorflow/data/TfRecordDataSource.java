@@ -1,8 +1,8 @@
 package io.gaborflow.tensorflow.data;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.tensorflow.proto.Example;
 import org.tensorflow.proto.Feature;
 
@@ -24,8 +26,9 @@ import org.tensorflow.proto.Feature;
  * cifar10-train.tfrecord-00000-of-00004} work as they are. The image feature is {@code
  * image/encoded}, else {@code image}; the label {@code image/class/label}, else {@code label}; other
  * names are given after a {@code #}: {@code tfrecord:/data/*.tfrecord#image=img,label=target}.
- * Images are resized to the spec's size when it gives one; otherwise they must have the first
- * one's size.
+ * Labels are read first and images kept encoded, so only the images of the {@code --limit-train}
+ * and {@code --limit-test} subsets are decoded. Images are resized to the spec's size when it
+ * gives one; otherwise they must have the first one's size.
  */
 public final class TfRecordDataSource implements DataSource {
   private static final List<String> IMAGE_KEYS = List.of("image/encoded", "image");
@@ -56,11 +59,17 @@ public final class TfRecordDataSource implements DataSource {
           .toList() + "; it needs files named *train* and *test* (or *validation*, *eval*)");
     }
     Keys keys = new Keys(names.get("image"), names.get("label"));
-    Reader reader = new Reader(keys, spec.resize());
-    ImageSet trainSet = reader.read(train);
-    ImageSet testSet = reader.read(test);
-    int classes = Math.max(maxLabel(trainSet), maxLabel(testSet)) + 1;
-    return new Dataset(Path.of(glob).getFileName().toString(), trainSet, testSet, Math.max(classes, 2));
+    List<EncodedRecord> trainRecords = list(train, keys);
+    List<EncodedRecord> testRecords = list(test, keys);
+    int classes = Math.max(2, Math.max(maxLabel(trainRecords), maxLabel(testRecords)) + 1);
+    trainRecords = EncodedImages.subset(trainRecords, classes, spec.limitTrain(), spec.subsetSeed());
+    testRecords = EncodedImages.subset(testRecords, classes, spec.limitTest(),
+        BalancedSubset.testSeed(spec.subsetSeed()));
+    ImageSize size = EncodedImages.size(spec.resize(), trainRecords.get(0));
+    boolean resizing = spec.resize() != null;
+    ImageSet trainSet = EncodedImages.decode(trainRecords, size, resizing);
+    ImageSet testSet = EncodedImages.decode(testRecords, size, resizing);
+    return new Dataset(Path.of(glob).getFileName().toString(), trainSet, testSet, classes);
   }
 
   private static String name(Path file) {
@@ -93,88 +102,78 @@ public final class TfRecordDataSource implements DataSource {
     }
   }
 
-  private static int maxLabel(ImageSet set) {
-    int max = 0;
-    for (int i = 0; i < set.size(); i++) {
-      max = Math.max(max, set.label(i));
-    }
-    return max;
+  private static int maxLabel(List<EncodedRecord> records) {
+    return records.stream().mapToInt(EncodedRecord::label).max().orElse(0);
   }
 
   /** The feature names to read, given or found. */
   private record Keys(String image, String label) {}
 
-  /** Reads records into images of one size. */
-  private static final class Reader {
-    private final Keys keys;
-    private ImageSize size;
-    private final boolean resizing;
-
-    Reader(Keys keys, ImageSize resize) {
-      this.keys = keys;
-      this.size = resize;
-      this.resizing = resize != null;
-    }
-
-    ImageSet read(List<Path> files) {
-      List<float[]> images = new ArrayList<>();
-      List<Integer> labels = new ArrayList<>();
-      for (Path file : files) {
-        TfRecordFile.read(file, (data, index, offset) -> {
-          Record where = new Record(file, index, offset);
-          Example example = parse(where, data);
-          Map<String, Feature> features = example.getFeatures().getFeatureMap();
-          String imageKey = key(keys.image(), IMAGE_KEYS, features, where, "image");
-          String labelKey = key(keys.label(), LABEL_KEYS, features, where, "label");
-          BufferedImage image = decode(features.get(imageKey), where, imageKey);
-          if (size == null) {
-            size = new ImageSize(image.getHeight(), image.getWidth(),
-                image.getColorModel().getNumColorComponents() == 1 ? 1 : 3);
-          } else if (!resizing && (image.getHeight() != size.height() || image.getWidth() != size.width())) {
-            throw where.problem("is " + image.getHeight() + "x"
-                + image.getWidth() + " but the first image is " + size.height() + "x" + size.width()
-                + "; let gaborflow resize them (--resize)");
-          }
-          images.add(ImageDecoder.pixels(image, size.height(), size.width(), size.channels()));
-          labels.add(label(features.get(labelKey), where, labelKey));
-        });
-      }
-      int per = size.height() * size.width() * size.channels();
-      float[] pixels = new float[images.size() * per];
-      int[] labelArray = new int[images.size()];
-      for (int i = 0; i < images.size(); i++) {
-        System.arraycopy(images.get(i), 0, pixels, i * per, per);
-        labelArray[i] = labels.get(i);
-      }
-      return new ImageSet(pixels, labelArray, size.height(), size.width(), size.channels());
-    }
-
-    private static Example parse(Record where, byte[] data) {
-      try {
-        return Example.parseFrom(data);
-      } catch (InvalidProtocolBufferException e) {
-        throw where.problem("is not a tf.train.Example (" + e.getMessage() + ")");
-      }
-    }
-
-    private static String key(String given, List<String> usual, Map<String, Feature> features, Record where,
-        String what) {
-      List<String> candidates = given != null ? List.of(given) : usual;
-      for (String candidate : candidates) {
-        if (features.containsKey(candidate)) {
-          return candidate;
+  /**
+   * Every record of {@code files}, in order, with its label read and its image kept encoded. An
+   * empty split is an error naming its files.
+   */
+  private static List<EncodedRecord> list(List<Path> files, Keys keys) {
+    List<EncodedRecord> records = new ArrayList<>();
+    for (Path file : files) {
+      TfRecordFile.read(file, (data, index, offset) -> {
+        Record where = new Record(file, index, offset);
+        Map<String, Feature> features = parse(where, data).getFeatures().getFeatureMap();
+        String imageKey = key(keys.image(), IMAGE_KEYS, features, where, "image");
+        String labelKey = key(keys.label(), LABEL_KEYS, features, where, "label");
+        Feature image = features.get(imageKey);
+        if (image.getBytesList().getValueCount() != 1) {
+          throw where.problem("feature " + imageKey + " must hold one encoded image");
         }
-      }
-      throw where.problem("has no " + what + " feature " + candidates + "; it has "
-          + features.keySet().stream().sorted().toList() + " (name yours with #" + what + "=KEY)");
+        records.add(new EncodedRecord(where, imageKey, image.getBytesList().getValue(0),
+            label(features.get(labelKey), where, labelKey)));
+      });
     }
+    if (records.isEmpty()) {
+      throw new DataFormatException(files.toString(), "holds no records");
+    }
+    return records;
+  }
 
-    private static BufferedImage decode(Feature feature, Record where, String key) {
-      if (feature.getBytesList().getValueCount() != 1) {
-        throw where.problem("feature " + key + " must hold one encoded image");
+  private static Example parse(Record where, byte[] data) {
+    try {
+      return Example.parseFrom(data);
+    } catch (InvalidProtocolBufferException e) {
+      throw where.problem("is not a tf.train.Example (" + e.getMessage() + ")");
+    }
+  }
+
+  private static String key(String given, List<String> usual, Map<String, Feature> features, Record where,
+      String what) {
+    List<String> candidates = given != null ? List.of(given) : usual;
+    for (String candidate : candidates) {
+      if (features.containsKey(candidate)) {
+        return candidate;
       }
+    }
+    throw where.problem("has no " + what + " feature " + candidates + "; it has "
+        + features.keySet().stream().sorted().toList() + " (name yours with #" + what + "=KEY)");
+  }
+
+  private static int label(Feature feature, Record where, String key) {
+    if (feature.getInt64List().getValueCount() != 1) {
+      throw where.problem("feature " + key + " must hold one integer label");
+    }
+    long label = feature.getInt64List().getValue(0);
+    if (label < 0 || label > Integer.MAX_VALUE) {
+      throw where.problem("label " + label + " is negative or too large");
+    }
+    return (int) label;
+  }
+
+  /** A record's image, still encoded, and its label. */
+  private record EncodedRecord(Record where, String key, ByteString encoded, int label) implements EncodedImage {
+    @Override
+    public BufferedImage decode() {
       try {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(feature.getBytesList().getValue(0).toByteArray()));
+        // ImageIO.read closes the stream it is given.
+        ImageInputStream in = new MemoryCacheImageInputStream(encoded.newInput());
+        BufferedImage image = ImageIO.read(in);
         if (image == null) {
           throw where.problem("feature " + key + " is not an image Java can decode (PNG, JPEG, BMP, GIF)");
         }
@@ -184,15 +183,9 @@ public final class TfRecordDataSource implements DataSource {
       }
     }
 
-    private static int label(Feature feature, Record where, String key) {
-      if (feature.getInt64List().getValueCount() != 1) {
-        throw where.problem("feature " + key + " must hold one integer label");
-      }
-      long label = feature.getInt64List().getValue(0);
-      if (label < 0 || label > Integer.MAX_VALUE) {
-        throw where.problem("label " + label + " is negative or too large");
-      }
-      return (int) label;
+    @Override
+    public DataFormatException problem(String what) {
+      return where.problem(what);
     }
   }
 
