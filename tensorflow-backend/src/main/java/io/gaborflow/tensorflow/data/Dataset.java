@@ -61,7 +61,8 @@ public record Dataset(
    */
   public Dataset balancedSubset(int trainCount, int testCount, long seed) {
     return new Dataset(name, BalancedSubset.of(train, classes, trainCount, seed),
-        BalancedSubset.of(test, classes, testCount, BalancedSubset.testSeed(seed)), classes, classNames, standardization);
+        BalancedSubset.of(test, classes, testCount, BalancedSubset.testSeed(seed)), classes, classNames,
+        standardization);
   }
 
   /** Both splits standardised per channel with the training split's statistics. */
