@@ -1,7 +1,6 @@
 package io.gaborflow.tensorflow.data;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import com.twelvemonkeys.image.ResampleOp;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,12 +9,14 @@ import javax.imageio.ImageIO;
 
 /**
  * Reads an image file (PNG, JPEG, BMP, GIF: what ImageIO reads) as the float pixels a model takes:
- * resized when asked to, grey (ITU-R BT.601 luma) or RGB, scaled from 0..255 to 0..1.
+ * turned the way its EXIF orientation says, resized when asked to (an antialiased filter, so a
+ * large photo made small does not alias), grey (ITU-R BT.601 luma) or RGB, scaled from 0..255 to
+ * 0..1.
  */
 public final class ImageDecoder {
   private ImageDecoder() {}
 
-  /** The decoded image, before any resizing. */
+  /** The decoded image, the way up its EXIF orientation says it is shown, before any resizing. */
   public static BufferedImage read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new DataFormatException(file, "file does not exist");
@@ -25,27 +26,24 @@ public final class ImageDecoder {
       if (image == null) {
         throw new DataFormatException(file, "not an image that can be read (PNG, JPEG, BMP or GIF)");
       }
-      return image;
+      return ExifOrientation.upright(image, ExifOrientation.of(file));
     } catch (IOException e) {
       throw new DataFormatException(file.toString(), "unreadable image: " + e.getMessage(), e);
     }
   }
 
   /**
-   * {@code image} as {@code height x width x channels} floats; resized (bilinear) when its size
-   * differs. A grey image keeps its stored values: converting it through RGB would apply the sRGB
-   * gamma and shift every pixel.
+   * {@code image} as {@code height x width x channels} floats; resized when its size differs, with
+   * a triangle filter that widens with the reduction (what {@code tf.image.resize} does with {@code
+   * antialias=True}): each output pixel averages the input pixels it covers. A grey image keeps its
+   * stored values: converting it through RGB would apply the sRGB gamma and shift every pixel.
    */
   public static float[] pixels(BufferedImage image, int height, int width, int channels) {
-    boolean grey = image.getColorModel().getNumComponents() == 1;
     BufferedImage sized = image;
     if (image.getWidth() != width || image.getHeight() != height) {
-      sized = new BufferedImage(width, height, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = sized.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.drawImage(image, 0, 0, width, height, null);
-      g.dispose();
+      sized = new ResampleOp(width, height, ResampleOp.FILTER_TRIANGLE).filter(image, null);
     }
+    boolean grey = sized.getColorModel().getNumComponents() == 1;
     float[] out = new float[height * width * channels];
     double greyScale = grey ? (1 << sized.getColorModel().getComponentSize(0)) - 1 : 255;
     for (int y = 0; y < height; y++) {
