@@ -12,9 +12,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -28,12 +26,11 @@ final class ExifOrientation {
   private ExifOrientation() {}
 
   /** The orientation a JPEG file's EXIF data gives; {@link #UPRIGHT} for other files and when there is none. */
-  static int of(Path file) {
-    try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-      if (in.readUnsignedShort() != JPEG.SOI) {
-        return UPRIGHT;
-      }
-      in.seek(0);
+  static int of(byte[] file) {
+    if (file.length < 2 || (file[0] & 0xff) != 0xff || (file[1] & 0xff) != 0xd8) {
+      return UPRIGHT;
+    }
+    try (ImageInputStream in = new ByteArrayImageInputStream(file)) {
       List<JPEGSegment> exif = JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
       if (exif.isEmpty()) {
         return UPRIGHT;
