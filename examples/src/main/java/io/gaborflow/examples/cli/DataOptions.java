@@ -26,12 +26,18 @@ final class DataOptions {
       description = "Evaluate on a seeded, class-balanced subset of N images (default: all).")
   int limitTest;
 
+  @Option(names = "--skip-bad-files",
+      description = "Leave out image files and records that cannot be decoded, with a warning for each and a count,"
+          + " instead of stopping at the first.")
+  boolean skipBadFiles;
+
   @Option(names = "--normalize", description = "Standardise each channel with the training set's mean and deviation.")
   boolean normalize;
 
   /** The spec for a model taking {@code input}; subsets are drawn with {@code seed}. */
   DataSpec spec(FeatureShape input, long seed) {
-    DataSpec spec = DataSpec.parse(data).limited(limitTrain, limitTest, seed).standardized(normalize);
+    DataSpec spec = DataSpec.parse(data).limited(limitTrain, limitTest, seed).standardized(normalize)
+        .skippingBadFiles(skipBadFiles);
     return resize ? spec.resizedTo(new ImageSize(input.height(), input.width(), input.channels())) : spec;
   }
 }

@@ -9,10 +9,12 @@ package io.gaborflow.tensorflow.data;
  * @param limitTest the same for the test images
  * @param standardize subtract each channel's training-set mean and divide by its deviation
  * @param subsetSeed seeds the choice of the subsets
+ * @param skipBadFiles leave out image files and records that cannot be decoded, with a warning for
+ *     each and a count, instead of stopping at the first (sources of image files only)
  */
 public record DataSpec(
     String source, String argument, ImageSize resize, int limitTrain, int limitTest, boolean standardize,
-    long subsetSeed) {
+    long subsetSeed, boolean skipBadFiles) {
 
   /** Checks the limits are not negative. */
   public DataSpec {
@@ -25,23 +27,28 @@ public record DataSpec(
   public static DataSpec parse(String text) {
     int colon = text.indexOf(':');
     return colon < 0
-        ? new DataSpec(text, "", null, 0, 0, false, 1)
-        : new DataSpec(text.substring(0, colon), text.substring(colon + 1), null, 0, 0, false, 1);
+        ? new DataSpec(text, "", null, 0, 0, false, 1, false)
+        : new DataSpec(text.substring(0, colon), text.substring(colon + 1), null, 0, 0, false, 1, false);
   }
 
   /** This spec with image files resized to {@code size}. */
   public DataSpec resizedTo(ImageSize size) {
-    return new DataSpec(source, argument, size, limitTrain, limitTest, standardize, subsetSeed);
+    return new DataSpec(source, argument, size, limitTrain, limitTest, standardize, subsetSeed, skipBadFiles);
   }
 
   /** This spec limited to seeded class-balanced subsets of {@code train} and {@code test} images (0: all). */
   public DataSpec limited(int train, int test, long seed) {
-    return new DataSpec(source, argument, resize, train, test, standardize, seed);
+    return new DataSpec(source, argument, resize, train, test, standardize, seed, skipBadFiles);
   }
 
   /** This spec with each channel standardised by the training set's statistics, or not. */
   public DataSpec standardized(boolean on) {
-    return new DataSpec(source, argument, resize, limitTrain, limitTest, on, subsetSeed);
+    return new DataSpec(source, argument, resize, limitTrain, limitTest, on, subsetSeed, skipBadFiles);
+  }
+
+  /** This spec leaving out images that cannot be decoded (with a warning naming each), or stopping at the first. */
+  public DataSpec skippingBadFiles(boolean on) {
+    return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, subsetSeed, on);
   }
 
   @Override

@@ -8,22 +8,39 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.ArrayList;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns listed images into an {@link ImageSet}: the class-balanced subset is chosen from the labels
  * first, then only the chosen images are decoded, on one worker thread per core.
  */
 final class EncodedImages {
+  private static final Logger LOG = LoggerFactory.getLogger(EncodedImages.class);
+
   private EncodedImages() {}
 
-  /** The size images are read at: {@code resize} when given, else the size and colour of {@code first}. */
-  static ImageSize size(ImageSize resize, EncodedImage first) {
+  /**
+   * The size images are read at: {@code resize} when given, else the size and colour of the first
+   * image, or of the first that decodes when {@code skipBad}.
+   */
+  static ImageSize size(ImageSize resize, List<? extends EncodedImage> images, boolean skipBad) {
     if (resize != null) {
       return resize;
     }
-    BufferedImage image = first.decode();
-    int channels = image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
-    return new ImageSize(image.getHeight(), image.getWidth(), channels);
+    for (EncodedImage candidate : images) {
+      try {
+        BufferedImage image = candidate.decode();
+        int channels = image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
+        return new ImageSize(image.getHeight(), image.getWidth(), channels);
+      } catch (DataFormatException e) {
+        if (!skipBad) {
+          throw e;
+        }
+      }
+    }
+    throw new IllegalArgumentException("none of the " + images.size() + " training images can be decoded");
   }
 
   /** A seeded class-balanced subset of {@code limit} of {@code images} (0: all), in their order. */
@@ -35,12 +52,15 @@ final class EncodedImages {
   /**
    * {@code images} decoded at {@code size}. Unless {@code resizing}, an image of another size is an
    * error naming it. When several images are bad, the first in list order is reported, whatever
-   * thread met it first.
+   * thread met it first; with {@code skipBad}, each bad one is left out with a warning naming it,
+   * and the count of them is logged at the end.
    */
-  static ImageSet decode(List<? extends EncodedImage> chosen, ImageSize size, boolean resizing) {
+  static ImageSet decode(List<? extends EncodedImage> chosen, ImageSize size, boolean resizing, boolean skipBad,
+      String what) {
     int per = size.height() * size.width() * size.channels();
     float[] pixels = new float[chosen.size() * per];
     int[] chosenLabels = new int[chosen.size()];
+    boolean[] skipped = new boolean[chosen.size()];
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chosen.size()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "gaborflow-decode");
@@ -57,8 +77,16 @@ final class EncodedImages {
           System.arraycopy(pixelsOf(image, size, resizing), 0, pixels, at * per, per);
         }));
       }
-      for (Future<?> future : done) {
-        future.get();
+      for (int i = 0; i < done.size(); i++) {
+        try {
+          done.get(i).get();
+        } catch (ExecutionException e) {
+          if (!(skipBad && e.getCause() instanceof DataFormatException bad)) {
+            throw e;
+          }
+          LOG.warn("{}; skipped", bad.getMessage());
+          skipped[i] = true;
+        }
       }
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException problem) {
@@ -71,7 +99,16 @@ final class EncodedImages {
     } finally {
       pool.shutdownNow();
     }
-    return new ImageSet(pixels, chosenLabels, size.height(), size.width(), size.channels());
+    ImageSet set = new ImageSet(pixels, chosenLabels, size.height(), size.width(), size.channels());
+    int[] kept = IntStream.range(0, chosen.size()).filter(i -> !skipped[i]).toArray();
+    if (kept.length == chosen.size()) {
+      return set;
+    }
+    LOG.warn("skipped {} of {} {} that could not be decoded", chosen.size() - kept.length, chosen.size(), what);
+    if (kept.length == 0) {
+      throw new IllegalArgumentException("none of the " + chosen.size() + " " + what + " can be decoded");
+    }
+    return set.select(kept);
   }
 
   private static float[] pixelsOf(EncodedImage encoded, ImageSize size, boolean resizing) {

@@ -44,10 +44,10 @@ public final class ImageFolderDataSource implements DataSource {
         spec.limitTrain(), spec.subsetSeed());
     List<ImageFile> testFiles = EncodedImages.subset(list(root.resolve("test"), classes), classes.size(),
         spec.limitTest(), BalancedSubset.testSeed(spec.subsetSeed()));
-    ImageSize size = EncodedImages.size(spec.resize(), trainFiles.get(0));
+    ImageSize size = EncodedImages.size(spec.resize(), trainFiles, spec.skipBadFiles());
     boolean resizing = spec.resize() != null;
-    ImageSet train = EncodedImages.decode(trainFiles, size, resizing);
-    ImageSet test = EncodedImages.decode(testFiles, size, resizing);
+    ImageSet train = EncodedImages.decode(trainFiles, size, resizing, spec.skipBadFiles(), "training images");
+    ImageSet test = EncodedImages.decode(testFiles, size, resizing, spec.skipBadFiles(), "test images");
     String name = root.getFileName() == null ? "folder" : root.getFileName().toString();
     return new Dataset(name, train, test, classes.size(), classes);
   }

@@ -65,10 +65,10 @@ public final class TfRecordDataSource implements DataSource {
     trainRecords = EncodedImages.subset(trainRecords, classes, spec.limitTrain(), spec.subsetSeed());
     testRecords = EncodedImages.subset(testRecords, classes, spec.limitTest(),
         BalancedSubset.testSeed(spec.subsetSeed()));
-    ImageSize size = EncodedImages.size(spec.resize(), trainRecords.get(0));
+    ImageSize size = EncodedImages.size(spec.resize(), trainRecords, spec.skipBadFiles());
     boolean resizing = spec.resize() != null;
-    ImageSet trainSet = EncodedImages.decode(trainRecords, size, resizing);
-    ImageSet testSet = EncodedImages.decode(testRecords, size, resizing);
+    ImageSet trainSet = EncodedImages.decode(trainRecords, size, resizing, spec.skipBadFiles(), "training images");
+    ImageSet testSet = EncodedImages.decode(testRecords, size, resizing, spec.skipBadFiles(), "test images");
     return new Dataset(Path.of(glob).getFileName().toString(), trainSet, testSet, classes);
   }
 

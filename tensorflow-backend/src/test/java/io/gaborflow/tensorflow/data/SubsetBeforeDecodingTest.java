@@ -125,6 +125,31 @@ class SubsetBeforeDecodingTest {
     }
   }
 
+  @Test
+  void withSkipBadFilesTheBadOnesAreLeftOutAndTheRestLoaded() throws IOException {
+    for (int label = 0; label < 2; label++) {
+      for (int i = 0; i < 5; i++) {
+        writePng(trainFile(label, i), label * 100 + i);
+      }
+      writePng(dir.resolve("test/class-" + label + "/t.png"), label);
+    }
+    Files.writeString(trainFile(0, 0), "the first file is bad, so the size comes from the next");
+    Files.writeString(trainFile(1, 3), "bad");
+
+    Dataset data = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir).skippingBadFiles(true));
+
+    assertEquals(8, data.train().size());
+    float[] firstPixels = new float[8];
+    int[] labels = new int[8];
+    for (int i = 0; i < 8; i++) {
+      firstPixels[i] = data.train().image(i)[0] * 255;
+      labels[i] = data.train().label(i);
+    }
+    assertArrayEquals(new float[] {1, 2, 3, 4, 100, 101, 102, 104}, firstPixels, 1e-3f);
+    assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 1, 1}, labels);
+    assertEquals(2, data.test().size());
+  }
+
   private static void assertSameImages(Dataset expected, Dataset actual) {
     for (List<ImageSet> pair : List.of(List.of(expected.train(), actual.train()),
         List.of(expected.test(), actual.test()))) {
