@@ -148,8 +148,11 @@ public final class TrainingLoop {
     if (train.height() != input.height() || train.width() != input.width() || train.channels() != input.channels()) {
       throw new IllegalArgumentException(
           String.format(
-              "%s takes %dx%dx%d images but %s has %dx%dx%d images",
+              "%s takes %dx%dx%d images but %s has %dx%dx%d images; read image files at the model's size"
+                  + " with --resize (DataSpec.resizedTo(new ImageSize(%d, %d, %d))), or use a model that takes"
+                  + " %dx%dx%d images",
               model, input.height(), input.width(), input.channels(), data.name(),
+              train.height(), train.width(), train.channels(), input.height(), input.width(), input.channels(),
               train.height(), train.width(), train.channels()));
     }
     if (data.classes() > spec.classes()) {

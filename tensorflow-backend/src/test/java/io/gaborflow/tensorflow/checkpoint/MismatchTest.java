@@ -72,7 +72,9 @@ class MismatchTest {
     try (TrainingSession session = TrainingSession.create(model("one-layer", 4), CONFIG)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, colour));
-      assertEquals("one-layer takes 12x12x1 images but colour has 12x12x3 images", e.getMessage());
+      assertEquals("one-layer takes 12x12x1 images but colour has 12x12x3 images; read image files at the model's"
+          + " size with --resize (DataSpec.resizedTo(new ImageSize(12, 12, 1))), or use a model that takes 12x12x3"
+          + " images", e.getMessage());
       Dataset sixClasses = new Dataset("six", SyntheticData.stripes(12, 6, 32, 8, 1).train(),
           SyntheticData.stripes(12, 6, 32, 8, 1).test(), 6);
       e = assertThrows(IllegalArgumentException.class,
