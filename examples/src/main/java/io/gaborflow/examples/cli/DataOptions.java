@@ -38,6 +38,7 @@ final class DataOptions {
   DataSpec spec(FeatureShape input, long seed) {
     DataSpec spec = DataSpec.parse(data).limited(limitTrain, limitTest, seed).standardized(normalize)
         .skippingBadFiles(skipBadFiles);
-    return resize ? spec.resizedTo(new ImageSize(input.height(), input.width(), input.channels())) : spec;
+    ImageSize modelInput = new ImageSize(input.height(), input.width(), input.channels());
+    return resize ? spec.resizedTo(modelInput) : spec.forModelInput(modelInput);
   }
 }

@@ -11,10 +11,13 @@ package io.gaborflow.tensorflow.data;
  * @param subsetSeed seeds the choice of the subsets
  * @param skipBadFiles leave out image files and records that cannot be decoded, with a warning for
  *     each and a count, instead of stopping at the first (sources of image files only)
+ * @param modelInput the input size of the model the data is for, or {@code null}; without {@code
+ *     resize}, a source of image files then refuses images of another size after decoding the
+ *     first one, not after decoding them all
  */
 public record DataSpec(
     String source, String argument, ImageSize resize, int limitTrain, int limitTest, boolean standardize,
-    long subsetSeed, boolean skipBadFiles) {
+    long subsetSeed, boolean skipBadFiles, ImageSize modelInput) {
 
   /** Checks the limits are not negative. */
   public DataSpec {
@@ -27,28 +30,34 @@ public record DataSpec(
   public static DataSpec parse(String text) {
     int colon = text.indexOf(':');
     return colon < 0
-        ? new DataSpec(text, "", null, 0, 0, false, 1, false)
-        : new DataSpec(text.substring(0, colon), text.substring(colon + 1), null, 0, 0, false, 1, false);
+        ? new DataSpec(text, "", null, 0, 0, false, 1, false, null)
+        : new DataSpec(text.substring(0, colon), text.substring(colon + 1), null, 0, 0, false, 1, false, null);
   }
 
   /** This spec with image files resized to {@code size}. */
   public DataSpec resizedTo(ImageSize size) {
-    return new DataSpec(source, argument, size, limitTrain, limitTest, standardize, subsetSeed, skipBadFiles);
+    return new DataSpec(source, argument, size, limitTrain, limitTest, standardize, subsetSeed, skipBadFiles,
+        modelInput);
   }
 
   /** This spec limited to seeded class-balanced subsets of {@code train} and {@code test} images (0: all). */
   public DataSpec limited(int train, int test, long seed) {
-    return new DataSpec(source, argument, resize, train, test, standardize, seed, skipBadFiles);
+    return new DataSpec(source, argument, resize, train, test, standardize, seed, skipBadFiles, modelInput);
   }
 
   /** This spec with each channel standardised by the training set's statistics, or not. */
   public DataSpec standardized(boolean on) {
-    return new DataSpec(source, argument, resize, limitTrain, limitTest, on, subsetSeed, skipBadFiles);
+    return new DataSpec(source, argument, resize, limitTrain, limitTest, on, subsetSeed, skipBadFiles, modelInput);
   }
 
   /** This spec leaving out images that cannot be decoded (with a warning naming each), or stopping at the first. */
   public DataSpec skippingBadFiles(boolean on) {
-    return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, subsetSeed, on);
+    return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, subsetSeed, on, modelInput);
+  }
+
+  /** This spec for a model that takes images of {@code input}. */
+  public DataSpec forModelInput(ImageSize input) {
+    return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, subsetSeed, skipBadFiles, input);
   }
 
   @Override

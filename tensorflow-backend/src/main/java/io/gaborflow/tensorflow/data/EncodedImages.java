@@ -22,25 +22,35 @@ final class EncodedImages {
   private EncodedImages() {}
 
   /**
-   * The size images are read at: {@code resize} when given, else the size and colour of the first
-   * image, or of the first that decodes when {@code skipBad}.
+   * The size images are read at: the spec's resize when it gives one, else the size and colour of
+   * the first image, or of the first that decodes when it skips bad files. That size must be the
+   * model's input when the spec names one, so a mismatch is refused before the rest are decoded.
    */
-  static ImageSize size(ImageSize resize, List<? extends EncodedImage> images, boolean skipBad) {
-    if (resize != null) {
-      return resize;
+  static ImageSize size(DataSpec spec, String data, List<? extends EncodedImage> images) {
+    if (spec.resize() != null) {
+      return spec.resize();
     }
     for (EncodedImage candidate : images) {
+      BufferedImage image;
       try {
-        BufferedImage image = candidate.decode();
-        int channels = image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
-        return new ImageSize(image.getHeight(), image.getWidth(), channels);
+        image = candidate.decode();
       } catch (DataFormatException e) {
-        if (!skipBad) {
+        if (!spec.skipBadFiles()) {
           throw e;
         }
+        continue;
       }
+      int channels = image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
+      ImageSize size = new ImageSize(image.getHeight(), image.getWidth(), channels);
+      if (spec.modelInput() != null && !size.equals(spec.modelInput())) {
+        ImageSize input = spec.modelInput();
+        throw candidate.problem(ImageSize.mismatch("the model", input.height(), input.width(), input.channels(),
+            data, size.height(), size.width(), size.channels()));
+      }
+      return size;
     }
-    throw new IllegalArgumentException("none of the " + images.size() + " training images can be decoded");
+    throw new IllegalArgumentException("none of the " + images.size() + " training images of " + data
+        + " can be decoded");
   }
 
   /** A seeded class-balanced subset of {@code limit} of {@code images} (0: all), in their order. */

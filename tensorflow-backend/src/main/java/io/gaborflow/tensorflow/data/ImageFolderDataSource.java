@@ -44,11 +44,11 @@ public final class ImageFolderDataSource implements DataSource {
         spec.limitTrain(), spec.subsetSeed());
     List<ImageFile> testFiles = EncodedImages.subset(list(root.resolve("test"), classes), classes.size(),
         spec.limitTest(), BalancedSubset.testSeed(spec.subsetSeed()));
-    ImageSize size = EncodedImages.size(spec.resize(), trainFiles, spec.skipBadFiles());
+    String name = root.getFileName() == null ? "folder" : root.getFileName().toString();
+    ImageSize size = EncodedImages.size(spec, name, trainFiles);
     boolean resizing = spec.resize() != null;
     ImageSet train = EncodedImages.decode(trainFiles, size, resizing, spec.skipBadFiles(), "training images");
     ImageSet test = EncodedImages.decode(testFiles, size, resizing, spec.skipBadFiles(), "test images");
-    String name = root.getFileName() == null ? "folder" : root.getFileName().toString();
     return new Dataset(name, train, test, classes.size(), classes);
   }
 

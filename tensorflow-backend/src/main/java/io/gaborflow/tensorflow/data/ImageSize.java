@@ -9,4 +9,18 @@ public record ImageSize(int height, int width, int channels) {
           "image size must be positive with 1 or 3 channels, got " + height + "x" + width + "x" + channels);
     }
   }
+
+  /**
+   * Why {@code model}, which takes images of {@code modelHeight x modelWidth x modelChannels},
+   * cannot train on {@code data}, whose images are {@code height x width x channels}, and how to
+   * fix it. Plain numbers, as either side may have a channel count image files do not.
+   */
+  public static String mismatch(String model, int modelHeight, int modelWidth, int modelChannels, String data,
+      int height, int width, int channels) {
+    String modelSize = modelHeight + "x" + modelWidth + "x" + modelChannels;
+    String dataSize = height + "x" + width + "x" + channels;
+    return model + " takes " + modelSize + " images but " + data + " has " + dataSize + " images; read image"
+        + " files at the model's size with --resize (DataSpec.resizedTo(new ImageSize(" + modelHeight + ", "
+        + modelWidth + ", " + modelChannels + "))), or use a model that takes " + dataSize + " images";
+  }
 }

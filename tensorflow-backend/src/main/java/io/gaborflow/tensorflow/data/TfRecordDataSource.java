@@ -65,11 +65,12 @@ public final class TfRecordDataSource implements DataSource {
     trainRecords = EncodedImages.subset(trainRecords, classes, spec.limitTrain(), spec.subsetSeed());
     testRecords = EncodedImages.subset(testRecords, classes, spec.limitTest(),
         BalancedSubset.testSeed(spec.subsetSeed()));
-    ImageSize size = EncodedImages.size(spec.resize(), trainRecords, spec.skipBadFiles());
+    String name = Path.of(glob).getFileName().toString();
+    ImageSize size = EncodedImages.size(spec, name, trainRecords);
     boolean resizing = spec.resize() != null;
     ImageSet trainSet = EncodedImages.decode(trainRecords, size, resizing, spec.skipBadFiles(), "training images");
     ImageSet testSet = EncodedImages.decode(testRecords, size, resizing, spec.skipBadFiles(), "test images");
-    return new Dataset(Path.of(glob).getFileName().toString(), trainSet, testSet, classes);
+    return new Dataset(name, trainSet, testSet, classes);
   }
 
   private static String name(Path file) {

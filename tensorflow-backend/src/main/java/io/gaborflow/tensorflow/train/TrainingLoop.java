@@ -3,6 +3,7 @@ package io.gaborflow.tensorflow.train;
 import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSet;
+import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.core.model.NetworkSpec;
 import java.util.ArrayList;
 import org.slf4j.Logger;
@@ -146,14 +147,8 @@ public final class TrainingLoop {
     String model = spec.modelName();
     ImageSet train = data.train();
     if (train.height() != input.height() || train.width() != input.width() || train.channels() != input.channels()) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%s takes %dx%dx%d images but %s has %dx%dx%d images; read image files at the model's size"
-                  + " with --resize (DataSpec.resizedTo(new ImageSize(%d, %d, %d))), or use a model that takes"
-                  + " %dx%dx%d images",
-              model, input.height(), input.width(), input.channels(), data.name(),
-              train.height(), train.width(), train.channels(), input.height(), input.width(), input.channels(),
-              train.height(), train.width(), train.channels()));
+      throw new IllegalArgumentException(ImageSize.mismatch(model, input.height(), input.width(), input.channels(),
+          data.name(), train.height(), train.width(), train.channels()));
     }
     if (data.classes() > spec.classes()) {
       throw new IllegalArgumentException(

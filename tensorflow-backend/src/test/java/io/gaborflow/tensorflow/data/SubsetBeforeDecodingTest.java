@@ -150,6 +150,25 @@ class SubsetBeforeDecodingTest {
     assertEquals(2, data.test().size());
   }
 
+  @Test
+  void imagesOfAnotherSizeThanTheModelsAreRefusedBeforeTheRestAreDecoded() throws IOException {
+    for (int label = 0; label < 2; label++) {
+      for (int i = 0; i < 50; i++) {
+        Files.createDirectories(trainFile(label, i).getParent());
+        Files.writeString(trainFile(label, i), "decoding this file fails: only the first image may be decoded");
+      }
+      writePng(dir.resolve("test/class-" + label + "/t.png"), label);
+    }
+    writePng(trainFile(0, 0), 7);
+
+    DataFormatException e = assertThrows(DataFormatException.class, () -> new ImageFolderDataSource()
+        .load(DataSpec.parse("folder:" + dir).forModelInput(new ImageSize(4, 4, 1))));
+
+    assertEquals(trainFile(0, 0) + ": the model takes 4x4x1 images but " + dir.getFileName() + " has 2x2x1 images;"
+        + " read image files at the model's size with --resize (DataSpec.resizedTo(new ImageSize(4, 4, 1))), or use"
+        + " a model that takes 2x2x1 images", e.getMessage());
+  }
+
   private static void assertSameImages(Dataset expected, Dataset actual) {
     for (List<ImageSet> pair : List.of(List.of(expected.train(), actual.train()),
         List.of(expected.test(), actual.test()))) {
