@@ -34,10 +34,15 @@ final class DataOptions {
   @Option(names = "--normalize", description = "Standardise each channel with the training set's mean and deviation.")
   boolean normalize;
 
+  @Option(names = "--normalize-sample", paramLabel = "N",
+      description = "Compute --normalize's means and deviations from a seeded sample of N training images,"
+          + " 0 for all (default: ${DEFAULT-VALUE}).")
+  int normalizeSample = DataSpec.DEFAULT_STANDARDIZATION_SAMPLE;
+
   /** The spec for a model taking {@code input}; subsets are drawn with {@code seed}. */
   DataSpec spec(FeatureShape input, long seed) {
     DataSpec spec = DataSpec.parse(data).limited(limitTrain, limitTest, seed).standardized(normalize)
-        .skippingBadFiles(skipBadFiles);
+        .standardizedFrom(normalizeSample).skippingBadFiles(skipBadFiles);
     ImageSize modelInput = new ImageSize(input.height(), input.width(), input.channels());
     return resize ? spec.resizedTo(modelInput) : spec.forModelInput(modelInput);
   }

@@ -1,6 +1,9 @@
 package io.gaborflow.tensorflow.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.Collections;
 import java.util.List;
 
@@ -23,6 +26,28 @@ public record ChannelStandardization(List<Double> mean, List<Double> std) {
 
   /** The mean and deviation of each channel over every pixel of {@code set}. */
   public static ChannelStandardization of(ImageSet set) {
+    return of(set, 0, 0);
+  }
+
+  /**
+   * The mean and deviation of each channel over every pixel of a seeded random sample of {@code
+   * sample} images of {@code set} (all of them when {@code sample} is 0 or not below its size), so
+   * the cost does not grow with the data set.
+   */
+  public static ChannelStandardization of(ImageSet set, int sample, long seed) {
+    if (sample > 0 && sample < set.size()) {
+      int[] indices = IntStream.range(0, set.size()).toArray();
+      Random random = new Random(seed);
+      for (int i = 0; i < sample; i++) {
+        int j = i + random.nextInt(indices.length - i);
+        int swap = indices[i];
+        indices[i] = indices[j];
+        indices[j] = swap;
+      }
+      int[] chosen = Arrays.copyOf(indices, sample);
+      Arrays.sort(chosen);
+      set = set.select(chosen);
+    }
     int c = set.channels();
     double[] sum = new double[c];
     double[] squares = new double[c];

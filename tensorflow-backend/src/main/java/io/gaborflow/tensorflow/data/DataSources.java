@@ -37,7 +37,7 @@ public final class DataSources {
     if (spec.limitTrain() > 0 || spec.limitTest() > 0) {
       data = data.balancedSubset(spec.limitTrain(), spec.limitTest(), spec.subsetSeed());
     }
-    return spec.standardize() ? data.standardized() : data;
+    return spec.standardize() ? data.standardized(spec.standardizationSample(), spec.subsetSeed()) : data;
   }
 
   /** A limit above the split's size selects all of it; say so, once per load. */

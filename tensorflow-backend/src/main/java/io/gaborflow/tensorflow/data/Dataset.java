@@ -65,9 +65,17 @@ public record Dataset(
         standardization);
   }
 
-  /** Both splits standardised per channel with the training split's statistics. */
+  /** Both splits standardised per channel with the statistics of every training image. */
   public Dataset standardized() {
-    ChannelStandardization stats = ChannelStandardization.of(train);
+    return standardized(0, 0);
+  }
+
+  /**
+   * Both splits standardised per channel with the statistics of a seeded sample of {@code sample}
+   * training images (0: all).
+   */
+  public Dataset standardized(int sample, long seed) {
+    ChannelStandardization stats = ChannelStandardization.of(train, sample, seed);
     return new Dataset(name, train.standardized(stats), test.standardized(stats), classes, classNames, stats);
   }
 }
