@@ -1,9 +1,6 @@
 package io.gaborflow.tensorflow.data;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Random;
-import java.util.stream.IntStream;
 import java.util.Collections;
 import java.util.List;
 
@@ -36,16 +33,8 @@ public record ChannelStandardization(List<Double> mean, List<Double> std) {
    */
   public static ChannelStandardization of(ImageSet set, int sample, long seed) {
     if (sample > 0 && sample < set.size()) {
-      int[] indices = IntStream.range(0, set.size()).toArray();
-      Random random = new Random(seed);
-      for (int i = 0; i < sample; i++) {
-        int j = i + random.nextInt(indices.length - i);
-        int swap = indices[i];
-        indices[i] = indices[j];
-        indices[j] = swap;
-      }
-      int[] chosen = Arrays.copyOf(indices, sample);
-      Arrays.sort(chosen);
+      // One class holding every image: a seeded random sample.
+      int[] chosen = BalancedSubset.indices(new int[set.size()], 1, sample, seed);
       set = set.select(chosen);
     }
     int c = set.channels();

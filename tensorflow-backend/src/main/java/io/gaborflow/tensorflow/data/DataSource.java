@@ -7,7 +7,10 @@ package io.gaborflow.tensorflow.data;
 public interface DataSource {
   /**
    * Loads the data named by {@code spec} ({@link DataSpec#argument()} is what follows the colon).
-   * Subsets and standardisation are applied afterwards by {@link DataSources}.
+   * {@link DataSources} then applies the {@link DataSpec#limitTrain()} and {@link
+   * DataSpec#limitTest()} subsets and the standardisation. The image-file sources choose the
+   * subsets themselves, before decoding, by the same rule; applying it again leaves a chosen
+   * subset unchanged.
    *
    * @throws DataFormatException when a file is missing or malformed
    */

@@ -40,8 +40,7 @@ final class EncodedImages {
         }
         continue;
       }
-      int channels = image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
-      ImageSize size = new ImageSize(image.getHeight(), image.getWidth(), channels);
+      ImageSize size = new ImageSize(image.getHeight(), image.getWidth(), ImageDecoder.channels(image));
       if (spec.modelInput() != null && !size.equals(spec.modelInput())) {
         ImageSize input = spec.modelInput();
         throw candidate.problem(ImageSize.mismatch("the model", input.height(), input.width(), input.channels(),

@@ -41,8 +41,8 @@ public final class ImageDecoder {
    * {@code image} as {@code height x width x channels} floats; resized when its size differs. A
    * reduction of more than half uses a triangle filter that widens with it (what {@code
    * tf.image.resize} does with {@code antialias=True}), so each output pixel averages the input
-   * pixels it covers; up to half, bilinear interpolation already reaches every input pixel and is
-   * four times faster. A grey image keeps its stored values: converting it through RGB would apply
+   * pixels it covers; up to half, bilinear interpolation already reaches every input pixel, at a
+   * fraction of the cost (bench/README.md). A grey image keeps its stored values: converting it through RGB would apply
    * the sRGB gamma and shift every pixel.
    */
   public static float[] pixels(BufferedImage image, int height, int width, int channels) {
@@ -50,14 +50,13 @@ public final class ImageDecoder {
     if (image.getWidth() > 2 * width || image.getHeight() > 2 * height) {
       sized = new ResampleOp(width, height, ResampleOp.FILTER_TRIANGLE).filter(image, null);
     } else if (image.getWidth() != width || image.getHeight() != height) {
-      boolean grey = image.getColorModel().getNumComponents() == 1;
-      sized = new BufferedImage(width, height, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+      sized = new BufferedImage(width, height, isGrey(image) ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
       Graphics2D g = sized.createGraphics();
       g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.drawImage(image, 0, 0, width, height, null);
       g.dispose();
     }
-    boolean grey = sized.getColorModel().getNumComponents() == 1;
+    boolean grey = isGrey(sized);
     float[] out = new float[height * width * channels];
     double greyScale = grey ? (1 << sized.getColorModel().getComponentSize(0)) - 1 : 255;
     for (int y = 0; y < height; y++) {
@@ -84,5 +83,15 @@ public final class ImageDecoder {
       }
     }
     return out;
+  }
+
+  /** The channels an image file is read with when the model does not say: 1 for grey, 3 otherwise. */
+  static int channels(BufferedImage image) {
+    return image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
+  }
+
+  /** Whether the raster holds one grey sample per pixel (no alpha), read as stored. */
+  private static boolean isGrey(BufferedImage image) {
+    return image.getColorModel().getNumComponents() == 1;
   }
 }

@@ -97,23 +97,29 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
    * images}; {@code globalStep} seeds dropout. Returns the batch loss.
    */
   public float trainStep(int epoch, long globalStep, float[] images, int[] batchLabels, int count) {
-    try (TFloat32 x = imagesTensor(images, count);
-        TInt32 y = labelsTensor(batchLabels, count);
-        TInt64 step = TInt64.scalarOf(globalStep);
-        Result result = trainRunner(epoch, step, x, y).run()) {
-      return ((TFloat32) result.get(0)).getFloat();
-    }
+    return trainStep(epoch, globalStep, null, images, batchLabels, count);
   }
 
   /** As {@link #trainStep(int, long, float[], int[], int)}, with learning rate {@code learningRate}. */
   public float trainStep(int epoch, long globalStep, float learningRate, float[] images, int[] batchLabels,
       int count) {
+    return trainStep(epoch, globalStep, (Float) learningRate, images, batchLabels, count);
+  }
+
+  /** One step; a {@code null} rate leaves the graph's default learning rate. */
+  private float trainStep(int epoch, long globalStep, Float learningRate, float[] images, int[] batchLabels,
+      int count) {
     try (TFloat32 x = imagesTensor(images, count);
         TInt32 y = labelsTensor(batchLabels, count);
         TInt64 step = TInt64.scalarOf(globalStep);
-        TFloat32 rate = TFloat32.scalarOf(learningRate);
-        Result result = trainRunner(epoch, step, x, y).feed(training.learningRate, rate).run()) {
-      return ((TFloat32) result.get(0)).getFloat();
+        TFloat32 rate = learningRate == null ? null : TFloat32.scalarOf(learningRate)) {
+      Session.Runner runner = trainRunner(epoch, step, x, y);
+      if (rate != null) {
+        runner.feed(training.learningRate, rate);
+      }
+      try (Result result = runner.run()) {
+        return ((TFloat32) result.get(0)).getFloat();
+      }
     }
   }
 
