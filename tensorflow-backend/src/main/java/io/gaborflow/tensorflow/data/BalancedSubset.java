@@ -15,7 +15,7 @@ final class BalancedSubset {
     return seed + 1;
   }
 
-  static ImageSet of(ImageSet set, int classes, int count, long seed) {
+  static ImageSamples of(ImageSamples set, int classes, int count, long seed) {
     if (count <= 0 || count >= set.size()) {
       return set;
     }

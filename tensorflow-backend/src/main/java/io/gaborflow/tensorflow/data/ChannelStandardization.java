@@ -3,6 +3,7 @@ package io.gaborflow.tensorflow.data;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Per-channel {@code (x - mean) / std}, with the statistics of a training set; the identity has
@@ -22,36 +23,47 @@ public record ChannelStandardization(List<Double> mean, List<Double> std) {
   }
 
   /** The mean and deviation of each channel over every pixel of {@code set}. */
-  public static ChannelStandardization of(ImageSet set) {
+  public static ChannelStandardization of(ImageSamples set) {
     return of(set, 0, 0);
   }
 
   /**
    * The mean and deviation of each channel over every pixel of a seeded random sample of {@code
    * sample} images of {@code set} (all of them when {@code sample} is 0 or not below its size), so
-   * the cost does not grow with the data set.
+   * the cost does not grow with the data set. The images are read in parallel, each into sums of
+   * its own, and the sums are added in index order, so the result does not depend on the threads.
    */
-  public static ChannelStandardization of(ImageSet set, int sample, long seed) {
-    if (sample > 0 && sample < set.size()) {
-      // One class holding every image: a seeded random sample.
-      int[] chosen = BalancedSubset.indices(new int[set.size()], 1, sample, seed);
-      set = set.select(chosen);
-    }
+  public static ChannelStandardization of(ImageSamples set, int sample, long seed) {
+    // One class holding every image: a seeded random sample.
+    int[] chosen = BalancedSubset.indices(new int[set.size()], 1, sample, seed);
     int c = set.channels();
+    int per = set.pixelsPerImage();
+    // Per image: c sums, then c sums of squares; NaN marks an image that was skipped.
+    double[][] sums = new double[chosen.length][];
+    IntStream.range(0, chosen.length).parallel().forEach(i -> {
+      float[] image = new float[per];
+      double[] own = new double[2 * c];
+      if (set.read(chosen[i], image, 0)) {
+        for (int p = 0; p < per; p++) {
+          own[p % c] += image[p];
+          own[c + p % c] += (double) image[p] * image[p];
+        }
+        sums[i] = own;
+      }
+    });
     double[] sum = new double[c];
     double[] squares = new double[c];
-    float[] image = new float[set.pixelsPerImage()];
-    int[] order = {0};
-    int[] label = new int[1];
-    for (int i = 0; i < set.size(); i++) {
-      order[0] = i;
-      set.copyBatch(order, 0, 1, image, label);
-      for (int p = 0; p < image.length; p++) {
-        sum[p % c] += image[p];
-        squares[p % c] += (double) image[p] * image[p];
+    long images = 0;
+    for (double[] own : sums) {
+      if (own != null) {
+        images++;
+        for (int k = 0; k < c; k++) {
+          sum[k] += own[k];
+          squares[k] += own[c + k];
+        }
       }
     }
-    double n = (double) set.size() * set.height() * set.width();
+    double n = Math.max(1.0, (double) images * set.height() * set.width());
     List<Double> mean = new ArrayList<>();
     List<Double> std = new ArrayList<>();
     for (int k = 0; k < c; k++) {
@@ -66,9 +78,14 @@ public record ChannelStandardization(List<Double> mean, List<Double> std) {
 
   /** Applies this to NHWC pixels in place. */
   public void apply(float[] pixels, int channels) {
-    for (int p = 0; p < pixels.length; p++) {
+    apply(pixels, 0, pixels.length, channels);
+  }
+
+  /** Applies this in place to the {@code count} NHWC pixel values of {@code pixels} from {@code from}. */
+  public void apply(float[] pixels, int from, int count, int channels) {
+    for (int p = 0; p < count; p++) {
       int k = p % channels;
-      pixels[p] = (float) ((pixels[p] - mean.get(k)) / std.get(k));
+      pixels[from + p] = (float) ((pixels[from + p] - mean.get(k)) / std.get(k));
     }
   }
 }

@@ -16,10 +16,14 @@ package io.gaborflow.tensorflow.data;
  * @param modelInput the input size of the model the data is for, or {@code null}; without {@code
  *     resize}, a source of image files then refuses images of another size after decoding the
  *     first one, not after decoding them all
+ * @param cacheBytes how many bytes of decoded images from image files to keep in memory, so later
+ *     epochs need not decode them again (0: none, the default; memory then does not grow with
+ *     the data set)
  */
 public record DataSpec(
     String source, String argument, ImageSize resize, int limitTrain, int limitTest, boolean standardize,
-    int standardizationSample, long subsetSeed, boolean skipBadFiles, ImageSize modelInput) {
+    int standardizationSample, long subsetSeed, boolean skipBadFiles, ImageSize modelInput,
+    long cacheBytes) {
 
   /**
    * The default of {@link #standardizationSample()}: over 10,000 images drawn at random, the
@@ -33,6 +37,9 @@ public record DataSpec(
     if (limitTrain < 0 || limitTest < 0) {
       throw new IllegalArgumentException("--limit-train and --limit-test must be 0 (no limit) or more");
     }
+    if (cacheBytes < 0) {
+      throw new IllegalArgumentException("the cache budget must be 0 (no cache) or more bytes, got " + cacheBytes);
+    }
     if (standardizationSample < 0) {
       throw new IllegalArgumentException("--normalize-sample must be 0 (every training image) or more");
     }
@@ -42,45 +49,51 @@ public record DataSpec(
   public static DataSpec parse(String text) {
     int colon = text.indexOf(':');
     return colon < 0
-        ? new DataSpec(text, "", null, 0, 0, false, DEFAULT_STANDARDIZATION_SAMPLE, 1, false, null)
+        ? new DataSpec(text, "", null, 0, 0, false, DEFAULT_STANDARDIZATION_SAMPLE, 1, false, null, 0)
         : new DataSpec(text.substring(0, colon), text.substring(colon + 1), null, 0, 0, false,
-            DEFAULT_STANDARDIZATION_SAMPLE, 1, false, null);
+            DEFAULT_STANDARDIZATION_SAMPLE, 1, false, null, 0);
   }
 
   /** This spec with image files resized to {@code size}. */
   public DataSpec resizedTo(ImageSize size) {
     return new DataSpec(source, argument, size, limitTrain, limitTest, standardize, standardizationSample,
-        subsetSeed, skipBadFiles, modelInput);
+        subsetSeed, skipBadFiles, modelInput, cacheBytes);
   }
 
   /** This spec limited to seeded class-balanced subsets of {@code train} and {@code test} images (0: all). */
   public DataSpec limited(int train, int test, long seed) {
     return new DataSpec(source, argument, resize, train, test, standardize, standardizationSample, seed,
-        skipBadFiles, modelInput);
+        skipBadFiles, modelInput, cacheBytes);
   }
 
   /** This spec with each channel standardised by the training set's statistics, or not. */
   public DataSpec standardized(boolean on) {
     return new DataSpec(source, argument, resize, limitTrain, limitTest, on, standardizationSample, subsetSeed,
-        skipBadFiles, modelInput);
+        skipBadFiles, modelInput, cacheBytes);
   }
 
   /** This spec leaving out images that cannot be decoded (with a warning naming each), or stopping at the first. */
   public DataSpec skippingBadFiles(boolean on) {
     return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, standardizationSample,
-        subsetSeed, on, modelInput);
+        subsetSeed, on, modelInput, cacheBytes);
   }
 
   /** This spec computing the standardisation from {@code sample} training images (0: all). */
   public DataSpec standardizedFrom(int sample) {
     return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, sample, subsetSeed,
-        skipBadFiles, modelInput);
+        skipBadFiles, modelInput, cacheBytes);
   }
 
   /** This spec for a model that takes images of {@code input}. */
   public DataSpec forModelInput(ImageSize input) {
     return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, standardizationSample,
-        subsetSeed, skipBadFiles, input);
+        subsetSeed, skipBadFiles, input, cacheBytes);
+  }
+
+  /** This spec keeping up to {@code bytes} of decoded images in memory (0: none). */
+  public DataSpec cachedInMemory(long bytes) {
+    return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, standardizationSample,
+        subsetSeed, skipBadFiles, modelInput, bytes);
   }
 
   @Override

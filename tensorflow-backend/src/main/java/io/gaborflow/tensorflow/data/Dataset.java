@@ -10,7 +10,7 @@ import java.util.List;
  * @param standardization what was done to the pixels after scaling them to 0..1
  */
 public record Dataset(
-    String name, ImageSet train, ImageSet test, int classes, List<String> classNames,
+    String name, ImageSamples train, ImageSamples test, int classes, List<String> classNames,
     ChannelStandardization standardization) {
   /** Copies the class names. */
   public Dataset {
@@ -29,12 +29,12 @@ public record Dataset(
   }
 
   /** A data set not standardised. */
-  public Dataset(String name, ImageSet train, ImageSet test, int classes, List<String> classNames) {
+  public Dataset(String name, ImageSamples train, ImageSamples test, int classes, List<String> classNames) {
     this(name, train, test, classes, classNames, ChannelStandardization.identity(train.channels()));
   }
 
   /** A data set whose classes are named by their labels. */
-  public Dataset(String name, ImageSet train, ImageSet test, int classes) {
+  public Dataset(String name, ImageSamples train, ImageSamples test, int classes) {
     this(name, train, test, classes, List.of());
   }
 

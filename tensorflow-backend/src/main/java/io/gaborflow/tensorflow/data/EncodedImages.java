@@ -3,22 +3,12 @@ package io.gaborflow.tensorflow.data;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
-import java.util.ArrayList;
-import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Turns listed images into an {@link ImageSet}: the class-balanced subset is chosen from the labels
- * first, then only the chosen images are decoded, on one worker thread per core.
+ * Turns listed images into a split: the class-balanced subset is chosen from the labels, the size
+ * from the first image, and the images are decoded only when a batch reads them.
  */
 final class EncodedImages {
-  private static final Logger LOG = LoggerFactory.getLogger(EncodedImages.class);
-
   private EncodedImages() {}
 
   /**
@@ -59,73 +49,10 @@ final class EncodedImages {
   }
 
   /**
-   * {@code images} decoded at {@code size}. Unless {@code resizing}, an image of another size is an
-   * error naming it. When several images are bad, the first in list order is reported, whatever
-   * thread met it first; with {@code skipBad}, each bad one is left out with a warning naming it,
-   * and the count of them is logged at the end.
+   * A split of {@code chosen} images, decoded at the spec's size (see {@link #size}) as batches
+   * read them, with the spec's cache budget and its choice on bad files.
    */
-  static ImageSet decode(List<? extends EncodedImage> chosen, ImageSize size, boolean resizing, boolean skipBad,
-      String what) {
-    int per = size.height() * size.width() * size.channels();
-    float[] pixels = new float[chosen.size() * per];
-    int[] chosenLabels = new int[chosen.size()];
-    boolean[] skipped = new boolean[chosen.size()];
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chosen.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "gaborflow-decode");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<?>> done = new ArrayList<>(chosen.size());
-      for (int i = 0; i < chosen.size(); i++) {
-        int at = i;
-        EncodedImage image = chosen.get(i);
-        chosenLabels[i] = image.label();
-        done.add(pool.submit(() -> {
-          System.arraycopy(pixelsOf(image, size, resizing), 0, pixels, at * per, per);
-        }));
-      }
-      for (int i = 0; i < done.size(); i++) {
-        try {
-          done.get(i).get();
-        } catch (ExecutionException e) {
-          if (!(skipBad && e.getCause() instanceof DataFormatException bad)) {
-            throw e;
-          }
-          LOG.warn("{}; skipped", bad.getMessage());
-          skipped[i] = true;
-        }
-      }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException problem) {
-        throw problem;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while decoding images", e);
-    } finally {
-      pool.shutdownNow();
-    }
-    ImageSet set = new ImageSet(pixels, chosenLabels, size.height(), size.width(), size.channels());
-    int[] kept = IntStream.range(0, chosen.size()).filter(i -> !skipped[i]).toArray();
-    if (kept.length == chosen.size()) {
-      return set;
-    }
-    LOG.warn("skipped {} of {} {} that could not be decoded", chosen.size() - kept.length, chosen.size(), what);
-    if (kept.length == 0) {
-      throw new IllegalArgumentException("none of the " + chosen.size() + " " + what + " can be decoded");
-    }
-    return set.select(kept);
-  }
-
-  private static float[] pixelsOf(EncodedImage encoded, ImageSize size, boolean resizing) {
-    BufferedImage image = encoded.decode();
-    if (!resizing && (image.getHeight() != size.height() || image.getWidth() != size.width())) {
-      throw encoded.problem("is " + image.getHeight() + "x" + image.getWidth() + " but the first image is "
-          + size.height() + "x" + size.width() + "; make them one size or let gaborflow resize them (--resize)");
-    }
-    return ImageDecoder.pixels(image, size.height(), size.width(), size.channels());
+  static ImageSamples samples(DataSpec spec, List<? extends EncodedImage> chosen, ImageSize size) {
+    return new EncodedImageSamples(chosen, size, spec.resize() != null, spec.skipBadFiles(), spec.cacheBytes());
   }
 }

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
  * Images in class folders ({@code folder:DIR}): {@code DIR/train/<class>/...} and {@code
  * DIR/test/<class>/...}, PNG, JPEG, BMP or GIF, in the class folder or in folders below it. Class
  * names are the folder names, sorted; the test split must have the same classes. The subsets
- * {@code --limit-train} and {@code --limit-test} ask for are chosen from the file list, so only the
- * images used are decoded. Images are resized to the spec's size when it gives one; otherwise all
+ * {@code --limit-train} and {@code --limit-test} ask for are chosen from the file list; images are
+ * decoded when a batch reads them, so only the images used are decoded and memory does not grow
+ * with the number of files. Images are resized to the spec's size when it gives one; otherwise all
  * must have the size of the first, and they are read as grey when the first one is grey, as RGB
  * otherwise. A file that is not an image, an empty class folder or a missing split is an error
  * naming it.
@@ -46,10 +47,8 @@ public final class ImageFolderDataSource implements DataSource {
         spec.limitTest(), BalancedSubset.testSeed(spec.subsetSeed()));
     String name = root.getFileName() == null ? "folder" : root.getFileName().toString();
     ImageSize size = EncodedImages.size(spec, name, trainFiles);
-    boolean resizing = spec.resize() != null;
-    ImageSet train = EncodedImages.decode(trainFiles, size, resizing, spec.skipBadFiles(), "training images");
-    ImageSet test = EncodedImages.decode(testFiles, size, resizing, spec.skipBadFiles(), "test images");
-    return new Dataset(name, train, test, classes.size(), classes);
+    return new Dataset(name, EncodedImages.samples(spec, trainFiles, size),
+        EncodedImages.samples(spec, testFiles, size), classes.size(), classes);
   }
 
   private static List<String> classFolders(Path split) {

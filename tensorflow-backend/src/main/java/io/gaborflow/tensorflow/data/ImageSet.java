@@ -3,9 +3,11 @@ package io.gaborflow.tensorflow.data;
 import java.util.Arrays;
 
 /**
- * Images and their labels in memory: pixels as NHWC floats, one label per image.
+ * Images and their labels in memory: pixels as NHWC floats, one label per image. For data that
+ * is in memory already (IDX, CIFAR-10 binary batches, generated data); image files are read
+ * through {@link ImageSamples} as batches need them.
  */
-public final class ImageSet {
+public final class ImageSet implements ImageSamples {
   private final float[] pixels;
   private final int[] labels;
   private final int height;
@@ -26,46 +28,44 @@ public final class ImageSet {
     this.channels = channels;
   }
 
-  /** The number of images. */
+  @Override
   public int size() {
     return labels.length;
   }
 
-  /** Image height in pixels. */
+  @Override
   public int height() {
     return height;
   }
 
-  /** Image width in pixels. */
+  @Override
   public int width() {
     return width;
   }
 
-  /** Channels per pixel. */
+  @Override
   public int channels() {
     return channels;
   }
 
-  /** Floats per image: height x width x channels. */
+  @Override
   public int pixelsPerImage() {
     return height * width * channels;
   }
 
-  /** The label of image {@code index}. */
+  @Override
   public int label(int index) {
     return labels[index];
   }
 
-  /** A copy of image {@code index}'s pixels. */
-  public float[] image(int index) {
+  @Override
+  public boolean read(int index, float[] into, int offset) {
     int n = pixelsPerImage();
-    return Arrays.copyOfRange(pixels, index * n, (index + 1) * n);
+    System.arraycopy(pixels, index * n, into, offset, n);
+    return true;
   }
 
-  /**
-   * Copies the images {@code order[from] .. order[from + count - 1]} into {@code images} and
-   * their labels into {@code labelsOut}, so a training loop can reuse its buffers every step.
-   */
+  @Override
   public void copyBatch(int[] order, int from, int count, float[] images, int[] labelsOut) {
     int n = pixelsPerImage();
     for (int i = 0; i < count; i++) {
@@ -75,7 +75,8 @@ public final class ImageSet {
     }
   }
 
-  /** The images at {@code indices}, in that order. */
+  /** The images at {@code indices}, in that order, copied. */
+  @Override
   public ImageSet select(int[] indices) {
     int n = pixelsPerImage();
     float[] selected = new float[indices.length * n];
@@ -84,14 +85,16 @@ public final class ImageSet {
     return new ImageSet(selected, selectedLabels, height, width, channels);
   }
 
-  /** A copy with {@code standardization} applied to every pixel. */
+  /** A copy with {@code standardization} applied to every pixel once, rather than at each read. */
+  @Override
   public ImageSet standardized(ChannelStandardization standardization) {
     float[] copy = pixels.clone();
-    standardization.apply(copy, channels);
+    standardization.apply(copy, 0, copy.length, channels);
     return new ImageSet(copy, labels, height, width, channels);
   }
 
-  /** The first {@code count} images (all of them when there are fewer). */
+  /** The first {@code count} images (all of them when there are fewer), copied. */
+  @Override
   public ImageSet head(int count) {
     int n = Math.min(count, size());
     return new ImageSet(

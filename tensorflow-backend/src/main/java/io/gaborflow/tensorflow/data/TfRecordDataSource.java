@@ -26,8 +26,9 @@ import org.tensorflow.proto.Feature;
  * cifar10-train.tfrecord-00000-of-00004} work as they are. The image feature is {@code
  * image/encoded}, else {@code image}; the label {@code image/class/label}, else {@code label}; other
  * names are given after a {@code #}: {@code tfrecord:/data/*.tfrecord#image=img,label=target}.
- * Labels are read first and images kept encoded, so only the images of the {@code --limit-train}
- * and {@code --limit-test} subsets are decoded. Images are resized to the spec's size when it
+ * Labels are read first and each image's place kept, so only the images of the {@code
+ * --limit-train} and {@code --limit-test} subsets are decoded, each read again from its file when a
+ * batch needs it: memory holds a place per record, not the records. Images are resized to the spec's size when it
  * gives one; otherwise they must have the first one's size.
  */
 public final class TfRecordDataSource implements DataSource {
@@ -67,10 +68,8 @@ public final class TfRecordDataSource implements DataSource {
         BalancedSubset.testSeed(spec.subsetSeed()));
     String name = Path.of(glob).getFileName().toString();
     ImageSize size = EncodedImages.size(spec, name, trainRecords);
-    boolean resizing = spec.resize() != null;
-    ImageSet trainSet = EncodedImages.decode(trainRecords, size, resizing, spec.skipBadFiles(), "training images");
-    ImageSet testSet = EncodedImages.decode(testRecords, size, resizing, spec.skipBadFiles(), "test images");
-    return new Dataset(name, trainSet, testSet, classes);
+    return new Dataset(name, EncodedImages.samples(spec, trainRecords, size),
+        EncodedImages.samples(spec, testRecords, size), classes);
   }
 
   private static String name(Path file) {
@@ -122,18 +121,26 @@ public final class TfRecordDataSource implements DataSource {
         Map<String, Feature> features = parse(where, data).getFeatures().getFeatureMap();
         String imageKey = key(keys.image(), IMAGE_KEYS, features, where, "image");
         String labelKey = key(keys.label(), LABEL_KEYS, features, where, "label");
-        Feature image = features.get(imageKey);
-        if (image.getBytesList().getValueCount() != 1) {
-          throw where.problem("feature " + imageKey + " must hold one encoded image");
-        }
-        records.add(new EncodedRecord(where, imageKey, image.getBytesList().getValue(0),
-            label(features.get(labelKey), where, labelKey)));
+        encodedImage(features, imageKey, where);
+        records.add(new EncodedRecord(where, imageKey, label(features.get(labelKey), where, labelKey)));
       });
     }
     if (records.isEmpty()) {
       throw new DataFormatException(files.toString(), "holds no records");
     }
     return records;
+  }
+
+  private static ByteString encodedImage(Map<String, Feature> features, String key, Record where) {
+    Feature image = features.get(key);
+    if (image == null) {
+      throw where.problem("has no image feature " + key + "; it has "
+          + features.keySet().stream().sorted().toList() + " (name yours with #image=KEY)");
+    }
+    if (image.getBytesList().getValueCount() != 1) {
+      throw where.problem("feature " + key + " must hold one encoded image");
+    }
+    return image.getBytesList().getValue(0);
   }
 
   private static Example parse(Record where, byte[] data) {
@@ -167,10 +174,12 @@ public final class TfRecordDataSource implements DataSource {
     return (int) label;
   }
 
-  /** A record's image, still encoded, and its label. */
-  private record EncodedRecord(Record where, String key, ByteString encoded, int label) implements EncodedImage {
+  /** Where a record's image is, and its label. */
+  private record EncodedRecord(Record where, String key, int label) implements EncodedImage {
     @Override
     public BufferedImage decode() {
+      byte[] data = TfRecordFile.readAt(where.file(), where.offset(), where.index());
+      ByteString encoded = encodedImage(parse(where, data).getFeatures().getFeatureMap(), key, where);
       try {
         // ImageIO.read closes the stream it is given.
         ImageInputStream in = new MemoryCacheImageInputStream(encoded.newInput());

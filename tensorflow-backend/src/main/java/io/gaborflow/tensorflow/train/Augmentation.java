@@ -13,18 +13,17 @@ final class Augmentation {
   private final int width;
   private final int channels;
   private final int pad;
-  private final float[] scratch;
 
   Augmentation(int height, int width, int channels, int pad) {
     this.height = height;
     this.width = width;
     this.channels = channels;
     this.pad = pad;
-    this.scratch = new float[height * width * channels];
   }
 
   void apply(float[] images, int count, SplittableRandom random) {
     int per = height * width * channels;
+    float[] scratch = new float[per];
     for (int i = 0; i < count; i++) {
       int dy = random.nextInt(2 * pad + 1) - pad;
       int dx = random.nextInt(2 * pad + 1) - pad;

@@ -1,66 +1,188 @@
 package io.gaborflow.tensorflow.train;
 
 import io.gaborflow.core.Seeds;
-import io.gaborflow.tensorflow.data.ImageSet;
+import io.gaborflow.tensorflow.data.ImageSamples;
+import java.util.ArrayDeque;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The mini-batches of a training set: in each epoch a shuffle drawn from the seed and the epoch
- * alone (so a run resumed at any epoch sees the batches an uninterrupted one does), the last
- * partial batch dropped, each batch augmented with a stream of its own when augmentation is on.
- * The training loop, {@code soak} and {@code perf} all take their batches from here. Reuses one
- * buffer: a batch is valid until the next is filled.
+ * The mini-batches of a split, read ahead on worker threads. For training, each epoch's order is
+ * a shuffle drawn from the seed and the epoch alone (so a run resumed at any step sees the batches
+ * an uninterrupted one does), the last partial batch is dropped, and each batch is augmented with
+ * a random stream of its own when augmentation is on; for evaluation ({@link #inOrder}) the images
+ * come in index order, the last batch partial. Images are read (decoded, when they come from
+ * files) by {@link #workers()} threads into at most {@link #depth()} batches queued ahead of the
+ * one in use, so memory is set by the batch size and the depth, not by the split's size. The
+ * training loop, evaluation, {@code soak} and {@code perf} all take their batches from here. A
+ * batch is valid until the next is filled. Close it to stop its threads.
  */
-public final class Batches {
-  private final ImageSet set;
+public final class Batches implements AutoCloseable {
+  private final ImageSamples set;
   private final int batchSize;
   private final long seed;
-  private final Augmentation augmentation;
-  private final float[] images;
-  private final int[] labels;
+  private final boolean shuffled;
+  private final boolean augment;
+  private final int depth;
+  private final int workers;
+  private final ExecutorService pool;
+  private final ArrayDeque<Future<Batch>> queued = new ArrayDeque<>();
+  private final ConcurrentLinkedQueue<Batch> free = new ConcurrentLinkedQueue<>();
   private int orderEpoch;
   private int[] order;
+  /** The batch {@link #fill} is expected to ask for next, and the next one to queue. */
+  private int wantedEpoch = -1;
+  private int wantedStep;
+  private int queuedStep;
+  private Batch current;
+  private long waitNanos;
+  private int skippedEpoch;
+  private int skipped;
 
-  /** The batches of {@code set}; with {@code augment}, random crops and flips (see {@link Augmentation}). */
-  public Batches(ImageSet set, int batchSize, long seed, boolean augment) {
+  /** Training batches of {@code set}; with {@code augment}, random crops and flips (see {@link Augmentation}). */
+  public Batches(ImageSamples set, int batchSize, long seed, boolean augment) {
+    this(set, batchSize, seed, true, augment, defaultWorkers(), 2 * defaultWorkers());
+  }
+
+  /**
+   * Training batches of {@code set}, read by {@code workers} threads (at least 1) into a queue of
+   * {@code depth} batches (at least 1).
+   */
+  public Batches(ImageSamples set, int batchSize, long seed, boolean augment, int workers, int depth) {
+    this(set, batchSize, seed, true, augment, workers, depth);
+  }
+
+  private Batches(ImageSamples set, int batchSize, long seed, boolean shuffled, boolean augment, int workers,
+      int depth) {
+    if (batchSize < 1 || workers < 1 || depth < 1) {
+      throw new IllegalArgumentException(
+          "batch size, workers and depth must be at least 1, got " + batchSize + ", " + workers + ", " + depth);
+    }
     this.set = set;
     this.batchSize = batchSize;
     this.seed = seed;
-    this.augmentation = augment ? new Augmentation(set.height(), set.width(), set.channels(), 4) : null;
-    this.images = new float[batchSize * set.pixelsPerImage()];
-    this.labels = new int[batchSize];
+    this.shuffled = shuffled;
+    this.augment = augment;
+    this.workers = workers;
+    this.depth = depth;
+    this.pool = Executors.newFixedThreadPool(workers, runnable -> {
+      Thread thread = new Thread(runnable, "gaborflow-input");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
-  /** Whole batches per epoch. */
+  /** The batches of {@code set} in index order, the last one partial: for evaluation. */
+  public static Batches inOrder(ImageSamples set, int batchSize) {
+    return new Batches(set, batchSize, 0, false, false, defaultWorkers(), 2 * defaultWorkers());
+  }
+
+  private static int defaultWorkers() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Batches per epoch: whole ones when training, all when in order. */
   public int stepsPerEpoch() {
-    return set.size() / batchSize;
+    return shuffled ? set.size() / batchSize : (set.size() + batchSize - 1) / batchSize;
   }
 
-  /** Fills the buffers with batch {@code step} (from 0) of {@code epoch} (from 1). */
+  /**
+   * Makes batch {@code step} (from 0) of {@code epoch} (from 1) the current one, waiting for it if
+   * the workers have not read it yet. Asking for the batches in order keeps the queue full; any
+   * other batch may be asked for, after which reading ahead continues from it.
+   *
+   * @throws io.gaborflow.tensorflow.data.DataFormatException when an image of the batch cannot be
+   *     decoded and bad images are not skipped
+   */
   public void fill(int epoch, int step) {
-    if (order == null || orderEpoch != epoch) {
-      order = order(set.size(), seed, epoch);
-      orderEpoch = epoch;
+    if (epoch != wantedEpoch || step != wantedStep) {
+      restartAt(epoch, step);
     }
-    set.copyBatch(order, step * batchSize, batchSize, images, labels);
-    if (augmentation != null) {
-      augmentation.apply(images, batchSize, Seeds.augmentation(seed, epoch, step));
+    queueAhead();
+    Future<Batch> next = queued.poll();
+    long start = System.nanoTime();
+    Batch batch;
+    try {
+      batch = next.get();
+    } catch (ExecutionException e) {
+      restartAt(-1, 0);
+      if (e.getCause() instanceof RuntimeException problem) {
+        throw problem;
+      }
+      throw new IllegalStateException("reading batch " + step + " of epoch " + epoch + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      restartAt(-1, 0);
+      throw new IllegalStateException("interrupted while waiting for batch " + step + " of epoch " + epoch, e);
+    } finally {
+      waitNanos += System.nanoTime() - start;
     }
+    if (current != null) {
+      free.add(current);
+    }
+    current = batch;
+    if (skippedEpoch != epoch) {
+      skippedEpoch = epoch;
+      skipped = 0;
+    }
+    skipped += batch.skipped;
+    wantedStep = step + 1;
+    queueAhead();
   }
 
-  /** The images of the batch last filled, NHWC. */
+  /** The images of the current batch, NHWC; the first {@link #count()} are valid. */
   public float[] images() {
-    return images;
+    return current.images;
   }
 
-  /** The labels of the batch last filled. */
+  /** The labels of the current batch; the first {@link #count()} are valid. */
   public int[] labels() {
-    return labels;
+    return current.labels;
+  }
+
+  /**
+   * Images in the current batch: the batch size, less the images that could not be decoded and
+   * are skipped, and less what the split lacks for the last batch in order.
+   */
+  public int count() {
+    return current.count;
+  }
+
+  /** Images left out so far in the epoch of the current batch, because they could not be decoded. */
+  public int skippedInEpoch() {
+    return skipped;
+  }
+
+  /** Total time {@link #fill} has waited for a batch the workers had not finished. */
+  public double waitSeconds() {
+    return waitNanos / 1e9;
   }
 
   /** Images per batch. */
   public int batchSize() {
     return batchSize;
+  }
+
+  /** Threads reading images. */
+  public int workers() {
+    return workers;
+  }
+
+  /** Batches read ahead of the current one, at most. */
+  public int depth() {
+    return depth;
+  }
+
+  /** Stops the worker threads; batches being read are abandoned. */
+  @Override
+  public void close() {
+    restartAt(-1, 0);
+    pool.shutdownNow();
   }
 
   /** The order of {@code size} training images in {@code epoch}: a shuffle from the seed and the epoch alone. */
@@ -77,5 +199,79 @@ public final class Batches {
       order[j] = t;
     }
     return order;
+  }
+
+  /** Forgets what is queued; reading continues from {@code step} of {@code epoch}. */
+  private void restartAt(int epoch, int step) {
+    for (Future<Batch> pending : queued) {
+      // A batch being read keeps its buffers; they are not reused.
+      pending.cancel(false);
+    }
+    queued.clear();
+    wantedEpoch = epoch;
+    wantedStep = step;
+    queuedStep = step;
+  }
+
+  /** Queues the batches after the wanted one, up to the depth, within its epoch. */
+  private void queueAhead() {
+    int steps = stepsPerEpoch();
+    while (queued.size() < depth && queuedStep < steps) {
+      queued.add(pool.submit(readerOf(wantedEpoch, queuedStep)));
+      queuedStep++;
+    }
+  }
+
+  private Callable<Batch> readerOf(int epoch, int step) {
+    int from = step * batchSize;
+    int count = Math.min(batchSize, set.size() - from);
+    int[] indices = new int[count];
+    if (shuffled) {
+      if (order == null || orderEpoch != epoch) {
+        order = order(set.size(), seed, epoch);
+        orderEpoch = epoch;
+      }
+      System.arraycopy(order, from, indices, 0, count);
+    } else {
+      for (int i = 0; i < count; i++) {
+        indices[i] = from + i;
+      }
+    }
+    return () -> read(indices, epoch, step);
+  }
+
+  /** Reads the images at {@code indices} into a free batch, then augments them when asked to. */
+  private Batch read(int[] indices, int epoch, int step) {
+    Batch batch = free.poll();
+    if (batch == null) {
+      batch = new Batch(new float[batchSize * set.pixelsPerImage()], new int[batchSize]);
+    }
+    int per = set.pixelsPerImage();
+    int count = 0;
+    for (int index : indices) {
+      if (set.read(index, batch.images, count * per)) {
+        batch.labels[count++] = set.label(index);
+      }
+    }
+    batch.count = count;
+    batch.skipped = indices.length - count;
+    if (augment) {
+      new Augmentation(set.height(), set.width(), set.channels(), 4)
+          .apply(batch.images, count, Seeds.augmentation(seed, epoch, step));
+    }
+    return batch;
+  }
+
+  /** Buffers of one batch, reused once the loop has moved past it. */
+  private static final class Batch {
+    final float[] images;
+    final int[] labels;
+    int count;
+    int skipped;
+
+    Batch(float[] images, int[] labels) {
+      this.images = images;
+      this.labels = labels;
+    }
   }
 }

@@ -2,7 +2,8 @@ package io.gaborflow.tensorflow.train;
 
 import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.data.ImageSet;
+import io.gaborflow.tensorflow.data.DataFormatException;
+import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.core.model.NetworkSpec;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class TrainingLoop {
   public TrainingResult run(TrainingSession session, Dataset data) {
     checkCompatible(session.model().spec(), data);
     List<EpochResult> epochs = new ArrayList<>();
+    boolean stopped;
     int firstEpoch = 1;
     int firstStep = 0;
     double resumedLossSum = 0;
@@ -64,60 +66,15 @@ public final class TrainingLoop {
     } else {
       session.initialize(config.seed());
     }
-    ImageSet train = data.train();
+    ImageSamples train = data.train();
     int batch = config.batchSize();
-    Batches batches = new Batches(train, batch, config.seed(), config.augment());
-    int steps = batches.stepsPerEpoch();
-    if (steps == 0 && config.epochs() > 0) {
-      throw new IllegalArgumentException(
-          data.name() + " has " + train.size() + " training images, fewer than one batch of " + batch);
-    }
-    long totalSteps = (long) steps * config.epochs();
-    RunControl control = new RunControl();
-    progress.runStarted(control);
-    boolean stopped = false;
-    for (int epoch = firstEpoch; epoch <= config.epochs() && !stopped; epoch++) {
-      progress.epochStarted(epoch, config.epochs(), steps);
-      long start = System.nanoTime();
-      int from = epoch == firstEpoch ? firstStep : 0;
-      double lossSum = epoch == firstEpoch ? resumedLossSum : 0;
-      for (int step = from; step < steps; step++) {
-        batches.fill(epoch, step);
-        long globalStep = (long) (epoch - 1) * steps + step;
-        float rate = config.schedule().rate(config.learningRate(), globalStep, steps, totalSteps);
-        float loss = session.trainStep(epoch, globalStep, rate, batches.images(), batches.labels(), batch);
-        NativeMemory.reclaimAfter(globalStep + 1);
-        if (!Float.isFinite(loss)) {
-          throw new TrainingDivergedException(epoch, step + 1, loss);
-        }
-        lossSum += loss;
-        double seconds = (System.nanoTime() - start) / 1e9;
-        progress.stepDone(new StepEvent(epoch, config.epochs(), step + 1, steps, lossSum / (step + 1),
-            (step + 1 - from) * batch / seconds, rate));
-        if (control.stopRequested() && step + 1 < steps) {
-          saveCheckpoint(session, new CheckpointState(session.model().modelName(), epoch - 1, config.epochs(),
-              config.seed(), session.variableShapes(), epochs, step + 1, lossSum));
-          LOG.info("{}: stopped after step {} of epoch {}", session.model().modelName(), step + 1, epoch);
-          stopped = true;
-          break;
-        }
+    try (Batches batches = new Batches(train, batch, config.seed(), config.augment())) {
+      int steps = batches.stepsPerEpoch();
+      if (steps == 0 && config.epochs() > 0) {
+        throw new IllegalArgumentException(
+            data.name() + " has " + train.size() + " training images, fewer than one batch of " + batch);
       }
-      if (stopped) {
-        break;
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      Evaluation test = session.evaluate(data.test(), config.evalBatchSize());
-      EpochResult result =
-          new EpochResult(epoch, config.epochs(), seconds, lossSum / steps, test.loss(), test.accuracy(), steps * batch);
-      epochs.add(result);
-      saveCheckpoint(session, new CheckpointState(session.model().modelName(), epoch, config.epochs(),
-          config.seed(), session.variableShapes(), epochs));
-      LOG.info("{}: {}", session.model().modelName(), result.summary());
-      progress.epochDone(result);
-      stopped = control.stopRequested() && epoch < config.epochs();
-      if (stopped) {
-        LOG.info("{}: stopped after epoch {}", session.model().modelName(), epoch);
-      }
+      stopped = trainEpochs(session, data, batches, epochs, firstEpoch, firstStep, resumedLossSum);
     }
     Evaluation last =
         epochs.isEmpty()
@@ -136,6 +93,96 @@ public final class TrainingLoop {
         stopped);
   }
 
+  /**
+   * Trains from step {@code firstStep} of {@code firstEpoch} to the end of the run, adding each
+   * epoch's result to {@code epochs}; true when a stop was asked for before the end. An image that
+   * cannot be decoded stops the run after a checkpoint of the steps done, so no work is lost.
+   */
+  private boolean trainEpochs(TrainingSession session, Dataset data, Batches batches, List<EpochResult> epochs,
+      int firstEpoch, int firstStep, double resumedLossSum) {
+    int batch = batches.batchSize();
+    int steps = batches.stepsPerEpoch();
+    long totalSteps = (long) steps * config.epochs();
+    RunControl control = new RunControl();
+    progress.runStarted(control);
+    for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+      progress.epochStarted(epoch, config.epochs(), steps);
+      long start = System.nanoTime();
+      double waitedBefore = batches.waitSeconds();
+      int from = epoch == firstEpoch ? firstStep : 0;
+      double lossSum = epoch == firstEpoch ? resumedLossSum : 0;
+      for (int step = from; step < steps; step++) {
+        try {
+          batches.fill(epoch, step);
+        } catch (DataFormatException e) {
+          saveBeforeFailure(session, epochs, epoch, step, lossSum, e);
+          throw e;
+        }
+        long globalStep = (long) (epoch - 1) * steps + step;
+        float rate = config.schedule().rate(config.learningRate(), globalStep, steps, totalSteps);
+        if (batches.count() > 0) {
+          float loss = session.trainStep(epoch, globalStep, rate, batches.images(), batches.labels(), batches.count());
+          NativeMemory.reclaimAfter(globalStep + 1);
+          if (!Float.isFinite(loss)) {
+            throw new TrainingDivergedException(epoch, step + 1, loss);
+          }
+          lossSum += loss;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        progress.stepDone(new StepEvent(epoch, config.epochs(), step + 1, steps, lossSum / (step + 1),
+            (step + 1 - from) * batch / seconds, rate));
+        if (control.stopRequested() && step + 1 < steps) {
+          saveCheckpoint(session, midEpoch(session, epochs, epoch, step + 1, lossSum));
+          LOG.info("{}: stopped after step {} of epoch {}", session.model().modelName(), step + 1, epoch);
+          return true;
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double waited = batches.waitSeconds() - waitedBefore;
+      if (batches.skippedInEpoch() > 0) {
+        LOG.warn("{}: epoch {} left out {} of {} training images that could not be decoded",
+            session.model().modelName(), epoch, batches.skippedInEpoch(), steps * batch);
+      }
+      Evaluation test;
+      try {
+        test = session.evaluate(data.test(), config.evalBatchSize());
+      } catch (DataFormatException e) {
+        saveBeforeFailure(session, epochs, epoch, steps, lossSum, e);
+        throw e;
+      }
+      EpochResult result = new EpochResult(epoch, config.epochs(), seconds, lossSum / steps, test.loss(),
+          test.accuracy(), steps * batch, waited);
+      epochs.add(result);
+      saveCheckpoint(session, new CheckpointState(session.model().modelName(), epoch, config.epochs(),
+          config.seed(), session.variableShapes(), epochs));
+      LOG.info("{}: {}", session.model().modelName(), result.summary());
+      progress.epochDone(result);
+      if (control.stopRequested() && epoch < config.epochs()) {
+        LOG.info("{}: stopped after epoch {}", session.model().modelName(), epoch);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private CheckpointState midEpoch(TrainingSession session, List<EpochResult> epochs, int epoch, int stepsDone,
+      double lossSum) {
+    return new CheckpointState(session.model().modelName(), epoch - 1, config.epochs(), config.seed(),
+        session.variableShapes(), epochs, stepsDone, lossSum);
+  }
+
+  /** Keeps the steps done before an unreadable image stopped the run, and says how to go on. */
+  private void saveBeforeFailure(TrainingSession session, List<EpochResult> epochs, int epoch, int stepsDone,
+      double lossSum, DataFormatException problem) {
+    if (checkpoints == null || stepsDone == 0) {
+      return;
+    }
+    saveCheckpoint(session, midEpoch(session, epochs, epoch, stepsDone, lossSum));
+    LOG.error("{}: {}; the {} steps of epoch {} done so far are checkpointed: fix or remove the file, or pass"
+        + " --skip-bad-files, and go on with --resume", session.model().modelName(), problem.getMessage(),
+        stepsDone, epoch);
+  }
+
   private void saveCheckpoint(TrainingSession session, CheckpointState state) {
     if (checkpoints != null) {
       checkpoints.save(session, state);
@@ -145,7 +192,7 @@ public final class TrainingLoop {
   private static void checkCompatible(NetworkSpec spec, Dataset data) {
     var input = spec.input();
     String model = spec.modelName();
-    ImageSet train = data.train();
+    ImageSamples train = data.train();
     if (train.height() != input.height() || train.width() != input.width() || train.channels() != input.channels()) {
       throw new IllegalArgumentException(ImageSize.mismatch(model, input.height(), input.width(), input.channels(),
           data.name(), train.height(), train.width(), train.channels()));

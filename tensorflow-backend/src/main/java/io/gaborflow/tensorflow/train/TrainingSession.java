@@ -4,7 +4,7 @@ import io.gaborflow.core.Seeds;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.tensorflow.checkpoint.VariableStore;
-import io.gaborflow.tensorflow.data.ImageSet;
+import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.export.ServableModel;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.graph.ConvBank;
@@ -138,30 +138,33 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
     return runner.fetch(training.loss);
   }
 
-  /** Mean loss and accuracy over {@code set}, in batches of {@code batchSize}. */
-  public Evaluation evaluate(ImageSet set, int batchSize) {
-    int[] order = new int[set.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    float[] images = new float[batchSize * set.pixelsPerImage()];
-    int[] batchLabels = new int[batchSize];
+  /**
+   * Mean loss and accuracy over {@code set}, in batches of {@code batchSize} read ahead by {@link
+   * Batches#inOrder}; images that cannot be decoded and are skipped are not counted.
+   */
+  public Evaluation evaluate(ImageSamples set, int batchSize) {
     double lossSum = 0;
     double correctSum = 0;
-    for (int from = 0; from < set.size(); from += batchSize) {
-      int count = Math.min(batchSize, set.size() - from);
-      set.copyBatch(order, from, count, images, batchLabels);
-      try (TFloat32 x = imagesTensor(images, count);
-          TInt32 y = labelsTensor(batchLabels, count);
-          Result result =
-              session.runner().feed(network.images(), x).feed(training.labels, y).fetch(training.evaluationLoss)
-                  .fetch(training.correct).run()) {
-        lossSum += ((TFloat32) result.get(0)).getFloat() * count;
-        correctSum += ((TFloat32) result.get(1)).getFloat();
+    int evaluated = 0;
+    try (Batches batches = Batches.inOrder(set, batchSize)) {
+      for (int step = 0; step < batches.stepsPerEpoch(); step++) {
+        batches.fill(1, step);
+        int count = batches.count();
+        if (count == 0) {
+          continue;
+        }
+        try (TFloat32 x = imagesTensor(batches.images(), count);
+            TInt32 y = labelsTensor(batches.labels(), count);
+            Result result = session.runner().feed(network.images(), x).feed(training.labels, y)
+                .fetch(training.evaluationLoss).fetch(training.correct).run()) {
+          lossSum += ((TFloat32) result.get(0)).getFloat() * count;
+          correctSum += ((TFloat32) result.get(1)).getFloat();
+        }
+        evaluated += count;
       }
     }
-    int n = Math.max(1, set.size());
-    return new Evaluation(lossSum / n, correctSum / n, set.size());
+    int n = Math.max(1, evaluated);
+    return new Evaluation(lossSum / n, correctSum / n, evaluated);
   }
 
   /** The logits for the first {@code count} images of {@code images}, row by row. */

@@ -109,10 +109,12 @@ class Cifar10AndFolderSourcesTest {
   @Test
   void resizesWhenTold() throws IOException {
     writeFolder(8);
-    writePng(dir.resolve("train/cat/big.png"), 20, 50);
-    DataFormatException e = assertThrows(DataFormatException.class,
-        () -> new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir)));
-    assertTrue(e.getMessage().startsWith(dir.resolve("train/cat/big.png") + ": is 20x20 but the first image is 8x8"),
+    writePng(dir.resolve("train/cat/zz-big.png"), 20, 50);
+    Dataset unsized = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir));
+    int big = 3;
+    DataFormatException e = assertThrows(DataFormatException.class, () -> unsized.train().image(big),
+        "the folder's images are decoded when read, so the odd one is refused then");
+    assertTrue(e.getMessage().startsWith(dir.resolve("train/cat/zz-big.png") + ": is 20x20 but the first image is 8x8"),
         e.getMessage());
     Dataset data = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir).resizedTo(new ImageSize(16, 16, 3)));
     assertEquals(16, data.train().height());
@@ -123,8 +125,9 @@ class Cifar10AndFolderSourcesTest {
   void notAnImageAndEmptyClassFolderAreNamed() throws IOException {
     writeFolder(8);
     Files.writeString(dir.resolve("test/dog/notes.png"), "not a picture");
+    Dataset listed = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir));
     DataFormatException e = assertThrows(DataFormatException.class,
-        () -> new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir)));
+        () -> listed.test().image(listed.test().size() - 1), "an image that is not one is refused when read");
     assertEquals(dir.resolve("test/dog/notes.png") + ": not an image that can be read (PNG, JPEG, BMP or GIF)",
         e.getMessage());
     Files.delete(dir.resolve("test/dog/notes.png"));

@@ -28,7 +28,7 @@ class TfRecordDataSourceTest {
   }
 
   /** Whether image {@code i} of {@code set} has its bright rows (horizontal) or columns (vertical). */
-  private static boolean stripesMatchLabel(ImageSet set, int i) {
+  private static boolean stripesMatchLabel(ImageSamples set, int i) {
     float[] image = new float[64];
     int[] label = new int[1];
     set.copyBatch(new int[] {i}, 0, 1, image, label);
