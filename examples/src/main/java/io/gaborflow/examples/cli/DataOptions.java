@@ -39,10 +39,15 @@ final class DataOptions {
           + " 0 for all (default: ${DEFAULT-VALUE}).")
   int normalizeSample = DataSpec.DEFAULT_STANDARDIZATION_SAMPLE;
 
+  @Option(names = "--cache-mb", paramLabel = "MB",
+      description = "Keep up to MB megabytes of decoded images from image files in memory, so later epochs need not"
+          + " decode them again; 0 keeps none and memory does not grow with the data (default: ${DEFAULT-VALUE}).")
+  long cacheMegabytes;
+
   /** The spec for a model taking {@code input}; subsets are drawn with {@code seed}. */
   DataSpec spec(FeatureShape input, long seed) {
     DataSpec spec = DataSpec.parse(data).limited(limitTrain, limitTest, seed).standardized(normalize)
-        .standardizedFrom(normalizeSample).skippingBadFiles(skipBadFiles);
+        .standardizedFrom(normalizeSample).skippingBadFiles(skipBadFiles).cachedInMemory(cacheMegabytes << 20);
     ImageSize modelInput = new ImageSize(input.height(), input.width(), input.channels());
     return resize ? spec.resizedTo(modelInput) : spec.forModelInput(modelInput);
   }

@@ -7,6 +7,7 @@ import io.gaborflow.tensorflow.report.RunReport;
 import io.gaborflow.tensorflow.train.EarlyStopping;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingListener;
+import java.util.ArrayList;
 import java.util.List;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
@@ -69,10 +70,13 @@ public final class TrainCommand implements Callable<Integer> {
       RunReport.requireWritable(report);
     }
     RunOptions options = new RunOptions(checkpointDir, resume, export);
-    List<TrainingListener> more = earlyStoppingPatience > 0
-        ? List.of(new EarlyStopping(earlyStoppingMetric, earlyStoppingPatience, 0))
-        : List.of();
+    FirstStepClock firstStep = new FirstStepClock();
+    List<TrainingListener> more = new ArrayList<>(List.of(firstStep));
+    if (earlyStoppingPatience > 0) {
+      more.add(new EarlyStopping(earlyStoppingMetric, earlyStoppingPatience, 0));
+    }
     TrainingResult result = ModelCatalog.trainer(model, config, spec).train(options, more);
+    firstStep.print(System.out);
     System.out.printf(
         "%s on %s: test accuracy %.4f after %d epochs (%,d learnable and %,d fixed parameters)%n",
         result.model(), result.dataset(), result.testAccuracy(), result.epochs().size(),

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
  * DIR/test/<class>/...}, PNG, JPEG, BMP or GIF, in the class folder or in folders below it. Class
  * names are the folder names, sorted; the test split must have the same classes. The subsets
  * {@code --limit-train} and {@code --limit-test} ask for are chosen from the file list; images are
- * decoded when a batch reads them, so only the images used are decoded and memory does not grow
- * with the number of files. Images are resized to the spec's size when it gives one; otherwise all
+ * decoded when a batch reads them, so only the images used are decoded and memory holds the file
+ * list, not the pixels. Images are resized to the spec's size when it gives one; otherwise all
  * must have the size of the first, and they are read as grey when the first one is grey, as RGB
  * otherwise. A file that is not an image, an empty class folder or a missing split is an error
  * naming it.
@@ -77,7 +77,7 @@ public final class ImageFolderDataSource implements DataSource {
       try (Stream<Path> entries = Files.walk(classFolder)) {
         int classLabel = label;
         entries.filter(Files::isRegularFile).filter(p -> !hidden(classFolder.relativize(p))).sorted()
-            .forEach(p -> all.add(new ImageFile(p, classLabel)));
+            .forEach(p -> all.add(new ImageFile(classFolder, classFolder.relativize(p).toString(), classLabel)));
       } catch (IOException | java.io.UncheckedIOException e) {
         throw new DataFormatException(classFolder.toString(), "cannot be listed: " + e.getMessage(), e);
       }
@@ -97,16 +97,19 @@ public final class ImageFolderDataSource implements DataSource {
     return false;
   }
 
-  /** An image file and the class of the folder it is in. */
-  private record ImageFile(Path file, int label) implements EncodedImage {
+  /**
+   * An image file and the class of the folder it is in. The folder is shared by its files and the
+   * name kept as text, a third of what a {@link Path} per file would hold in memory.
+   */
+  private record ImageFile(Path classFolder, String name, int label) implements EncodedImage {
     @Override
     public BufferedImage decode() {
-      return ImageDecoder.read(file);
+      return ImageDecoder.read(classFolder.resolve(name));
     }
 
     @Override
     public DataFormatException problem(String what) {
-      return new DataFormatException(file, what);
+      return new DataFormatException(classFolder.resolve(name), what);
     }
   }
 }

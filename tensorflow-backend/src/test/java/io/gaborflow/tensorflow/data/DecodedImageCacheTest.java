@@ -1,0 +1,72 @@
+package io.gaborflow.tensorflow.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The cache of decoded images: later epochs decode only what the budget could not keep. */
+class DecodedImageCacheTest {
+  private static final ImageSize SIZE = new ImageSize(2, 2, 1);
+  private static final long BYTES_PER_IMAGE = 4L * 2 * 2;
+
+  private final AtomicInteger decodes = new AtomicInteger();
+
+  /** An image whose pixels are all {@code grey}, counting its decodes. */
+  private EncodedImage image(int grey) {
+    return new EncodedImage() {
+      @Override
+      public int label() {
+        return grey % 2;
+      }
+
+      @Override
+      public BufferedImage decode() {
+        decodes.incrementAndGet();
+        BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY);
+        for (int p = 0; p < 4; p++) {
+          image.getRaster().setSample(p % 2, p / 2, 0, grey);
+        }
+        return image;
+      }
+
+      @Override
+      public DataFormatException problem(String what) {
+        return new DataFormatException("image " + grey, what);
+      }
+    };
+  }
+
+  private int decodesForTwoEpochs(long budget) {
+    List<EncodedImage> images = IntStream.range(0, 100).mapToObj(this::image).toList();
+    EncodedImageSamples samples = new EncodedImageSamples(images, SIZE, false, false, budget);
+    float[] pixels = new float[4];
+    for (int epoch = 0; epoch < 2; epoch++) {
+      for (int i = 0; i < 100; i++) {
+        samples.read(i, pixels, 0);
+        assertArrayEquals(new float[] {i / 255f, i / 255f, i / 255f, i / 255f}, pixels, 1e-7f, "image " + i);
+      }
+    }
+    assertEquals(Math.min(budget / BYTES_PER_IMAGE, 100) * BYTES_PER_IMAGE, samples.cachedBytes());
+    return decodes.getAndSet(0);
+  }
+
+  @Test
+  void aBudgetForEveryImageDecodesEachOnce() {
+    assertEquals(100, decodesForTwoEpochs(100 * BYTES_PER_IMAGE));
+  }
+
+  @Test
+  void withoutABudgetEveryEpochDecodesAgain() {
+    assertEquals(200, decodesForTwoEpochs(0));
+  }
+
+  @Test
+  void aBudgetForSomeKeepsThoseAndDecodesTheRestAgain() {
+    assertEquals(100 + 60, decodesForTwoEpochs(40 * BYTES_PER_IMAGE + 3));
+  }
+}
