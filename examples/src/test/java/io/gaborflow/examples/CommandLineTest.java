@@ -117,12 +117,43 @@ class CommandLineTest {
   }
 
   @Test
+  void datasetsReadReadsEveryImageOfAnEpochThroughThePipeline() throws IOException {
+    for (String split : List.of("train", "test")) {
+      for (int label = 0; label < 2; label++) {
+        for (int i = 0; i < 40; i++) {
+          BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+          image.setRGB(i % 40, 0, 0xffffff * label);
+          Path file = dir.resolve(split + "/class-" + label + "/" + i + ".jpg");
+          Files.createDirectories(file.getParent());
+          ImageIO.write(image, "jpg", file.toFile());
+        }
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = Main.commandLine().execute("datasets", "read", "--model", "lenet", "--data", "folder:" + dir, "--resize",
+          "--batch-size", "16", "--epochs", "2");
+    } finally {
+      System.setOut(stdout);
+    }
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, printed);
+    assertTrue(printed.contains(": 80 training images of 28x28x1, loaded in "), printed);
+    assertTrue(printed.contains("epoch 1: read 80 images in "), "five whole batches of 16: " + printed);
+    assertTrue(printed.contains("epoch 2: read 80 images in "), printed);
+  }
+
+  @Test
   void everyCommandHasHelp() {
     PrintStream stderr = System.err;
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
     System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
     try {
-      for (String command : List.of("train", "bench", "perf", "soak", "predict", "filters", "bank", "summary")) {
+      for (String command : List.of("train", "bench", "perf", "soak", "predict", "filters", "bank", "summary",
+          "datasets")) {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));

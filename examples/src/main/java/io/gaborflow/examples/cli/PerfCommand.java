@@ -163,6 +163,9 @@ public final class PerfCommand implements Callable<Integer> {
       }
     } finally {
       sessions.values().forEach(TrainingSession::close);
+      if (real != null) {
+        real.close();
+      }
     }
     return 0;
   }

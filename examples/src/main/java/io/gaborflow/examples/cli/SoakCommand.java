@@ -61,13 +61,13 @@ public final class SoakCommand implements Callable<Integer> {
     TrainingConfig config = stepOptions.config().epochs(epochs).build();
     double baseline = Double.NaN;
     double last = 0;
-    try (TrainingSession session = TrainingSession.create(graph, config)) {
+    try (batches; TrainingSession session = TrainingSession.create(graph, config)) {
       session.initialize(1);
       System.out.printf("%8s %10s%n", "step", "RSS (MB)");
       for (int step = 1; step <= steps; step++) {
         int epoch = (step - 1) / perEpoch + 1;
         batches.fill(epoch, (step - 1) % perEpoch);
-        session.trainStep(epoch, step, batches.images(), batches.labels(), batchSize);
+        session.trainStep(epoch, step, batches.images(), batches.labels(), batches.count());
         if (!noReclaim) {
           NativeMemory.reclaimAfter(step);
         }
