@@ -1,17 +1,16 @@
 package io.gaborflow.tensorflow.data;
 
 /** Some of another split's images, by index, read from it on demand. */
-final class SelectedSamples implements ImageSamples {
-  private final ImageSamples all;
+final class SelectedSamples extends ForwardingSamples {
   private final int[] indices;
 
   SelectedSamples(ImageSamples all, int[] indices) {
+    super(all);
     for (int index : indices) {
       if (index < 0 || index >= all.size()) {
         throw new IndexOutOfBoundsException("image " + index + " of " + all.size());
       }
     }
-    this.all = all;
     this.indices = indices;
   }
 
@@ -21,27 +20,12 @@ final class SelectedSamples implements ImageSamples {
   }
 
   @Override
-  public int height() {
-    return all.height();
-  }
-
-  @Override
-  public int width() {
-    return all.width();
-  }
-
-  @Override
-  public int channels() {
-    return all.channels();
-  }
-
-  @Override
   public int label(int index) {
-    return all.label(indices[index]);
+    return delegate.label(indices[index]);
   }
 
   @Override
   public boolean read(int index, float[] into, int offset) {
-    return all.read(indices[index], into, offset);
+    return delegate.read(indices[index], into, offset);
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gaborflow.tensorflow.data.DataFormatException;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.data.ForwardingSamples;
 import io.gaborflow.tensorflow.data.ImageFolderDataSource;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.ImageSet;
@@ -101,43 +102,17 @@ class BatchesTest {
   }
 
   /** Counts the images read from a split. */
-  private static final class Counting implements ImageSamples {
-    final ImageSamples inner;
+  private static final class Counting extends ForwardingSamples {
     final AtomicInteger reads = new AtomicInteger();
 
     Counting(ImageSamples inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public int size() {
-      return inner.size();
-    }
-
-    @Override
-    public int height() {
-      return inner.height();
-    }
-
-    @Override
-    public int width() {
-      return inner.width();
-    }
-
-    @Override
-    public int channels() {
-      return inner.channels();
-    }
-
-    @Override
-    public int label(int index) {
-      return inner.label(index);
+      super(inner);
     }
 
     @Override
     public boolean read(int index, float[] into, int offset) {
       reads.incrementAndGet();
-      return inner.read(index, into, offset);
+      return super.read(index, into, offset);
     }
   }
 

@@ -10,6 +10,7 @@ import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.StopAt;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,31 +24,6 @@ class StoppingTest {
   private static final Dataset DATA = SyntheticData.stripes(12, 4, 96, 32, 5);
 
   @TempDir Path dir;
-
-  /** Stops the run after step {@code step} of epoch {@code epoch}. */
-  private static final class StopAt implements TrainingListener {
-    private final int epoch;
-    private final int step;
-    private RunControl control;
-
-    StopAt(int epoch, int step) {
-      this.epoch = epoch;
-      this.step = step;
-    }
-
-    @Override
-    public void runStarted(RunControl runControl) {
-      control = runControl;
-    }
-
-    @Override
-    public void stepDone(StepEvent event) {
-      if (event.epoch() == epoch && event.step() == step) {
-        control.stop();
-      }
-    }
-  }
-
 
   @Test
   void aListenerStopsAfterAStepWithACheckpointThatResumesExactly() {

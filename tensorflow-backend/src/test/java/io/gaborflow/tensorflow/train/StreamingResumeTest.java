@@ -13,6 +13,7 @@ import io.gaborflow.tensorflow.data.ImageFolderDataSource;
 import io.gaborflow.tensorflow.testing.ImageFolders;
 import io.gaborflow.tensorflow.testing.SessionValues;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.StopAt;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,25 +50,6 @@ class StreamingResumeTest {
     }
   }
 
-  /** Stops the run after step {@code step} of epoch {@code epoch}. */
-  private static TrainingListener stopAt(int epoch, int step) {
-    return new TrainingListener() {
-      private RunControl control;
-
-      @Override
-      public void runStarted(RunControl runControl) {
-        control = runControl;
-      }
-
-      @Override
-      public void stepDone(StepEvent event) {
-        if (event.epoch() == epoch && event.step() == step) {
-          control.stop();
-        }
-      }
-    };
-  }
-
   @Test
   void streamedTrainingEqualsInMemoryAndResumesExactly() {
     Dataset inMemory = ImageFolders.write(SyntheticData.stripes(12, 4, 96, 32, 5), images);
@@ -76,7 +58,7 @@ class StreamingResumeTest {
     assertSameWeights(expected, train(folder(), TrainingListener.silent(), RunOptions.NONE));
 
     RunOptions resumable = new RunOptions(checkpoints, true, null);
-    train(folder(), stopAt(2, 3), resumable);
+    train(folder(), new StopAt(2, 3), resumable);
     assertEquals("epoch-1-step-3", new CheckpointStore(checkpoints).latest().orElseThrow().folder().getFileName()
         .toString());
     assertSameWeights(expected, train(folder(), TrainingListener.silent(), resumable));
