@@ -21,13 +21,30 @@ final class Augmentation {
     this.pad = pad;
   }
 
+  /** One image's shift and flip, drawn from {@code random}. */
+  private record Draw(int dy, int dx, boolean flip) {}
+
+  private Draw draw(SplittableRandom random) {
+    int dy = random.nextInt(2 * pad + 1) - pad;
+    int dx = random.nextInt(2 * pad + 1) - pad;
+    return new Draw(dy, dx, random.nextBoolean());
+  }
+
+  /** Draws what {@code images} images would, so the next image gets what it gets in the whole batch. */
+  void skip(SplittableRandom random, int images) {
+    for (int i = 0; i < images; i++) {
+      draw(random);
+    }
+  }
+
   void apply(float[] images, int count, SplittableRandom random) {
     int per = height * width * channels;
     float[] scratch = new float[per];
     for (int i = 0; i < count; i++) {
-      int dy = random.nextInt(2 * pad + 1) - pad;
-      int dx = random.nextInt(2 * pad + 1) - pad;
-      boolean flip = random.nextBoolean();
+      Draw draw = draw(random);
+      int dy = draw.dy();
+      int dx = draw.dx();
+      boolean flip = draw.flip();
       int base = i * per;
       System.arraycopy(images, base, scratch, 0, per);
       for (int y = 0; y < height; y++) {

@@ -4,6 +4,7 @@ import io.gaborflow.core.Seeds;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import java.util.ArrayDeque;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +31,8 @@ public final class Batches implements AutoCloseable {
   private final boolean augment;
   private final int depth;
   private final int workers;
+  private final int shard;
+  private final int shards;
   private final ExecutorService pool;
   private final ArrayDeque<Future<Batch>> queued = new ArrayDeque<>();
   private final ConcurrentLinkedQueue<Batch> free = new ConcurrentLinkedQueue<>();
@@ -46,7 +49,7 @@ public final class Batches implements AutoCloseable {
 
   /** Training batches of {@code set}; with {@code augment}, random crops and flips (see {@link Augmentation}). */
   public Batches(ImageSamples set, int batchSize, long seed, boolean augment) {
-    this(set, batchSize, seed, true, augment, defaultWorkers(), 2 * defaultWorkers());
+    this(set, batchSize, seed, true, augment, 0, 1, defaultWorkers(), 2 * defaultWorkers());
   }
 
   /**
@@ -54,15 +57,30 @@ public final class Batches implements AutoCloseable {
    * {@code depth} batches (at least 1).
    */
   public Batches(ImageSamples set, int batchSize, long seed, boolean augment, int workers, int depth) {
-    this(set, batchSize, seed, true, augment, workers, depth);
+    this(set, batchSize, seed, true, augment, 0, 1, workers, depth);
   }
 
-  private Batches(ImageSamples set, int batchSize, long seed, boolean shuffled, boolean augment, int workers,
-      int depth) {
+  /**
+   * Part {@code shard} of {@code shards} of each training batch of {@code globalBatch} images: the
+   * images and augmentation that part has in the batches of one process with the whole batch, so
+   * that workers of a cluster together train on exactly those batches.
+   */
+  public static Batches shard(ImageSamples set, int globalBatch, long seed, boolean augment, int shard, int shards) {
+    if (shards < 1 || globalBatch % shards != 0) {
+      throw new IllegalArgumentException("a batch of " + globalBatch + " images does not split evenly over " + shards
+          + " workers; use a batch size that is a multiple of " + shards);
+    }
+    return new Batches(set, globalBatch, seed, true, augment, shard, shards, defaultWorkers(), 2 * defaultWorkers());
+  }
+
+  private Batches(ImageSamples set, int batchSize, long seed, boolean shuffled, boolean augment, int shard,
+      int shards, int workers, int depth) {
     if (batchSize < 1 || workers < 1 || depth < 1) {
       throw new IllegalArgumentException(
           "batch size, workers and depth must be at least 1, got " + batchSize + ", " + workers + ", " + depth);
     }
+    this.shard = shard;
+    this.shards = shards;
     this.set = set;
     this.batchSize = batchSize;
     this.seed = seed;
@@ -79,7 +97,7 @@ public final class Batches implements AutoCloseable {
 
   /** The batches of {@code set} in index order, the last one partial: for evaluation. */
   public static Batches inOrder(ImageSamples set, int batchSize) {
-    return new Batches(set, batchSize, 0, false, false, defaultWorkers(), 2 * defaultWorkers());
+    return new Batches(set, batchSize, 0, false, false, 0, 1, defaultWorkers(), 2 * defaultWorkers());
   }
 
   private static int defaultWorkers() {
@@ -163,9 +181,14 @@ public final class Batches implements AutoCloseable {
     return waitNanos / 1e9;
   }
 
-  /** Images per batch. */
+  /** Images per batch: in a cluster, of the global batch, of which this process reads its share. */
   public int batchSize() {
     return batchSize;
+  }
+
+  /** Images per batch this process reads: the batch size over the number of shards. */
+  public int shardSize() {
+    return batchSize / shards;
   }
 
   /** Threads reading images. */
@@ -223,8 +246,8 @@ public final class Batches implements AutoCloseable {
   }
 
   private Callable<Batch> readerOf(int epoch, int step) {
-    int from = step * batchSize;
-    int count = Math.min(batchSize, set.size() - from);
+    int from = step * batchSize + shard * shardSize();
+    int count = Math.min(shardSize(), set.size() - from);
     int[] indices = new int[count];
     if (shuffled) {
       if (order == null || orderEpoch != epoch) {
@@ -237,14 +260,18 @@ public final class Batches implements AutoCloseable {
         indices[i] = from + i;
       }
     }
-    return () -> read(indices, epoch, step);
+    int before = shard * shardSize();
+    return () -> read(indices, epoch, step, before);
   }
 
-  /** Reads the images at {@code indices} into a free batch, then augments them when asked to. */
-  private Batch read(int[] indices, int epoch, int step) {
+  /**
+   * Reads the images at {@code indices} into a free batch, then augments them when asked to, with
+   * the draws that follow the {@code before} images of the whole batch that other shards hold.
+   */
+  private Batch read(int[] indices, int epoch, int step, int before) {
     Batch batch = free.poll();
     if (batch == null) {
-      batch = new Batch(new float[batchSize * set.pixelsPerImage()], new int[batchSize]);
+      batch = new Batch(new float[shardSize() * set.pixelsPerImage()], new int[shardSize()]);
     }
     int per = set.pixelsPerImage();
     int count = 0;
@@ -256,8 +283,10 @@ public final class Batches implements AutoCloseable {
     batch.count = count;
     batch.skipped = indices.length - count;
     if (augment) {
-      new Augmentation(set.height(), set.width(), set.channels(), 4)
-          .apply(batch.images, count, Seeds.augmentation(seed, epoch, step));
+      Augmentation augmentation = new Augmentation(set.height(), set.width(), set.channels(), 4);
+      SplittableRandom random = Seeds.augmentation(seed, epoch, step);
+      augmentation.skip(random, before);
+      augmentation.apply(batch.images, count, random);
     }
     return batch;
   }

@@ -1,6 +1,8 @@
 package io.gaborflow.tensorflow.train;
 
 import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.distributed.Cluster;
+import io.gaborflow.tensorflow.distributed.ClusterRuntime;
 import io.gaborflow.tensorflow.export.ModelExport;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import java.util.List;
@@ -45,9 +47,13 @@ public abstract class ModelTrainer {
     if (options.exportDir() != null) {
       ModelExport.requireWritable(options.exportDir());
     }
-    try (TrainingSession session = TrainingSession.create(model, config)) {
+    Cluster cluster = options.cluster();
+    try (ClusterRuntime runtime = cluster == null ? null : ClusterRuntime.start(cluster, options.workerTimeout());
+        TrainingSession session = runtime == null
+            ? TrainingSession.create(model, config)
+            : TrainingSession.create(model, config, runtime)) {
       TrainingResult result = new TrainingLoop(config, all, options).run(session, data);
-      if (options.exportDir() != null) {
+      if (options.exportDir() != null && (cluster == null || cluster.chief())) {
         ModelExport.write(session, data, options.exportDir());
       }
       return result;

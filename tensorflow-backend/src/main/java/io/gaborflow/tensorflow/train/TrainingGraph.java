@@ -48,9 +48,16 @@ final class TrainingGraph {
   final List<Op> assigns = new ArrayList<>();
   private final Graph graph;
   private final UpdateRule updateRule;
+  private final GradientExchange exchange;
 
-  TrainingGraph(Graph graph, ModelGraph model, TrainingConfig config) {
+  /** What is done to the gradients before the update: nothing in one process, an average over workers in a cluster. */
+  interface GradientExchange {
+    List<Operand<TFloat32>> exchange(Ops tf, List<Operand<TFloat32>> local);
+  }
+
+  TrainingGraph(Graph graph, ModelGraph model, TrainingConfig config, GradientExchange exchange) {
     this.graph = graph;
+    this.exchange = exchange;
     Ops tf = Ops.create(graph);
     this.network = NetworkLowering.lower(tf, model.spec(), config.seed(), FilterSources::of, config.deterministic());
     checkTrainingWindows(config.epochs());
@@ -123,11 +130,14 @@ final class TrainingGraph {
     }
     // Gradients for exactly these variables: nothing else gets a gradient, slot or update.
     Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
-    List<Operand<TFloat32>> gradients = new ArrayList<>();
-    List<Op> computed = new ArrayList<>();
+    List<Operand<TFloat32>> local = new ArrayList<>();
     for (Output<?> g : grads) {
-      gradients.add((Output<TFloat32>) g);
-      computed.add(tf.identity((Output<TFloat32>) g));
+      local.add((Output<TFloat32>) g);
+    }
+    List<Operand<TFloat32>> gradients = exchange.exchange(tf, local);
+    List<Op> computed = new ArrayList<>();
+    for (Operand<TFloat32> g : gradients) {
+      computed.add(tf.identity(g));
     }
     // Variables are TF1 reference variables: an op that reads one may run after another op has
     // updated it. Gating every update on every gradient makes each step read the weights of the

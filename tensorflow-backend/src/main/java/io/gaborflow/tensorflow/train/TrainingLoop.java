@@ -3,6 +3,7 @@ package io.gaborflow.tensorflow.train;
 import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.DataFormatException;
+import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.core.model.NetworkSpec;
@@ -68,7 +69,10 @@ public final class TrainingLoop {
     }
     ImageSamples train = data.train();
     int batch = config.batchSize();
-    try (Batches batches = new Batches(train, batch, config.seed(), config.augment())) {
+    Optional<Cluster> cluster = session.cluster();
+    try (Batches batches = cluster.isPresent()
+        ? Batches.shard(train, batch, config.seed(), config.augment(), cluster.get().task(), cluster.get().size())
+        : new Batches(train, batch, config.seed(), config.augment())) {
       int steps = batches.stepsPerEpoch();
       if (steps == 0 && config.epochs() > 0) {
         throw new IllegalArgumentException(
@@ -174,7 +178,7 @@ public final class TrainingLoop {
   /** Keeps the steps done before an unreadable image stopped the run, and says how to go on. */
   private void saveBeforeFailure(TrainingSession session, List<EpochResult> epochs, int epoch, int stepsDone,
       double lossSum, DataFormatException problem) {
-    if (checkpoints == null || stepsDone == 0) {
+    if (checkpoints == null || stepsDone == 0 || !session.cluster().map(Cluster::chief).orElse(true)) {
       return;
     }
     saveCheckpoint(session, midEpoch(session, epochs, epoch, stepsDone, lossSum));
@@ -183,8 +187,9 @@ public final class TrainingLoop {
         stepsDone, epoch);
   }
 
+  /** Writes a checkpoint, unless there is no checkpoint directory or this is a worker other than the chief. */
   private void saveCheckpoint(TrainingSession session, CheckpointState state) {
-    if (checkpoints != null) {
+    if (checkpoints != null && session.cluster().map(Cluster::chief).orElse(true)) {
       checkpoints.save(session, state);
     }
   }

@@ -5,6 +5,8 @@ import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.tensorflow.checkpoint.VariableStore;
 import io.gaborflow.tensorflow.data.ImageSamples;
+import io.gaborflow.tensorflow.distributed.Cluster;
+import io.gaborflow.tensorflow.distributed.ClusterRuntime;
 import io.gaborflow.tensorflow.export.ServableModel;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.graph.ConvBank;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -44,23 +47,35 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
   private final Session session;
   private final TrainingGraph training;
   private final BuiltNetwork network;
+  private final ClusterRuntime cluster;
 
   static {
     TensorFlowEnvironment.ensure();
   }
 
-  private TrainingSession(ModelGraph model, TrainingConfig config) {
+  private TrainingSession(ModelGraph model, TrainingConfig config, ClusterRuntime cluster) {
     this.model = model;
     this.graph = new Graph();
+    this.cluster = cluster;
     try {
-      this.training = new TrainingGraph(graph, model, config);
+      if (cluster == null) {
+        this.training = new TrainingGraph(graph, model, config, (tf, local) -> local);
+        ConfigProto sessionConfig =
+            ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(config.threads())
+                .setInterOpParallelismThreads(Math.min(2, config.threads()))
+                .build();
+        this.session = new Session(graph, sessionConfig);
+      } else {
+        this.training = new TrainingGraph(graph, model, config, cluster::mean);
+        if (!training.network.moving().isEmpty()) {
+          // Each worker's batch statistics would be its own shard's, not the global batch's.
+          throw new IllegalArgumentException(model.modelName() + " has batch normalisation, which training on a"
+              + " cluster does not synchronise yet; train it in one process");
+        }
+        this.session = cluster.openSession(graph, config.threads());
+      }
       this.network = training.network;
-      ConfigProto sessionConfig =
-          ConfigProto.newBuilder()
-              .setIntraOpParallelismThreads(config.threads())
-              .setInterOpParallelismThreads(Math.min(2, config.threads()))
-              .build();
-      this.session = new Session(graph, sessionConfig);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -69,7 +84,21 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
 
   /** Builds {@code model}'s training graph and opens a session for it; weights are not set yet. */
   public static TrainingSession create(ModelGraph model, TrainingConfig config) {
-    return new TrainingSession(model, config);
+    return new TrainingSession(model, config, null);
+  }
+
+  /**
+   * Builds {@code model}'s training graph for one worker of {@code cluster} and opens a session on
+   * its server: each step's gradients are averaged over the workers before the update, so every
+   * worker keeps the same weights.
+   */
+  public static TrainingSession create(ModelGraph model, TrainingConfig config, ClusterRuntime cluster) {
+    return new TrainingSession(model, config, cluster);
+  }
+
+  /** The cluster this session trains in, or empty when it trains alone. */
+  public Optional<Cluster> cluster() {
+    return cluster == null ? Optional.empty() : Optional.of(cluster.cluster());
   }
 
   /** Sets every learnable tensor to its initial value drawn with {@code seed}, and the optimizer state to zero. */
