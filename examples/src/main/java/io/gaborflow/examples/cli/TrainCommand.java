@@ -7,7 +7,10 @@ import io.gaborflow.tensorflow.report.RunReport;
 import io.gaborflow.tensorflow.train.EarlyStopping;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingListener;
+import io.gaborflow.tensorflow.distributed.Cluster;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
@@ -58,6 +61,18 @@ public final class TrainCommand implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE}).")
   EarlyStopping.Metric earlyStoppingMetric = EarlyStopping.Metric.LOSS;
 
+  @Option(names = "--cluster", paramLabel = "HOST:PORT,...",
+      description = "Train data-parallel with these worker processes (worker 0 is the chief); without it, the"
+          + " TF_CONFIG environment variable is read when set, as TensorFlow does.")
+  String cluster;
+
+  @Option(names = "--task", paramLabel = "I", description = "This process's index in --cluster (default: ${DEFAULT-VALUE}).")
+  int task;
+
+  @Option(names = "--worker-timeout", paramLabel = "SECONDS",
+      description = "How long a worker waits for the others in a step before it stops (default: ${DEFAULT-VALUE}).")
+  long workerTimeoutSeconds = RunOptions.DEFAULT_WORKER_TIMEOUT.toSeconds();
+
   @Option(names = "--export", paramLabel = "DIR",
       description = "Write the trained model as a TensorFlow SavedModel (for 'predict', 'filters' and Python).")
   Path export;
@@ -70,6 +85,10 @@ public final class TrainCommand implements Callable<Integer> {
       RunReport.requireWritable(report);
     }
     RunOptions options = new RunOptions(checkpointDir, resume, export);
+    Optional<Cluster> workers = cluster != null ? Optional.of(Cluster.of(cluster, task)) : Cluster.fromEnvironment();
+    if (workers.isPresent()) {
+      options = options.inCluster(workers.get(), Duration.ofSeconds(workerTimeoutSeconds));
+    }
     FirstStepClock firstStep = new FirstStepClock();
     List<TrainingListener> more = new ArrayList<>(List.of(firstStep));
     if (earlyStoppingPatience > 0) {
@@ -77,6 +96,13 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainingResult result = ModelCatalog.trainer(model, config, spec).train(options, more);
     firstStep.print(System.out);
+    if (workers.isPresent() && !workers.get().chief()) {
+      System.out.printf("worker %d of %d done; worker 0 reports, checkpoints and exports%n", workers.get().task(),
+          workers.get().size());
+      return 0;
+    }
+    workers.ifPresent(c -> System.out.printf("trained on %d workers, global batch %d (%d per worker)%n", c.size(),
+        config.batchSize(), config.batchSize() / c.size()));
     System.out.printf(
         "%s on %s: test accuracy %.4f after %d epochs (%,d learnable and %,d fixed parameters)%n",
         result.model(), result.dataset(), result.testAccuracy(), result.epochs().size(),

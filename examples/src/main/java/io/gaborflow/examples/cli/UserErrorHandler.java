@@ -2,6 +2,7 @@ package io.gaborflow.examples.cli;
 
 import io.gaborflow.core.npy.NpyFormatException;
 import io.gaborflow.tensorflow.data.DataFormatException;
+import io.gaborflow.tensorflow.distributed.WorkerLostException;
 import io.gaborflow.tensorflow.train.TrainingDivergedException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -31,7 +32,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler, IParameterEx
         || e instanceof DataFormatException
         || e instanceof NpyFormatException
         || e instanceof UncheckedIOException
-        || e instanceof TrainingDivergedException) {
+        || e instanceof TrainingDivergedException
+        || e instanceof WorkerLostException) {
       report(command, e.getMessage());
       return USER_ERROR;
     }

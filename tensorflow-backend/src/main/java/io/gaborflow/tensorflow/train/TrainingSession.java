@@ -7,6 +7,7 @@ import io.gaborflow.tensorflow.checkpoint.VariableStore;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.distributed.ClusterRuntime;
+import io.gaborflow.tensorflow.distributed.WorkerLostException;
 import io.gaborflow.tensorflow.export.ServableModel;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.graph.ConvBank;
@@ -28,6 +29,7 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -148,6 +150,11 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
       }
       try (Result result = runner.run()) {
         return ((TFloat32) result.get(0)).getFloat();
+      } catch (TensorFlowException e) {
+        if (cluster == null) {
+          throw e;
+        }
+        throw WorkerLostException.of(cluster.cluster(), cluster.timeout(), e);
       }
     }
   }

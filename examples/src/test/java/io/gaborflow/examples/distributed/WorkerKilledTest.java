@@ -1,0 +1,116 @@
+package io.gaborflow.examples.distributed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gaborflow.examples.cli.Main;
+import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A worker killed with SIGKILL mid-epoch: the other stops within the timeout, naming it, and a
+ * restart of both with {@code --resume} ends with the weights of a run never interrupted.
+ */
+class WorkerKilledTest {
+  private static final int TIMEOUT_SECONDS = 10;
+  private static final List<String> RUN = List.of("train", "--model", "gabor-lenet", "--data", "embedded",
+      "--limit-train", "3000", "--limit-test", "300", "--epochs", "3", "--seed", "5", "--threads", "1",
+      "--deterministic", "--worker-timeout", Integer.toString(TIMEOUT_SECONDS));
+
+  @TempDir Path dir;
+
+  private static List<Process> start(Path checkpoints, boolean resume, Path logs) throws IOException {
+    String cluster = "127.0.0.1:" + DistributedTrainingTest.freePort() + ",127.0.0.1:"
+        + DistributedTrainingTest.freePort();
+    List<Process> workers = new ArrayList<>();
+    for (int task = 0; task < 2; task++) {
+      List<String> command = new ArrayList<>();
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(Main.class.getName());
+      command.addAll(RUN);
+      command.addAll(List.of("--cluster", cluster, "--task", Integer.toString(task), "--checkpoint-dir",
+          checkpoints.toString()));
+      if (resume) {
+        command.add("--resume");
+      }
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(logs.resolve("worker-" + task + ".log").toFile());
+      builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+      workers.add(builder.start());
+    }
+    return workers;
+  }
+
+  private static void finish(List<Process> workers, Path logs) throws Exception {
+    for (int task = 0; task < workers.size(); task++) {
+      assertTrue(workers.get(task).waitFor(240, TimeUnit.SECONDS), "worker " + task + " did not finish");
+      int t = task;
+      assertEquals(0, workers.get(task).exitValue(),
+          () -> DistributedTrainingTest.log(logs.resolve("worker-" + t + ".log")));
+    }
+  }
+
+  private static int latestEpoch(Path checkpoints) {
+    return new CheckpointStore(checkpoints).latest().map(c -> c.state().epoch()).orElse(0);
+  }
+
+  @Test
+  void theOtherWorkerStopsNamingItAndAResumedClusterEndsAsIfNeverInterrupted() throws Exception {
+    Path straight = dir.resolve("straight");
+    Path killed = dir.resolve("killed");
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    List<Process> workers = start(straight, false, logs);
+    try {
+      finish(workers, logs);
+    } finally {
+      workers.forEach(Process::destroyForcibly);
+    }
+
+    workers = start(killed, false, logs);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+      while (latestEpoch(killed) < 1 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(300); // into epoch 2
+      assertTrue(workers.get(1).isAlive(), "the run ended before worker 1 could be killed");
+      workers.get(1).destroyForcibly(); // SIGKILL
+      long killedAt = System.nanoTime();
+      assertTrue(workers.get(0).waitFor(TIMEOUT_SECONDS + 20, TimeUnit.SECONDS), "worker 0 hangs");
+      double seconds = (System.nanoTime() - killedAt) / 1e9;
+      assertTrue(seconds < TIMEOUT_SECONDS + 5, "worker 0 took " + seconds + " s to stop");
+      assertNotEquals(0, workers.get(0).exitValue());
+      String log = Files.readString(logs.resolve("worker-0.log"));
+      assertTrue(log.contains("worker 0 stops: worker 1 (127.0.0.1:"), log);
+      assertTrue(log.contains("restart every worker with --resume"), log);
+    } finally {
+      workers.forEach(Process::destroyForcibly);
+    }
+    int reached = latestEpoch(killed);
+    assertTrue(reached >= 1 && reached < 3, "killed after epoch " + reached);
+
+    workers = start(killed, true, logs);
+    try {
+      finish(workers, logs);
+    } finally {
+      workers.forEach(Process::destroyForcibly);
+    }
+    CheckpointStore.Checkpoint a = new CheckpointStore(straight).latest().orElseThrow();
+    CheckpointStore.Checkpoint b = new CheckpointStore(killed).latest().orElseThrow();
+    assertEquals(3, b.state().epoch());
+    for (String variable : a.state().variables().keySet()) {
+      assertArrayEquals(a.read(variable), b.read(variable), variable);
+    }
+  }
+}
