@@ -29,21 +29,29 @@ class WorkerKilledTest {
   @TempDir Path dir;
 
   private static List<Process> start(Path checkpoints, boolean resume, Path logs) throws IOException {
-    String cluster = "127.0.0.1:" + DistributedTrainingTest.freePort() + ",127.0.0.1:"
-        + DistributedTrainingTest.freePort();
+    List<String> args = new ArrayList<>(RUN);
+    args.addAll(List.of("--checkpoint-dir", checkpoints.toString()));
+    if (resume) {
+      args.add("--resume");
+    }
+    return start(List.of(args, args), logs);
+  }
+
+  /** Worker processes of {@code gaborflow}'s command line, one per argument list, in a cluster on 127.0.0.1. */
+  static List<Process> start(List<List<String>> argsByTask, Path logs) throws IOException {
+    StringBuilder cluster = new StringBuilder();
+    for (int task = 0; task < argsByTask.size(); task++) {
+      cluster.append(task == 0 ? "" : ",").append("127.0.0.1:").append(DistributedTrainingTest.freePort());
+    }
     List<Process> workers = new ArrayList<>();
-    for (int task = 0; task < 2; task++) {
+    for (int task = 0; task < argsByTask.size(); task++) {
       List<String> command = new ArrayList<>();
       command.add(ProcessHandle.current().info().command().orElse("java"));
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
       command.add(Main.class.getName());
-      command.addAll(RUN);
-      command.addAll(List.of("--cluster", cluster, "--task", Integer.toString(task), "--checkpoint-dir",
-          checkpoints.toString()));
-      if (resume) {
-        command.add("--resume");
-      }
+      command.addAll(argsByTask.get(task));
+      command.addAll(List.of("--cluster", cluster.toString(), "--task", Integer.toString(task)));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(logs.resolve("worker-" + task + ".log").toFile());
       builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
@@ -63,6 +71,25 @@ class WorkerKilledTest {
 
   private static int latestEpoch(Path checkpoints) {
     return new CheckpointStore(checkpoints).latest().map(c -> c.state().epoch()).orElse(0);
+  }
+
+  @Test
+  void workersOfDifferentRunsAreRefusedNamingWhatDiffers() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    List<String> other = new ArrayList<>(RUN);
+    other.set(RUN.indexOf("--limit-train") + 1, "2000");
+    List<Process> workers = start(List.of(RUN, other), logs);
+    try {
+      for (int task = 0; task < 2; task++) {
+        assertTrue(workers.get(task).waitFor(120, TimeUnit.SECONDS), "worker " + task + " hangs");
+        assertNotEquals(0, workers.get(task).exitValue());
+        String log = Files.readString(logs.resolve("worker-" + task + ".log"));
+        assertTrue(log.contains("worker " + task + " refuses to train: the workers differ in data; start every worker"
+            + " with the same model, data and settings"), log);
+      }
+    } finally {
+      workers.forEach(Process::destroyForcibly);
+    }
   }
 
   @Test

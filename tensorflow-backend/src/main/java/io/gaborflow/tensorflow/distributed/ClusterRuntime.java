@@ -3,10 +3,13 @@ package io.gaborflow.tensorflow.distributed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
 import org.tensorflow.Server;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
@@ -29,6 +32,8 @@ public final class ClusterRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterRuntime.class);
   private static final String JOB = "worker";
   private static final int GROUP_KEY = 1;
+  /** Above every gradient's key: the gradients count theirs from 1. */
+  private static final int AGREEMENT_KEY = 1 << 30;
 
   private final Cluster cluster;
   private final Duration timeout;
@@ -94,23 +99,56 @@ public final class ClusterRuntime implements AutoCloseable {
   public List<Operand<TFloat32>> mean(Ops tf, List<Operand<TFloat32>> local) {
     List<Operand<TFloat32>> averaged = new ArrayList<>();
     for (Operand<TFloat32> tensor : local) {
-      int key = ++instanceKeys;
-      Graph graph = (Graph) tf.scope().env();
-      averaged.add(graph.opBuilder("CollectiveReduce", "all_reduce_" + key, tf.scope())
-          .addInput(tensor.asOutput())
-          .setAttr("T", DataType.DT_FLOAT)
-          .setAttr("group_size", cluster.size())
-          .setAttr("group_key", GROUP_KEY)
-          .setAttr("instance_key", key)
-          .setAttr("merge_op", "Add")
-          .setAttr("final_op", "Div")
-          .setAttr("subdiv_offsets", new long[] {0})
-          .setAttr("communication_hint", "ring")
-          .setAttr("timeout_seconds", (float) timeout.toMillis() / 1000f)
-          .build()
-          .<TFloat32>output(0));
+      averaged.add(collective(tf, tensor, "Add", ++instanceKeys, timeout.toMillis() / 1000f));
     }
     return averaged;
+  }
+
+  /**
+   * The names of the {@code fields} whose values are not the same on every worker, compared once
+   * before training: each value is hashed into a number, and two collectives take each number's
+   * largest and smallest over the workers. Waits for every worker to get there, without the step
+   * timeout, since workers start at different times.
+   */
+  public List<String> disagreements(Graph graph, Session session, Map<String, String> fields) {
+    Ops tf = Ops.create(graph).withSubScope("agreement");
+    List<String> names = List.copyOf(fields.keySet());
+    float[] hashes = new float[names.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      // 24 bits: exact in a float.
+      hashes[i] = fields.get(names.get(i)).hashCode() & 0xffffff;
+    }
+    Operand<TFloat32> local = tf.constant(hashes);
+    Output<TFloat32> largest = collective(tf, local, "Max", AGREEMENT_KEY, 0f);
+    Output<TFloat32> smallest = collective(tf, local, "Min", AGREEMENT_KEY + 1, 0f);
+    try (Result result = session.runner().fetch(largest).fetch(smallest).run()) {
+      TFloat32 max = (TFloat32) result.get(0);
+      TFloat32 min = (TFloat32) result.get(1);
+      List<String> differing = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        if (max.getFloat(i) != min.getFloat(i)) {
+          differing.add(names.get(i));
+        }
+      }
+      return differing;
+    }
+  }
+
+  private Output<TFloat32> collective(Ops tf, Operand<TFloat32> tensor, String merge, int key, float timeoutSeconds) {
+    Graph graph = (Graph) tf.scope().env();
+    return graph.opBuilder("CollectiveReduce", "all_reduce_" + key, tf.scope())
+        .addInput(tensor.asOutput())
+        .setAttr("T", DataType.DT_FLOAT)
+        .setAttr("group_size", cluster.size())
+        .setAttr("group_key", GROUP_KEY)
+        .setAttr("instance_key", key)
+        .setAttr("merge_op", merge)
+        .setAttr("final_op", merge.equals("Add") ? "Div" : "Id")
+        .setAttr("subdiv_offsets", new long[] {0})
+        .setAttr("communication_hint", "ring")
+        .setAttr("timeout_seconds", timeoutSeconds)
+        .build()
+        .output(0);
   }
 
   /**

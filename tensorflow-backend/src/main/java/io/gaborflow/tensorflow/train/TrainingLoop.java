@@ -10,7 +10,9 @@ import io.gaborflow.core.model.NetworkSpec;
 import java.util.ArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import io.gaborflow.tensorflow.checkpoint.CheckpointState;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
@@ -45,6 +47,7 @@ public final class TrainingLoop {
    */
   public TrainingResult run(TrainingSession session, Dataset data) {
     checkCompatible(session.model().spec(), data);
+    session.requireSameRunOnEveryWorker(whatTheRunIs(session, data));
     List<EpochResult> epochs = new ArrayList<>();
     boolean stopped;
     int firstEpoch = 1;
@@ -192,6 +195,20 @@ public final class TrainingLoop {
     if (checkpoints != null && session.cluster().map(Cluster::chief).orElse(true)) {
       checkpoints.save(session, state);
     }
+  }
+
+  /** What workers of one run must agree on, by name. */
+  private Map<String, String> whatTheRunIs(TrainingSession session, Dataset data) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("model", session.model().modelName());
+    fields.put("graph", session.variableShapes().toString());
+    ImageSamples train = data.train();
+    fields.put("data", data.name() + " " + train.size() + "/" + data.test().size() + " images of " + train.height()
+        + "x" + train.width() + "x" + train.channels() + ", " + data.classes() + " classes, " + data.standardization());
+    fields.put("training settings (epochs, batch, rate, optimizer, seed, augmentation)", List.of(config.epochs(),
+        config.batchSize(), config.learningRate(), config.schedule(), config.optimizer(), config.momentum(),
+        config.seed(), config.augment(), config.deterministic()).toString());
+    return fields;
   }
 
   private static void checkCompatible(NetworkSpec spec, Dataset data) {

@@ -98,6 +98,21 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
     return new TrainingSession(model, config, cluster);
   }
 
+  /**
+   * In a cluster, refuses to go on unless every worker has the same {@code fields} (what the run
+   * is: model, graph, data, settings), naming those that differ; alone, does nothing.
+   */
+  public void requireSameRunOnEveryWorker(Map<String, String> fields) {
+    if (cluster == null) {
+      return;
+    }
+    List<String> differing = cluster.disagreements(graph, session, fields);
+    if (!differing.isEmpty()) {
+      throw new IllegalArgumentException("worker " + cluster.cluster().task() + " refuses to train: the workers differ"
+          + " in " + String.join(", ", differing) + "; start every worker with the same model, data and settings");
+    }
+  }
+
   /** The cluster this session trains in, or empty when it trains alone. */
   public Optional<Cluster> cluster() {
     return cluster == null ? Optional.empty() : Optional.of(cluster.cluster());
