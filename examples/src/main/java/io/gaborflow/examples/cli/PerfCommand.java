@@ -14,6 +14,8 @@ import io.gaborflow.tensorflow.train.StepTracer;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.Batches;
 import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.distributed.Cluster;
+import io.gaborflow.tensorflow.distributed.ClusterRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -78,6 +81,8 @@ public final class PerfCommand implements Callable<Integer> {
       description = "Time on batches of this data set (as --data of train) instead of random images.")
   String data;
 
+  @Mixin ClusterOptions clusterOptions = new ClusterOptions();
+
   @Option(names = "--steps-per-epoch", description = "Steps that make an epoch, to compare with the peers"
       + " (default: ${DEFAULT-VALUE}, Fashion-MNIST at batch 64).")
   int stepsPerEpoch = 60000 / 64;
@@ -85,7 +90,19 @@ public final class PerfCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TrainingConfig config = stepOptions.config().epochs(1).build();
-    int batchSize = config.batchSize();
+    Optional<Cluster> cluster = clusterOptions.cluster();
+    int workers = cluster.map(Cluster::size).orElse(1);
+    if (config.batchSize() % workers != 0) {
+      throw new IllegalArgumentException("--batch-size " + config.batchSize() + " does not split evenly over " + workers
+          + " workers");
+    }
+    if (cluster.isPresent() && models.size() > 1) {
+      // A session on a server keeps its variables in the server, by name: two models would share them.
+      throw new IllegalArgumentException("with --cluster, perf times one model per run; run it once per model");
+    }
+    // The global batch stays the batch size; each worker steps on its share.
+    int batchSize = config.batchSize() / workers;
+    ClusterRuntime runtime = cluster.map(c -> ClusterRuntime.start(c, clusterOptions.timeout())).orElse(null);
     Map<String, TrainingSession> sessions = new LinkedHashMap<>();
     Map<String, float[]> images = new LinkedHashMap<>();
     Map<String, List<Double>> millis = new LinkedHashMap<>();
@@ -98,7 +115,9 @@ public final class PerfCommand implements Callable<Integer> {
       for (String name : models) {
         ModelGraph graph = ModelCatalog.graph(name);
         FeatureShape in = graph.spec().input();
-        TrainingSession session = TrainingSession.create(graph, config);
+        TrainingSession session = runtime == null
+            ? TrainingSession.create(graph, config)
+            : TrainingSession.create(graph, config, runtime);
         sessions.put(name, session);
         session.initialize(1);
         float[] x = new float[batchSize * in.elements()];
@@ -136,14 +155,18 @@ public final class PerfCommand implements Callable<Integer> {
       String first = models.get(0);
       double reference = median(millis.get(first));
       long referenceMacs = TrainingCost.of(sessions.get(first).model().spec()).total();
-      System.out.printf("%-22s %14s %10s %12s %14s %10s%n", "model", "ms/step (med)", "vs " + first, "s/epoch",
-          "MMAC/image", "MAC limit");
+      System.out.printf("%-22s %14s %10s %12s %14s %10s %16s%n", "model", "ms/step (med)", "vs " + first, "s/epoch",
+          "MMAC/image", "MAC limit", "exchanged B/step");
       for (String name : models) {
         double m = median(millis.get(name));
         long macs = TrainingCost.of(sessions.get(name).model().spec()).total();
-        System.out.printf("%-22s %14.1f %9.2fx %12.1f %14.1f %9.2fx%n", name, m, m / reference,
-            m * stepsPerEpoch / 1000, macs / 1e6, (double) macs / referenceMacs);
+        System.out.printf("%-22s %14.1f %9.2fx %12.1f %14.1f %9.2fx %,16d%n", name, m, m / reference,
+            m * stepsPerEpoch / 1000, macs / 1e6, (double) macs / referenceMacs,
+            workers > 1 ? sessions.get(name).exchangedBytesPerStep(1) : 0);
       }
+      cluster.ifPresent(c -> System.out.printf("%d workers (this is worker %d), global batch %d, %d per worker;"
+          + " a ring all-reduce sends and receives 2(N-1)/N of the exchanged bytes per worker%n", c.size(), c.task(),
+          config.batchSize(), batchSize));
       if (peersPython != null) {
         for (String line : PeerRun.run(peersPython, peersScript, peersFrameworks)) {
           System.out.println(line);
@@ -158,6 +181,12 @@ public final class PerfCommand implements Callable<Integer> {
           }
           traces.put(name, StepTrace.fastestOf(steps));
           printTrace(name, traces.get(name));
+          if (runtime != null) {
+            long allReduce = traces.get(name).spanMicros("CollectiveReduce");
+            double step = median(millis.get(name));
+            System.out.printf("%s: the all-reduce ran during %.1f ms of a %.1f ms step (%.0f %%)%n", name,
+                allReduce / 1000.0, step, 100 * allReduce / 1000.0 / step);
+          }
         }
         printLayers(traces);
       }
@@ -165,6 +194,9 @@ public final class PerfCommand implements Callable<Integer> {
       sessions.values().forEach(TrainingSession::close);
       if (real != null) {
         real.close();
+      }
+      if (runtime != null) {
+        runtime.close();
       }
     }
     return 0;

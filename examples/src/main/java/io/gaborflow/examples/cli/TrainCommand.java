@@ -8,7 +8,6 @@ import io.gaborflow.tensorflow.train.EarlyStopping;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.distributed.Cluster;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.List;
@@ -61,17 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE}).")
   EarlyStopping.Metric earlyStoppingMetric = EarlyStopping.Metric.LOSS;
 
-  @Option(names = "--cluster", paramLabel = "HOST:PORT,...",
-      description = "Train data-parallel with these worker processes (worker 0 is the chief); without it, the"
-          + " TF_CONFIG environment variable is read when set, as TensorFlow does.")
-  String cluster;
-
-  @Option(names = "--task", paramLabel = "I", description = "This process's index in --cluster (default: ${DEFAULT-VALUE}).")
-  int task;
-
-  @Option(names = "--worker-timeout", paramLabel = "SECONDS",
-      description = "How long a worker waits for the others in a step before it stops (default: ${DEFAULT-VALUE}).")
-  long workerTimeoutSeconds = RunOptions.DEFAULT_WORKER_TIMEOUT.toSeconds();
+  @Mixin ClusterOptions clusterOptions = new ClusterOptions();
 
   @Option(names = "--export", paramLabel = "DIR",
       description = "Write the trained model as a TensorFlow SavedModel (for 'predict', 'filters' and Python).")
@@ -85,9 +74,9 @@ public final class TrainCommand implements Callable<Integer> {
       RunReport.requireWritable(report);
     }
     RunOptions options = new RunOptions(checkpointDir, resume, export);
-    Optional<Cluster> workers = cluster != null ? Optional.of(Cluster.of(cluster, task)) : Cluster.fromEnvironment();
+    Optional<Cluster> workers = clusterOptions.cluster();
     if (workers.isPresent()) {
-      options = options.inCluster(workers.get(), Duration.ofSeconds(workerTimeoutSeconds));
+      options = options.inCluster(workers.get(), clusterOptions.timeout());
     }
     FirstStepClock firstStep = new FirstStepClock();
     List<TrainingListener> more = new ArrayList<>(List.of(firstStep));

@@ -48,10 +48,13 @@ public final class StepTrace {
 
   private final List<Node> nodes;
   private final Set<String> filterGradientKernels;
+  /** Per op type, the wall time during which at least one op of the type ran. */
+  private final Map<String, Long> spanByType;
 
   StepTrace(Graph graph, RunMetadata metadata) {
     List<Node> executed = new ArrayList<>();
     Set<String> kernels = new TreeSet<>();
+    Map<String, List<long[]>> intervals = new TreeMap<>();
     for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
       for (NodeExecStats stats : device.getNodeStatsList()) {
         GraphOperation op = graph.operation(stats.getNodeName());
@@ -59,6 +62,8 @@ public final class StepTrace {
           continue; // the executor's own _SOURCE, _Arg and _Retval nodes
         }
         executed.add(new Node(op.name(), op.type(), stats.getAllEndRelMicros(), layerOf(op), passOf(op.name())));
+        intervals.computeIfAbsent(op.type(), t -> new ArrayList<>())
+            .add(new long[] {stats.getAllStartMicros(), stats.getAllStartMicros() + stats.getAllEndRelMicros()});
         if (FILTER_GRADIENTS.contains(op.type())) {
           kernels.add(kernelOf(op).name());
         }
@@ -66,11 +71,42 @@ public final class StepTrace {
     }
     this.nodes = List.copyOf(executed);
     this.filterGradientKernels = kernels;
+    Map<String, Long> spans = new TreeMap<>();
+    intervals.forEach((type, list) -> spans.put(type, union(list)));
+    this.spanByType = spans;
   }
 
-  private StepTrace(List<Node> nodes, Set<String> filterGradientKernels) {
+  private StepTrace(List<Node> nodes, Set<String> filterGradientKernels, Map<String, Long> spanByType) {
     this.nodes = List.copyOf(nodes);
     this.filterGradientKernels = filterGradientKernels;
+    this.spanByType = spanByType;
+  }
+
+  /** The length of the union of {@code intervals} (start, end). */
+  private static long union(List<long[]> intervals) {
+    intervals.sort(Comparator.comparingLong(i -> i[0]));
+    long total = 0;
+    long start = Long.MIN_VALUE;
+    long end = Long.MIN_VALUE;
+    for (long[] i : intervals) {
+      if (i[0] > end) {
+        total += end - start;
+        start = i[0];
+        end = i[1];
+      } else {
+        end = Math.max(end, i[1]);
+      }
+    }
+    return total + end - start;
+  }
+
+  /**
+   * The wall time, in microseconds, during which at least one op of {@code type} ran (0 when none
+   * did): ops of one type that overlap count once, unlike in {@link #microsByType()}. For
+   * collectives, this is the share of a step the all-reduce takes, waiting for peers included.
+   */
+  public long spanMicros(String type) {
+    return spanByType.getOrDefault(type, 0L);
   }
 
   /**
@@ -85,7 +121,11 @@ public final class StepTrace {
         fastest.merge(n.name(), n, (a, b) -> a.micros() <= b.micros() ? a : b);
       }
     }
-    return new StepTrace(new ArrayList<>(fastest.values()), traces.get(0).filterGradientKernels);
+    Map<String, Long> spans = new TreeMap<>();
+    for (StepTrace trace : traces) {
+      trace.spanByType.forEach((type, span) -> spans.merge(type, span, Math::min));
+    }
+    return new StepTrace(new ArrayList<>(fastest.values()), traces.get(0).filterGradientKernels, spans);
   }
 
   /** Every op that ran, with its time. */

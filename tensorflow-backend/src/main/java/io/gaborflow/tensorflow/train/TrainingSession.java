@@ -113,6 +113,22 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
     }
   }
 
+  /**
+   * The bytes of gradients each worker puts into the all-reduce in a step of {@code epoch}: four
+   * per learnable value trained in that epoch. Fixed banks have no gradient and are never part of
+   * it; a Gabor bank trained for part of the run is, in its epochs only.
+   */
+  public long exchangedBytesPerStep(int epoch) {
+    int epochs = training.updateOpByEpoch.size();
+    long values = 0;
+    for (LearnableVariable v : network.learnables()) {
+      if (v.trainsIn(epoch, epochs)) {
+        values += v.shape().size();
+      }
+    }
+    return 4 * values;
+  }
+
   /** The cluster this session trains in, or empty when it trains alone. */
   public Optional<Cluster> cluster() {
     return cluster == null ? Optional.empty() : Optional.of(cluster.cluster());

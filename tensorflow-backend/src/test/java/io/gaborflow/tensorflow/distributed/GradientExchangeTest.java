@@ -1,0 +1,72 @@
+package io.gaborflow.tensorflow.distributed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gaborflow.tensorflow.graph.FixedBank;
+import io.gaborflow.tensorflow.testing.SessionValues;
+import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingListener;
+import io.gaborflow.tensorflow.train.TrainingLoop;
+import io.gaborflow.tensorflow.train.TrainingSession;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.GraphOperation;
+
+/**
+ * What a worker puts into the all-reduce: the gradient of every learnable variable and nothing
+ * else, so fixed banks are never exchanged; in a cluster of one, training is unchanged.
+ */
+class GradientExchangeTest {
+  private static final TrainingConfig CONFIG =
+      TrainingConfig.builder().epochs(1).batchSize(16).learningRate(5e-3f).seed(3).threads(1).deterministic(true)
+          .build();
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void onlyLearnableGradientsAreExchangedAndAClusterOfOneTrainsAsOneProcess() throws IOException {
+    var data = SyntheticData.stripes(12, 4, 64, 16, 2);
+    Map<String, float[]> alone;
+    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
+      new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, data);
+      alone = SessionValues.learnables(session);
+    }
+    try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of("127.0.0.1:" + freePort(), 0), Duration.ofSeconds(20));
+        TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG, runtime)) {
+      long exchanged = 0;
+      int collectives = 0;
+      for (Iterator<GraphOperation> it = session.graph().operations(); it.hasNext(); ) {
+        GraphOperation op = it.next();
+        if (op.type().equals("CollectiveReduce") && op.name().startsWith("all_reduce_")
+            && !op.name().contains("agreement")) {
+          collectives++;
+          exchanged += op.input(0).shape().size();
+        }
+      }
+      assertEquals(session.network().learnables().size(), collectives, "one all-reduce per learnable variable");
+      assertEquals(session.network().learnableParameters(), exchanged, "every learnable value, nothing else");
+      assertEquals(4 * exchanged, session.exchangedBytesPerStep(1));
+      long fixed = session.network().fixedBanks().stream().mapToLong(FixedBank::weights).sum();
+      assertTrue(fixed > 0, "the net has fixed banks, and they are not exchanged");
+
+      new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, data);
+      Map<String, float[]> clustered = SessionValues.learnables(session);
+      for (String name : alone.keySet()) {
+        assertArrayEquals(alone.get(name), clustered.get(name), name);
+      }
+    }
+  }
+}
