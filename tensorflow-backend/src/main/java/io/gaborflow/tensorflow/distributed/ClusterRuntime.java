@@ -136,7 +136,7 @@ public final class ClusterRuntime implements AutoCloseable {
 
   private Output<TFloat32> collective(Ops tf, Operand<TFloat32> tensor, String merge, int key, float timeoutSeconds) {
     Graph graph = (Graph) tf.scope().env();
-    return graph.opBuilder("CollectiveReduce", "all_reduce_" + key, tf.scope())
+    return graph.opBuilder("CollectiveReduce", tf.scope().makeOpName("all_reduce_" + key), tf.scope())
         .addInput(tensor.asOutput())
         .setAttr("T", DataType.DT_FLOAT)
         .setAttr("group_size", cluster.size())

@@ -67,19 +67,23 @@ final class BatchNormLowering {
 
   /**
    * The ops that move every moving statistic toward its batch value: {@code moving -= (1 -
-   * momentum) * (moving - batch)}, as Keras does.
+   * momentum) * (moving - batch)}, as Keras does, with the batch values passed through {@code
+   * exchange} first (averaged over the workers of a cluster, as Keras' multi-worker strategies
+   * average the moving statistics).
    */
-  static List<Op> updateOps(Ops tf, List<Update> updates) {
+  static List<Op> updateOps(Ops tf, List<Update> updates, TensorExchange exchange) {
     List<Op> ops = new ArrayList<>();
     for (Update u : updates) {
-      ops.add(move(tf, u.movingMean(), u.means(), u.momentum()));
-      ops.add(move(tf, u.movingVariance(), u.variances(), u.momentum()));
+      ops.add(move(tf, u.movingMean(), u.means(), u.momentum(), exchange));
+      ops.add(move(tf, u.movingVariance(), u.variances(), u.momentum(), exchange));
     }
     return ops;
   }
 
-  private static Op move(Ops tf, Variable<TFloat32> moving, List<Operand<TFloat32>> parts, double momentum) {
-    Operand<TFloat32> batch = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(0));
+  private static Op move(Ops tf, Variable<TFloat32> moving, List<Operand<TFloat32>> parts, double momentum,
+      TensorExchange exchange) {
+    Operand<TFloat32> local = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(0));
+    Operand<TFloat32> batch = exchange.exchange(tf, List.of(local)).get(0);
     Operand<TFloat32> step = tf.math.mul(tf.math.sub(moving, batch), tf.constant((float) (1 - momentum)));
     return tf.assignSub(moving, step);
   }

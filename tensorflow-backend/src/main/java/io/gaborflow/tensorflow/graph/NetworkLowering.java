@@ -47,6 +47,16 @@ public final class NetworkLowering {
    */
   public static BuiltNetwork lower(Ops tf, NetworkSpec spec, long seed,
       Function<FixedTensorBankSpec, TensorSource> sources, boolean deterministic) {
+    return lower(tf, spec, seed, sources, deterministic, TensorExchange.LOCAL);
+  }
+
+  /**
+   * As {@link #lower(Ops, NetworkSpec, long, Function, boolean)}, with batch normalisation's batch
+   * statistics passed through {@code statistics} before they move the moving ones (in a cluster:
+   * averaged over the workers, so every worker keeps the same moving statistics).
+   */
+  public static BuiltNetwork lower(Ops tf, NetworkSpec spec, long seed,
+      Function<FixedTensorBankSpec, TensorSource> sources, boolean deterministic, TensorExchange statistics) {
     if (!spec.shapesComplete()) {
       throw new IllegalArgumentException(spec.modelName() + ": a window does not fit its input");
     }
@@ -63,7 +73,7 @@ public final class NetworkLowering {
         tf.withName("logits").identity(pass(tf.withSubScope("inference"), spec, Pass.INFERENCE, images, step,
             registry, seed, updates, sources, deterministic));
     return new BuiltNetwork(spec, images, step, trainingLogits, logits, registry.learnables(), registry.moving(),
-        BatchNormLowering.updateOps(tf.withSubScope("moving_statistics"), updates), registry.fixedBanks(),
+        BatchNormLowering.updateOps(tf.withSubScope("moving_statistics"), updates, statistics), registry.fixedBanks(),
         registry.convBanks(), registry.responses());
   }
 

@@ -6,6 +6,7 @@ import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.graph.MovingStatistic;
 import io.gaborflow.tensorflow.graph.NetworkLowering;
+import io.gaborflow.tensorflow.graph.TensorExchange;
 import io.gaborflow.tensorflow.optim.UpdateRule;
 import io.gaborflow.tensorflow.sources.FilterSources;
 import java.util.ArrayList;
@@ -48,18 +49,19 @@ final class TrainingGraph {
   final List<Op> assigns = new ArrayList<>();
   private final Graph graph;
   private final UpdateRule updateRule;
-  private final GradientExchange exchange;
+  private final TensorExchange exchange;
 
-  /** What is done to the gradients before the update: nothing in one process, an average over workers in a cluster. */
-  interface GradientExchange {
-    List<Operand<TFloat32>> exchange(Ops tf, List<Operand<TFloat32>> local);
-  }
-
-  TrainingGraph(Graph graph, ModelGraph model, TrainingConfig config, GradientExchange exchange) {
+  /**
+   * The graph of {@code model}; {@code exchange} is what is done to each step's gradients and
+   * batch statistics before they are used (nothing in one process, an average over the workers in
+   * a cluster).
+   */
+  TrainingGraph(Graph graph, ModelGraph model, TrainingConfig config, TensorExchange exchange) {
     this.graph = graph;
     this.exchange = exchange;
     Ops tf = Ops.create(graph);
-    this.network = NetworkLowering.lower(tf, model.spec(), config.seed(), FilterSources::of, config.deterministic());
+    this.network = NetworkLowering.lower(tf, model.spec(), config.seed(), FilterSources::of, config.deterministic(),
+        exchange);
     checkTrainingWindows(config.epochs());
     this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     Operand<TFloat32> oneHot =

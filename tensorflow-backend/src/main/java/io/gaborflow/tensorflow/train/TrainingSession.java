@@ -14,6 +14,7 @@ import io.gaborflow.tensorflow.graph.ConvBank;
 import io.gaborflow.tensorflow.graph.FloatTensors;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.graph.TensorExchange;
 import io.gaborflow.tensorflow.runtime.TensorFlowEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +62,7 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
     this.cluster = cluster;
     try {
       if (cluster == null) {
-        this.training = new TrainingGraph(graph, model, config, (tf, local) -> local);
+        this.training = new TrainingGraph(graph, model, config, TensorExchange.LOCAL);
         ConfigProto sessionConfig =
             ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(config.threads())
@@ -70,11 +71,6 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
         this.session = new Session(graph, sessionConfig);
       } else {
         this.training = new TrainingGraph(graph, model, config, cluster::mean);
-        if (!training.network.moving().isEmpty()) {
-          // Each worker's batch statistics would be its own shard's, not the global batch's.
-          throw new IllegalArgumentException(model.modelName() + " has batch normalisation, which training on a"
-              + " cluster does not synchronise yet; train it in one process");
-        }
         this.session = cluster.openSession(graph, config.threads());
       }
       this.network = training.network;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.testing.SessionValues;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SmallResidualNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingListener;
@@ -50,8 +51,7 @@ class GradientExchangeTest {
       int collectives = 0;
       for (Iterator<GraphOperation> it = session.graph().operations(); it.hasNext(); ) {
         GraphOperation op = it.next();
-        if (op.type().equals("CollectiveReduce") && op.name().startsWith("all_reduce_")
-            && !op.name().contains("agreement")) {
+        if (op.type().equals("CollectiveReduce") && op.name().startsWith("optimizer/")) {
           collectives++;
           exchanged += op.input(0).shape().size();
         }
@@ -64,6 +64,35 @@ class GradientExchangeTest {
 
       new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, data);
       Map<String, float[]> clustered = SessionValues.learnables(session);
+      for (String name : alone.keySet()) {
+        assertArrayEquals(alone.get(name), clustered.get(name), name);
+      }
+    }
+  }
+
+  @Test
+  void batchNormalisationStatisticsGoThroughTheExchangeToo() throws IOException {
+    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(8).learningRate(5e-3f).seed(3).threads(1)
+        .deterministic(true).build();
+    var data = SyntheticData.stripes(12, 4, 32, 8, 2);
+    Map<String, float[]> alone;
+    try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), config)) {
+      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
+      alone = SessionValues.all(session);
+    }
+    try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of("127.0.0.1:" + freePort(), 0), Duration.ofSeconds(20));
+        TrainingSession session = TrainingSession.create(new SmallResidualNet(), config, runtime)) {
+      int collectives = 0;
+      for (Iterator<GraphOperation> it = session.graph().operations(); it.hasNext(); ) {
+        GraphOperation op = it.next();
+        if (op.type().equals("CollectiveReduce") && op.name().startsWith("moving_statistics/")) {
+          collectives++;
+        }
+      }
+      assertEquals(session.network().moving().size(), collectives, "one average per moving mean and variance");
+      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
+      Map<String, float[]> clustered = SessionValues.all(session);
+      assertEquals(alone.keySet(), clustered.keySet());
       for (String name : alone.keySet()) {
         assertArrayEquals(alone.get(name), clustered.get(name), name);
       }
