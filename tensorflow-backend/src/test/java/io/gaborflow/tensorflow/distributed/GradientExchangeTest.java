@@ -14,11 +14,10 @@ import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.TrainingLoop;
 import io.gaborflow.tensorflow.train.TrainingSession;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import io.gaborflow.tensorflow.testing.LocalPorts;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.GraphOperation;
 
@@ -31,11 +30,6 @@ class GradientExchangeTest {
       TrainingConfig.builder().epochs(1).batchSize(16).learningRate(5e-3f).seed(3).threads(1).deterministic(true)
           .build();
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   @Test
   void onlyLearnableGradientsAreExchangedAndAClusterOfOneTrainsAsOneProcess() throws IOException {
@@ -45,7 +39,8 @@ class GradientExchangeTest {
       new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, data);
       alone = SessionValues.learnables(session);
     }
-    try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of("127.0.0.1:" + freePort(), 0), Duration.ofSeconds(20));
+    try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of("127.0.0.1:" + LocalPorts.free(), 0),
+            Duration.ofSeconds(20));
         TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG, runtime)) {
       long exchanged = 0;
       int collectives = 0;
@@ -80,7 +75,8 @@ class GradientExchangeTest {
       new TrainingLoop(config, TrainingListener.silent()).run(session, data);
       alone = SessionValues.all(session);
     }
-    try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of("127.0.0.1:" + freePort(), 0), Duration.ofSeconds(20));
+    try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of("127.0.0.1:" + LocalPorts.free(), 0),
+            Duration.ofSeconds(20));
         TrainingSession session = TrainingSession.create(new SmallResidualNet(), config, runtime)) {
       int collectives = 0;
       for (Iterator<GraphOperation> it = session.graph().operations(); it.hasNext(); ) {

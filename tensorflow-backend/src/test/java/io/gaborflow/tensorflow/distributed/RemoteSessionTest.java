@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
+import io.gaborflow.tensorflow.testing.LocalPorts;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -20,10 +19,7 @@ import org.tensorflow.types.TFloat32;
 class RemoteSessionTest {
   @Test
   void aSessionOnTheServersTargetRunsTheGraphThere() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+    int port = LocalPorts.free();
     try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of("127.0.0.1:" + port, 0), Duration.ofSeconds(10));
         Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
