@@ -14,6 +14,11 @@ import java.lang.annotation.Target;
  * <p>With {@link #trainableEpochs()} above 0 the bank starts from its Gabor values and trains for
  * that many epochs (the paper's way to win accuracy back), at the {@link #trainableAt()} end of
  * the run; in every other epoch it costs what a fixed bank costs: no filter gradient, no update.
+ *
+ * <p>With {@link #learn()}, the bank is parametric: its kernels stay Gabor kernels, computed in
+ * the graph from per-filter parameters, and the listed parameters learn (five numbers a filter at
+ * most, instead of k²·Cin values); the others stay as declared. {@link #trainableEpochs()} then
+ * limits the epochs in which they learn.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -33,4 +38,10 @@ public @interface Fixed {
 
   /** Whether those epochs are the first or the last ones of the run. */
   TrainableAt trainableAt() default TrainableAt.START;
+
+  /**
+   * The Gabor parameters that learn, making the bank parametric (see above); none by default.
+   * Only for {@link #gabor()} banks; each parameter at most once.
+   */
+  GaborParameter[] learn() default {};
 }

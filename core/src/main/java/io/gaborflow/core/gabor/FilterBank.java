@@ -21,10 +21,20 @@ public final class FilterBank {
 
   /** Computes every kernel of {@code spec} at {@code size x size} pixels. */
   public static FilterBank of(GaborBankSpec spec, int size) {
-    List<GaborParameters> filters = spec.filters(size);
+    return of(spec.filters(size), size, spec.normalization());
+  }
+
+  /**
+   * The kernels of {@code filters}, each {@code size x size} pixels, normalised as {@code
+   * normalization} says: for a parametric bank, the kernels of its current parameters.
+   */
+  public static FilterBank of(List<GaborParameters> filters, int size, Normalization normalization) {
     double[][] kernels = new double[filters.size()][];
     for (int i = 0; i < kernels.length; i++) {
-      kernels[i] = normalize(GaborKernel.compute(filters.get(i)), spec.normalization());
+      if (filters.get(i).size() != size) {
+        throw new IllegalArgumentException("filter " + i + " is " + filters.get(i).size() + " pixels, not " + size);
+      }
+      kernels[i] = normalize(GaborKernel.compute(filters.get(i)), normalization);
     }
     return new FilterBank(filters, kernels, size);
   }

@@ -13,7 +13,8 @@ final class ClusterOptions {
           + " TF_CONFIG environment variable is read when set, as TensorFlow does.")
   String cluster;
 
-  @Option(names = "--task", paramLabel = "I", description = "This process's index in --cluster (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--task", paramLabel = "I",
+      description = "This process's index in --cluster (default: ${DEFAULT-VALUE}).")
   int task;
 
   @Option(names = "--worker-timeout", paramLabel = "SECONDS",

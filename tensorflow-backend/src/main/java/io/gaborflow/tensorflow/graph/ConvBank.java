@@ -15,7 +15,9 @@ public record ConvBank(String path, Kind kind, Operand<TFloat32> kernel) {
     /** Trained in some epochs, constant in the others. */
     PARTIALLY_TRAINED("partially-trained"),
     /** Trained every epoch. */
-    LEARNED("learned");
+    LEARNED("learned"),
+    /** Gabor kernels of parameters that learn. */
+    PARAMETRIC("parametric-gabor");
 
     private final String label;
 

@@ -10,6 +10,7 @@ import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.LearnableBankSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -39,7 +40,7 @@ final class ConvLowering {
       boolean trainedBank;
       if (bank instanceof FixedGaborBankSpec fixed) {
         out = fixedGabor(context, tf, input, fixed, geometry);
-        trainedBank = fixed.window() != null;
+        trainedBank = fixed.window() != null || fixed.parametric();
       } else if (bank instanceof FixedTensorBankSpec tensor) {
         out = fixedTensor(context, tf, input.joined(tf).value(), tensor, geometry);
         trainedBank = false;
@@ -76,7 +77,12 @@ final class ConvLowering {
     Shape kernelShape = Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
     String path = context.node().scope() + "/" + bank.name();
     Operand<TFloat32> kernel;
-    if (bank.window() == null) {
+    boolean constant = bank.window() == null && !bank.parametric();
+    if (bank.parametric()) {
+      // Gabor kernels of learned parameters: when they do not train, the update op leaves them out
+      // and the kernel's gradient is pruned, as for a constant.
+      kernel = ParametricGaborKernel.build(context, tf, bank, filters, kernelChannels);
+    } else if (constant) {
       kernel = tf.stopGradient(tf.withName("kernel").constant(kernelShape, DataBuffers.of(values, true, false)));
     } else {
       // Trained for a window of epochs: a variable that starts at the Gabor values. The update op
@@ -85,10 +91,10 @@ final class ConvLowering {
           0, values, bank.window());
     }
     context.registry().fixedBank(new FixedBank(path, kernel, values, filters, coverage, in.channels(),
-        geometry.size(), filters.filterCount(), bank.window()));
+        geometry.size(), filters.filterCount(), bank.window(), bank.learned()));
     FixedConvForms.Geometry formGeometry =
         new FixedConvForms.Geometry(geometry, in.height(), in.width(), kernelChannels, filters.filterCount());
-    FixedConvForm form = FixedConvForms.choose(formGeometry, bank.window() == null,
+    FixedConvForm form = FixedConvForms.choose(formGeometry, constant,
         context.training() && input.trained(), context.deterministic());
     return form.apply(tf, source, kernel, values, formGeometry);
   }
@@ -101,7 +107,7 @@ final class ConvLowering {
     Shape shape = Shape.of(geometry.size(), geometry.size(), in.channels(), n);
     Operand<TFloat32> kernel = tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));
     context.registry().fixedBank(new FixedBank(context.node().scope() + "/" + bank.name(), kernel, values, null,
-        ChannelCoverage.SINGLE, in.channels(), geometry.size(), n, null));
+        ChannelCoverage.SINGLE, in.channels(), geometry.size(), n, null, Set.of()));
     FixedConvForms.Geometry formGeometry = new FixedConvForms.Geometry(geometry, in.height(), in.width(),
         in.channels(), n);
     return FixedConvForms.CONV2D.apply(tf, input, kernel, values, formGeometry);

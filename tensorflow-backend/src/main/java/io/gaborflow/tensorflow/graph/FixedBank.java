@@ -1,8 +1,10 @@
 package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.model.TrainingWindow;
+import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
@@ -17,7 +19,10 @@ import org.tensorflow.types.TFloat32;
  *     {@code [k, k, Cin, n]} otherwise
  * @param gabor the Gabor kernels, or {@code null} for a bank from a source
  * @param inChannels input channels of the layer
- * @param window the epochs in which it trains, or {@code null} when it never does
+ * @param window the epochs in which it trains, or {@code null} when it never does (or, for a
+ *     parametric bank, when its parameters train the whole run)
+ * @param learned the Gabor parameters it learns: none for a bank of fixed or trained values; for a
+ *     parametric bank, {@code kernel} is computed from them
  */
 public record FixedBank(
     String name,
@@ -28,7 +33,8 @@ public record FixedBank(
     int inChannels,
     int size,
     int filterCount,
-    TrainingWindow window) {
+    TrainingWindow window,
+    Set<GaborParameter> learned) {
 
   /** The values of {@link #kernel()} before any training. */
   public float[] kernelValues() {

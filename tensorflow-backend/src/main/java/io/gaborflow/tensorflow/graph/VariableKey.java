@@ -19,7 +19,17 @@ public record VariableKey(String scope, String owner, Role role) {
     /** Batch normalisation's moving mean. */
     MOVING_MEAN("moving_mean"),
     /** Batch normalisation's moving variance. */
-    MOVING_VARIANCE("moving_variance");
+    MOVING_VARIANCE("moving_variance"),
+    /** A parametric Gabor bank's orientations θ, in radians. */
+    THETA("theta"),
+    /** A parametric Gabor bank's phases ψ, in radians. */
+    PSI("psi"),
+    /** The natural logarithm of a parametric Gabor bank's wavelengths λ. */
+    LOG_LAMBDA("log_lambda"),
+    /** The natural logarithm of a parametric Gabor bank's envelope widths σ. */
+    LOG_SIGMA("log_sigma"),
+    /** The natural logarithm of a parametric Gabor bank's aspect ratios γ. */
+    LOG_GAMMA("log_gamma");
 
     private final String suffix;
 

@@ -50,7 +50,8 @@ final class VariableRegistry {
   /** Records a fixed bank once (the training pass's), and its bank entry. */
   void fixedBank(FixedBank bank) {
     if (fixedBanks.putIfAbsent(bank.name(), bank) == null) {
-      ConvBank.Kind kind = bank.window() == null ? ConvBank.Kind.FIXED : ConvBank.Kind.PARTIALLY_TRAINED;
+      ConvBank.Kind kind = !bank.learned().isEmpty() ? ConvBank.Kind.PARAMETRIC
+          : bank.window() == null ? ConvBank.Kind.FIXED : ConvBank.Kind.PARTIALLY_TRAINED;
       convBanks.put(bank.name(), new ConvBank(bank.name(), kind, bank.kernel()));
     }
   }
