@@ -29,7 +29,7 @@ class NetworkProcessorGoldenTest {
   static final java.util.List<String> RESOURCES = java.util.List.of("-sourcepath", "src/test/resources/npy");
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"HalfGaborNet", "AllLearnableNet", "GivenFiltersNet", "ResidualNet"})
+  @CsvSource({"HalfGaborNet", "AllLearnableNet", "GivenFiltersNet", "ResidualNet", "ParametricGaborNet"})
   void generatesGraphAndTrainer(String name) throws IOException {
     JavaFileObject source = JavaFileObjects.forResource("good/test/" + name + ".java");
     Compilation compilation =

@@ -39,6 +39,9 @@ class NetworkProcessorNegativeTest {
       StaticLayerField       | 11 | layer field conv is static; declare layers as instance fields
       ZeroFilters            | 10 | @Learnable filters must be 1 or more, got 0
       NegativeTrainableEpochs| 10 | @Fixed trainableEpochs must be 0 (fixed for the whole run) or more, got -2
+      LearnEmpty             | 10 | @Fixed learn = {} lists no parameter; name the ones to learn (THETA, LAMBDA, PSI, SIGMA, GAMMA) or remove learn to keep the bank fixed
+      LearnTwice             | 10 | @Fixed learn lists THETA twice; list each parameter once
+      LearnOnSource          | 10 | learn applies to Gabor banks, whose kernels are computed from their parameters; a bank from @FilterSource has no Gabor parameters to learn
       DropoutRateOne         | 13 | @Dropout rate must be at least 0 and below 1, got 1.0
       NothingToTrain         |  7 | network NothingToTrain has nothing to train: every bank is @Fixed and there is no @Dense layer; make a bank @Learnable or add a @Dense layer
       InputTooSmall          | 16 | layer 3: the 5x5 window does not fit its 2x2x8 input; use padding = Padding.SAME, a smaller size, or fewer downsampling layers before it

@@ -81,6 +81,13 @@ public enum Message {
       "npy resource %s has %d input channels but layer %s's input has %d"),
   SOURCE_NOT_TRAINABLE(
       "trainableEpochs applies to Gabor banks; a bank from @FilterSource stays fixed"),
+  SOURCE_NOT_PARAMETRIC(
+      "learn applies to Gabor banks, whose kernels are computed from their parameters; a bank from @FilterSource"
+          + " has no Gabor parameters to learn"),
+  LEARN_EMPTY(
+      "@Fixed learn = {} lists no parameter; name the ones to learn (THETA, LAMBDA, PSI, SIGMA, GAMMA) or remove"
+          + " learn to keep the bank fixed"),
+  LEARN_TWICE("@Fixed learn lists %s twice; list each parameter once"),
   TRAINABLE_EPOCHS_NEGATIVE(
       "@Fixed trainableEpochs must be 0 (fixed for the whole run) or more, got %d"),
   DROPOUT_RATE("@Dropout rate must be at least 0 and below 1, got %s"),

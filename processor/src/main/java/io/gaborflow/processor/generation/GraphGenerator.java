@@ -13,6 +13,7 @@ import io.gaborflow.core.annotation.Initializer;
 import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.annotation.Projection;
+import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.core.model.BankSpec;
@@ -35,6 +36,7 @@ import io.gaborflow.core.model.Step;
 import io.gaborflow.processor.base.SourceFileGenerator;
 import io.gaborflow.processor.reading.DeclaredNetwork;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -230,9 +232,12 @@ public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
     if (g.limit() > 0) {
       code.add("\n.limit($L)", g.limit());
     }
-    return code
-        .add("\n.build(), $L, $T.$L)$<$<", fixed.trainableEpochs(), TrainableAt.class, fixed.trainableAt())
-        .build();
+    code.add("\n.build(), $L, $T.$L)$<$<", fixed.trainableEpochs(), TrainableAt.class, fixed.trainableAt());
+    if (fixed.parametric()) {
+      code.add("\n.learning($T.of($L))", EnumSet.class, fixed.learned().stream()
+          .map(p -> CodeBlock.of("$T.$L", GaborParameter.class, p)).collect(CodeBlock.joining(", ")));
+    }
+    return code.build();
   }
 
   private static String describe(Step step) {

@@ -7,6 +7,7 @@ import io.gaborflow.core.annotation.Conv;
 import io.gaborflow.core.annotation.Dense;
 import io.gaborflow.core.annotation.FilterSource;
 import io.gaborflow.core.annotation.Fixed;
+import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.Gabor;
 import io.gaborflow.core.annotation.Learnable;
 import io.gaborflow.core.annotation.Network;
@@ -29,7 +30,9 @@ import io.gaborflow.core.model.PoolLayerSpec;
 import io.gaborflow.core.model.Steps;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.lang.model.element.TypeElement;
@@ -147,8 +150,10 @@ public final class NetworkSpecFactory {
     if (field.fixed().isExplicit("source")) {
       return tensorBank(field.name(), fixed.source(), field.fixed().nested("source"), resources);
     }
+    Set<GaborParameter> learned = EnumSet.noneOf(GaborParameter.class);
+    learned.addAll(Arrays.asList(fixed.learn()));
     return new FixedGaborBankSpec(field.name(), gabor(fixed.gabor(), field.fixed().nested("gabor")),
-        fixed.trainableEpochs(), fixed.trainableAt());
+        fixed.trainableEpochs(), fixed.trainableAt(), learned);
   }
 
   /** {@code where} is read only for the supplier, a class, which a typed annotation cannot hand out. */

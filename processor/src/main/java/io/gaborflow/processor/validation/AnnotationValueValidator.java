@@ -3,12 +3,15 @@ package io.gaborflow.processor.validation;
 import io.gaborflow.core.annotation.Blocks;
 import io.gaborflow.core.annotation.Conv;
 import io.gaborflow.core.annotation.Fixed;
+import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.Network;
 import io.gaborflow.processor.base.Message;
 import io.gaborflow.processor.base.ValidationReport;
 import io.gaborflow.processor.reading.AnnotationReader;
 import io.gaborflow.processor.reading.LayerField;
 import io.gaborflow.processor.reading.NetworkDeclaration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 
@@ -90,6 +93,9 @@ final class AnnotationValueValidator {
             if (fixed.isExplicit("trainableEpochs")) {
               report.error(Message.SOURCE_NOT_TRAINABLE, field.field(), fixed.mirror(), fixed.explicit("trainableEpochs"));
             }
+            if (fixed.isExplicit("learn")) {
+              report.error(Message.SOURCE_NOT_PARAMETRIC, field.field(), fixed.mirror(), fixed.explicit("learn"));
+            }
             sources.validate(field, values.source(), fixed.nested("source"), report);
             return;
           }
@@ -98,6 +104,7 @@ final class AnnotationValueValidator {
             report.error(Message.TRAINABLE_EPOCHS_NEGATIVE, field.field(), fixed.mirror(),
                 fixed.explicit("trainableEpochs"), values.trainableEpochs());
           }
+          validateLearn(field, fixed, values, report);
         }
       }
       case MAX_POOL, AVG_POOL -> {
@@ -146,6 +153,24 @@ final class AnnotationValueValidator {
           : annotation.mirror().getAnnotationType().asElement().getSimpleName().toString();
       report.error(Message.NOT_POSITIVE, field.field(), annotation.mirror(), annotation.explicit(name),
           simpleName, name, value);
+    }
+  }
+
+  /** A parametric bank names each parameter it learns once, and at least one. */
+  private static void validateLearn(LayerField field, AnnotationReader fixed, Fixed values, ValidationReport report) {
+    if (!fixed.isExplicit("learn")) {
+      return;
+    }
+    if (values.learn().length == 0) {
+      report.error(Message.LEARN_EMPTY, field.field(), fixed.mirror(), fixed.explicit("learn"));
+      return;
+    }
+    Set<GaborParameter> seen = EnumSet.noneOf(GaborParameter.class);
+    for (GaborParameter parameter : values.learn()) {
+      if (!seen.add(parameter)) {
+        report.error(Message.LEARN_TWICE, field.field(), fixed.mirror(), fixed.explicit("learn"), parameter);
+        return;
+      }
     }
   }
 }
