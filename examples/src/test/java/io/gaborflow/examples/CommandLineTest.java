@@ -4,6 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.examples.cli.Main;
+import io.gaborflow.core.gabor.GaborParameters;
+import io.gaborflow.core.model.NetworkVariants;
+import io.gaborflow.examples.data.EmbeddedFashionMnist;
+import io.gaborflow.tensorflow.data.DataSpec;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.export.ExportMetadata;
+import io.gaborflow.tensorflow.export.ExportedModel;
+import io.gaborflow.tensorflow.export.ModelExport;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingListener;
+import io.gaborflow.tensorflow.train.TrainingLoop;
+import io.gaborflow.tensorflow.train.TrainingSession;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -144,6 +157,38 @@ class CommandLineTest {
     assertTrue(printed.contains(": 80 training images of 28x28x1, loaded in "), printed);
     assertTrue(printed.contains("epoch 1: read 80 images in "), "five whole batches of 16: " + printed);
     assertTrue(printed.contains("epoch 2: read 80 images in "), printed);
+  }
+
+  @Test
+  void bankFromModelWritesTheTrainedParametersOfAParametricBank() throws IOException {
+    ModelGraph graph = ModelGraph.of(NetworkVariants.withParametricGabor(ModelCatalog.graph("gabor-lenet").spec()));
+    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(32).seed(2).threads(2).build();
+    Dataset data = new EmbeddedFashionMnist().load(DataSpec.parse("embedded")).head(256, 64);
+    Path export = dir.resolve("model");
+    try (TrainingSession session = TrainingSession.create(graph, config)) {
+      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
+      ModelExport.write(session, data, export);
+    }
+    Path csv = dir.resolve("bank.csv");
+    assertEquals(0, Main.commandLine().execute("bank", "--from-model", export.toString(), "--csv", csv.toString()));
+
+    List<String> rows = Files.readAllLines(csv).subList(1, 11);
+    try (ExportedModel model = ExportedModel.load(export)) {
+      ExportMetadata.Bank bank = model.metadata().banks().get(0);
+      assertEquals("layer1/gabor1", bank.name());
+      float[] kernel = model.tensor(bank.tensor());
+      for (int f = 0; f < 10; f++) {
+        String[] cells = rows.get(f).split(",");
+        GaborParameters trained = bank.gabor().filters().get(f);
+        assertEquals(trained.thetaDegrees(), Double.parseDouble(cells[0]), 0, "θ of filter " + f);
+        assertEquals(trained.lambda(), Double.parseDouble(cells[1]), 0);
+        assertEquals(trained.sigma(), Double.parseDouble(cells[3]), 0);
+        for (int pixel = 0; pixel < 25; pixel++) {
+          assertEquals(kernel[pixel * 10 + f], Double.parseDouble(cells[5 + pixel]), 1e-6,
+              "the CSV's kernel is the one the model computes, filter " + f);
+        }
+      }
+    }
   }
 
   @Test

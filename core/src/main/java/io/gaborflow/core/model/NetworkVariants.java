@@ -1,7 +1,9 @@
 package io.gaborflow.core.model;
 
+import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.TrainableAt;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -38,6 +40,19 @@ public final class NetworkVariants {
                 ? fixed.trainableFor(epochs, TrainableAt.START) : b)
             .toList()))
         .withModelName(spec.modelName() + "-partial" + epochs);
+  }
+
+  /**
+   * {@code spec} with every fixed Gabor bank made parametric: its kernels stay Gabor kernels and
+   * all five parameters of each filter learn, for the whole run (GaborNet's way, beside the
+   * paper's training of the kernel values).
+   */
+  public static NetworkSpec withParametricGabor(NetworkSpec spec) {
+    return spec.mapConvLayers(conv -> conv.withBanks(conv.banks().stream()
+            .map(b -> b instanceof FixedGaborBankSpec fixed && fixed.window() == null
+                ? fixed.learning(EnumSet.allOf(GaborParameter.class)) : b)
+            .toList()))
+        .withModelName(spec.modelName() + "-parametric");
   }
 
   private static ConvLayerSpec resplit(ConvLayerSpec conv, int percent) {

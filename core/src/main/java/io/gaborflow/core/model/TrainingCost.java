@@ -9,8 +9,10 @@ import java.util.List;
  * <p>Forward: every convolution and dense layer as the paper counts it (a SHARED Gabor bank as
  * its channel mean plus one single-channel convolution). Input gradient: the same count for each
  * layer with a trained weight below it, nothing for the others. Filter gradient: learnable
- * kernels only; fixed banks have none (partially trained banks are counted as frozen, which they
- * are in most epochs). Pooling, batch normalisation, additions and activations are left out: they
+ * kernels, and the kernels of parametric Gabor banks that learn the whole run (the gradient reaches
+ * their parameters through the kernel; building the kernel from them is a few operations per
+ * kernel value, left out); fixed banks have none (partially trained banks, of values or of
+ * parameters, are counted as frozen, which they are in most epochs). Pooling, batch normalisation, additions and activations are left out: they
  * are not multiply-accumulates.
  */
 public record TrainingCost(long forward, long inputGradient, long filterGradient) {
@@ -45,11 +47,16 @@ public record TrainingCost(long forward, long inputGradient, long filterGradient
         long perChannelFilter = (long) out.height() * out.width() * conv.size() * conv.size();
         for (BankSpec bank : conv.banks()) {
           long full = perChannelFilter * in.channels() * bank.filters();
+          long convolution = full;
           if (bank instanceof FixedGaborBankSpec fixed && fixed.gabor().coverage() == ChannelCoverage.SHARED) {
-            layerForward += perChannelFilter * bank.filters()
-                + (in.channels() > 1 ? (long) in.height() * in.width() * in.channels() : 0);
+            convolution = perChannelFilter * bank.filters();
+            layerForward += convolution + (in.channels() > 1 ? (long) in.height() * in.width() * in.channels() : 0);
           } else {
             layerForward += full;
+          }
+          if (bank instanceof FixedGaborBankSpec fixed && fixed.parametric() && fixed.window() == null) {
+            filterGradient += convolution;
+            learnable = true;
           }
           if (bank instanceof LearnableBankSpec) {
             filterGradient += full;

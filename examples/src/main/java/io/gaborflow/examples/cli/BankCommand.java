@@ -2,6 +2,9 @@ package io.gaborflow.examples.cli;
 
 import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.gabor.FilterBank;
+import io.gaborflow.tensorflow.export.ExportMetadata;
+import io.gaborflow.tensorflow.export.ExportedModel;
+import io.gaborflow.tensorflow.graph.ConvBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.examples.render.BankCsv;
 import io.gaborflow.examples.render.FilterGridImage;
@@ -52,6 +55,15 @@ public final class BankCommand implements Callable<Integer> {
   @Option(names = "--normalize", description = "Zero mean and unit L2 norm, as banks in a network use; off by default so values equal OpenCV's.")
   boolean normalize;
 
+  @Option(names = "--from-model", paramLabel = "DIR",
+      description = "Instead of the flags above, the Gabor bank of an exported model (train --export), with its"
+          + " parameters at export: a parametric bank's as trained.")
+  Path fromModel;
+
+  @Option(names = "--bank", paramLabel = "LAYER/FIELD",
+      description = "With --from-model, which bank (default: the first parametric bank, else the first Gabor bank).")
+  String bankName;
+
   @Option(names = "--csv", paramLabel = "FILE", description = "CSV output; standard output when neither --csv nor --png is given.")
   Path csv;
 
@@ -60,6 +72,50 @@ public final class BankCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    FilterBank bank = fromModel != null ? exported() : declared();
+    if (csv == null && png == null) {
+      Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+      BankCsv.write(bank, out);
+      out.flush();
+      return 0;
+    }
+    if (csv != null) {
+      BankCsv.write(bank, csv);
+      System.out.println("wrote " + bank.filterCount() + " filters to " + csv);
+    }
+    if (png != null) {
+      List<FilterGridImage.Tile> tiles = new ArrayList<>();
+      for (int f = 0; f < bank.filterCount(); f++) {
+        tiles.add(new FilterGridImage.Tile(bank.kernel(f), bank.size(), null));
+      }
+      long perRow = bank.parameters().stream().map(p -> List.of(p.lambda(), p.psiDegrees())).distinct().count();
+      FilterGridImage.write(tiles, (int) Math.max(1, Math.min(perRow, bank.filterCount())), png);
+      System.out.println("wrote a grid of " + bank.filterCount() + " filters to " + png);
+    }
+    return 0;
+  }
+
+  /** The bank {@code --bank} names in the export {@code --from-model}, with its parameters at export. */
+  private FilterBank exported() {
+    try (ExportedModel model = ExportedModel.load(fromModel)) {
+      List<ExportMetadata.Bank> gabor = model.metadata().banks().stream().filter(b -> b.gabor() != null).toList();
+      if (gabor.isEmpty()) {
+        throw new IllegalArgumentException(fromModel + " has no Gabor bank with its parameters (exports before"
+            + " gaborflow 0.2 do not record them)");
+      }
+      ExportMetadata.Bank chosen = bankName != null
+          ? gabor.stream().filter(b -> b.name().equals(bankName)).findFirst().orElseThrow(() ->
+              new IllegalArgumentException("--bank " + bankName + " is not a Gabor bank of " + fromModel + "; it has "
+                  + gabor.stream().map(ExportMetadata.Bank::name).toList()))
+          : gabor.stream().filter(b -> b.kind().equals(ConvBank.Kind.PARAMETRIC.label())).findFirst()
+              .orElse(gabor.get(0));
+      int kernelSize = Math.toIntExact(chosen.shape().get(0));
+      return FilterBank.of(chosen.gabor().filters(), kernelSize, chosen.gabor().normalization());
+    }
+  }
+
+  /** The bank the flags declare. */
+  private FilterBank declared() {
     GaborBankSpec.Builder builder = GaborBankSpec.builder();
     if (angles != null) {
       builder.angles(angles.stream().mapToDouble(Double::doubleValue).toArray());
@@ -79,26 +135,6 @@ public final class BankCommand implements Callable<Integer> {
     } else {
       builder.bandwidth(bandwidth);
     }
-    GaborBankSpec spec = builder.build();
-    FilterBank bank = FilterBank.of(spec, size);
-    if (csv == null && png == null) {
-      Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-      BankCsv.write(bank, out);
-      out.flush();
-      return 0;
-    }
-    if (csv != null) {
-      BankCsv.write(bank, csv);
-      System.out.println("wrote " + bank.filterCount() + " filters to " + csv);
-    }
-    if (png != null) {
-      List<FilterGridImage.Tile> tiles = new ArrayList<>();
-      for (int f = 0; f < bank.filterCount(); f++) {
-        tiles.add(new FilterGridImage.Tile(bank.kernel(f), bank.size(), null));
-      }
-      FilterGridImage.write(tiles, spec.wavelengths().size() * spec.phasesDegrees().size(), png);
-      System.out.println("wrote a grid of " + bank.filterCount() + " filters to " + png);
-    }
-    return 0;
+    return FilterBank.of(builder.build(), size);
   }
 }

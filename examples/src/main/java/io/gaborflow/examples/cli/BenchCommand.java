@@ -43,6 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Also run each share above 0 with its Gabor banks trained for the first EPOCHS epochs.")
   int partial;
 
+  @Option(names = "--parametric",
+      description = "Also run each share above 0 with parametric Gabor banks: all five parameters of each filter"
+          + " learn for the whole run, the kernels staying Gabor kernels.")
+  boolean parametric;
+
   @Option(names = "--epochs", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
   int epochs = 3;
 
@@ -65,6 +70,13 @@ public final class BenchCommand implements Callable<Integer> {
       for (int fraction : fractions) {
         if (fraction > 0) {
           variants.add(new BenchVariant(fraction, partial));
+        }
+      }
+    }
+    if (parametric) {
+      for (int fraction : fractions) {
+        if (fraction > 0) {
+          variants.add(new BenchVariant(fraction, 0, true));
         }
       }
     }

@@ -65,7 +65,7 @@ public final class FiltersCommand implements Callable<Integer> {
   private static Color frame(String kind) {
     return switch (kind) {
       case "fixed" -> FIXED;
-      case "partially-trained" -> PARTIAL;
+      case "partially-trained", "parametric-gabor" -> PARTIAL;
       default -> LEARNED;
     };
   }

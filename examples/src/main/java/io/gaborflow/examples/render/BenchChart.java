@@ -22,13 +22,15 @@ public final class BenchChart {
         .xAxisTitle("fixed Gabor filters (%)").yAxisTitle("accuracy").build();
     XYChart time = new XYChartBuilder().width(560).height(400).title("Training time")
         .xAxisTitle("fixed Gabor filters (%)").yAxisTitle("seconds per epoch (median)").build();
-    for (boolean partial : new boolean[] {false, true}) {
+    for (String series : List.of("Gabor fixed", "Gabor trained at first", "Gabor parametric")) {
       List<Double> x = new ArrayList<>();
       List<Double> acc = new ArrayList<>();
       List<Double> std = new ArrayList<>();
       List<Double> secs = new ArrayList<>();
       for (VariantResult r : results) {
-        if ((r.variant().partialEpochs() > 0) == partial) {
+        String of = r.variant().parametric() ? "Gabor parametric"
+            : r.variant().partialEpochs() > 0 ? "Gabor trained at first" : "Gabor fixed";
+        if (of.equals(series)) {
           x.add((double) r.variant().fixedPercent());
           acc.add(r.meanAccuracy());
           std.add(r.accuracyStd());
@@ -38,9 +40,8 @@ public final class BenchChart {
       if (x.isEmpty()) {
         continue;
       }
-      String name = partial ? "Gabor trained at first" : "Gabor fixed";
-      XYSeries a = accuracy.addSeries(name, x, acc, std);
-      XYSeries t = time.addSeries(name, x, secs);
+      XYSeries a = accuracy.addSeries(series, x, acc, std);
+      XYSeries t = time.addSeries(series, x, secs);
       a.setMarker(SeriesMarkers.CIRCLE);
       t.setMarker(SeriesMarkers.CIRCLE);
     }

@@ -42,7 +42,7 @@ public final class BenchReport {
     this.seeds = List.copyOf(seeds);
     this.results = List.copyOf(results);
     this.baseline = results.stream()
-        .filter(r -> r.variant().fixedPercent() == 0 && r.variant().partialEpochs() == 0)
+        .filter(r -> r.variant().fixedPercent() == 0 && r.variant().partialEpochs() == 0 && !r.variant().parametric())
         .findFirst().orElse(results.get(0));
   }
 
@@ -81,6 +81,7 @@ public final class BenchReport {
       v.put("model", r.model());
       v.put("fixed_percent", r.variant().fixedPercent());
       v.put("partial_epochs", r.variant().partialEpochs());
+      v.put("parametric", r.variant().parametric());
       ObjectNode acc = v.putObject("test_accuracy");
       acc.put("mean", r.meanAccuracy());
       acc.put("std", r.accuracyStd());

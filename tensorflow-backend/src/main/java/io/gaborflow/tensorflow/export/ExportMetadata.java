@@ -35,9 +35,16 @@ public record ExportMetadata(
    * One convolution bank.
    *
    * @param name "layer1/conv1"
-   * @param kind "fixed", "partially-trained" or "learned"
+   * @param kind "fixed", "partially-trained", "learned" or "parametric-gabor"
    * @param tensor the graph tensor holding its kernel
    * @param shape the kernel's shape (HWIO)
+   * @param gabor for a Gabor bank, each filter's parameters at export (a parametric bank's as
+   *     trained) and the kernels' normalisation; {@code null} for other banks and older exports
    */
-  public record Bank(String name, String kind, String tensor, List<Long> shape) {}
+  public record Bank(String name, String kind, String tensor, List<Long> shape, GaborBankParameters gabor) {
+    /** A bank that is not a Gabor bank. */
+    public Bank(String name, String kind, String tensor, List<Long> shape) {
+      this(name, kind, tensor, shape, null);
+    }
+  }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 
 /**
@@ -39,7 +40,7 @@ public final class ModelExport {
       FeatureShape in = model.spec().input();
       ExportMetadata metadata = new ExportMetadata(model.spec().modelName(), in.height(), in.width(),
           in.channels(), data.labelNames(), 1 / 255.0, data.standardization().mean(),
-          data.standardization().std(), banks(model.banks()));
+          data.standardization().std(), banks(model.banks(), model.gaborBanks()));
       JSON.writeValue(directory.resolve(METADATA).toFile(), metadata);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot export the model to " + directory + ": " + e.getMessage(), e);
@@ -65,11 +66,11 @@ public final class ModelExport {
   }
 
   /** Every convolution bank in layer and declaration order, with the tensor holding its kernel. */
-  private static List<ExportMetadata.Bank> banks(List<ConvBank> convBanks) {
+  private static List<ExportMetadata.Bank> banks(List<ConvBank> convBanks, Map<String, GaborBankParameters> gabor) {
     List<ExportMetadata.Bank> banks = new ArrayList<>();
     for (ConvBank bank : convBanks) {
       banks.add(new ExportMetadata.Bank(bank.path(), bank.kind().label(), bank.kernel().op().name(),
-          shape(bank.kernel())));
+          shape(bank.kernel()), gabor.get(bank.path())));
     }
     return banks;
   }

@@ -4,6 +4,7 @@ import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.tensorflow.graph.ConvBank;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** What an export needs of a trained model: its description, its banks, and its serving graph. */
 public interface ServableModel {
@@ -12,6 +13,9 @@ public interface ServableModel {
 
   /** Every convolution bank, in layer and declaration order. */
   List<ConvBank> banks();
+
+  /** The Gabor parameters of each Gabor bank (parametric ones as trained), by bank path. */
+  Map<String, GaborBankParameters> gaborBanks();
 
   /**
    * Writes a TensorFlow SavedModel whose signature {@code signature} maps NHWC float images

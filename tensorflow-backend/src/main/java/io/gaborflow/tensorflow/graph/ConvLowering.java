@@ -1,6 +1,8 @@
 package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.core.annotation.GaborParameter;
+import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.model.BankSpec;
 import io.gaborflow.core.model.ConvLayerSpec;
@@ -10,7 +12,7 @@ import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.LearnableBankSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -77,11 +79,14 @@ final class ConvLowering {
     Shape kernelShape = Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
     String path = context.node().scope() + "/" + bank.name();
     Operand<TFloat32> kernel;
+    Map<GaborParameter, Variable<TFloat32>> parameters = Map.of();
     boolean constant = bank.window() == null && !bank.parametric();
     if (bank.parametric()) {
       // Gabor kernels of learned parameters: when they do not train, the update op leaves them out
       // and the kernel's gradient is pruned, as for a constant.
-      kernel = ParametricGaborKernel.build(context, tf, bank, filters, kernelChannels);
+      ParametricGaborKernel.Built built = ParametricGaborKernel.build(context, tf, bank, filters, kernelChannels);
+      kernel = built.kernel();
+      parameters = built.variables();
     } else if (constant) {
       kernel = tf.stopGradient(tf.withName("kernel").constant(kernelShape, DataBuffers.of(values, true, false)));
     } else {
@@ -91,7 +96,7 @@ final class ConvLowering {
           0, values, bank.window());
     }
     context.registry().fixedBank(new FixedBank(path, kernel, values, filters, coverage, in.channels(),
-        geometry.size(), filters.filterCount(), bank.window(), bank.learned()));
+        geometry.size(), filters.filterCount(), bank.window(), bank.gabor().normalization(), parameters));
     FixedConvForms.Geometry formGeometry =
         new FixedConvForms.Geometry(geometry, in.height(), in.width(), kernelChannels, filters.filterCount());
     FixedConvForm form = FixedConvForms.choose(formGeometry, constant,
@@ -107,7 +112,7 @@ final class ConvLowering {
     Shape shape = Shape.of(geometry.size(), geometry.size(), in.channels(), n);
     Operand<TFloat32> kernel = tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));
     context.registry().fixedBank(new FixedBank(context.node().scope() + "/" + bank.name(), kernel, values, null,
-        ChannelCoverage.SINGLE, in.channels(), geometry.size(), n, null, Set.of()));
+        ChannelCoverage.SINGLE, in.channels(), geometry.size(), n, null, Normalization.NONE, Map.of()));
     FixedConvForms.Geometry formGeometry = new FixedConvForms.Geometry(geometry, in.height(), in.width(),
         in.channels(), n);
     return FixedConvForms.CONV2D.apply(tf, input, kernel, values, formGeometry);

@@ -2,11 +2,17 @@ package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.annotation.ChannelCoverage;
 import io.gaborflow.core.annotation.GaborParameter;
+import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.gabor.FilterBank;
+import io.gaborflow.core.gabor.GaborParameters;
 import io.gaborflow.core.model.TrainingWindow;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -21,8 +27,9 @@ import org.tensorflow.types.TFloat32;
  * @param inChannels input channels of the layer
  * @param window the epochs in which it trains, or {@code null} when it never does (or, for a
  *     parametric bank, when its parameters train the whole run)
- * @param learned the Gabor parameters it learns: none for a bank of fixed or trained values; for a
- *     parametric bank, {@code kernel} is computed from them
+ * @param normalization what was done to each Gabor kernel after computing it
+ * @param parameterVariables the variable of each Gabor parameter the bank learns: none for a bank
+ *     of fixed or trained values; for a parametric bank, {@code kernel} is computed from them
  */
 public record FixedBank(
     String name,
@@ -34,7 +41,29 @@ public record FixedBank(
     int size,
     int filterCount,
     TrainingWindow window,
-    Set<GaborParameter> learned) {
+    Normalization normalization,
+    Map<GaborParameter, Variable<TFloat32>> parameterVariables) {
+
+  /** Copies the map. */
+  public FixedBank {
+    parameterVariables = Map.copyOf(parameterVariables);
+  }
+
+  /** The Gabor parameters the bank learns: none unless it is parametric. */
+  public Set<GaborParameter> learned() {
+    return parameterVariables.keySet();
+  }
+
+  /**
+   * Each Gabor filter's parameters now: the declared ones, with those the bank learns read through
+   * {@code read} (a variable's current value). A bank from a filter source has none.
+   */
+  public List<GaborParameters> currentParameters(Function<Operand<TFloat32>, float[]> read) {
+    if (gabor == null) {
+      throw new IllegalStateException(name + " takes its filters from a source and has no Gabor parameters");
+    }
+    return ParametricGaborKernel.current(gabor.parameters(), parameterVariables, read);
+  }
 
   /** The values of {@link #kernel()} before any training. */
   public float[] kernelValues() {

@@ -6,14 +6,17 @@ import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborParameters;
 import io.gaborflow.core.model.FixedGaborBankSpec;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -41,26 +44,34 @@ final class ParametricGaborKernel {
       GaborParameter.SIGMA, VariableKey.Role.LOG_SIGMA,
       GaborParameter.GAMMA, VariableKey.Role.LOG_GAMMA));
 
+  /** The kernel, and the variable of each learned parameter (as {@link #stored} holds it). */
+  record Built(Operand<TFloat32> kernel, Map<GaborParameter, Variable<TFloat32>> variables) {}
+
   /**
    * The {@code [k, k, kernelChannels, n]} kernel of {@code bank}, laid out as {@link
    * FilterBank#toHwio} lays out the fixed one; its parameters are learnable variables (or
    * constants) registered in {@code context}.
    */
-  static Operand<TFloat32> build(LoweringContext context, Ops tf, FixedGaborBankSpec bank, FilterBank filters,
+  static Built build(LoweringContext context, Ops tf, FixedGaborBankSpec bank, FilterBank filters,
       int kernelChannels) {
     List<GaborParameters> declared = filters.parameters();
     int n = declared.size();
     int size = filters.size();
     Map<GaborParameter, Operand<TFloat32>> p = new EnumMap<>(GaborParameter.class);
+    Map<GaborParameter, Variable<TFloat32>> variables = new EnumMap<>(GaborParameter.class);
     for (GaborParameter parameter : GaborParameter.values()) {
       float[] start = new float[n];
       for (int f = 0; f < n; f++) {
         start[f] = (float) stored(parameter, declared.get(f));
       }
-      p.put(parameter, bank.learned().contains(parameter)
-          ? context.registry().learnable(context.key(bank.name(), ROLES.get(parameter)), Shape.of(n), null, 0, 0,
-              start, bank.window())
-          : tf.constant(start));
+      if (bank.learned().contains(parameter)) {
+        Variable<TFloat32> variable = context.registry().learnable(context.key(bank.name(), ROLES.get(parameter)),
+            Shape.of(n), null, 0, 0, start, bank.window());
+        variables.put(parameter, variable);
+        p.put(parameter, variable);
+      } else {
+        p.put(parameter, tf.constant(start));
+      }
     }
     // Each kernel position's offset from the centre, in the order GaborKernel stores the values:
     // the value for offset (x, y) is at row half - y, column half - x.
@@ -112,7 +123,34 @@ final class ParametricGaborKernel {
       }
       kernel = tf.math.mul(kernel, tf.constant(Shape.of(1, 1, kernelChannels, n), DataBuffers.of(mask, true, false)));
     }
-    return tf.withName("kernel").identity(kernel);
+    return new Built(tf.withName("kernel").identity(kernel), variables);
+  }
+
+  /**
+   * Each filter's parameters as they are now: the declared ones, with the learned ones replaced by
+   * their variables' values ({@code read} gives a variable's value).
+   */
+  static List<GaborParameters> current(List<GaborParameters> declared,
+      Map<GaborParameter, Variable<TFloat32>> variables, Function<Operand<TFloat32>, float[]> read) {
+    Map<GaborParameter, float[]> learned = new EnumMap<>(GaborParameter.class);
+    variables.forEach((parameter, variable) -> learned.put(parameter, read.apply(variable)));
+    List<GaborParameters> current = new ArrayList<>();
+    for (int f = 0; f < declared.size(); f++) {
+      GaborParameters p = declared.get(f);
+      current.add(new GaborParameters(p.size(),
+          valueOf(GaborParameter.SIGMA, p.sigma(), learned, f),
+          valueOf(GaborParameter.THETA, p.thetaDegrees(), learned, f),
+          valueOf(GaborParameter.LAMBDA, p.lambda(), learned, f),
+          valueOf(GaborParameter.GAMMA, p.gamma(), learned, f),
+          valueOf(GaborParameter.PSI, p.psiDegrees(), learned, f)));
+    }
+    return current;
+  }
+
+  private static double valueOf(GaborParameter parameter, double declared, Map<GaborParameter, float[]> learned,
+      int filter) {
+    float[] values = learned.get(parameter);
+    return values == null ? declared : value(parameter, values[filter]);
   }
 
   /** How {@code parameter} of {@code filter} is held in the graph: radians, or the logarithm. */

@@ -8,9 +8,11 @@ import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.distributed.ClusterRuntime;
 import io.gaborflow.tensorflow.distributed.WorkerLostException;
+import io.gaborflow.tensorflow.export.GaborBankParameters;
 import io.gaborflow.tensorflow.export.ServableModel;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.graph.ConvBank;
+import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.graph.FloatTensors;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
@@ -300,6 +302,17 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
   @Override
   public List<ConvBank> banks() {
     return network.convBanks();
+  }
+
+  @Override
+  public Map<String, GaborBankParameters> gaborBanks() {
+    Map<String, GaborBankParameters> banks = new java.util.LinkedHashMap<>();
+    for (FixedBank bank : network.fixedBanks()) {
+      if (bank.gabor() != null) {
+        banks.put(bank.name(), new GaborBankParameters(bank.currentParameters(this::valueOf), bank.normalization()));
+      }
+    }
+    return banks;
   }
 
   @Override
