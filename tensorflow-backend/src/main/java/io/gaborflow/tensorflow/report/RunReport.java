@@ -17,7 +17,8 @@ import java.nio.file.StandardCopyOption;
  * The JSON report of a run. Field names are snake_case and stable: scripts read them.
  *
  * <pre>{"model", "dataset", "train_images", "test_images", "config": {...},
- *  "epochs": [{"epoch", "seconds", "train_loss", "test_loss", "test_accuracy", "images_per_second"}],
+ *  "epochs": [{"epoch", "seconds", "train_loss", "test_loss", "test_accuracy", "images_per_second",
+ *      "input_wait_seconds"}],
  *  "test_accuracy", "test_loss", "parameters": {"learnable", "fixed"}}</pre>
  */
 public final class RunReport {
@@ -51,6 +52,7 @@ public final class RunReport {
       epoch.put("test_loss", e.testLoss());
       epoch.put("test_accuracy", e.testAccuracy());
       epoch.put("images_per_second", e.imagesPerSecond());
+      epoch.put("input_wait_seconds", e.inputWaitSeconds());
     }
     root.put("test_accuracy", result.testAccuracy());
     root.put("test_loss", result.finalEvaluation().loss());
