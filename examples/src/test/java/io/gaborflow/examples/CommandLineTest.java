@@ -171,6 +171,17 @@ class CommandLineTest {
     }
     Path csv = dir.resolve("bank.csv");
     assertEquals(0, Main.commandLine().execute("bank", "--from-model", export.toString(), "--csv", csv.toString()));
+    ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(drawn, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, Main.commandLine().execute("filters", "--model-dir", export.toString(), "--png",
+          dir.resolve("filters.png").toString()));
+    } finally {
+      System.setOut(stdout);
+    }
+    assertTrue(drawn.toString(StandardCharsets.UTF_8).contains("layer1/gabor1 (parametric, as trained): θ "),
+        drawn.toString(StandardCharsets.UTF_8));
 
     List<String> rows = Files.readAllLines(csv).subList(1, 11);
     try (ExportedModel model = ExportedModel.load(export)) {

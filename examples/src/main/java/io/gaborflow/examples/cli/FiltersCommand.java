@@ -3,10 +3,13 @@ package io.gaborflow.examples.cli;
 import io.gaborflow.examples.render.FilterGridImage;
 import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
+import io.gaborflow.tensorflow.graph.ConvBank;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +57,11 @@ public final class FiltersCommand implements Callable<Integer> {
         for (int f = 0; f < out; f++) {
           tiles.add(new FilterGridImage.Tile(channelMean(hwio, size, in, out, f), size, frame(bank.kind())));
           count++;
+        }
+        if (bank.gabor() != null && bank.kind().equals(ConvBank.Kind.PARAMETRIC.label())) {
+          System.out.println(bank.name() + " (parametric, as trained): " + bank.gabor().filters().stream()
+              .map(p -> String.format(Locale.ROOT, "θ %.1f° λ %.2f", p.thetaDegrees(), p.lambda()))
+              .collect(Collectors.joining(", ")));
         }
       }
     }
