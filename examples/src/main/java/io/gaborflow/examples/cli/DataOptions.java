@@ -4,6 +4,7 @@ import io.gaborflow.examples.data.EmbeddedFashionMnist;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.core.model.FeatureShape;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The data flags shared by every command that trains. */
@@ -44,10 +45,16 @@ final class DataOptions {
           + " decode them again; 0 keeps none and memory does not grow with the data (default: ${DEFAULT-VALUE}).")
   long cacheMegabytes;
 
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Keep decoded images from image files in a file per split in DIR, read by later epochs and by"
+          + " later runs with the same files and size (delete it after changing images in place).")
+  Path cacheDirectory;
+
   /** The spec for a model taking {@code input}; subsets are drawn with {@code seed}. */
   DataSpec spec(FeatureShape input, long seed) {
     DataSpec spec = DataSpec.parse(data).limited(limitTrain, limitTest, seed).standardized(normalize)
-        .standardizedFrom(normalizeSample).skippingBadFiles(skipBadFiles).cachedInMemory(cacheMegabytes << 20);
+        .standardizedFrom(normalizeSample).skippingBadFiles(skipBadFiles).cachedInMemory(cacheMegabytes << 20)
+        .cachedOnDisk(cacheDirectory);
     ImageSize modelInput = new ImageSize(input.height(), input.width(), input.channels());
     return resize ? spec.resizedTo(modelInput) : spec.forModelInput(modelInput);
   }

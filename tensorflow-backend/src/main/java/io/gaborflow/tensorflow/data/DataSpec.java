@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.data;
 
+import java.nio.file.Path;
+
 /**
  * What {@code --data} and its companion flags say: a source name and, after a colon, its argument
  * ({@code idx:/data/mnist}, {@code fashion-mnist}), plus how to prepare what the source loads.
@@ -19,11 +21,13 @@ package io.gaborflow.tensorflow.data;
  * @param cacheBytes how many bytes of decoded images from image files to keep in memory, so later
  *     epochs need not decode them again (0: none, the default; memory then does not grow with
  *     the data set)
+ * @param cacheDirectory where to keep decoded images from image files in a file per split, for
+ *     later epochs and later runs with the same files and size, or {@code null} for none
  */
 public record DataSpec(
     String source, String argument, ImageSize resize, int limitTrain, int limitTest, boolean standardize,
     int standardizationSample, long subsetSeed, boolean skipBadFiles, ImageSize modelInput,
-    long cacheBytes) {
+    long cacheBytes, Path cacheDirectory) {
 
   /**
    * The default of {@link #standardizationSample()}: over 10,000 images drawn at random, the
@@ -49,51 +53,57 @@ public record DataSpec(
   public static DataSpec parse(String text) {
     int colon = text.indexOf(':');
     return colon < 0
-        ? new DataSpec(text, "", null, 0, 0, false, DEFAULT_STANDARDIZATION_SAMPLE, 1, false, null, 0)
+        ? new DataSpec(text, "", null, 0, 0, false, DEFAULT_STANDARDIZATION_SAMPLE, 1, false, null, 0, null)
         : new DataSpec(text.substring(0, colon), text.substring(colon + 1), null, 0, 0, false,
-            DEFAULT_STANDARDIZATION_SAMPLE, 1, false, null, 0);
+            DEFAULT_STANDARDIZATION_SAMPLE, 1, false, null, 0, null);
   }
 
   /** This spec with image files resized to {@code size}. */
   public DataSpec resizedTo(ImageSize size) {
     return new DataSpec(source, argument, size, limitTrain, limitTest, standardize, standardizationSample,
-        subsetSeed, skipBadFiles, modelInput, cacheBytes);
+        subsetSeed, skipBadFiles, modelInput, cacheBytes, cacheDirectory);
   }
 
   /** This spec limited to seeded class-balanced subsets of {@code train} and {@code test} images (0: all). */
   public DataSpec limited(int train, int test, long seed) {
     return new DataSpec(source, argument, resize, train, test, standardize, standardizationSample, seed,
-        skipBadFiles, modelInput, cacheBytes);
+        skipBadFiles, modelInput, cacheBytes, cacheDirectory);
   }
 
   /** This spec with each channel standardised by the training set's statistics, or not. */
   public DataSpec standardized(boolean on) {
     return new DataSpec(source, argument, resize, limitTrain, limitTest, on, standardizationSample, subsetSeed,
-        skipBadFiles, modelInput, cacheBytes);
+        skipBadFiles, modelInput, cacheBytes, cacheDirectory);
   }
 
   /** This spec leaving out images that cannot be decoded (with a warning naming each), or stopping at the first. */
   public DataSpec skippingBadFiles(boolean on) {
     return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, standardizationSample,
-        subsetSeed, on, modelInput, cacheBytes);
+        subsetSeed, on, modelInput, cacheBytes, cacheDirectory);
   }
 
   /** This spec computing the standardisation from {@code sample} training images (0: all). */
   public DataSpec standardizedFrom(int sample) {
     return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, sample, subsetSeed,
-        skipBadFiles, modelInput, cacheBytes);
+        skipBadFiles, modelInput, cacheBytes, cacheDirectory);
   }
 
   /** This spec for a model that takes images of {@code input}. */
   public DataSpec forModelInput(ImageSize input) {
     return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, standardizationSample,
-        subsetSeed, skipBadFiles, input, cacheBytes);
+        subsetSeed, skipBadFiles, input, cacheBytes, cacheDirectory);
   }
 
   /** This spec keeping up to {@code bytes} of decoded images in memory (0: none). */
   public DataSpec cachedInMemory(long bytes) {
     return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, standardizationSample,
-        subsetSeed, skipBadFiles, modelInput, bytes);
+        subsetSeed, skipBadFiles, modelInput, bytes, cacheDirectory);
+  }
+
+  /** This spec keeping decoded images in a file per split in {@code directory} (null: none). */
+  public DataSpec cachedOnDisk(Path directory) {
+    return new DataSpec(source, argument, resize, limitTrain, limitTest, standardize, standardizationSample,
+        subsetSeed, skipBadFiles, modelInput, cacheBytes, directory);
   }
 
   @Override

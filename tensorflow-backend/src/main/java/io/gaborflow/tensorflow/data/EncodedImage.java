@@ -15,4 +15,7 @@ interface EncodedImage {
 
   /** An error about this image that names its file (and, in a container file, its place). */
   DataFormatException problem(String what);
+
+  /** Where the image is (its file, and its place in a container file): what a cache is keyed by. */
+  String location();
 }

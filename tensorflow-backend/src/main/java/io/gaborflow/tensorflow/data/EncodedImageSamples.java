@@ -1,5 +1,10 @@
 package io.gaborflow.tensorflow.data;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
@@ -21,11 +26,19 @@ final class EncodedImageSamples implements ImageSamples {
   private final boolean resizing;
   private final boolean skipBad;
   private final DecodedImageCache cache;
+  /** Decoded images in a file, or {@code null}. */
+  private final DiskImageCache disk;
   /** One bit per image: set once it has been found bad, so it is warned about once. */
   private final AtomicLongArray bad;
 
   EncodedImageSamples(List<? extends EncodedImage> images, ImageSize size, boolean resizing, boolean skipBad,
       long cacheBytes) {
+    this(images, size, resizing, skipBad, cacheBytes, null);
+  }
+
+  /** As above, with decoded images also kept in a file in {@code cacheDirectory} (null: none). */
+  EncodedImageSamples(List<? extends EncodedImage> images, ImageSize size, boolean resizing, boolean skipBad,
+      long cacheBytes, Path cacheDirectory) {
     this.images = images;
     this.labels = images.stream().mapToInt(EncodedImage::label).toArray();
     this.size = size;
@@ -33,6 +46,24 @@ final class EncodedImageSamples implements ImageSamples {
     this.skipBad = skipBad;
     this.cache = new DecodedImageCache(images.size(), cacheBytes);
     this.bad = new AtomicLongArray((images.size() + 63) / 64);
+    this.disk = cacheDirectory == null ? null
+        : DiskImageCache.open(cacheDirectory, identity(images, size, resizing), images.size(),
+            size.height() * size.width() * size.channels());
+  }
+
+  /** What a disk cache of these images holds: every image's place, in order, and the size they are read at. */
+  private static String identity(List<? extends EncodedImage> images, ImageSize size, boolean resizing) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (EncodedImage image : images) {
+        digest.update(image.location().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+      }
+      digest.update((size + (resizing ? " resized" : "")).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   @Override
@@ -63,12 +94,18 @@ final class EncodedImageSamples implements ImageSamples {
   @Override
   public boolean read(int index, float[] into, int offset) {
     float[] pixels = cache.get(index);
+    if (pixels == null && disk != null && disk.read(index, into, offset)) {
+      return true;
+    }
     if (pixels == null) {
       if (isBad(index)) {
         return false;
       }
       try {
         pixels = decode(images.get(index));
+        if (disk != null) {
+          disk.write(index, pixels);
+        }
       } catch (DataFormatException e) {
         if (!skipBad) {
           throw e;

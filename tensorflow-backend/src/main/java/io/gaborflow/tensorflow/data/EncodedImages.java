@@ -53,6 +53,7 @@ final class EncodedImages {
    * read them, with the spec's cache budget and its choice on bad files.
    */
   static ImageSamples samples(DataSpec spec, List<? extends EncodedImage> chosen, ImageSize size) {
-    return new EncodedImageSamples(chosen, size, spec.resize() != null, spec.skipBadFiles(), spec.cacheBytes());
+    return new EncodedImageSamples(chosen, size, spec.resize() != null, spec.skipBadFiles(), spec.cacheBytes(),
+        spec.cacheDirectory());
   }
 }

@@ -111,5 +111,10 @@ public final class ImageFolderDataSource implements DataSource {
     public DataFormatException problem(String what) {
       return new DataFormatException(classFolder.resolve(name), what);
     }
+
+    @Override
+    public String location() {
+      return classFolder.resolve(name).toAbsolutePath().toString();
+    }
   }
 }

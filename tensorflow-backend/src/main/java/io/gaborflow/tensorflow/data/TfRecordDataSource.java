@@ -197,6 +197,11 @@ public final class TfRecordDataSource implements DataSource {
     public DataFormatException problem(String what) {
       return where.problem(what);
     }
+
+    @Override
+    public String location() {
+      return where.file().toAbsolutePath() + "@" + where.offset() + "#" + key;
+    }
   }
 
   /** A record's place, for errors: the file, its number and its byte offset. */

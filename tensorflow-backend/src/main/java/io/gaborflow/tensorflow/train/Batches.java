@@ -201,11 +201,15 @@ public final class Batches implements AutoCloseable {
     return depth;
   }
 
-  /** Stops the worker threads; batches being read are abandoned. */
+  /**
+   * Stops the worker threads once the batches being read are done (at most one each): they are not
+   * interrupted, since an interrupt would close a file channel the split shares, such as a disk
+   * cache's.
+   */
   @Override
   public void close() {
     restartAt(-1, 0);
-    pool.shutdownNow();
+    pool.shutdown();
   }
 
   /** The order of {@code size} training images in {@code epoch}: a shuffle from the seed and the epoch alone. */

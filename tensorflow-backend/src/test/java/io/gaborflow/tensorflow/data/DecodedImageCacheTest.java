@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The cache of decoded images: later epochs decode only what the budget could not keep. */
 class DecodedImageCacheTest {
@@ -37,6 +41,11 @@ class DecodedImageCacheTest {
       @Override
       public DataFormatException problem(String what) {
         return new DataFormatException("image " + grey, what);
+      }
+
+      @Override
+      public String location() {
+        return "image " + grey;
       }
     };
   }
@@ -68,5 +77,46 @@ class DecodedImageCacheTest {
   @Test
   void aBudgetForSomeKeepsThoseAndDecodesTheRestAgain() {
     assertEquals(100 + 60, decodesForTwoEpochs(40 * BYTES_PER_IMAGE + 3));
+  }
+
+  @TempDir Path cacheDir;
+
+  private float[][] readAll(ImageSize size, int count) {
+    List<EncodedImage> images = IntStream.range(0, count).mapToObj(this::image).toList();
+    EncodedImageSamples samples = new EncodedImageSamples(images, size, true, false, 0, cacheDir);
+    float[][] all = new float[count][size.height() * size.width()];
+    for (int i = 0; i < count; i++) {
+      samples.read(i, all[i], 0);
+    }
+    return all;
+  }
+
+  @Test
+  void aDiskCacheServesTheImagesToALaterRun() throws IOException {
+    float[][] first = readAll(SIZE, 50);
+    assertEquals(50, decodes.getAndSet(0));
+    float[][] second = readAll(SIZE, 50);
+    assertEquals(0, decodes.getAndSet(0), "a later run with the same files and size decodes nothing");
+    assertArrayEquals(first, second);
+    readAll(new ImageSize(3, 3, 1), 50);
+    assertEquals(50, decodes.getAndSet(0), "another size is another cache");
+    try (var files = Files.list(cacheDir)) {
+      assertEquals(2, files.count());
+    }
+  }
+
+  @Test
+  void aDamagedDiskCacheIsStartedAfresh() throws IOException {
+    float[][] first = readAll(SIZE, 20);
+    Path file;
+    try (var files = Files.list(cacheDir)) {
+      file = files.findFirst().orElseThrow();
+    }
+    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.truncate(40);
+    }
+    decodes.set(0);
+    assertArrayEquals(first, readAll(SIZE, 20));
+    assertEquals(20, decodes.get(), "every image decoded again, none read from the cut file");
   }
 }
