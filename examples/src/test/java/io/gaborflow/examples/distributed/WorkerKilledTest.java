@@ -93,6 +93,35 @@ class WorkerKilledTest {
   }
 
   @Test
+  void aWorkerThatCannotSeeTheChiefsCheckpointsIsRefusedOnResume() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    List<String> small = List.of("train", "--model", "gabor-lenet", "--data", "embedded", "--limit-train", "640",
+        "--limit-test", "100", "--epochs", "2", "--seed", "5", "--threads", "1", "--deterministic", "--resume");
+    List<String> shared = new ArrayList<>(small);
+    shared.addAll(List.of("--checkpoint-dir", dir.resolve("shared").toString()));
+    List<Process> workers = start(List.of(shared, shared), logs);
+    try {
+      finish(workers, logs);
+    } finally {
+      workers.forEach(Process::destroyForcibly);
+    }
+    List<String> elsewhere = new ArrayList<>(small);
+    elsewhere.addAll(List.of("--checkpoint-dir", dir.resolve("elsewhere").toString()));
+    workers = start(List.of(shared, elsewhere), logs);
+    try {
+      for (int task = 0; task < 2; task++) {
+        assertTrue(workers.get(task).waitFor(120, TimeUnit.SECONDS), "worker " + task + " hangs");
+        assertNotEquals(0, workers.get(task).exitValue());
+        String log = Files.readString(logs.resolve("worker-" + task + ".log"));
+        assertTrue(log.contains("the workers differ in starting point (every worker must see the chief's"
+            + " checkpoints in its --checkpoint-dir)"), log);
+      }
+    } finally {
+      workers.forEach(Process::destroyForcibly);
+    }
+  }
+
+  @Test
   void theOtherWorkerStopsNamingItAndAResumedClusterEndsAsIfNeverInterrupted() throws Exception {
     Path straight = dir.resolve("straight");
     Path killed = dir.resolve("killed");

@@ -47,7 +47,6 @@ public final class TrainingLoop {
    */
   public TrainingResult run(TrainingSession session, Dataset data) {
     checkCompatible(session.model().spec(), data);
-    session.requireSameRunOnEveryWorker(whatTheRunIs(session, data));
     List<EpochResult> epochs = new ArrayList<>();
     boolean stopped;
     int firstEpoch = 1;
@@ -70,6 +69,10 @@ public final class TrainingLoop {
     } else {
       session.initialize(config.seed());
     }
+    Map<String, String> run = whatTheRunIs(session, data);
+    run.put("starting point (every worker must see the chief's checkpoints in its --checkpoint-dir)",
+        "epoch " + firstEpoch + ", step " + firstStep);
+    session.requireSameRunOnEveryWorker(run);
     ImageSamples train = data.train();
     int batch = config.batchSize();
     Optional<Cluster> cluster = session.cluster();
