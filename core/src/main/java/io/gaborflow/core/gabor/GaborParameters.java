@@ -1,5 +1,7 @@
 package io.gaborflow.core.gabor;
 
+import io.gaborflow.core.annotation.GaborParameter;
+
 /**
  * The parameters of one Gabor kernel, named as in {@code cv::getGaborKernel}, with angles in
  * degrees.
@@ -22,6 +24,17 @@ public record GaborParameters(
     requirePositive("sigma", sigma);
     requirePositive("lambda", lambda);
     requirePositive("gamma", gamma);
+  }
+
+  /** These parameters with {@code parameter} set to {@code value} (degrees for θ and ψ). */
+  public GaborParameters with(GaborParameter parameter, double value) {
+    return switch (parameter) {
+      case THETA -> new GaborParameters(size, sigma, value, lambda, gamma, psiDegrees);
+      case LAMBDA -> new GaborParameters(size, sigma, thetaDegrees, value, gamma, psiDegrees);
+      case PSI -> new GaborParameters(size, sigma, thetaDegrees, lambda, gamma, value);
+      case SIGMA -> new GaborParameters(size, value, thetaDegrees, lambda, gamma, psiDegrees);
+      case GAMMA -> new GaborParameters(size, sigma, thetaDegrees, lambda, value, psiDegrees);
+    };
   }
 
   private static void requirePositive(String name, double value) {

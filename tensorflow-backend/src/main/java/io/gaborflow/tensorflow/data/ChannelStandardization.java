@@ -83,9 +83,16 @@ public record ChannelStandardization(List<Double> mean, List<Double> std) {
 
   /** Applies this in place to the {@code count} NHWC pixel values of {@code pixels} from {@code from}. */
   public void apply(float[] pixels, int from, int count, int channels) {
+    // Unboxed once per call: streamed images are standardised one by one, in every batch.
+    double[] m = new double[channels];
+    double[] d = new double[channels];
+    for (int k = 0; k < channels; k++) {
+      m[k] = mean.get(k);
+      d[k] = std.get(k);
+    }
     for (int p = 0; p < count; p++) {
       int k = p % channels;
-      pixels[from + p] = (float) ((pixels[from + p] - mean.get(k)) / std.get(k));
+      pixels[from + p] = (float) ((pixels[from + p] - m[k]) / d[k]);
     }
   }
 }

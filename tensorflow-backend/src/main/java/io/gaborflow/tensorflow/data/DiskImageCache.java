@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * images are read at), so another listing or size never reads it. Layout: a header (a magic
  * number, the image count and floats per image), a flag byte per image, then the images' floats.
  * An image's flag is written after its floats, so an interrupted run leaves images unflagged,
- * which are decoded again, never half-written ones read. Safe to use from several threads.
+ * which are decoded again, never half-written ones read. Safe to use from several threads. The
+ * file stays open while the split is in use, until the process ends.
  */
-final class DiskImageCache implements AutoCloseable {
+final class DiskImageCache {
   private static final Logger LOG = LoggerFactory.getLogger(DiskImageCache.class);
   private static final long MAGIC = 0x67666c6f77636163L; // "gflowcac"
   private static final int HEADER = 16;
@@ -137,15 +138,6 @@ final class DiskImageCache implements AutoCloseable {
   private void writeFully(ByteBuffer buffer, long position) throws IOException {
     while (buffer.hasRemaining()) {
       channel.write(buffer, position + buffer.position());
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      LOG.debug("closing {}: {}", file, e.getMessage());
     }
   }
 }

@@ -31,12 +31,7 @@ final class EncodedImageSamples implements ImageSamples {
   /** One bit per image: set once it has been found bad, so it is warned about once. */
   private final AtomicLongArray bad;
 
-  EncodedImageSamples(List<? extends EncodedImage> images, ImageSize size, boolean resizing, boolean skipBad,
-      long cacheBytes) {
-    this(images, size, resizing, skipBad, cacheBytes, null);
-  }
-
-  /** As above, with decoded images also kept in a file in {@code cacheDirectory} (null: none). */
+  /** Decoded images are also kept in a file in {@code cacheDirectory}, unless it is null. */
   EncodedImageSamples(List<? extends EncodedImage> images, ImageSize size, boolean resizing, boolean skipBad,
       long cacheBytes, Path cacheDirectory) {
     this.images = images;

@@ -99,7 +99,7 @@ public final class ImageFolderDataSource implements DataSource {
 
   /**
    * An image file and the class of the folder it is in. The folder is shared by its files and the
-   * name kept as text, a third of what a {@link Path} per file would hold in memory.
+   * name kept as text, about half of what a {@link Path} per file holds in memory.
    */
   private record ImageFile(Path classFolder, String name, int label) implements EncodedImage {
     @Override

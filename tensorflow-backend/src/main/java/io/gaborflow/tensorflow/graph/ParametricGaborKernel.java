@@ -137,20 +137,12 @@ final class ParametricGaborKernel {
     List<GaborParameters> current = new ArrayList<>();
     for (int f = 0; f < declared.size(); f++) {
       GaborParameters p = declared.get(f);
-      current.add(new GaborParameters(p.size(),
-          valueOf(GaborParameter.SIGMA, p.sigma(), learned, f),
-          valueOf(GaborParameter.THETA, p.thetaDegrees(), learned, f),
-          valueOf(GaborParameter.LAMBDA, p.lambda(), learned, f),
-          valueOf(GaborParameter.GAMMA, p.gamma(), learned, f),
-          valueOf(GaborParameter.PSI, p.psiDegrees(), learned, f)));
+      for (Map.Entry<GaborParameter, float[]> e : learned.entrySet()) {
+        p = p.with(e.getKey(), value(e.getKey(), e.getValue()[f]));
+      }
+      current.add(p);
     }
     return current;
-  }
-
-  private static double valueOf(GaborParameter parameter, double declared, Map<GaborParameter, float[]> learned,
-      int filter) {
-    float[] values = learned.get(parameter);
-    return values == null ? declared : value(parameter, values[filter]);
   }
 
   /** How {@code parameter} of {@code filter} is held in the graph: radians, or the logarithm. */

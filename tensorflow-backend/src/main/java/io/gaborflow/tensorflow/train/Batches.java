@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  * an uninterrupted one does), the last partial batch is dropped, and each batch is augmented with
  * a random stream of its own when augmentation is on; for evaluation ({@link #inOrder}) the images
  * come in index order, the last batch partial. Images are read (decoded, when they come from
- * files) by {@link #workers()} threads into at most {@link #depth()} batches queued ahead of the
+ * files) by a pool of worker threads into at most a fixed number of batches queued ahead of the
  * one in use, so memory is set by the batch size and the depth, not by the split's size. The
  * training loop, evaluation, {@code soak} and {@code perf} all take their batches from here. A
  * batch is valid until the next is filled. Close it to stop its threads.
@@ -30,7 +30,6 @@ public final class Batches implements AutoCloseable {
   private final boolean shuffled;
   private final boolean augment;
   private final int depth;
-  private final int workers;
   private final int shard;
   private final int shards;
   private final ExecutorService pool;
@@ -86,7 +85,6 @@ public final class Batches implements AutoCloseable {
     this.seed = seed;
     this.shuffled = shuffled;
     this.augment = augment;
-    this.workers = workers;
     this.depth = depth;
     this.pool = Executors.newFixedThreadPool(workers, runnable -> {
       Thread thread = new Thread(runnable, "gaborflow-input");
@@ -187,18 +185,8 @@ public final class Batches implements AutoCloseable {
   }
 
   /** Images per batch this process reads: the batch size over the number of shards. */
-  public int shardSize() {
+  private int shardSize() {
     return batchSize / shards;
-  }
-
-  /** Threads reading images. */
-  public int workers() {
-    return workers;
-  }
-
-  /** Batches read ahead of the current one, at most. */
-  public int depth() {
-    return depth;
   }
 
   /**

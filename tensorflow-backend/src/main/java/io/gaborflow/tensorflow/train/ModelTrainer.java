@@ -53,7 +53,7 @@ public abstract class ModelTrainer {
             ? TrainingSession.create(model, config)
             : TrainingSession.create(model, config, runtime)) {
       TrainingResult result = new TrainingLoop(config, all, options).run(session, data);
-      if (options.exportDir() != null && (cluster == null || cluster.chief())) {
+      if (options.exportDir() != null && session.writesOutputs()) {
         ModelExport.write(session, data, options.exportDir());
       }
       return result;

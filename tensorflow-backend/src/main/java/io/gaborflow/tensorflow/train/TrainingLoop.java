@@ -69,10 +69,12 @@ public final class TrainingLoop {
     } else {
       session.initialize(config.seed());
     }
-    Map<String, String> run = whatTheRunIs(session, data);
-    run.put("starting point (every worker must see the chief's checkpoints in its --checkpoint-dir)",
-        "epoch " + firstEpoch + ", step " + firstStep);
-    session.requireSameRunOnEveryWorker(run);
+    if (session.cluster().isPresent()) {
+      Map<String, String> run = whatTheRunIs(session, data);
+      run.put("starting point (every worker must see the chief's checkpoints in its --checkpoint-dir)",
+          "epoch " + firstEpoch + ", step " + firstStep);
+      session.requireSameRunOnEveryWorker(run);
+    }
     ImageSamples train = data.train();
     int batch = config.batchSize();
     Optional<Cluster> cluster = session.cluster();
@@ -184,7 +186,7 @@ public final class TrainingLoop {
   /** Keeps the steps done before an unreadable image stopped the run, and says how to go on. */
   private void saveBeforeFailure(TrainingSession session, List<EpochResult> epochs, int epoch, int stepsDone,
       double lossSum, DataFormatException problem) {
-    if (checkpoints == null || stepsDone == 0 || !session.cluster().map(Cluster::chief).orElse(true)) {
+    if (checkpoints == null || stepsDone == 0 || !session.writesOutputs()) {
       return;
     }
     saveCheckpoint(session, midEpoch(session, epochs, epoch, stepsDone, lossSum));
@@ -195,7 +197,7 @@ public final class TrainingLoop {
 
   /** Writes a checkpoint, unless there is no checkpoint directory or this is a worker other than the chief. */
   private void saveCheckpoint(TrainingSession session, CheckpointState state) {
-    if (checkpoints != null && session.cluster().map(Cluster::chief).orElse(true)) {
+    if (checkpoints != null && session.writesOutputs()) {
       checkpoints.save(session, state);
     }
   }

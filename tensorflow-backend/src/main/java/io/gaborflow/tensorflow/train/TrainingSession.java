@@ -127,6 +127,14 @@ public final class TrainingSession implements AutoCloseable, VariableStore, Serv
     return 4 * values;
   }
 
+  /**
+   * Whether this process writes the run's checkpoints, export and report: when it trains alone,
+   * or as worker 0 of a cluster.
+   */
+  public boolean writesOutputs() {
+    return cluster == null || cluster.cluster().chief();
+  }
+
   /** The cluster this session trains in, or empty when it trains alone. */
   public Optional<Cluster> cluster() {
     return cluster == null ? Optional.empty() : Optional.of(cluster.cluster());

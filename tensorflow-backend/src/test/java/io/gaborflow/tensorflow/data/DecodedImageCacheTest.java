@@ -52,7 +52,7 @@ class DecodedImageCacheTest {
 
   private int decodesForTwoEpochs(long budget) {
     List<EncodedImage> images = IntStream.range(0, 100).mapToObj(this::image).toList();
-    EncodedImageSamples samples = new EncodedImageSamples(images, SIZE, false, false, budget);
+    EncodedImageSamples samples = new EncodedImageSamples(images, SIZE, false, false, budget, null);
     float[] pixels = new float[4];
     for (int epoch = 0; epoch < 2; epoch++) {
       for (int i = 0; i < 100; i++) {

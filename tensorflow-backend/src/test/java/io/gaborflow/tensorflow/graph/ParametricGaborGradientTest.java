@@ -136,14 +136,8 @@ class ParametricGaborGradientTest {
       double h) {
     List<GaborParameters> filters = new ArrayList<>(declared);
     GaborParameters p = declared.get(f);
-    double stored = ParametricGaborKernel.stored(parameter, p) + h;
-    double value = ParametricGaborKernel.value(parameter, stored);
-    filters.set(f, new GaborParameters(p.size(),
-        parameter == GaborParameter.SIGMA ? value : p.sigma(),
-        parameter == GaborParameter.THETA ? value : p.thetaDegrees(),
-        parameter == GaborParameter.LAMBDA ? value : p.lambda(),
-        parameter == GaborParameter.GAMMA ? value : p.gamma(),
-        parameter == GaborParameter.PSI ? value : p.psiDegrees()));
+    filters.set(f, p.with(parameter,
+        ParametricGaborKernel.value(parameter, ParametricGaborKernel.stored(parameter, p) + h)));
     return filters;
   }
 

@@ -90,8 +90,8 @@ class ParametricGaborTrainingTest {
       for (int f = 0; f < declared.size(); f++) {
         GaborParameters p = declared.get(f);
         assertNotEquals((float) Math.toRadians(p.thetaDegrees()), theta[f], "θ of filter " + f + " trained");
-        trained.add(new GaborParameters(5, Math.exp(logSigma[f]), Math.toDegrees(theta[f]), p.lambda(), p.gamma(),
-            p.psiDegrees()));
+        trained.add(p.with(GaborParameter.SIGMA, Math.exp(logSigma[f]))
+            .with(GaborParameter.THETA, Math.toDegrees(theta[f])));
       }
       FixedBank bank = session.network().fixedBanks().get(0);
       float[] expected = FilterBank.of(trained, 5, gabor.normalization()).toHwio(2, ChannelCoverage.SINGLE);
