@@ -31,7 +31,7 @@ class KillAndResumeTest {
     Path killed = dir.resolve("killed");
     assertEquals(0, Main.commandLine().execute(args(straight, false)));
 
-    Process process = javaProcess(args(killed, false));
+    Process process = JavaProcesses.start(Main.class, List.of(args(killed, false)), ProcessBuilder.Redirect.DISCARD);
     try {
       waitFor(() -> latestEpoch(killed) >= 1, 240);
       Thread.sleep(400); // into epoch 2
@@ -63,19 +63,6 @@ class KillAndResumeTest {
       args.add("--resume");
     }
     return args.toArray(String[]::new);
-  }
-
-  private static Process javaProcess(String[] args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    return builder.start();
   }
 
   private static int latestEpoch(Path checkpoints) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gaborflow.examples.JavaProcesses;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.net.ServerSocket;
@@ -41,18 +42,8 @@ class DistributedTrainingTest {
   }
 
   static Process worker(Path out, String cluster, int task) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(ClusterWorker.class.getName());
-    command.add(out.toString());
-    command.add(cluster);
-    command.add(Integer.toString(task));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
-    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    return builder.start();
+    return JavaProcesses.start(ClusterWorker.class, List.of(out.toString(), cluster, Integer.toString(task)),
+        ProcessBuilder.Redirect.to(out.resolveSibling(out.getFileName() + ".log").toFile()));
   }
 
   @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gaborflow.examples.JavaProcesses;
 import io.gaborflow.examples.cli.Main;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
 import java.io.IOException;
@@ -45,17 +46,10 @@ class WorkerKilledTest {
     }
     List<Process> workers = new ArrayList<>();
     for (int task = 0; task < argsByTask.size(); task++) {
-      List<String> command = new ArrayList<>();
-      command.add(ProcessHandle.current().info().command().orElse("java"));
-      command.add("-cp");
-      command.add(System.getProperty("java.class.path"));
-      command.add(Main.class.getName());
-      command.addAll(argsByTask.get(task));
-      command.addAll(List.of("--cluster", cluster.toString(), "--task", Integer.toString(task)));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(logs.resolve("worker-" + task + ".log").toFile());
-      builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-      workers.add(builder.start());
+      List<String> args = new ArrayList<>(argsByTask.get(task));
+      args.addAll(List.of("--cluster", cluster.toString(), "--task", Integer.toString(task)));
+      workers.add(JavaProcesses.start(Main.class, args,
+          ProcessBuilder.Redirect.to(logs.resolve("worker-" + task + ".log").toFile())));
     }
     return workers;
   }
