@@ -77,10 +77,10 @@ public final class TrainingLoop {
     }
     ImageSamples train = data.train();
     int batch = config.batchSize();
+    // Alone, this process is the one shard of every batch.
     Optional<Cluster> cluster = session.cluster();
-    try (Batches batches = cluster.isPresent()
-        ? Batches.shard(train, batch, config.seed(), config.augment(), cluster.get().task(), cluster.get().size())
-        : new Batches(train, batch, config.seed(), config.augment())) {
+    try (Batches batches = Batches.shard(train, batch, config.seed(), config.augment(),
+        cluster.map(Cluster::task).orElse(0), cluster.map(Cluster::size).orElse(1))) {
       int steps = batches.stepsPerEpoch();
       if (steps == 0 && config.epochs() > 0) {
         throw new IllegalArgumentException(
