@@ -16,6 +16,7 @@ python=${1:?usage: bench/data/input-bench.sh PYTHON}
 sizes=${SIZES:-20000 200000}
 dir=${DIR:-/tmp/gaborflow-input-bench}
 peer=${PEER:-$root/../shared/bench/folder_peers.py}
+[ -f "$peer" ] || { echo "no peer script at $peer; set PEER=/path/to/folder_peers.py" >&2; exit 2; }
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
