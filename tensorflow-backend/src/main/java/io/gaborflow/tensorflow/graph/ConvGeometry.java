@@ -2,6 +2,9 @@ package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.annotation.Padding;
 import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 
 /** Kernel size, stride and padding shared by all banks of one convolution layer. */
 record ConvGeometry(int size, int stride, Padding padding) {
@@ -11,5 +14,22 @@ record ConvGeometry(int size, int stride, Padding padding) {
 
   String paddingName() {
     return padding.name();
+  }
+
+  /**
+   * The convolution of {@code input} with {@code kernel} ([size, size, in, out]). A 1x1 kernel
+   * with a stride is built as every stride-th pixel, then a convolution without stride: the same
+   * values (a 1x1 window needs no padding, SAME or VALID), and it avoids TensorFlow's strided
+   * Conv2D gradient for windows smaller than the stride, which corrupts the native heap on AVX2
+   * CPUs (docs/reliability.md).
+   */
+  Operand<TFloat32> convolve(Ops tf, Operand<TFloat32> input, Operand<TFloat32> kernel) {
+    if (size == 1 && stride > 1) {
+      Operand<TFloat32> sampled = tf.withName("subsample").stridedSlice(input, tf.constant(new int[] {0, 0, 0, 0}),
+          tf.constant(new int[] {0, 0, 0, 0}), tf.constant(new int[] {1, stride, stride, 1}),
+          org.tensorflow.op.core.StridedSlice.beginMask(15L), org.tensorflow.op.core.StridedSlice.endMask(15L));
+      return tf.nn.conv2d(sampled, kernel, List.of(1L, 1L, 1L, 1L), "VALID");
+    }
+    return tf.nn.conv2d(input, kernel, strides(), paddingName());
   }
 }

@@ -135,7 +135,7 @@ final class ConvLowering {
         : null;
     List<Branch> parts = input.parts();
     if (parts.size() == 1) {
-      Operand<TFloat32> conv = tf.nn.conv2d(parts.get(0).value(), kernel, geometry.strides(), geometry.paddingName());
+      Operand<TFloat32> conv = geometry.convolve(tf, parts.get(0).value(), kernel);
       return bias == null ? conv : tf.nn.biasAdd(conv, bias);
     }
     // A convolution over concatenated channels is the sum of convolutions over each branch with
@@ -146,7 +146,7 @@ final class ConvLowering {
     for (Branch part : parts) {
       Operand<TFloat32> slice = tf.slice(kernel, tf.constant(new int[] {0, 0, first, 0}),
           tf.constant(new int[] {-1, -1, part.channels(), -1}));
-      Operand<TFloat32> conv = tf.nn.conv2d(part.value(), slice, geometry.strides(), geometry.paddingName());
+      Operand<TFloat32> conv = geometry.convolve(tf, part.value(), slice);
       if (sum == null) {
         // The bias on the first part, so that its Conv2D and BiasAdd still fuse into one oneDNN op.
         sum = bias == null ? conv : tf.nn.biasAdd(conv, bias);

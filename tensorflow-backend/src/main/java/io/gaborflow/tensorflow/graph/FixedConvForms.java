@@ -21,7 +21,7 @@ final class FixedConvForms {
 
   /** TensorFlow's Conv2D: any number of kernel channels. */
   static final FixedConvForm CONV2D = (tf, input, kernel, values, g) ->
-      tf.nn.conv2d(input, kernel, g.window().strides(), g.window().paddingName());
+      g.window().convolve(tf, input, kernel);
 
   /**
    * One input channel into n maps as a depthwise convolution with channel multiplier n: the same

@@ -40,6 +40,9 @@ class FixedConvFormsTest {
   @CsvSource({
     "conv2d, 9, 3, 1, SAME, 3, 4",
     "conv2d, 10, 5, 2, VALID, 2, 3",
+    "conv2d, 12, 1, 2, SAME, 3, 4",
+    "conv2d, 11, 1, 2, SAME, 2, 3",
+    "conv2d, 11, 1, 3, VALID, 2, 3",
     "depthwise, 9, 3, 1, SAME, 1, 4",
     "depthwise, 11, 5, 2, VALID, 1, 3",
     "matrix, 8, 3, 1, SAME, 1, 4",
