@@ -9,6 +9,11 @@ import io.gaborflow.core.annotation.Activation;
  */
 public record AddLayerSpec(String name, Activation activation) implements LayerSpec {
   @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.add(this);
+  }
+
+  @Override
   public FeatureShape outputShape(FeatureShape input) {
     return input;
   }

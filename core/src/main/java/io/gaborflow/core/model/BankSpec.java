@@ -14,4 +14,7 @@ public sealed interface BankSpec permits FixedGaborBankSpec, FixedTensorBankSpec
    * @throws IllegalArgumentException for a bank whose filters come from a source, unless the count is its own
    */
   BankSpec withFilters(int count);
+
+  /** What {@code visitor} gives for this bank, by its kind. */
+  <R> R accept(BankVisitor<R> visitor);
 }

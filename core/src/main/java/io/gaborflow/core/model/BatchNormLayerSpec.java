@@ -12,6 +12,11 @@ public record BatchNormLayerSpec(String name, double momentum, double epsilon, A
     implements LayerSpec {
 
   @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.batchNorm(this);
+  }
+
+  @Override
   public FeatureShape outputShape(FeatureShape input) {
     return input;
   }

@@ -36,6 +36,11 @@ public record ConvLayerSpec(
   }
 
   @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.conv(this);
+  }
+
+  @Override
   public FeatureShape outputShape(FeatureShape input) {
     return FeatureShape.spatial(
         Windows.outputSize(input.height(), size, stride, padding),

@@ -8,6 +8,11 @@ public record DenseLayerSpec(String name, int units, Activation activation, Init
     implements LayerSpec {
 
   @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.dense(this);
+  }
+
+  @Override
   public FeatureShape outputShape(FeatureShape input) {
     return FeatureShape.vector(units);
   }

@@ -16,6 +16,11 @@ import java.util.Set;
 public record FixedGaborBankSpec(
     String name, GaborBankSpec gabor, int trainableEpochs, TrainableAt trainableAt, Set<GaborParameter> learned)
     implements BankSpec {
+  @Override
+  public <R> R accept(BankVisitor<R> visitor) {
+    return visitor.gabor(this);
+  }
+
 
   /** Copies the learned parameters. */
   public FixedGaborBankSpec {

@@ -14,6 +14,11 @@ import java.util.List;
 public record FixedTensorBankSpec(
     String name, SourceKind kind, String location, String bank, int filters, List<Integer> shape)
     implements BankSpec {
+  @Override
+  public <R> R accept(BankVisitor<R> visitor) {
+    return visitor.tensor(this);
+  }
+
 
   /** Where the values come from. */
   public enum SourceKind {

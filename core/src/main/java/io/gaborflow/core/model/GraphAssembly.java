@@ -29,36 +29,47 @@ final class GraphAssembly {
   }
 
   /**
-   * Places {@code steps} after node {@code start}, scoped under {@code prefix}; {@code block} is
+   * Places {@code steps} after node {@code start}, scoped under {@code parent}; {@code block} is
    * the block they come from (null for the network's own) used at {@code width} with {@code stride}.
    * Returns the last node.
    */
-  int place(List<Step> steps, String prefix, int start, BlockSpec block, int width, int stride) {
-    return place(steps, prefix, start, block, width, stride, null);
+  int place(List<Step> steps, String parent, int start, BlockSpec block, int width, int stride) {
+    return place(steps, parent, start, block, width, stride, null);
   }
 
-  private int place(List<Step> steps, String prefix, int start, BlockSpec block, int width, int stride,
+  private int place(List<Step> steps, String parent, int start, BlockSpec block, int width, int stride,
       String blockUse) {
     Map<String, Integer> byOrigin = new HashMap<>();
     int current = start;
     int index = 0;
     for (Step step : steps) {
       index++;
-      String scope = prefix + "layer" + index;
+      String scope = Scopes.layer(parent, index);
       String origin = blockUse == null ? step.origin() : blockUse;
-      if (step instanceof Step.Layer layer) {
-        current = append(scope, origin, resolve(origin, layer.layer(), block, width, stride), List.of(current));
-      } else if (step instanceof Step.Add add) {
-        int from = add.from().isEmpty() ? start : byOrigin.get(add.from());
-        int shortcut = shortcut(scope, origin, current, from, add.projection());
-        current = append(scope, origin, new AddLayerSpec("add", add.activation()), List.of(current, shortcut));
-      } else {
-        Step.Blocks blocks = (Step.Blocks) step;
-        for (int repeat = 1; repeat <= blocks.count(); repeat++) {
-          current = place(blocks.block().steps(), scope + "/block" + repeat + "/", current, blocks.block(),
-              blocks.width(), repeat == 1 ? blocks.stride() : 1, blocks.origin());
+      int below = current;
+      current = step.accept(new Step.Visitor<Integer>() {
+        @Override
+        public Integer layer(Step.Layer layer) {
+          return append(scope, origin, resolve(origin, layer.layer(), block, width, stride), List.of(below));
         }
-      }
+
+        @Override
+        public Integer add(Step.Add add) {
+          int from = add.from().isEmpty() ? start : byOrigin.get(add.from());
+          int shortcut = shortcut(scope, origin, below, from, add.projection());
+          return append(scope, origin, new AddLayerSpec("add", add.activation()), List.of(below, shortcut));
+        }
+
+        @Override
+        public Integer blocks(Step.Blocks blocks) {
+          int last = below;
+          for (int repeat = 1; repeat <= blocks.count(); repeat++) {
+            last = place(blocks.block().steps(), Scopes.block(scope, repeat), last, blocks.block(),
+                blocks.width(), repeat == 1 ? blocks.stride() : 1, blocks.origin());
+          }
+          return last;
+        }
+      });
       byOrigin.put(step.origin(), current);
     }
     return current;

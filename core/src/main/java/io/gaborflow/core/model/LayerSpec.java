@@ -10,4 +10,7 @@ public sealed interface LayerSpec
    * mean "too small".
    */
   FeatureShape outputShape(FeatureShape input);
+
+  /** What {@code visitor} gives for this layer, by its kind. */
+  <R> R accept(LayerVisitor<R> visitor);
 }

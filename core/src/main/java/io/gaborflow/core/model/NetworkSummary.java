@@ -44,31 +44,52 @@ public record NetworkSummary(String model, List<Row> rows, ParameterCount parame
   }
 
   private static String kind(LayerSpec layer) {
-    if (layer instanceof ConvLayerSpec conv) {
-      int fixed = conv.banks().stream().filter(b -> !(b instanceof LearnableBankSpec)).mapToInt(BankSpec::filters).sum();
-      String size = conv.size() + "x" + conv.size() + (conv.stride() > 1 ? "/" + conv.stride() : "");
-      return fixed == 0 ? "conv " + size
-          : "conv " + size + ", " + fixed + " fixed + " + (conv.filters() - fixed) + " learned";
-    }
-    if (layer instanceof PoolLayerSpec pool) {
-      return (pool.kind() == PoolLayerSpec.Kind.MAX ? "max pool " : "average pool ") + pool.size() + "x" + pool.size();
-    }
-    if (layer instanceof DenseLayerSpec) {
-      return "dense";
-    }
-    if (layer instanceof DropoutLayerSpec dropout) {
-      return "dropout " + dropout.rate();
-    }
-    if (layer instanceof BatchNormLayerSpec) {
-      return "batch norm";
-    }
-    if (layer instanceof AddLayerSpec) {
-      return "add";
-    }
-    if (layer instanceof FlattenLayerSpec) {
-      return "flatten";
-    }
-    return "global average pool";
+    return layer.accept(new LayerVisitor<String>() {
+      @Override
+      public String conv(ConvLayerSpec conv) {
+        int learned = conv.banks().stream().filter(b -> b instanceof LearnableBankSpec).mapToInt(BankSpec::filters)
+            .sum();
+        int fixed = conv.filters() - learned;
+        String size = conv.size() + "x" + conv.size() + (conv.stride() > 1 ? "/" + conv.stride() : "");
+        return fixed == 0 ? "conv " + size : "conv " + size + ", " + fixed + " fixed + " + learned + " learned";
+      }
+
+      @Override
+      public String pool(PoolLayerSpec pool) {
+        return (pool.kind() == PoolLayerSpec.Kind.MAX ? "max pool " : "average pool ") + pool.size() + "x"
+            + pool.size();
+      }
+
+      @Override
+      public String dense(DenseLayerSpec dense) {
+        return "dense";
+      }
+
+      @Override
+      public String dropout(DropoutLayerSpec dropout) {
+        return "dropout " + dropout.rate();
+      }
+
+      @Override
+      public String flatten(FlattenLayerSpec flatten) {
+        return "flatten";
+      }
+
+      @Override
+      public String globalAvgPool(GlobalAvgPoolLayerSpec pool) {
+        return "global average pool";
+      }
+
+      @Override
+      public String batchNorm(BatchNormLayerSpec norm) {
+        return "batch norm";
+      }
+
+      @Override
+      public String add(AddLayerSpec add) {
+        return "add";
+      }
+    });
   }
 
   /** The table as text, one line per layer, totals last. */

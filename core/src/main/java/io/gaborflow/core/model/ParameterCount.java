@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What a network holds, counted from its description.
  *
- * @param learnable weights, biases and batch-normalisation scales and offsets trained every epoch
+ * @param learnable weights, biases, batch-normalisation scales and offsets, and the Gabor
+ *     parameters of parametric banks: every value the optimizer updates
  * @param fixed weights of the fixed banks (partially trained ones included), counted as the
  *     ordinary {@code [k, k, Cin, n]} kernels a hand-wired frozen convolution would hold
  * @param moving batch normalisation's moving means and variances: updated while training, not by
@@ -15,9 +16,13 @@ import java.util.List;
  * @param sourcedWeights weights of fixed banks from a filter source, stored as tensors
  * @param fixedKernelValues values of the fixed kernels as the graph holds them ({@code [k, k, 1,
  *     n]} for a SHARED Gabor bank)
+ * @param learnedGaborParameters the per-filter Gabor parameters that parametric banks learn
+ *     (counted in {@code learnable} too; stored among the generator parameters)
  */
 public record ParameterCount(
-    long learnable, long fixed, long moving, long gaborFilters, long sourcedWeights, long fixedKernelValues) {
+    long learnable, long fixed, long moving, long gaborFilters, long sourcedWeights, long fixedKernelValues,
+    long learnedGaborParameters) {
+  private static final ParameterCount NONE = new ParameterCount(0, 0, 0, 0, 0, 0, 0);
 
   /** Bytes per stored value (float32). */
   public static final int BYTES_PER_VALUE = 4;
@@ -27,11 +32,9 @@ public record ParameterCount(
 
   /** What all of {@code spec} holds. */
   public static ParameterCount of(NetworkSpec spec) {
-    ParameterCount sum = new ParameterCount(0, 0, 0, 0, 0, 0);
+    ParameterCount sum = NONE;
     for (ParameterCount node : perNode(spec)) {
-      sum = new ParameterCount(sum.learnable + node.learnable, sum.fixed + node.fixed, sum.moving + node.moving,
-          sum.gaborFilters + node.gaborFilters, sum.sourcedWeights + node.sourcedWeights,
-          sum.fixedKernelValues + node.fixedKernelValues);
+      sum = sum.plus(node);
     }
     return sum;
   }
@@ -46,48 +49,98 @@ public record ParameterCount(
   }
 
   private static ParameterCount ofNode(NetworkSpec spec, int i) {
-    long learnable = 0;
-    long fixed = 0;
-    long moving = 0;
-    long gaborFilters = 0;
-    long sourced = 0;
-    long kernelValues = 0;
     Node node = spec.nodes().get(i);
     FeatureShape in = spec.shapeOf(node.input());
-    if (node.layer() instanceof ConvLayerSpec conv) {
-      long perFilter = (long) conv.size() * conv.size() * in.channels();
-      for (BankSpec bank : conv.banks()) {
-        long weights = perFilter * bank.filters();
-        if (bank instanceof LearnableBankSpec) {
-          learnable += weights + (conv.bias() ? bank.filters() : 0);
-        } else {
-          fixed += weights;
-          if (bank instanceof FixedGaborBankSpec gabor) {
-            gaborFilters += bank.filters();
-            kernelValues += gabor.gabor().coverage() == ChannelCoverage.SHARED
-                ? (long) conv.size() * conv.size() * bank.filters() : weights;
-          } else {
-            sourced += weights;
-            kernelValues += weights;
-          }
+    return node.layer().accept(new LayerVisitor<ParameterCount>() {
+      @Override
+      public ParameterCount conv(ConvLayerSpec conv) {
+        ParameterCount sum = NONE;
+        for (BankSpec bank : conv.banks()) {
+          sum = sum.plus(ofBank(conv, in.channels(), bank));
         }
+        return sum;
       }
-    } else if (node.layer() instanceof DenseLayerSpec dense) {
-      learnable += ((long) in.elements() + 1) * dense.units();
-    } else if (node.layer() instanceof BatchNormLayerSpec) {
-      learnable += (long) BatchNormLayerSpec.LEARNED_PER_CHANNEL * in.channels();
-      moving += (long) BatchNormLayerSpec.MOVING_PER_CHANNEL * in.channels();
-    }
-    return new ParameterCount(learnable, fixed, moving, gaborFilters, sourced, kernelValues);
+
+      @Override
+      public ParameterCount dense(DenseLayerSpec dense) {
+        return NONE.withLearnable(((long) in.elements() + 1) * dense.units());
+      }
+
+      @Override
+      public ParameterCount batchNorm(BatchNormLayerSpec norm) {
+        return new ParameterCount((long) BatchNormLayerSpec.LEARNED_PER_CHANNEL * in.channels(), 0,
+            (long) BatchNormLayerSpec.MOVING_PER_CHANNEL * in.channels(), 0, 0, 0, 0);
+      }
+
+      @Override
+      public ParameterCount pool(PoolLayerSpec pool) {
+        return NONE;
+      }
+
+      @Override
+      public ParameterCount dropout(DropoutLayerSpec dropout) {
+        return NONE;
+      }
+
+      @Override
+      public ParameterCount flatten(FlattenLayerSpec flatten) {
+        return NONE;
+      }
+
+      @Override
+      public ParameterCount globalAvgPool(GlobalAvgPoolLayerSpec pool) {
+        return NONE;
+      }
+
+      @Override
+      public ParameterCount add(AddLayerSpec add) {
+        return NONE;
+      }
+    });
+  }
+
+  private static ParameterCount ofBank(ConvLayerSpec conv, int inChannels, BankSpec bank) {
+    long weights = (long) conv.size() * conv.size() * inChannels * bank.filters();
+    return bank.accept(new BankVisitor<ParameterCount>() {
+      @Override
+      public ParameterCount gabor(FixedGaborBankSpec gabor) {
+        long kernelValues = gabor.gabor().coverage() == ChannelCoverage.SHARED
+            ? (long) conv.size() * conv.size() * bank.filters() : weights;
+        long learned = (long) gabor.learned().size() * bank.filters();
+        return new ParameterCount(learned, weights, 0, bank.filters(), 0, kernelValues, learned);
+      }
+
+      @Override
+      public ParameterCount tensor(FixedTensorBankSpec tensor) {
+        return new ParameterCount(0, weights, 0, 0, weights, weights, 0);
+      }
+
+      @Override
+      public ParameterCount learnable(LearnableBankSpec learnable) {
+        return NONE.withLearnable(weights + (conv.bias() ? bank.filters() : 0));
+      }
+    });
+  }
+
+  private ParameterCount plus(ParameterCount o) {
+    return new ParameterCount(learnable + o.learnable, fixed + o.fixed, moving + o.moving,
+        gaborFilters + o.gaborFilters, sourcedWeights + o.sourcedWeights, fixedKernelValues + o.fixedKernelValues,
+        learnedGaborParameters + o.learnedGaborParameters);
+  }
+
+  private ParameterCount withLearnable(long values) {
+    return new ParameterCount(values, fixed, moving, gaborFilters, sourcedWeights, fixedKernelValues,
+        learnedGaborParameters);
   }
 
   /** The exported model with each Gabor bank stored as its generator parameters. */
   public long storageBytes() {
-    return BYTES_PER_VALUE * (learnable + moving + GABOR_PARAMETERS * gaborFilters + sourcedWeights);
+    return BYTES_PER_VALUE
+        * (learnable - learnedGaborParameters + moving + GABOR_PARAMETERS * gaborFilters + sourcedWeights);
   }
 
   /** The same model with the fixed banks stored as ordinary kernels. */
   public long tensorBytes() {
-    return BYTES_PER_VALUE * (learnable + moving + fixed);
+    return BYTES_PER_VALUE * (learnable - learnedGaborParameters + moving + fixed);
   }
 }

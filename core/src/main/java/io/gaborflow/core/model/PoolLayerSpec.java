@@ -15,6 +15,11 @@ public record PoolLayerSpec(String name, Kind kind, int size, int stride, Paddin
   }
 
   @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.pool(this);
+  }
+
+  @Override
   public FeatureShape outputShape(FeatureShape input) {
     return FeatureShape.spatial(
         Windows.outputSize(input.height(), size, stride, padding),

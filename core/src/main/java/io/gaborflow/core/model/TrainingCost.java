@@ -33,48 +33,97 @@ public record TrainingCost(long forward, long inputGradient, long filterGradient
     List<TrainingCost> costs = new java.util.ArrayList<>(nodes.size());
     boolean[] trainedBelow = new boolean[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
-      long filterGradient = 0;
       Node node = nodes.get(i);
       boolean trainedInput = false;
       for (int in : node.inputs()) {
         trainedInput |= in != Node.NETWORK_INPUT && trainedBelow[in];
       }
-      FeatureShape in = spec.shapeOf(node.input());
-      FeatureShape out = spec.shapeOf(i);
-      long layerForward = 0;
-      boolean learnable = false;
-      if (node.layer() instanceof ConvLayerSpec conv) {
-        long perChannelFilter = (long) out.height() * out.width() * conv.size() * conv.size();
-        for (BankSpec bank : conv.banks()) {
-          long full = perChannelFilter * in.channels() * bank.filters();
-          long convolution = full;
-          if (bank instanceof FixedGaborBankSpec fixed && fixed.gabor().coverage() == ChannelCoverage.SHARED) {
-            convolution = perChannelFilter * bank.filters();
-            layerForward += convolution + (in.channels() > 1 ? (long) in.height() * in.width() * in.channels() : 0);
-          } else {
-            layerForward += full;
-          }
-          if (bank instanceof FixedGaborBankSpec fixed && fixed.parametric() && fixed.window() == null) {
-            filterGradient += convolution;
-            learnable = true;
-          }
-          if (bank instanceof LearnableBankSpec) {
-            filterGradient += full;
-            learnable = true;
-          }
-        }
-      } else if (node.layer() instanceof DenseLayerSpec dense) {
-        layerForward = (long) in.elements() * dense.units();
-        filterGradient += layerForward;
-        learnable = true;
-      } else if (node.layer() instanceof BatchNormLayerSpec) {
-        learnable = true;
-      }
-      costs.add(new TrainingCost(layerForward, trainedInput ? layerForward : 0, filterGradient));
-      trainedBelow[i] = trainedInput || learnable;
+      LayerCost layer = node.layer().accept(new LayerCosts(spec.shapeOf(node.input()), spec.shapeOf(i)));
+      costs.add(new TrainingCost(layer.forward(), trainedInput ? layer.forward() : 0, layer.filterGradient()));
+      trainedBelow[i] = trainedInput || layer.learns();
     }
     return List.copyOf(costs);
   }
+
+  /** One layer's forward and filter-gradient work, and whether it holds a trained weight. */
+  private record LayerCost(long forward, long filterGradient, boolean learns) {
+    static final LayerCost NONE = new LayerCost(0, 0, false);
+  }
+
+  private record LayerCosts(FeatureShape in, FeatureShape out) implements LayerVisitor<LayerCost> {
+    @Override
+    public LayerCost conv(ConvLayerSpec conv) {
+      long perChannelFilter = (long) out.height() * out.width() * conv.size() * conv.size();
+      long forward = 0;
+      long filterGradient = 0;
+      boolean learns = false;
+      for (BankSpec bank : conv.banks()) {
+        long full = perChannelFilter * in.channels() * bank.filters();
+        BankCost cost = bank.accept(new BankVisitor<BankCost>() {
+          @Override
+          public BankCost gabor(FixedGaborBankSpec gabor) {
+            boolean shared = gabor.gabor().coverage() == ChannelCoverage.SHARED;
+            long convolution = shared ? perChannelFilter * bank.filters() : full;
+            long mean = shared && in.channels() > 1 ? (long) in.height() * in.width() * in.channels() : 0;
+            boolean trainsAllRun = gabor.parametric() && gabor.window() == null;
+            return new BankCost(convolution + mean, trainsAllRun ? convolution : 0, trainsAllRun);
+          }
+
+          @Override
+          public BankCost tensor(FixedTensorBankSpec tensor) {
+            return new BankCost(full, 0, false);
+          }
+
+          @Override
+          public BankCost learnable(LearnableBankSpec learnable) {
+            return new BankCost(full, full, true);
+          }
+        });
+        forward += cost.forward();
+        filterGradient += cost.filterGradient();
+        learns |= cost.learns();
+      }
+      return new LayerCost(forward, filterGradient, learns);
+    }
+
+    @Override
+    public LayerCost dense(DenseLayerSpec dense) {
+      long forward = (long) in.elements() * dense.units();
+      return new LayerCost(forward, forward, true);
+    }
+
+    @Override
+    public LayerCost batchNorm(BatchNormLayerSpec norm) {
+      return new LayerCost(0, 0, true);
+    }
+
+    @Override
+    public LayerCost pool(PoolLayerSpec pool) {
+      return LayerCost.NONE;
+    }
+
+    @Override
+    public LayerCost dropout(DropoutLayerSpec dropout) {
+      return LayerCost.NONE;
+    }
+
+    @Override
+    public LayerCost flatten(FlattenLayerSpec flatten) {
+      return LayerCost.NONE;
+    }
+
+    @Override
+    public LayerCost globalAvgPool(GlobalAvgPoolLayerSpec pool) {
+      return LayerCost.NONE;
+    }
+
+    @Override
+    public LayerCost add(AddLayerSpec add) {
+      return LayerCost.NONE;
+    }
+  }
+
+  private record BankCost(long forward, long filterGradient, boolean learns) {}
 
   /** Forward, input-gradient and filter-gradient multiply-accumulates together. */
   public long total() {

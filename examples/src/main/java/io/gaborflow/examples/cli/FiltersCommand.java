@@ -1,5 +1,6 @@
 package io.gaborflow.examples.cli;
 
+import io.gaborflow.core.model.Scopes;
 import io.gaborflow.examples.render.FilterGridImage;
 import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
@@ -43,7 +44,7 @@ public final class FiltersCommand implements Callable<Integer> {
     int count = 0;
     try (ExportedModel model = ExportedModel.load(modelDir)) {
       for (ExportMetadata.Bank bank : model.metadata().banks()) {
-        String bankLayer = bank.name().substring(0, bank.name().indexOf('/'));
+        String bankLayer = Scopes.parts(bank.name()).get(0);
         if (layer != null && !layer.equals(bankLayer)) {
           while (tiles.size() % columns != 0) {
             tiles.add(null); // each layer starts on a new row

@@ -1,5 +1,6 @@
 package io.gaborflow.processor.base;
 
+import io.gaborflow.core.model.GeneratedNames;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
@@ -59,6 +60,6 @@ public abstract class SourceFileGenerator<T> {
   /** {@code Outer_Inner} + suffix for a nested class, {@code Name} + suffix for a top-level one. */
   protected static ClassName sibling(TypeElement origin, String suffix) {
     ClassName original = ClassName.get(origin);
-    return ClassName.get(original.packageName(), String.join("_", original.simpleNames()) + suffix);
+    return ClassName.get(original.packageName(), GeneratedNames.simpleName(original.simpleNames(), suffix));
   }
 }

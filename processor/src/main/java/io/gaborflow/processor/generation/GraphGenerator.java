@@ -1,5 +1,6 @@
 package io.gaborflow.processor.generation;
 
+import io.gaborflow.core.model.GeneratedNames;
 import static io.gaborflow.processor.generation.BackendTypes.MODEL_GRAPH;
 
 import com.palantir.javapoet.ClassName;
@@ -17,6 +18,10 @@ import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.core.model.BankSpec;
+import io.gaborflow.core.model.AddLayerSpec;
+import io.gaborflow.core.model.BankVisitor;
+import io.gaborflow.core.model.LayerVisitor;
+import io.gaborflow.core.model.Scopes;
 import io.gaborflow.core.model.BatchNormLayerSpec;
 import io.gaborflow.core.model.BlockSpec;
 import io.gaborflow.core.model.ConvLayerSpec;
@@ -58,7 +63,7 @@ public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
   }
 
   static ClassName graphName(TypeElement origin) {
-    return sibling(origin, "Graph");
+    return sibling(origin, GeneratedNames.GRAPH);
   }
 
   @Override
@@ -81,7 +86,7 @@ public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
             FeatureShape.class, in.height(), in.width(), in.channels(), spec.classes());
     for (int i = 0; i < input.steps().size(); i++) {
       Step step = input.steps().get(i);
-      init.add("\n// Layer $L: $L -> $L", i + 1, describe(step), outputOf(spec, "layer" + (i + 1)));
+      init.add("\n// Layer $L: $L -> $L", i + 1, describe(step), outputOf(spec, Scopes.layer("", i + 1)));
       init.add("\n").add(call(step, blocks));
     }
     init.add("\n.build()$<$<");
@@ -138,7 +143,7 @@ public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
     FeatureShape shape = null;
     for (int i = 0; i < spec.nodes().size(); i++) {
       Node node = spec.nodes().get(i);
-      if (node.scope().equals(scope) || node.scope().startsWith(scope + "/")) {
+      if (Scopes.within(node.scope(), scope)) {
         shape = spec.shapeOf(i);
       }
     }
@@ -146,70 +151,111 @@ public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
   }
 
   private static CodeBlock call(Step step, Map<BlockSpec, String> blocks) {
-    if (step instanceof Step.Add add) {
-      return CodeBlock.of(".add($S, $S, $T.$L, $T.$L)", add.origin(), add.from(), Activation.class, add.activation(),
-          Projection.class, add.projection());
-    }
-    if (step instanceof Step.Blocks use) {
-      return CodeBlock.of(".blocks($S, $L(), $L, $L, $L)", use.origin(), blocks.get(use.block()), use.count(),
-          use.width(), use.stride());
-    }
-    Step.Layer layer = (Step.Layer) step;
-    return CodeBlock.builder().add(".layer($S, ", layer.origin()).add(layer(layer.layer())).add(")").build();
+    return step.accept(new Step.Visitor<CodeBlock>() {
+      @Override
+      public CodeBlock layer(Step.Layer layer) {
+        return CodeBlock.builder().add(".layer($S, ", layer.origin()).add(GraphGenerator.layer(layer.layer())).add(")")
+            .build();
+      }
+
+      @Override
+      public CodeBlock add(Step.Add add) {
+        return CodeBlock.of(".add($S, $S, $T.$L, $T.$L)", add.origin(), add.from(), Activation.class,
+            add.activation(), Projection.class, add.projection());
+      }
+
+      @Override
+      public CodeBlock blocks(Step.Blocks use) {
+        return CodeBlock.of(".blocks($S, $L(), $L, $L, $L)", use.origin(), blocks.get(use.block()), use.count(),
+            use.width(), use.stride());
+      }
+    });
   }
 
   private static CodeBlock layer(LayerSpec layer) {
-    if (layer instanceof ConvLayerSpec conv) {
-      CodeBlock.Builder code = CodeBlock.builder()
-          .add("new $T($L, $L, $T.$L, $T.$L, $T.of($>$>", ConvLayerSpec.class, conv.size(), conv.stride(),
-              Padding.class, conv.padding(), Activation.class, conv.activation(), List.class);
-      List<BankSpec> banks = conv.banks();
-      for (int i = 0; i < banks.size(); i++) {
-        code.add("\n").add(bank(banks.get(i))).add(i + 1 < banks.size() ? "," : "");
+    return layer.accept(new LayerVisitor<CodeBlock>() {
+      @Override
+      public CodeBlock conv(ConvLayerSpec conv) {
+        CodeBlock.Builder code = CodeBlock.builder()
+            .add("new $T($L, $L, $T.$L, $T.$L, $T.of($>$>", ConvLayerSpec.class, conv.size(), conv.stride(),
+                Padding.class, conv.padding(), Activation.class, conv.activation(), List.class);
+        List<BankSpec> banks = conv.banks();
+        for (int i = 0; i < banks.size(); i++) {
+          code.add("\n").add(bank(banks.get(i))).add(i + 1 < banks.size() ? "," : "");
+        }
+        return code.add("))$<$<").build();
       }
-      return code.add("))$<$<").build();
-    }
-    if (layer instanceof PoolLayerSpec pool) {
-      return CodeBlock.of("new $T($S, $T.Kind.$L, $L, $L, $T.$L)", PoolLayerSpec.class, pool.name(),
-          PoolLayerSpec.class, pool.kind(), pool.size(), pool.stride(), Padding.class, pool.padding());
-    }
-    if (layer instanceof DenseLayerSpec dense) {
-      return CodeBlock.of("new $T($S, $L, $T.$L, $T.$L)", DenseLayerSpec.class, dense.name(), dense.units(),
-          Activation.class, dense.activation(), Initializer.class, dense.initializer());
-    }
-    if (layer instanceof DropoutLayerSpec dropout) {
-      return CodeBlock.of("new $T($S, $L)", DropoutLayerSpec.class, dropout.name(), dropout.rate());
-    }
-    if (layer instanceof FlattenLayerSpec flatten) {
-      return CodeBlock.of("new $T($S)", FlattenLayerSpec.class, flatten.name());
-    }
-    if (layer instanceof GlobalAvgPoolLayerSpec pool) {
-      return CodeBlock.of("new $T($S)", GlobalAvgPoolLayerSpec.class, pool.name());
-    }
-    if (layer instanceof BatchNormLayerSpec norm) {
-      return CodeBlock.of("new $T($S, $L, $L, $T.$L)", BatchNormLayerSpec.class, norm.name(), norm.momentum(),
-          norm.epsilon(), Activation.class, norm.activation());
-    }
-    throw new IllegalArgumentException("no code for " + layer);
+
+      @Override
+      public CodeBlock pool(PoolLayerSpec pool) {
+        return CodeBlock.of("new $T($S, $T.Kind.$L, $L, $L, $T.$L)", PoolLayerSpec.class, pool.name(),
+            PoolLayerSpec.class, pool.kind(), pool.size(), pool.stride(), Padding.class, pool.padding());
+      }
+
+      @Override
+      public CodeBlock dense(DenseLayerSpec dense) {
+        return CodeBlock.of("new $T($S, $L, $T.$L, $T.$L)", DenseLayerSpec.class, dense.name(), dense.units(),
+            Activation.class, dense.activation(), Initializer.class, dense.initializer());
+      }
+
+      @Override
+      public CodeBlock dropout(DropoutLayerSpec dropout) {
+        return CodeBlock.of("new $T($S, $L)", DropoutLayerSpec.class, dropout.name(), dropout.rate());
+      }
+
+      @Override
+      public CodeBlock flatten(FlattenLayerSpec flatten) {
+        return CodeBlock.of("new $T($S)", FlattenLayerSpec.class, flatten.name());
+      }
+
+      @Override
+      public CodeBlock globalAvgPool(GlobalAvgPoolLayerSpec pool) {
+        return CodeBlock.of("new $T($S)", GlobalAvgPoolLayerSpec.class, pool.name());
+      }
+
+      @Override
+      public CodeBlock batchNorm(BatchNormLayerSpec norm) {
+        return CodeBlock.of("new $T($S, $L, $L, $T.$L)", BatchNormLayerSpec.class, norm.name(), norm.momentum(),
+            norm.epsilon(), Activation.class, norm.activation());
+      }
+
+      @Override
+      public CodeBlock add(AddLayerSpec add) {
+        throw new IllegalArgumentException("an addition is declared as an @Add step, not as a layer: " + add);
+      }
+    });
   }
 
   private static CodeBlock bank(BankSpec bank) {
-    if (bank instanceof LearnableBankSpec learnable) {
-      return CodeBlock.of("new $T($S, $L, $T.$L)", LearnableBankSpec.class, learnable.name(), learnable.filters(),
-          Initializer.class, learnable.initializer());
-    }
-    if (bank instanceof FixedTensorBankSpec tensor) {
-      return switch (tensor.kind()) {
-        case NPY -> CodeBlock.of("$T.npy($S, $S, $T.of($L))", FixedTensorBankSpec.class, bank.name(),
-            tensor.location(), List.class,
-            tensor.shape().stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        case SUPPLIER -> CodeBlock.of("$T.supplier($S, $T.class, $L)", FixedTensorBankSpec.class, bank.name(),
-            ClassName.bestGuess(tensor.location()), tensor.filters());
-        case MODEL -> CodeBlock.of("$T.model($S, $S, $S, $L)", FixedTensorBankSpec.class, bank.name(),
-            tensor.location(), tensor.bank(), tensor.filters());
-      };
-    }
-    FixedGaborBankSpec fixed = (FixedGaborBankSpec) bank;
+    return bank.accept(new BankVisitor<CodeBlock>() {
+      @Override
+      public CodeBlock gabor(FixedGaborBankSpec gabor) {
+        return gaborBank(gabor);
+      }
+
+      @Override
+      public CodeBlock tensor(FixedTensorBankSpec tensor) {
+        return switch (tensor.kind()) {
+          case NPY -> CodeBlock.of("$T.npy($S, $S, $T.of($L))", FixedTensorBankSpec.class, tensor.name(),
+              tensor.location(), List.class,
+              tensor.shape().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+          case SUPPLIER -> CodeBlock.of("$T.supplier($S, $T.class, $L)", FixedTensorBankSpec.class, tensor.name(),
+              ClassName.bestGuess(tensor.location()), tensor.filters());
+          case MODEL -> CodeBlock.of("$T.model($S, $S, $S, $L)", FixedTensorBankSpec.class, tensor.name(),
+              tensor.location(), tensor.bank(), tensor.filters());
+        };
+      }
+
+      @Override
+      public CodeBlock learnable(LearnableBankSpec learnable) {
+        return CodeBlock.of("new $T($S, $L, $T.$L)", LearnableBankSpec.class, learnable.name(), learnable.filters(),
+            Initializer.class, learnable.initializer());
+      }
+    });
+  }
+
+  private static CodeBlock gaborBank(FixedGaborBankSpec fixed) {
+    BankSpec bank = fixed;
     GaborBankSpec g = fixed.gabor();
     CodeBlock.Builder code = CodeBlock.builder()
         .add("new $T($S, $T.builder()$>$>", FixedGaborBankSpec.class, bank.name(), GaborBankSpec.class);
@@ -241,40 +287,78 @@ public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
   }
 
   private static String describe(Step step) {
-    if (step instanceof Step.Add add) {
-      return "shortcut from " + (add.from().isEmpty() ? "the input" : add.from()) + " added, "
-          + add.activation().name().toLowerCase(Locale.ROOT);
-    }
-    if (step instanceof Step.Blocks use) {
-      return use.count() + " x " + blockMethodName(use.block()) + ", width " + use.width() + ", stride "
-          + use.stride();
-    }
-    LayerSpec layer = ((Step.Layer) step).layer();
-    if (layer instanceof ConvLayerSpec conv) {
-      int gabor = conv.banks().stream().filter(b -> b instanceof FixedGaborBankSpec).mapToInt(BankSpec::filters).sum();
-      int given = conv.banks().stream().filter(b -> b instanceof FixedTensorBankSpec).mapToInt(BankSpec::filters).sum();
-      String stride = conv.stride() == 0 ? "the block's" : String.valueOf(conv.stride());
-      return String.format("%dx%d convolution, stride %s, %d filters (%d fixed Gabor, %s%d learnable)",
-          conv.size(), conv.size(), stride, conv.filters(), gabor,
-          given > 0 ? given + " fixed given, " : "", conv.filters() - gabor - given);
-    }
-    if (layer instanceof PoolLayerSpec pool) {
-      return String.format("%dx%d %s pooling, stride %d", pool.size(), pool.size(),
-          pool.kind() == PoolLayerSpec.Kind.MAX ? "max" : "average", pool.stride());
-    }
-    if (layer instanceof DenseLayerSpec dense) {
-      return "dense " + dense.name() + ", " + dense.units() + " units";
-    }
-    if (layer instanceof DropoutLayerSpec dropout) {
-      return "dropout, rate " + dropout.rate();
-    }
-    if (layer instanceof BatchNormLayerSpec norm) {
-      return "batch normalisation, " + norm.activation().name().toLowerCase(Locale.ROOT);
-    }
-    if (layer instanceof FlattenLayerSpec) {
-      return "flatten";
-    }
-    return "global average pooling";
+    return step.accept(new Step.Visitor<String>() {
+      @Override
+      public String layer(Step.Layer layer) {
+        return describe(layer.layer());
+      }
+
+      @Override
+      public String add(Step.Add add) {
+        return "shortcut from " + (add.from().isEmpty() ? "the input" : add.from()) + " added, "
+            + add.activation().name().toLowerCase(Locale.ROOT);
+      }
+
+      @Override
+      public String blocks(Step.Blocks use) {
+        return use.count() + " x " + blockMethodName(use.block()) + ", width " + use.width() + ", stride "
+            + use.stride();
+      }
+    });
+  }
+
+  private static String describe(LayerSpec layer) {
+    return layer.accept(new LayerVisitor<String>() {
+      @Override
+      public String conv(ConvLayerSpec conv) {
+        int gabor = filters(conv, FixedGaborBankSpec.class);
+        int given = filters(conv, FixedTensorBankSpec.class);
+        String stride = conv.stride() == 0 ? "the block's" : String.valueOf(conv.stride());
+        return String.format("%dx%d convolution, stride %s, %d filters (%d fixed Gabor, %s%d learnable)",
+            conv.size(), conv.size(), stride, conv.filters(), gabor,
+            given > 0 ? given + " fixed given, " : "", conv.filters() - gabor - given);
+      }
+
+      @Override
+      public String pool(PoolLayerSpec pool) {
+        return String.format("%dx%d %s pooling, stride %d", pool.size(), pool.size(),
+            pool.kind() == PoolLayerSpec.Kind.MAX ? "max" : "average", pool.stride());
+      }
+
+      @Override
+      public String dense(DenseLayerSpec dense) {
+        return "dense " + dense.name() + ", " + dense.units() + " units";
+      }
+
+      @Override
+      public String dropout(DropoutLayerSpec dropout) {
+        return "dropout, rate " + dropout.rate();
+      }
+
+      @Override
+      public String flatten(FlattenLayerSpec flatten) {
+        return "flatten";
+      }
+
+      @Override
+      public String globalAvgPool(GlobalAvgPoolLayerSpec pool) {
+        return "global average pooling";
+      }
+
+      @Override
+      public String batchNorm(BatchNormLayerSpec norm) {
+        return "batch normalisation, " + norm.activation().name().toLowerCase(Locale.ROOT);
+      }
+
+      @Override
+      public String add(AddLayerSpec add) {
+        return "addition, " + add.activation().name().toLowerCase(Locale.ROOT);
+      }
+    });
+  }
+
+  private static int filters(ConvLayerSpec conv, Class<? extends BankSpec> kind) {
+    return conv.banks().stream().filter(kind::isInstance).mapToInt(BankSpec::filters).sum();
   }
 
   private static String join(List<Double> values) {

@@ -1,5 +1,6 @@
 package io.gaborflow.processor.generation;
 
+import io.gaborflow.core.model.GeneratedNames;
 import static io.gaborflow.processor.generation.BackendTypes.DATASET;
 import static io.gaborflow.processor.generation.BackendTypes.INJECT;
 import static io.gaborflow.processor.generation.BackendTypes.MODEL_TRAINER;
@@ -27,7 +28,7 @@ public final class TrainerGenerator extends SourceFileGenerator<DeclaredNetwork>
 
   @Override
   protected ClassName name(DeclaredNetwork network, TypeElement origin) {
-    return sibling(origin, "Trainer");
+    return sibling(origin, GeneratedNames.TRAINER);
   }
 
   @Override

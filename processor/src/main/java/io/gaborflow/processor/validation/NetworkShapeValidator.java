@@ -1,5 +1,12 @@
 package io.gaborflow.processor.validation;
 
+import io.gaborflow.core.model.AddLayerSpec;
+import io.gaborflow.core.model.DropoutLayerSpec;
+import io.gaborflow.core.model.FlattenLayerSpec;
+import io.gaborflow.core.model.LayerVisitor;
+import io.gaborflow.core.model.ParameterCount;
+import io.gaborflow.core.model.Scopes;
+import java.util.OptionalInt;
 import io.gaborflow.core.annotation.Activation;
 import io.gaborflow.core.annotation.ChannelCoverage;
 import io.gaborflow.core.model.BankSpec;
@@ -44,9 +51,59 @@ final class NetworkShapeValidator {
     checkTrainable(declaration, spec, report);
   }
 
+  /**
+   * Whether a layer needs a feature map (not a vector) as input, and the window that must fit in
+   * it (0: none).
+   */
+  private record MapUse(boolean needsMap, int window) {}
+
+  private static final LayerVisitor<MapUse> MAP_USE = new LayerVisitor<>() {
+    @Override
+    public MapUse conv(ConvLayerSpec conv) {
+      return new MapUse(true, conv.size());
+    }
+
+    @Override
+    public MapUse pool(PoolLayerSpec pool) {
+      return new MapUse(true, pool.size());
+    }
+
+    @Override
+    public MapUse globalAvgPool(GlobalAvgPoolLayerSpec pool) {
+      return new MapUse(true, 0);
+    }
+
+    @Override
+    public MapUse dense(DenseLayerSpec dense) {
+      return new MapUse(false, 0);
+    }
+
+    @Override
+    public MapUse dropout(DropoutLayerSpec dropout) {
+      return new MapUse(false, 0);
+    }
+
+    @Override
+    public MapUse flatten(FlattenLayerSpec flatten) {
+      return new MapUse(false, 0);
+    }
+
+    @Override
+    public MapUse batchNorm(BatchNormLayerSpec norm) {
+      return new MapUse(false, 0);
+    }
+
+    @Override
+    public MapUse add(AddLayerSpec add) {
+      return new MapUse(false, 0);
+    }
+  };
+
   /** How messages name a node: {@code 3} for the network's layer 3, its scope inside a block. */
   static String label(Node node) {
-    return node.scope().matches("layer\\d+") ? node.scope().substring("layer".length()) : node.scope();
+    OptionalInt index = Scopes.topLayerIndex(node.scope());
+    return index.isPresent() && node.scope().equals(Scopes.layer("", index.getAsInt()))
+        ? String.valueOf(index.getAsInt()) : node.scope();
   }
 
   /** A layer whose banks carry {@code @Conv(filters = N)} must have N filters in all. */
@@ -55,7 +112,7 @@ final class NetworkShapeValidator {
     for (Node node : spec.nodes()) {
       LayerField origin = fieldByName.get(node.origin());
       if (!(node.layer() instanceof ConvLayerSpec conv) || origin == null || origin.kind() != LayerKind.CONV
-          || !node.scope().equals("layer" + origin.index())) {
+          || !node.scope().equals(Scopes.layer("", origin.index()))) {
         continue;
       }
       for (LayerField field : declaration.fields()) {
@@ -80,9 +137,8 @@ final class NetworkShapeValidator {
       Node node = spec.nodes().get(i);
       LayerField field = fieldByName.get(node.origin());
       FeatureShape shape = spec.shapeOf(node.input());
-      boolean needsMap = node.layer() instanceof ConvLayerSpec || node.layer() instanceof PoolLayerSpec
-          || node.layer() instanceof GlobalAvgPoolLayerSpec;
-      if (needsMap && shape.flat()) {
+      MapUse use = node.layer().accept(MAP_USE);
+      if (use.needsMap() && shape.flat()) {
         report.error(Message.NEEDS_FEATURE_MAP, field.field(), field.layerMirror(), label(node),
             field.kind().simpleName());
         return;
@@ -95,7 +151,7 @@ final class NetworkShapeValidator {
       }
       FeatureShape next = spec.shapes().get(i);
       if (next.height() < 1 || next.width() < 1) {
-        int window = node.layer() instanceof ConvLayerSpec c ? c.size() : ((PoolLayerSpec) node.layer()).size();
+        int window = use.window();
         report.error(Message.WINDOW_DOES_NOT_FIT, field.field(), field.layerMirror(), label(node),
             window, window, shape);
         return;
@@ -166,15 +222,8 @@ final class NetworkShapeValidator {
   }
 
   private static void checkTrainable(NetworkDeclaration declaration, NetworkSpec spec, ValidationReport report) {
-    for (Node node : spec.nodes()) {
-      LayerSpec layer = node.layer();
-      if (layer instanceof DenseLayerSpec || layer instanceof BatchNormLayerSpec) {
-        return;
-      }
-      if (layer instanceof ConvLayerSpec conv
-          && conv.banks().stream().anyMatch(b -> b instanceof LearnableBankSpec)) {
-        return;
-      }
+    if (ParameterCount.of(spec).learnable() > 0) {
+      return;
     }
     report.error(Message.NO_TRAINABLE_PARAMETER, declaration.type(), declaration.network().mirror(),
         declaration.type().getSimpleName());

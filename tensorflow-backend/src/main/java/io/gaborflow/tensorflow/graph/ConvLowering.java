@@ -5,6 +5,8 @@ import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.model.BankSpec;
+import io.gaborflow.core.model.BankVisitor;
+import io.gaborflow.core.model.Scopes;
 import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.FixedGaborBankSpec;
@@ -38,20 +40,27 @@ final class ConvLowering {
     List<Branch> outputs = new ArrayList<>(conv.banks().size());
     for (BankSpec bank : conv.banks()) {
       Ops tf = context.tf().withSubScope(bank.name());
-      Operand<TFloat32> out;
-      boolean trainedBank;
-      if (bank instanceof FixedGaborBankSpec fixed) {
-        out = fixedGabor(context, tf, input, fixed, geometry);
-        trainedBank = fixed.window() != null || fixed.parametric();
-      } else if (bank instanceof FixedTensorBankSpec tensor) {
-        out = fixedTensor(context, tf, input.joined(tf).value(), tensor, geometry);
-        trainedBank = false;
-      } else {
-        out = learnable(context, tf, input, (LearnableBankSpec) bank, geometry, conv.bias());
-        trainedBank = true;
-      }
+      BankOutput lowered = bank.accept(new BankVisitor<BankOutput>() {
+        @Override
+        public BankOutput gabor(FixedGaborBankSpec fixed) {
+          return new BankOutput(fixedGabor(context, tf, input, fixed, geometry),
+              fixed.window() != null || fixed.parametric());
+        }
+
+        @Override
+        public BankOutput tensor(FixedTensorBankSpec tensor) {
+          return new BankOutput(fixedTensor(context, tf, input.joined(tf).value(), tensor, geometry), false);
+        }
+
+        @Override
+        public BankOutput learnable(LearnableBankSpec learnable) {
+          return new BankOutput(ConvLowering.learnable(context, tf, input, learnable, geometry, conv.bias()), true);
+        }
+      });
+      Operand<TFloat32> out = lowered.value();
+      boolean trainedBank = lowered.trained();
       if (!context.training()) {
-        context.registry().response(new BankResponse(context.node().scope() + "/" + bank.name(),
+        context.registry().response(new BankResponse(Scopes.bank(context.node().scope(), bank.name()),
             input.parts().stream().map(Branch::value).toList(), out));
       }
       outputs.add(new Branch(Activations.apply(tf, out, conv.activation()), bank.filters(),
@@ -59,6 +68,9 @@ final class ConvLowering {
     }
     return new Branches(outputs);
   }
+
+  /** A bank's output, and whether a weight of the bank itself trains. */
+  private record BankOutput(Operand<TFloat32> value, boolean trained) {}
 
   private static Operand<TFloat32> fixedGabor(
       LoweringContext context, Ops tf, Branches input, FixedGaborBankSpec bank, ConvGeometry geometry) {
@@ -77,7 +89,7 @@ final class ConvLowering {
     }
     float[] values = filters.toHwio(kernelChannels, coverage);
     Shape kernelShape = Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
-    String path = context.node().scope() + "/" + bank.name();
+    String path = Scopes.bank(context.node().scope(), bank.name());
     Operand<TFloat32> kernel;
     Map<GaborParameter, Variable<TFloat32>> parameters = Map.of();
     boolean constant = bank.window() == null && !bank.parametric();
@@ -111,7 +123,7 @@ final class ConvLowering {
     int n = bank.filters();
     Shape shape = Shape.of(geometry.size(), geometry.size(), in.channels(), n);
     Operand<TFloat32> kernel = tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));
-    context.registry().fixedBank(new FixedBank(context.node().scope() + "/" + bank.name(), kernel, values, null,
+    context.registry().fixedBank(new FixedBank(Scopes.bank(context.node().scope(), bank.name()), kernel, values, null,
         ChannelCoverage.SINGLE, in.channels(), geometry.size(), n, null, Normalization.NONE, Map.of()));
     FixedConvForms.Geometry formGeometry = new FixedConvForms.Geometry(geometry, in.height(), in.width(),
         in.channels(), n);

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.graph;
 
+import io.gaborflow.core.model.GeneratedNames;
 import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.core.model.NetworkSummary;
 
@@ -33,8 +34,7 @@ public interface ModelGraph {
    *     message says how to add it
    */
   static ModelGraph forNetwork(Class<?> network) {
-    String simple = network.getName().substring(network.getName().lastIndexOf('.') + 1).replace('$', '_');
-    String name = network.getPackageName().isEmpty() ? simple + "Graph" : network.getPackageName() + "." + simple + "Graph";
+    String name = GeneratedNames.binaryName(network.getName(), GeneratedNames.GRAPH);
     try {
       return (ModelGraph) Class.forName(name, true, network.getClassLoader()).getDeclaredConstructor().newInstance();
     } catch (ClassNotFoundException e) {

@@ -1,6 +1,8 @@
 package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.model.AddLayerSpec;
+import io.gaborflow.core.model.LayerVisitor;
+import io.gaborflow.core.model.Scopes;
 import io.gaborflow.core.model.BatchNormLayerSpec;
 import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.DenseLayerSpec;
@@ -84,7 +86,7 @@ public final class NetworkLowering {
   private static Ops scoped(Ops tf, String scope, Map<String, Ops> scopes) {
     Ops scoped = tf;
     String path = "";
-    for (String part : scope.split("/")) {
+    for (String part : Scopes.parts(scope)) {
       path = path.isEmpty() ? part : path + "/" + part;
       Ops parent = scoped;
       scoped = scopes.computeIfAbsent(path, p -> parent.withSubScope(part));
@@ -99,23 +101,47 @@ public final class NetworkLowering {
   /** One node, by the lowering of its kind. */
   private static Branches lower(LoweringContext context, Branches below, Branches shortcut,
       List<BatchNormLowering.Update> updates) {
-    Object layer = context.node().layer();
-    if (layer instanceof ConvLayerSpec conv) {
-      return ConvLowering.lower(context, conv, below);
-    } else if (layer instanceof PoolLayerSpec pool) {
-      return PoolLowering.lower(context, pool, below);
-    } else if (layer instanceof DenseLayerSpec dense) {
-      return DenseLowering.lower(context, dense, below);
-    } else if (layer instanceof DropoutLayerSpec dropout) {
-      return DropoutLowering.lower(context, dropout, below);
-    } else if (layer instanceof FlattenLayerSpec) {
-      return ShapeLowering.flatten(context, below);
-    } else if (layer instanceof GlobalAvgPoolLayerSpec) {
-      return ShapeLowering.globalAvgPool(context, below);
-    } else if (layer instanceof BatchNormLayerSpec norm) {
-      return BatchNormLowering.lower(context, norm, below, updates);
-    }
-    return AddLowering.lower(context, (AddLayerSpec) layer, below, shortcut);
+    return context.node().layer().accept(new LayerVisitor<Branches>() {
+      @Override
+      public Branches conv(ConvLayerSpec conv) {
+        return ConvLowering.lower(context, conv, below);
+      }
+
+      @Override
+      public Branches pool(PoolLayerSpec pool) {
+        return PoolLowering.lower(context, pool, below);
+      }
+
+      @Override
+      public Branches dense(DenseLayerSpec dense) {
+        return DenseLowering.lower(context, dense, below);
+      }
+
+      @Override
+      public Branches dropout(DropoutLayerSpec dropout) {
+        return DropoutLowering.lower(context, dropout, below);
+      }
+
+      @Override
+      public Branches flatten(FlattenLayerSpec flatten) {
+        return ShapeLowering.flatten(context, below);
+      }
+
+      @Override
+      public Branches globalAvgPool(GlobalAvgPoolLayerSpec pool) {
+        return ShapeLowering.globalAvgPool(context, below);
+      }
+
+      @Override
+      public Branches batchNorm(BatchNormLayerSpec norm) {
+        return BatchNormLowering.lower(context, norm, below, updates);
+      }
+
+      @Override
+      public Branches add(AddLayerSpec add) {
+        return AddLowering.lower(context, add, below, shortcut);
+      }
+    });
   }
 
   private static Operand<TFloat32> pass(Ops tf, NetworkSpec spec, Pass pass, Placeholder<TFloat32> images,

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.sources;
 
+import io.gaborflow.core.model.Scopes;
 import io.gaborflow.core.FilterSupplier;
 import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.npy.NpyArray;
@@ -121,9 +122,8 @@ public final class FilterSources {
         }
         CheckpointStore.Checkpoint checkpoint = new CheckpointStore(dir).latest().orElseThrow(
             () -> new IllegalArgumentException(directory + " is neither a gaborflow export nor a checkpoint directory"));
-        int split = bank.lastIndexOf('/');
-        String variable = new VariableKey(split < 0 ? "" : bank.substring(0, split), bank.substring(split + 1),
-            VariableKey.Role.KERNEL).graphName();
+        String variable = new VariableKey(Scopes.nodeOf(bank), Scopes.lastPart(bank), VariableKey.Role.KERNEL)
+            .graphName();
         var shape = checkpoint.state().variables().get(variable);
         if (shape == null) {
           throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " has no learnable bank " + bank);

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
+import io.gaborflow.core.model.Scopes;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.proto.DeviceStepStats;
@@ -39,8 +39,6 @@ public final class StepTrace {
   // Ops between a kernel and the convolution that reads it: the stop-gradient of a fixed bank,
   // the slice of a kernel split over input parts, a variable's read.
   private static final Set<String> PASS_THROUGH = Set.of("Slice", "StopGradient", "Identity");
-  // Forward ops are named layer3/conv2/..., variables layer3.conv2.kernel.
-  private static final Pattern LAYER = Pattern.compile("^(layer\\d+)[/.]");
 
   /** Network layers in order, then "optimizer" and "other". */
   public static final Comparator<String> LAYER_ORDER =
@@ -161,7 +159,8 @@ public final class StepTrace {
   }
 
   private static long layerRank(String layer) {
-    return layer.startsWith("layer") ? Long.parseLong(layer.substring(5)) : Long.MAX_VALUE;
+    OptionalInt index = Scopes.topLayerIndex(layer);
+    return index.isPresent() ? index.getAsInt() : Long.MAX_VALUE;
   }
 
   private static Pass passOf(String name) {
@@ -201,8 +200,10 @@ public final class StepTrace {
   }
 
   private static String layerName(String opName) {
-    Matcher m = LAYER.matcher(opName);
-    return m.find() ? m.group(1) : null;
+    // Forward ops are named layer3/conv2/..., variables layer3.conv2.kernel.
+    OptionalInt index = Scopes.topLayerIndex(opName.replace('.', '/'));
+    return index.isPresent() && opName.length() > Scopes.layer("", index.getAsInt()).length()
+        ? Scopes.layer("", index.getAsInt()) : null;
   }
 
   /** A filter gradient's second input is the shape of the kernel it differentiates. */

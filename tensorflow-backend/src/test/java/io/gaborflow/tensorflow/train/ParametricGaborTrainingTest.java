@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.core.model.ParameterCount;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -79,6 +80,9 @@ class ParametricGaborTrainingTest {
       assertEquals(Set.of(VariableKey.Role.THETA, VariableKey.Role.LOG_SIGMA, VariableKey.Role.KERNEL,
           VariableKey.Role.BIAS), session.network().learnables().stream().map(v -> v.key().role())
           .collect(Collectors.toSet()), "λ, ψ and γ are not variables: they cannot change");
+      long trainedValues = session.network().learnables().stream().mapToLong(v -> v.shape().size()).sum();
+      assertEquals(trainedValues, ParameterCount.of(session.spec()).learnable(),
+          "the description counts every value the optimizer updates, θ and σ per filter included");
       var grey = SyntheticData.stripes(12, 2, 96, 16, 3);
       new TrainingLoop(config, TrainingListener.silent()).run(session,
           new Dataset("stripes, two channels", twoChannels(grey.train()), twoChannels(grey.test()), 2));
