@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * Every random stream of a run, derived from the run's seed in one place: the first weights, the
- * batch order of each epoch, augmentation and dropout. Each depends on the seed and on where it
+ * batch order of each epoch, augmentation and dropout, and the data's subsets and standardisation
+ * sample (from the data spec's subset seed). Each depends on the seed and on where it
  * is used alone (never on what ran before), so a run resumed at any epoch draws what an
  * uninterrupted one does.
  */
@@ -28,6 +29,21 @@ public final class Seeds {
   /** The crops and flips of one training step. */
   public static SplittableRandom augmentation(long seed, int epoch, int step) {
     return new SplittableRandom(seed * SPREAD + epoch * EPOCH_SPREAD + step);
+  }
+
+  /** The shuffle that picks a class-balanced subset of a split's images (the training split's, or one class). */
+  public static Random subset(long seed) {
+    return new Random(seed);
+  }
+
+  /** The subset seed of the test split, from the data spec's subset seed (the training split's). */
+  public static long testSubset(long seed) {
+    return seed + 1;
+  }
+
+  /** The images whose pixels give the standardisation's mean and deviation per channel. */
+  public static Random standardizationSample(long seed) {
+    return subset(seed);
   }
 
   /** The first half of a dropout layer's stateless seed; the global step is the second. */

@@ -1,12 +1,13 @@
 package io.gaborflow.examples;
 
+import io.gaborflow.tensorflow.train.RunOptions;
+import io.gaborflow.tensorflow.data.Batch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.tensorflow.testing.BankProbe;
-import io.gaborflow.tensorflow.train.StepTracer;
 import io.gaborflow.examples.models.GaborLeNetTrainer;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.IdxDataSource;
@@ -15,7 +16,7 @@ import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.inject.DataSourcesModule;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ class GaborLeNetOnFashionMnistTest {
       TrainingConfig.builder().epochs(5).batchSize(32).seed(1).threads(2).build();
 
   private static Dataset data;
-  private static TrainingSession session;
+  private static ModelSession session;
   private static Map<String, float[]> initial;
   private static Map<String, float[]> initialResponses;
   private static TrainingResult result;
@@ -47,14 +48,14 @@ class GaborLeNetOnFashionMnistTest {
   static void train() {
     data = IdxDataSource.load(DataSourcesModule.FASHION_MNIST_DIRECTORY, "fashion-mnist").head(2000, 2000);
     GaborLeNetTrainer trainer = new GaborLeNetTrainer(CONFIG, data, java.util.Set.of());
-    session = trainer.newSession();
+    session = trainer.openSession();
     session.initialize(CONFIG.seed());
     initialResponses = BankProbe.responses(session);
     initial = new HashMap<>();
     for (LearnableVariable v : session.network().learnables()) {
       initial.put(v.name(), session.valueOf(v.variable()));
     }
-    result = trainer.train(session);
+    result = trainer.train(session, RunOptions.NONE, List.of());
   }
 
   @AfterAll
@@ -112,7 +113,7 @@ class GaborLeNetOnFashionMnistTest {
     int[] order = new int[batch];
     Arrays.setAll(order, i -> i);
     data.train().copyBatch(order, 0, batch, images, labels);
-    Set<String> kernels = StepTracer.trace(session, 1, images, labels, batch).filterGradientKernels();
+    Set<String> kernels = session.filterGradientKernels(1, Batch.of(images, labels, batch, 28 * 28));
     assertEquals(Set.of("layer1.conv1.kernel", "layer3.conv2.kernel"), kernels);
   }
 }

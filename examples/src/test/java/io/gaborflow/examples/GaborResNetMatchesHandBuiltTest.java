@@ -9,7 +9,7 @@ import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.examples.models.GaborResNet20Graph;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +79,7 @@ class GaborResNetMatchesHandBuiltTest {
     List<float[]> generatedGradients = new ArrayList<>();
     Map<String, Masked> reluOutputs = new HashMap<>();
     TrainingConfig config = TrainingConfig.builder().seed(5).threads(2).build();
-    try (TrainingSession session = TrainingSession.create(new GaborResNet20Graph(), config)) {
+    try (ModelSession session = ModelSession.open(new GaborResNet20Graph(), config)) {
       session.initialize(config.seed());
       List<Output<?>> xs = new ArrayList<>();
       for (LearnableVariable v : session.network().learnables()) {

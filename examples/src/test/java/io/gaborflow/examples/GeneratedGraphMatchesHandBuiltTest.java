@@ -12,7 +12,7 @@ import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -58,7 +58,7 @@ class GeneratedGraphMatchesHandBuiltTest {
     float[] generated;
     List<float[]> generatedGradients = new ArrayList<>();
     TrainingConfig config = TrainingConfig.builder().seed(5).threads(2).build();
-    try (TrainingSession session = TrainingSession.create(new GaborLeNetGraph(), config)) {
+    try (ModelSession session = ModelSession.open(new GaborLeNetGraph(), config)) {
       session.initialize(config.seed());
       Map<String, Output<?>> variables = new HashMap<>();
       for (LearnableVariable v : session.network().learnables()) {

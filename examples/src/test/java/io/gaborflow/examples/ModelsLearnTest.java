@@ -1,5 +1,6 @@
 package io.gaborflow.examples;
 
+import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.examples.data.EmbeddedFashionMnist;
@@ -12,9 +13,8 @@ import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingListener;
-import io.gaborflow.tensorflow.train.TrainingLoop;
 import io.gaborflow.tensorflow.train.TrainingResult;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class ModelsLearnTest {
   private static TrainingResult train(ModelGraph model, Dataset data, int epochs, int batch) {
     TrainingConfig config = TrainingConfig.builder().epochs(epochs).batchSize(batch).seed(2).threads(2).build();
-    try (TrainingSession session = TrainingSession.create(model, config)) {
-      return new TrainingLoop(config, TrainingListener.silent()).run(session, data);
+    try (ModelSession session = ModelSession.open(model, config)) {
+      return Runs.train(session, data, TrainingListener.silent());
     }
   }
 

@@ -1,15 +1,15 @@
 package io.gaborflow.examples;
 
+import io.gaborflow.tensorflow.data.Batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gaborflow.tensorflow.train.StepTracer;
 import io.gaborflow.examples.models.GaborNiNGraph;
 import io.gaborflow.examples.models.NiNGraph;
 import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -26,12 +26,12 @@ class NetworkInNetworkTest {
       images[i] = random.nextFloat();
     }
     int[] labels = {0, 1, 2, 3, 4, 5, 6, 7};
-    try (TrainingSession session = TrainingSession.create(model, config)) {
+    try (ModelSession session = ModelSession.open(model, config)) {
       session.initialize(1);
-      float loss = session.trainStep(1, 0, images, labels, BATCH);
+      float loss = session.trainStep(1, 0, config.learningRate(), Batch.of(images, labels, BATCH, images.length / BATCH));
       assertTrue(Float.isFinite(loss) && loss > 0, "loss " + loss);
       assertEquals(BATCH * 10, session.logits(images, BATCH).length);
-      return StepTracer.trace(session, 1, images, labels, BATCH).filterGradientKernels().size();
+      return session.filterGradientKernels(1, Batch.of(images, labels, BATCH, images.length / BATCH)).size();
     }
   }
 
@@ -45,7 +45,7 @@ class NetworkInNetworkTest {
     // Same nine learnable convolutions: the three fixed Gabor banks add none.
     assertEquals(9, filterGradients(new GaborNiNGraph()));
     TrainingConfig config = TrainingConfig.builder().epochs(1).build();
-    try (TrainingSession session = TrainingSession.create(new GaborNiNGraph(), config)) {
+    try (ModelSession session = ModelSession.open(new GaborNiNGraph(), config)) {
       List<FixedBank> banks = session.network().fixedBanks();
       assertEquals(List.of("layer1/gabor1", "layer6/gabor2", "layer11/gabor3"),
           banks.stream().map(FixedBank::name).toList());
@@ -57,7 +57,7 @@ class NetworkInNetworkTest {
   }
 
   private static long learnableOfNin() {
-    try (TrainingSession session = TrainingSession.create(new NiNGraph(), TrainingConfig.builder().epochs(1).build())) {
+    try (ModelSession session = ModelSession.open(new NiNGraph(), TrainingConfig.builder().epochs(1).build())) {
       return session.network().learnableParameters();
     }
   }

@@ -1,5 +1,6 @@
 package io.gaborflow.examples;
 
+import io.gaborflow.tensorflow.data.Batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import io.gaborflow.examples.models.ResNet20Graph;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.MovingStatistic;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ResNetTest {
   @Test
   void theGraphHoldsTheVariablesTheDescriptionCounts() {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(4).build();
-    try (TrainingSession session = TrainingSession.create(new ResNet20Graph(), config)) {
+    try (ModelSession session = ModelSession.open(new ResNet20Graph(), config)) {
       long inGraph = session.network().learnables().stream().mapToLong(LearnableVariable::size).sum();
       assertEquals(KERAS_RESNET20_TRAINABLE, inGraph);
     }
@@ -37,7 +38,7 @@ class ResNetTest {
   @Test
   void aGaborResNetStepTrainsTheLearnedHalfAndMovesTheStatistics() {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(4).seed(5).build();
-    try (TrainingSession session = TrainingSession.create(new GaborResNet20Graph(), config)) {
+    try (ModelSession session = ModelSession.open(new GaborResNet20Graph(), config)) {
       session.initialize(5);
       assertTrue(session.network().learnables().stream().noneMatch(v -> v.name().contains("gabor")),
           "fixed banks are not variables");
@@ -49,7 +50,7 @@ class ResNetTest {
       for (int i = 0; i < images.length; i++) {
         images[i] = random.nextFloat();
       }
-      float loss = session.trainStep(1, 0, images, new int[] {0, 1, 2, 3}, 4);
+      float loss = session.trainStep(1, 0, config.learningRate(), Batch.of(images, new int[] {0, 1, 2, 3}, 4, 32 * 32 * 3));
       assertTrue(Float.isFinite(loss));
       assertFalse(Arrays.equals(before, session.valueOf(mean.variable())), "the moving mean moved with the step");
     }

@@ -3,9 +3,6 @@ package io.gaborflow.examples.inject;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
-import dagger.multibindings.IntoSet;
-import io.gaborflow.examples.progress.ConsoleProgress;
-import io.gaborflow.tensorflow.train.TrainingListener;
 import dagger.multibindings.StringKey;
 import io.gaborflow.examples.data.EmbeddedFashionMnist;
 import io.gaborflow.tensorflow.data.DataSource;
@@ -20,12 +17,5 @@ public interface ExamplesModule {
   @StringKey(EmbeddedFashionMnist.NAME)
   static DataSource embedded() {
     return new EmbeddedFashionMnist();
-  }
-
-  /** The command line's progress: a bar on a terminal, one line per epoch otherwise. */
-  @Provides
-  @IntoSet
-  static TrainingListener console() {
-    return ConsoleProgress.forConsole();
   }
 }

@@ -163,7 +163,7 @@ public final class CheckpointStore {
       if (!state.model().equals(model)) {
         throw new IllegalArgumentException(
             "checkpoint " + folder + " was written by model '" + state.model() + "', not '" + model
-                + "'; use another --checkpoint-dir or train " + state.model());
+                + "'; use another RunOptions.checkpointsIn directory or train " + state.model());
       }
       Map<String, List<Long>> expected = store.variableShapes();
       if (!expected.equals(state.variables())) {

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.data;
 
+import io.gaborflow.core.Seeds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,24 +11,19 @@ import java.util.stream.IntStream;
 final class BalancedSubset {
   private BalancedSubset() {}
 
-  /** The seed of the test split's subset, given the spec's subset seed (the training split's). */
-  static long testSeed(long seed) {
-    return seed + 1;
-  }
-
   static ImageSamples of(ImageSamples set, int classes, int count, long seed) {
     if (count <= 0 || count >= set.size()) {
       return set;
     }
     int[] labels = IntStream.range(0, set.size()).map(set::label).toArray();
-    return set.select(indices(labels, classes, count, seed));
+    return set.select(indices(labels, classes, count, Seeds.subset(seed)));
   }
 
   /**
-   * The indices, ascending, of a seeded subset of {@code count} of the samples with these {@code
-   * labels}; all of them when {@code count} is 0 or not below their number.
+   * The indices, ascending, of a subset of {@code count} of the samples with these {@code labels},
+   * drawn from {@code random}; all of them when {@code count} is 0 or not below their number.
    */
-  static int[] indices(int[] labels, int classes, int count, long seed) {
+  static int[] indices(int[] labels, int classes, int count, Random random) {
     if (count <= 0 || count >= labels.length) {
       return IntStream.range(0, labels.length).toArray();
     }
@@ -38,7 +34,6 @@ final class BalancedSubset {
     for (int i = 0; i < labels.length; i++) {
       byClass.get(labels[i]).add(i);
     }
-    Random random = new Random(seed);
     for (List<Integer> members : byClass) {
       Collections.shuffle(members, random);
     }

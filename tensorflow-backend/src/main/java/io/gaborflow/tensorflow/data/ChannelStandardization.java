@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.data;
 
+import io.gaborflow.core.Seeds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +36,7 @@ public record ChannelStandardization(List<Double> mean, List<Double> std) {
    */
   public static ChannelStandardization of(ImageSamples set, int sample, long seed) {
     // One class holding every image: a seeded random sample.
-    int[] chosen = BalancedSubset.indices(new int[set.size()], 1, sample, seed);
+    int[] chosen = BalancedSubset.indices(new int[set.size()], 1, sample, Seeds.standardizationSample(seed));
     int c = set.channels();
     int per = set.pixelsPerImage();
     // Per image: c sums, then c sums of squares; NaN marks an image that was skipped.

@@ -29,6 +29,15 @@ public class DataFormatException extends RuntimeException {
     super(source + " at byte " + offset + ": " + problem);
   }
 
+  private DataFormatException(String message, DataFormatException cause) {
+    super(message, cause);
+  }
+
+  /** {@code problem}, with what the user can do next added to its message. */
+  public static DataFormatException withNextStep(DataFormatException problem, String nextStep) {
+    return new DataFormatException(problem.getMessage() + "; " + nextStep, problem);
+  }
+
   /** A {@code problem} with {@code source}, caused by {@code cause}. */
   public DataFormatException(String source, String problem, Throwable cause) {
     super(source + ": " + problem, cause);

@@ -32,8 +32,8 @@ public final class DataSources {
           "unknown data source '" + spec.source() + "'; use one of: " + usages());
     }
     Dataset data = source.load(spec);
-    warnIfLarger("--limit-train", spec.limitTrain(), data.train().size(), "training", data.name());
-    warnIfLarger("--limit-test", spec.limitTest(), data.test().size(), "test", data.name());
+    warnIfLarger("DataSpec.limited training limit", spec.limitTrain(), data.train().size(), "training", data.name());
+    warnIfLarger("DataSpec.limited test limit", spec.limitTest(), data.test().size(), "test", data.name());
     if (spec.limitTrain() > 0 || spec.limitTest() > 0) {
       data = data.balancedSubset(spec.limitTrain(), spec.limitTest(), spec.subsetSeed());
     }
@@ -41,9 +41,9 @@ public final class DataSources {
   }
 
   /** A limit above the split's size selects all of it; say so, once per load. */
-  private static void warnIfLarger(String flag, int limit, int size, String split, String name) {
+  private static void warnIfLarger(String setting, int limit, int size, String split, String name) {
     if (limit > size) {
-      LOG.warn("{} {} is more than the {} {} images of {}; all of them are used", flag, limit, size, split, name);
+      LOG.warn("{} {} is more than the {} {} images of {}; all of them are used", setting, limit, size, split, name);
     }
   }
 

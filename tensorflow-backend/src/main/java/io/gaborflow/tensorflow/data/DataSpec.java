@@ -39,13 +39,13 @@ public record DataSpec(
   /** Checks the limits and the sample are not negative. */
   public DataSpec {
     if (limitTrain < 0 || limitTest < 0) {
-      throw new IllegalArgumentException("--limit-train and --limit-test must be 0 (no limit) or more");
+      throw new IllegalArgumentException("DataSpec.limited takes limits of 0 (no limit) or more, got " + limitTrain + " and " + limitTest);
     }
     if (cacheBytes < 0) {
       throw new IllegalArgumentException("the cache budget must be 0 (no cache) or more bytes, got " + cacheBytes);
     }
     if (standardizationSample < 0) {
-      throw new IllegalArgumentException("--normalize-sample must be 0 (every training image) or more");
+      throw new IllegalArgumentException("DataSpec.standardizedFrom takes 0 (every training image) or more, got " + standardizationSample);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.data;
 
+import io.gaborflow.core.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +62,7 @@ public record Dataset(
    */
   public Dataset balancedSubset(int trainCount, int testCount, long seed) {
     return new Dataset(name, BalancedSubset.of(train, classes, trainCount, seed),
-        BalancedSubset.of(test, classes, testCount, BalancedSubset.testSeed(seed)), classes, classNames,
+        BalancedSubset.of(test, classes, testCount, Seeds.testSubset(seed)), classes, classNames,
         standardization);
   }
 

@@ -84,7 +84,7 @@ final class DiskImageCache {
       return new DiskImageCache(file, channel, count, floatsPerImage, present);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot use the image cache " + file + ": " + e.getMessage()
-          + "; choose another --cache-dir or leave it out", e);
+          + "; choose another DataSpec.cachedOnDisk directory or leave the cache out", e);
     }
   }
 
@@ -113,7 +113,7 @@ final class DiskImageCache {
       writeFully(ByteBuffer.wrap(new byte[] {1}), HEADER + index);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the image cache " + file + ": " + e.getMessage()
-          + "; free some space or leave --cache-dir out", e);
+          + "; free some space or leave the DataSpec.cachedOnDisk cache out", e);
     }
     mark(present, index);
   }

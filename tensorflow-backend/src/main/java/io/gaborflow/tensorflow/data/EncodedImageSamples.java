@@ -125,7 +125,7 @@ final class EncodedImageSamples implements ImageSamples {
     var image = encoded.decode();
     if (!resizing && (image.getHeight() != size.height() || image.getWidth() != size.width())) {
       throw encoded.problem("is " + image.getHeight() + "x" + image.getWidth() + " but the first image is "
-          + size.height() + "x" + size.width() + "; make them one size or let gaborflow resize them (--resize)");
+          + size.height() + "x" + size.width() + "; make them one size or let gaborflow resize them (DataSpec.resizedTo)");
     }
     return ImageDecoder.pixels(image, size.height(), size.width(), size.channels());
   }

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.data;
 
+import io.gaborflow.core.Seeds;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +46,7 @@ final class EncodedImages {
   /** A seeded class-balanced subset of {@code limit} of {@code images} (0: all), in their order. */
   static <T extends EncodedImage> List<T> subset(List<T> images, int classes, int limit, long seed) {
     int[] labels = images.stream().mapToInt(EncodedImage::label).toArray();
-    return Arrays.stream(BalancedSubset.indices(labels, classes, limit, seed)).mapToObj(images::get).toList();
+    return Arrays.stream(BalancedSubset.indices(labels, classes, limit, Seeds.subset(seed))).mapToObj(images::get).toList();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.data;
 
+import io.gaborflow.core.Seeds;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class ImageFolderDataSource implements DataSource {
     List<ImageFile> trainFiles = EncodedImages.subset(list(root.resolve("train"), classes), classes.size(),
         spec.limitTrain(), spec.subsetSeed());
     List<ImageFile> testFiles = EncodedImages.subset(list(root.resolve("test"), classes), classes.size(),
-        spec.limitTest(), BalancedSubset.testSeed(spec.subsetSeed()));
+        spec.limitTest(), Seeds.testSubset(spec.subsetSeed()));
     String name = root.getFileName() == null ? "folder" : root.getFileName().toString();
     ImageSize size = EncodedImages.size(spec, name, trainFiles);
     return new Dataset(name, EncodedImages.samples(spec, trainFiles, size),

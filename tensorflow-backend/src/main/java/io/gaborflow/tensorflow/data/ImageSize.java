@@ -20,7 +20,6 @@ public record ImageSize(int height, int width, int channels) {
     String modelSize = modelHeight + "x" + modelWidth + "x" + modelChannels;
     String dataSize = height + "x" + width + "x" + channels;
     return model + " takes " + modelSize + " images but " + data + " has " + dataSize + " images; read image"
-        + " files at the model's size with --resize (DataSpec.resizedTo(new ImageSize(" + modelHeight + ", "
-        + modelWidth + ", " + modelChannels + "))), or use a model that takes " + dataSize + " images";
+        + " files at the model's size (DataSpec.resizedTo), or use a model that takes " + dataSize + " images";
   }
 }

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.data;
 
+import io.gaborflow.core.Seeds;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.awt.image.BufferedImage;
@@ -65,7 +66,7 @@ public final class TfRecordDataSource implements DataSource {
     int classes = Math.max(2, Math.max(maxLabel(trainRecords), maxLabel(testRecords)) + 1);
     trainRecords = EncodedImages.subset(trainRecords, classes, spec.limitTrain(), spec.subsetSeed());
     testRecords = EncodedImages.subset(testRecords, classes, spec.limitTest(),
-        BalancedSubset.testSeed(spec.subsetSeed()));
+        Seeds.testSubset(spec.subsetSeed()));
     String name = Path.of(glob).getFileName().toString();
     ImageSize size = EncodedImages.size(spec, name, trainRecords);
     return new Dataset(name, EncodedImages.samples(spec, trainRecords, size),

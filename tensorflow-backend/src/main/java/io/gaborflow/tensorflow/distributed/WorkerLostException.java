@@ -50,7 +50,7 @@ public final class WorkerLostException extends RuntimeException {
     String who = lost.isEmpty() ? "another worker" : named.toString();
     String first = String.valueOf(cause.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
     return new WorkerLostException("worker " + cluster.task() + " stops: " + who + " died, cannot be reached or did"
-        + " not answer within " + timeout.toSeconds() + " s (" + first.trim() + "); restart every worker with --resume"
+        + " not answer within " + timeout.toSeconds() + " s (" + first.trim() + "); restart every worker with RunOptions.resume"
         + " to continue from the chief's last checkpoint", cause);
   }
 

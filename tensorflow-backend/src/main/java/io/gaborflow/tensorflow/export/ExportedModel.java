@@ -44,7 +44,7 @@ public final class ExportedModel implements AutoCloseable {
     if (!Files.isRegularFile(metadataFile)) {
       throw new IllegalArgumentException(
           directory + " is not a gaborflow export: it has no " + ModelExport.METADATA
-              + " (write one with: gaborflow train ... --export DIR)");
+              + " (write one with RunOptions.exportTo)");
     }
     try {
       ExportMetadata metadata = ModelExport.JSON.readValue(metadataFile.toFile(), ExportMetadata.class);

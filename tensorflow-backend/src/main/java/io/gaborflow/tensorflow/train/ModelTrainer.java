@@ -1,16 +1,17 @@
 package io.gaborflow.tensorflow.train;
 
 import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.distributed.Cluster;
-import io.gaborflow.tensorflow.distributed.ClusterRuntime;
 import io.gaborflow.tensorflow.export.ModelExport;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.placement.Placement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Trains one model on one data set with one config. The processor generates a subclass per
- * {@code @Network} class with an {@code @Inject} constructor, so a Dagger component provides it.
+ * Trains one model on one data set with one config: the way to train from Java. The processor
+ * generates a subclass per {@code @Network} class with an {@code @Inject} constructor, so a Dagger
+ * component provides it; {@link #of} makes one without Dagger.
  */
 public abstract class ModelTrainer {
   private final ModelGraph model;
@@ -26,12 +27,17 @@ public abstract class ModelTrainer {
     this.progress = TrainingListener.all(List.copyOf(listeners));
   }
 
+  /** A trainer of {@code model} on {@code data} with {@code config}, telling no listener. */
+  public static ModelTrainer of(ModelGraph model, TrainingConfig config, Dataset data) {
+    return new ModelTrainer(model, config, data, Set.of()) {};
+  }
+
   /** Builds the graph, trains, evaluates and releases the native resources. */
   public TrainingResult train() {
     return train(RunOptions.NONE);
   }
 
-  /** As {@link #train()}, with checkpoints, resuming and export as {@code options} say. */
+  /** As {@link #train()}, with checkpoints, resuming, export and cluster as {@code options} say. */
   public TrainingResult train(RunOptions options) {
     return train(options, List.of());
   }
@@ -41,33 +47,37 @@ public abstract class ModelTrainer {
    * the run, such as an {@link EarlyStopping}.
    */
   public TrainingResult train(RunOptions options, List<? extends TrainingListener> more) {
-    List<TrainingListener> listeners = new java.util.ArrayList<>(List.of(progress));
+    options.exportDir().ifPresent(ModelExport::requireWritable);
+    try (Placement placement = options.placement();
+        ModelSession session = ModelSession.open(model, config, placement)) {
+      return train(session, options, more);
+    }
+  }
+
+  /**
+   * Trains in {@code session}, which the caller opened ({@link #openSession()}) and closes, so it
+   * can look at the weights afterwards; checkpoints and export as {@code options} say (the
+   * session's placement, not the options' cluster, says where it trains).
+   */
+  public TrainingResult train(ModelSession session, RunOptions options, List<? extends TrainingListener> more) {
+    if (session.model() != model || !session.config().equals(config)) {
+      throw new IllegalArgumentException("the session was opened for " + session.spec().modelName() + " with "
+          + session.config() + ", not for this trainer's " + model.spec().modelName() + " with " + config
+          + "; open it with ModelTrainer.openSession()");
+    }
+    options.exportDir().ifPresent(ModelExport::requireWritable);
+    List<TrainingListener> listeners = new ArrayList<>(List.of(progress));
     listeners.addAll(more);
-    TrainingListener all = TrainingListener.all(listeners);
-    if (options.exportDir() != null) {
-      ModelExport.requireWritable(options.exportDir());
+    TrainingResult result = new TrainingLoop(config, TrainingListener.all(listeners), options).run(session, data);
+    if (session.placement().writesOutputs()) {
+      options.exportDir().ifPresent(dir -> ModelExport.write(session.servable(), data, dir));
     }
-    Cluster cluster = options.cluster();
-    try (ClusterRuntime runtime = cluster == null ? null : ClusterRuntime.start(cluster, options.workerTimeout());
-        TrainingSession session = runtime == null
-            ? TrainingSession.create(model, config)
-            : TrainingSession.create(model, config, runtime)) {
-      TrainingResult result = new TrainingLoop(config, all, options).run(session, data);
-      if (options.exportDir() != null && session.writesOutputs()) {
-        ModelExport.write(session, data, options.exportDir());
-      }
-      return result;
-    }
+    return result;
   }
 
-  /** Trains in a session the caller owns, so it can look at the weights afterwards. */
-  public TrainingResult train(TrainingSession session) {
-    return new TrainingLoop(config, progress).run(session, data);
-  }
-
-  /** A new session for this trainer's model and config; the caller closes it. */
-  public TrainingSession newSession() {
-    return TrainingSession.create(model, config);
+  /** A session of this trainer's model and config in this process; the caller closes it. */
+  public ModelSession openSession() {
+    return ModelSession.open(model, config);
   }
 
   /** The model it trains. */

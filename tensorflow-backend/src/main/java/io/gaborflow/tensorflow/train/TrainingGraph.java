@@ -43,6 +43,8 @@ final class TrainingGraph {
   final Operand<TFloat32> loss;
   final Operand<TFloat32> evaluationLoss;
   final Operand<TFloat32> correct;
+  // What an export serves: class probabilities from the inference pass.
+  final Operand<TFloat32> probabilities;
   // The update op of each epoch (index 0 is epoch 1); epochs with the same trained variables share one.
   final List<Op> updateOpByEpoch = new ArrayList<>();
   final List<Placeholder<TFloat32>> initialValues = new ArrayList<>();
@@ -74,6 +76,7 @@ final class TrainingGraph {
         tf.dtypes.cast(tf.math.equal(tf.math.argMax(network.logits(), tf.constant(1), TInt32.class), labels),
             TFloat32.class),
         tf.constant(0));
+    this.probabilities = tf.withName("probabilities").nn.softmax(network.logits());
     this.learningRate = tf.withName("learning_rate")
         .placeholderWithDefault(tf.constant(config.learningRate()), Shape.scalar());
     this.updateRule = config.optimizer().create(config);

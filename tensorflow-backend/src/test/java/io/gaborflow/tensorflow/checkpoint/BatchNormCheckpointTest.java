@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.checkpoint;
 
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SessionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,8 +13,7 @@ import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingLoop;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -36,17 +36,17 @@ class BatchNormCheckpointTest {
   @Test
   void restoresWeightsAndMovingStatistics() {
     Map<String, float[]> trained;
-    try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), CONFIG)) {
-      new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(dir, false, null)).run(session, DATA);
+    try (ModelSession session = ModelSession.open(new SmallResidualNet(), CONFIG)) {
+      Runs.train(session, DATA, TrainingListener.silent(), RunOptions.checkpointsIn(dir, false));
       trained = SessionValues.all(session);
       for (MovingStatistic m : session.network().moving()) {
         assertFalse(Arrays.equals(m.initialValues(), trained.get(m.key().path())),
             m.key().path() + " moved during training");
       }
     }
-    try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), CONFIG)) {
+    try (ModelSession session = ModelSession.open(new SmallResidualNet(), CONFIG)) {
       session.initialize(99);
-      new CheckpointStore(dir).latest().orElseThrow().restoreInto(session);
+      new CheckpointStore(dir).latest().orElseThrow().restoreInto(session.variables());
       Map<String, float[]> restored = SessionValues.all(session);
       assertEquals(trained.keySet(), restored.keySet());
       for (String name : trained.keySet()) {

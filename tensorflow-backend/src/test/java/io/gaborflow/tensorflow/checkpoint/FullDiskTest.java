@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,21 +59,21 @@ class FullDiskTest {
   }
 
   /** {@code session}, whose save writes its files and then fails, once {@code full[0]} is set. */
-  private static VariableStore saving(TrainingSession session, Failure failure, boolean[] full) {
+  private static VariableStore saving(ModelSession session, Failure failure, boolean[] full) {
     return new VariableStore() {
       @Override
       public String modelName() {
-        return session.modelName();
+        return session.variables().modelName();
       }
 
       @Override
       public Map<String, List<Long>> variableShapes() {
-        return session.variableShapes();
+        return session.variables().variableShapes();
       }
 
       @Override
       public void save(String prefix) {
-        session.save(prefix);
+        session.variables().save(prefix);
         if (full[0] && failure == Failure.VARIABLES) {
           throw new IllegalStateException("No space left on device");
         }
@@ -81,7 +81,7 @@ class FullDiskTest {
 
       @Override
       public void restore(String prefix) {
-        session.restore(prefix);
+        session.variables().restore(prefix);
       }
     };
   }
@@ -92,10 +92,10 @@ class FullDiskTest {
     boolean[] full = {false};
     CheckpointStore store = new CheckpointStore(dir, disk(failure, full));
     TrainingConfig config = TrainingConfig.builder().epochs(2).build();
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
       session.initialize(1);
       VariableStore variables = saving(session, failure, full);
-      Map<String, List<Long>> shapes = session.variableShapes();
+      Map<String, List<Long>> shapes = session.variables().variableShapes();
       store.save(variables, new CheckpointState("small-gabor-net", 1, 2, 1, shapes, List.of()));
       float[] saved = store.latest().orElseThrow().read("layer1.learned_a.kernel");
 

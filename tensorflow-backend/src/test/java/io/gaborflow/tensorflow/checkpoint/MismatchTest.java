@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.checkpoint;
 
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.Specs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,8 +17,7 @@ import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingLoop;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +37,8 @@ class MismatchTest {
   }
 
   private CheckpointStore.Checkpoint checkpointOf(ModelGraph graph) {
-    try (TrainingSession session = TrainingSession.create(graph, CONFIG)) {
-      new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(dir, false, null))
-          .run(session, SyntheticData.stripes(12, 4, 32, 8, 1));
+    try (ModelSession session = ModelSession.open(graph, CONFIG)) {
+      Runs.train(session, SyntheticData.stripes(12, 4, 32, 8, 1), TrainingListener.silent(), RunOptions.checkpointsIn(dir, false));
     }
     return new CheckpointStore(dir).latest().orElseThrow();
   }
@@ -47,18 +46,18 @@ class MismatchTest {
   @Test
   void checkpointOfAnotherModelIsRefused() {
     CheckpointStore.Checkpoint checkpoint = checkpointOf(new SmallGaborNet());
-    try (TrainingSession other = TrainingSession.create(model("one-layer", 4), CONFIG)) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> checkpoint.restoreInto(other));
+    try (ModelSession other = ModelSession.open(model("one-layer", 4), CONFIG)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> checkpoint.restoreInto(other.variables()));
       assertEquals("checkpoint " + checkpoint.folder() + " was written by model 'small-gabor-net', not 'one-layer';"
-          + " use another --checkpoint-dir or train small-gabor-net", e.getMessage());
+          + " use another RunOptions.checkpointsIn directory or train small-gabor-net", e.getMessage());
     }
   }
 
   @Test
   void checkpointOfAnotherShapeIsRefused() {
     CheckpointStore.Checkpoint checkpoint = checkpointOf(model("one-layer", 4));
-    try (TrainingSession wider = TrainingSession.create(model("one-layer", 6), CONFIG)) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> checkpoint.restoreInto(wider));
+    try (ModelSession wider = ModelSession.open(model("one-layer", 6), CONFIG)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> checkpoint.restoreInto(wider.variables()));
       assertTrue(e.getMessage().startsWith("checkpoint " + checkpoint.folder() + " holds variables {"), e.getMessage());
       assertTrue(e.getMessage().contains("layer1.conv.kernel=[3, 3, 1, 4]"), e.getMessage());
       assertTrue(e.getMessage().endsWith("; the model changed since the checkpoint was written"), e.getMessage());
@@ -69,16 +68,16 @@ class MismatchTest {
   void imagesOfAnotherShapeAndLabelsBeyondTheClassesAreRefused() {
     Dataset colour = new Dataset("colour", new ImageSet(new float[2 * 12 * 12 * 3], new int[2], 12, 12, 3),
         new ImageSet(new float[12 * 12 * 3], new int[1], 12, 12, 3), 4);
-    try (TrainingSession session = TrainingSession.create(model("one-layer", 4), CONFIG)) {
+    try (ModelSession session = ModelSession.open(model("one-layer", 4), CONFIG)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, colour));
+          () -> Runs.train(session, colour, TrainingListener.silent()));
       assertEquals("one-layer takes 12x12x1 images but colour has 12x12x3 images; read image files at the model's"
-          + " size with --resize (DataSpec.resizedTo(new ImageSize(12, 12, 1))), or use a model that takes 12x12x3"
+          + " size (DataSpec.resizedTo), or use a model that takes 12x12x3"
           + " images", e.getMessage());
       Dataset sixClasses = new Dataset("six", SyntheticData.stripes(12, 6, 32, 8, 1).train(),
           SyntheticData.stripes(12, 6, 32, 8, 1).test(), 6);
       e = assertThrows(IllegalArgumentException.class,
-          () -> new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, sixClasses));
+          () -> Runs.train(session, sixClasses, TrainingListener.silent()));
       assertEquals("one-layer tells 4 classes apart but six has labels up to 5", e.getMessage());
     }
   }

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.checkpoint;
 
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SessionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,9 +14,8 @@ import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingLoop;
 import io.gaborflow.tensorflow.train.TrainingResult;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -60,22 +60,22 @@ class ResumeTest {
   void resumedRunEndsWhereAnUninterruptedOneDoes(io.gaborflow.tensorflow.graph.ModelGraph model) {
     Map<String, float[]> uninterrupted;
     TrainingResult straight;
-    try (TrainingSession session = TrainingSession.create(model, CONFIG)) {
-      straight = new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
+    try (ModelSession session = ModelSession.open(model, CONFIG)) {
+      straight = Runs.train(session, DATA, TrainingListener.silent());
       uninterrupted = SessionValues.learnables(session);
     }
 
-    RunOptions checkpointed = new RunOptions(dir, true, null);
-    try (TrainingSession session = TrainingSession.create(model, CONFIG)) {
+    RunOptions checkpointed = RunOptions.checkpointsIn(dir, true);
+    try (ModelSession session = ModelSession.open(model, CONFIG)) {
       assertThrows(IllegalStateException.class,
-          () -> new TrainingLoop(CONFIG, new CrashAfter(2), checkpointed).run(session, DATA));
+          () -> Runs.train(session, DATA, new CrashAfter(2), checkpointed));
     }
     assertEquals("epoch-2", readLatest());
 
     Map<String, float[]> resumed;
     TrainingResult result;
-    try (TrainingSession session = TrainingSession.create(model, CONFIG)) {
-      result = new TrainingLoop(CONFIG, TrainingListener.silent(), checkpointed).run(session, DATA);
+    try (ModelSession session = ModelSession.open(model, CONFIG)) {
+      result = Runs.train(session, DATA, TrainingListener.silent(), checkpointed);
       resumed = SessionValues.learnables(session);
     }
     for (String name : uninterrupted.keySet()) {
@@ -89,8 +89,8 @@ class ResumeTest {
 
   @Test
   void keepsTheLatestAndThePreviousCheckpointOnly() {
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(dir, false, null)).run(session, DATA);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
+      Runs.train(session, DATA, TrainingListener.silent(), RunOptions.checkpointsIn(dir, false));
     }
     assertEquals("epoch-3", readLatest());
     assertTrue(Files.isDirectory(dir.resolve("epoch-2")));
@@ -99,16 +99,16 @@ class ResumeTest {
 
   @Test
   void refusesACheckpointOfAnotherRun() {
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(dir, false, null)).run(session, DATA);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
+      Runs.train(session, DATA, TrainingListener.silent(), RunOptions.checkpointsIn(dir, false));
     }
     TrainingConfig otherSeed = TrainingConfig.builder().epochs(3).batchSize(16).seed(99).build();
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), otherSeed)) {
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), otherSeed)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new TrainingLoop(otherSeed, TrainingListener.silent(), new RunOptions(dir, true, null))
-              .run(session, DATA));
+          () -> Runs.train(session, DATA, TrainingListener.silent(), RunOptions.checkpointsIn(dir, true)));
       assertEquals("checkpoint " + dir.resolve("epoch-3") + " belongs to a run with seed 21 and 3 epochs;"
-          + " resume with --seed 21 --epochs 3, or start afresh without --resume", e.getMessage());
+          + " resume with TrainingConfig.seed 21 and TrainingConfig.epochs 3, or start afresh without RunOptions.resume",
+          e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.data;
 
+import io.gaborflow.core.Seeds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +42,7 @@ class SubsetBeforeDecodingTest {
   void aLimitOf100OnAFolderOf5000DecodesOnlyTheImagesItUses() throws IOException {
     int perClass = 500;
     int[] labels = IntStream.range(0, CLASSES * perClass).map(i -> i / perClass).toArray();
-    int[] used = BalancedSubset.indices(labels, CLASSES, 100, 42);
+    int[] used = BalancedSubset.indices(labels, CLASSES, 100, Seeds.subset(42));
     boolean[] isUsed = new boolean[labels.length];
     Arrays.stream(used).forEach(i -> isUsed[i] = true);
     for (int i = 0; i < labels.length; i++) {
@@ -175,7 +176,7 @@ class SubsetBeforeDecodingTest {
         .load(DataSpec.parse("folder:" + dir).forModelInput(new ImageSize(4, 4, 1))));
 
     assertEquals(trainFile(0, 0) + ": the model takes 4x4x1 images but " + dir.getFileName() + " has 2x2x1 images;"
-        + " read image files at the model's size with --resize (DataSpec.resizedTo(new ImageSize(4, 4, 1))), or use"
+        + " read image files at the model's size (DataSpec.resizedTo), or use"
         + " a model that takes 2x2x1 images", e.getMessage());
   }
 

@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.distributed;
 
+import io.gaborflow.tensorflow.placement.Placement;
+import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +13,7 @@ import io.gaborflow.tensorflow.testing.SmallResidualNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingListener;
-import io.gaborflow.tensorflow.train.TrainingLoop;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
@@ -35,13 +36,13 @@ class GradientExchangeTest {
   void onlyLearnableGradientsAreExchangedAndAClusterOfOneTrainsAsOneProcess() throws IOException {
     var data = SyntheticData.stripes(12, 4, 64, 16, 2);
     Map<String, float[]> alone;
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, data);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
+      Runs.train(session, data, TrainingListener.silent());
       alone = SessionValues.learnables(session);
     }
-    try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of("127.0.0.1:" + LocalPorts.free(), 0),
+    try (Placement runtime = Placement.worker(Cluster.of("127.0.0.1:" + LocalPorts.free(), 0),
             Duration.ofSeconds(20));
-        TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG, runtime)) {
+        ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG, runtime)) {
       long exchanged = 0;
       int collectives = 0;
       for (Iterator<GraphOperation> it = session.graph().operations(); it.hasNext(); ) {
@@ -57,7 +58,7 @@ class GradientExchangeTest {
       long fixed = session.network().fixedBanks().stream().mapToLong(FixedBank::weights).sum();
       assertTrue(fixed > 0, "the net has fixed banks, and they are not exchanged");
 
-      new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, data);
+      Runs.train(session, data, TrainingListener.silent());
       Map<String, float[]> clustered = SessionValues.learnables(session);
       for (String name : alone.keySet()) {
         assertArrayEquals(alone.get(name), clustered.get(name), name);
@@ -71,13 +72,13 @@ class GradientExchangeTest {
         .deterministic(true).build();
     var data = SyntheticData.stripes(12, 4, 32, 8, 2);
     Map<String, float[]> alone;
-    try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), config)) {
-      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
+    try (ModelSession session = ModelSession.open(new SmallResidualNet(), config)) {
+      Runs.train(session, data, TrainingListener.silent());
       alone = SessionValues.all(session);
     }
-    try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of("127.0.0.1:" + LocalPorts.free(), 0),
+    try (Placement runtime = Placement.worker(Cluster.of("127.0.0.1:" + LocalPorts.free(), 0),
             Duration.ofSeconds(20));
-        TrainingSession session = TrainingSession.create(new SmallResidualNet(), config, runtime)) {
+        ModelSession session = ModelSession.open(new SmallResidualNet(), config, runtime)) {
       int collectives = 0;
       for (Iterator<GraphOperation> it = session.graph().operations(); it.hasNext(); ) {
         GraphOperation op = it.next();
@@ -86,7 +87,7 @@ class GradientExchangeTest {
         }
       }
       assertEquals(session.network().moving().size(), collectives, "one average per moving mean and variance");
-      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
+      Runs.train(session, data, TrainingListener.silent());
       Map<String, float[]> clustered = SessionValues.all(session);
       assertEquals(alone.keySet(), clustered.keySet());
       for (String name : alone.keySet()) {

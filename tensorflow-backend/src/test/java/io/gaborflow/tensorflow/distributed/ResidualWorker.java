@@ -1,12 +1,13 @@
 package io.gaborflow.tensorflow.distributed;
 
+import io.gaborflow.tensorflow.placement.Placement;
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SessionValues;
 import io.gaborflow.tensorflow.testing.SmallResidualNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingListener;
-import io.gaborflow.tensorflow.train.TrainingLoop;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
@@ -27,10 +28,10 @@ public final class ResidualWorker {
   private ResidualWorker() {}
 
   public static void main(String[] args) throws IOException {
-    try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of(args[1], Integer.parseInt(args[2])),
+    try (Placement runtime = Placement.worker(Cluster.of(args[1], Integer.parseInt(args[2])),
             Duration.ofSeconds(60));
-        TrainingSession session = TrainingSession.create(new SmallResidualNet(), CONFIG, runtime)) {
-      new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, SyntheticData.stripes(12, 4, 96, 16, 4));
+        ModelSession session = ModelSession.open(new SmallResidualNet(), CONFIG, runtime)) {
+      Runs.train(session, SyntheticData.stripes(12, 4, 96, 16, 4), TrainingListener.silent());
       try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(Path.of(args[0])))) {
         out.writeObject(new LinkedHashMap<>(SessionValues.all(session)));
       }

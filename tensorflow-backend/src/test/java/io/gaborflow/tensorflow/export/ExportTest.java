@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.export;
 
+import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,8 +10,7 @@ import io.gaborflow.tensorflow.testing.SmallResidualNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingLoop;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -30,10 +30,10 @@ class ExportTest {
 
     float[] logits;
     Path export = dir.resolve("model");
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
-      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
+      Runs.train(session, data, TrainingListener.silent());
       logits = session.logits(images, n);
-      ModelExport.write(session, data, export);
+      ModelExport.write(session.servable(), data, export);
     }
     try (ExportedModel model = ExportedModel.load(export)) {
       float[] probabilities = model.predict(images, n);
@@ -62,11 +62,11 @@ class ExportTest {
     float[] logits;
     float[] oneImage;
     Path export = dir.resolve("residual");
-    try (TrainingSession session = TrainingSession.create(new SmallResidualNet(), config)) {
-      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
+    try (ModelSession session = ModelSession.open(new SmallResidualNet(), config)) {
+      Runs.train(session, data, TrainingListener.silent());
       logits = session.logits(images, n);
       oneImage = session.logits(Arrays.copyOf(images, 144), 1);
-      ModelExport.write(session, data, export);
+      ModelExport.write(session.servable(), data, export);
     }
     assertArrayEquals(Arrays.copyOf(logits, 4), oneImage, 1e-5f,
         "inference normalises with the moving statistics, so an image's logits do not depend on its batch");
@@ -84,9 +84,9 @@ class ExportTest {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).seed(6).threads(2).build();
     Dataset data = SyntheticData.stripes(12, 4, 64, 32, 8);
     Path export = dir.resolve("model");
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
-      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
-      ModelExport.write(session, data, export);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
+      Runs.train(session, data, TrainingListener.silent());
+      ModelExport.write(session.servable(), data, export);
     }
     int n = 32;
     float[] images = firstTestImages(data, n);

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.export;
 
+import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,8 +21,7 @@ import io.gaborflow.tensorflow.testing.Specs;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingListener;
-import io.gaborflow.tensorflow.train.TrainingLoop;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -52,12 +52,12 @@ class ParametricExportTest {
         .build();
     Dataset data = SyntheticData.stripes(12, 4, 64, 16, 1);
     Path export = dir.resolve("model");
-    try (TrainingSession session = TrainingSession.create(() -> spec, config)) {
-      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
-      assertTrue(session.variableShapes().containsKey("layer1.gabor.theta"), "θ is a variable, in checkpoints");
-      assertTrue(session.variableShapes().containsKey("layer1.gabor.log_lambda"));
-      assertFalse(session.variableShapes().containsKey("layer1.gabor.kernel"), "no kernel values are stored");
-      ModelExport.write(session, data, export);
+    try (ModelSession session = ModelSession.open(() -> spec, config)) {
+      Runs.train(session, data, TrainingListener.silent());
+      assertTrue(session.variables().variableShapes().containsKey("layer1.gabor.theta"), "θ is a variable, in checkpoints");
+      assertTrue(session.variables().variableShapes().containsKey("layer1.gabor.log_lambda"));
+      assertFalse(session.variables().variableShapes().containsKey("layer1.gabor.kernel"), "no kernel values are stored");
+      ModelExport.write(session.servable(), data, export);
     }
     try (ExportedModel model = ExportedModel.load(export)) {
       ExportMetadata.Bank bank = model.metadata().banks().get(0);

@@ -13,7 +13,7 @@ import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +81,7 @@ class SharedBankFormsTest {
     Map<String, float[]> weights = new HashMap<>();
     List<float[]> built = new ArrayList<>();
     // Not deterministic: that configuration replaces the shifted copies this test checks.
-    try (TrainingSession session = TrainingSession.create(net,
+    try (ModelSession session = ModelSession.open(net,
         TrainingConfig.builder().seed(3).threads(1).deterministic(false).build())) {
       session.initialize(3);
       List<Output<?>> xs = new ArrayList<>();

@@ -1,5 +1,10 @@
 package io.gaborflow.tensorflow.runtime;
 
+import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -18,11 +23,29 @@ class TensorFlowEnvironmentTest {
     assertEquals("2", TensorFlowEnvironment.nativeValue(unset), "a value already set wins");
   }
 
+  /** Prints, after {@link TensorFlowEnvironment#ensure()}, what native code sees of each default. */
+  public static final class Probe {
+    public static void main(String[] args) {
+      TensorFlowEnvironment.ensure();
+      for (String name : TensorFlowEnvironment.DEFAULTS.keySet()) {
+        System.out.println(name + "=" + TensorFlowEnvironment.nativeValue(name));
+      }
+    }
+  }
+
   @Test
-  void theTestRunsOwnSettingIsKept() {
-    // The build sets TF_ENABLE_ONEDNN_OPTS=1 for the tests; the user's choice stands for gaborflow.
-    TensorFlowEnvironment.ensure();
-    assertEquals(System.getenv("TF_ENABLE_ONEDNN_OPTS"), TensorFlowEnvironment.nativeValue("TF_ENABLE_ONEDNN_OPTS"));
-    assertEquals(System.getenv("TF_CPP_MIN_LOG_LEVEL"), TensorFlowEnvironment.nativeValue("TF_CPP_MIN_LOG_LEVEL"));
+  void aProcessGetsTheDefaultsItLacksAndKeepsWhatTheUserExported() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Probe.class.getName());
+    builder.environment().remove("TF_CPP_MIN_LOG_LEVEL");
+    builder.environment().put("TF_ENABLE_ONEDNN_OPTS", "0");
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe finishes");
+    assertEquals(0, process.exitValue(), output);
+    List<String> lines = output.lines().filter(l -> l.startsWith("TF_")).toList();
+    assertEquals(List.of("TF_CPP_MIN_LOG_LEVEL=" + TensorFlowEnvironment.DEFAULTS.get("TF_CPP_MIN_LOG_LEVEL"),
+        "TF_ENABLE_ONEDNN_OPTS=0"), lines, "the unset one gets gaborflow's default, the exported one stays");
   }
 }

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.sources;
 
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.Specs;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.core.model.FixedTensorBankSpec;
@@ -18,8 +19,7 @@ import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.TrainingLoop;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +50,8 @@ class FilterSourcesTest {
   }
 
   private static float[] trainedValueOfGivenBank(FixedTensorBankSpec source) {
-    try (TrainingSession session = TrainingSession.create(withBank(source), CONFIG)) {
-      new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
+    try (ModelSession session = ModelSession.open(withBank(source), CONFIG)) {
+      Runs.train(session, DATA, TrainingListener.silent());
       return session.valueOf(session.network().fixedBanks().get(0).kernel());
     }
   }
@@ -85,7 +85,7 @@ class FilterSourcesTest {
   void supplierValuesStayFixedAndAWrongShapeIsNamed() {
     assertArrayEquals(new Ones().values(), trainedValueOfGivenBank(FixedTensorBankSpec.supplier("given", Ones.class, 1)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingSession.create(withBank(FixedTensorBankSpec.supplier("given", Ones.class, 3)), CONFIG).close());
+        () -> ModelSession.open(withBank(FixedTensorBankSpec.supplier("given", Ones.class, 3)), CONFIG).close());
     assertEquals("filter supplier " + Ones.class.getName() + " has shape [3, 3, 1, 1] but the layer needs"
         + " [3, 3, 1, 3] (supplier values are HWIO)", e.getMessage());
   }
@@ -95,16 +95,16 @@ class FilterSourcesTest {
     Path export = dir.resolve("export");
     Path checkpoints = dir.resolve("checkpoints");
     float[] learned;
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      new TrainingLoop(CONFIG, TrainingListener.silent(), new RunOptions(checkpoints, false, null)).run(session, DATA);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
+      Runs.train(session, DATA, TrainingListener.silent(), RunOptions.checkpointsIn(checkpoints, false));
       learned = session.valueOf(session.network().learnables().get(0).variable());
-      ModelExport.write(session, DATA, export);
+      ModelExport.write(session.servable(), DATA, export);
     }
     assertArrayEquals(learned, trainedValueOfGivenBank(FixedTensorBankSpec.model("given", export.toString(), "layer1/learned_a", 4)));
     assertArrayEquals(learned,
         trainedValueOfGivenBank(FixedTensorBankSpec.model("given", checkpoints.toString(), "layer1/learned_a", 4)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingSession.create(withBank(FixedTensorBankSpec.model("given", export.toString(), "layer9/none", 4)), CONFIG));
+        () -> ModelSession.open(withBank(FixedTensorBankSpec.model("given", export.toString(), "layer9/none", 4)), CONFIG));
     assertEquals("model " + export + " has no bank layer9/none; it has [layer1/gabor_a, layer1/learned_a,"
         + " layer3/gabor_b, layer3/learned_b]", e.getMessage());
   }

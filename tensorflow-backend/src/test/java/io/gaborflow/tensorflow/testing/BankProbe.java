@@ -2,7 +2,7 @@ package io.gaborflow.tensorflow.testing;
 
 import io.gaborflow.tensorflow.graph.BankResponse;
 import io.gaborflow.tensorflow.graph.FloatTensors;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class BankProbe {
   private BankProbe() {}
 
   /** Each bank's response to the probe, by path. */
-  public static Map<String, float[]> responses(TrainingSession session) {
+  public static Map<String, float[]> responses(ModelSession session) {
     Map<String, float[]> responses = new LinkedHashMap<>();
     for (BankResponse bank : session.network().responses()) {
       SplittableRandom random = new SplittableRandom(7);

@@ -2,7 +2,7 @@ package io.gaborflow.tensorflow.testing;
 
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.MovingStatistic;
-import io.gaborflow.tensorflow.train.TrainingSession;
+import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ public final class SessionValues {
   private SessionValues() {}
 
   /** Every learnable value. */
-  public static Map<String, float[]> learnables(TrainingSession session) {
+  public static Map<String, float[]> learnables(ModelSession session) {
     Map<String, float[]> values = new LinkedHashMap<>();
     for (LearnableVariable v : session.network().learnables()) {
       values.put(v.name(), session.valueOf(v.variable()));
@@ -20,7 +20,7 @@ public final class SessionValues {
   }
 
   /** Every learnable value and every moving statistic. */
-  public static Map<String, float[]> all(TrainingSession session) {
+  public static Map<String, float[]> all(ModelSession session) {
     Map<String, float[]> values = learnables(session);
     for (MovingStatistic m : session.network().moving()) {
       values.put(m.key().path(), session.valueOf(m.variable()));

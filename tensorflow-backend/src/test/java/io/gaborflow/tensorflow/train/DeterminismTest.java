@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,8 +41,8 @@ class DeterminismTest {
       .build());
 
   private static Map<String, float[]> train(TrainingConfig config, Dataset data) {
-    try (TrainingSession session = TrainingSession.create(MODEL, config)) {
-      new TrainingLoop(config, TrainingListener.silent()).run(session, data);
+    try (ModelSession session = ModelSession.open(MODEL, config)) {
+      Runs.train(session, data, TrainingListener.silent());
       Map<String, float[]> weights = new LinkedHashMap<>();
       for (LearnableVariable v : session.network().learnables()) {
         weights.put(v.name(), session.valueOf(v.variable()));

@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.data.BatchPlan;
+import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -24,8 +26,8 @@ class DivergenceTest {
   @Test
   void nanLossStopsWithEpochAndStepAndKeepsTheLastGoodCheckpoint() {
     // An image that epoch 1 leaves out (its last partial batch is dropped) but epoch 2 trains on.
-    int[] first = Batches.order(SIZE, SEED, 1);
-    int[] second = Batches.order(SIZE, SEED, 2);
+    int[] first = BatchPlan.order(SIZE, SEED, 1);
+    int[] second = BatchPlan.order(SIZE, SEED, 2);
     int used = SIZE / BATCH * BATCH;
     int poisoned = -1;
     for (int i = used; i < SIZE && poisoned < 0; i++) {
@@ -50,16 +52,16 @@ class DivergenceTest {
     Dataset data = new Dataset("poisoned", new ImageSet(pixels, labels, 12, 12, 1), clean.test(), 4);
 
     TrainingConfig config = TrainingConfig.builder().epochs(3).batchSize(BATCH).seed(SEED).threads(2).build();
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
       TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-          () -> new TrainingLoop(config, TrainingListener.silent(), new RunOptions(dir, false, null)).run(session, data));
+          () -> Runs.train(session, data, TrainingListener.silent(), RunOptions.checkpointsIn(dir, false)));
       assertEquals("loss became NaN at epoch 2, step " + (position / BATCH + 1)
           + "; lower the learning rate or check the input data", e.getMessage());
     }
     CheckpointStore.Checkpoint kept = new CheckpointStore(dir).latest().orElseThrow();
     assertEquals(1, kept.state().epoch());
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
-      kept.restoreInto(session);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
+      kept.restoreInto(session.variables());
       float[] restored = session.valueOf(session.network().learnables().get(0).variable());
       for (float v : restored) {
         assertEquals(false, Float.isNaN(v), "the kept checkpoint holds finite weights");
@@ -71,7 +73,7 @@ class DivergenceTest {
   void aGaborBankCannotTrainForMoreEpochsThanTheRunHas() {
     TrainingConfig twoEpochs = TrainingConfig.builder().epochs(2).build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingSession.create(io.gaborflow.tensorflow.graph.ModelGraph.of(
+        () -> ModelSession.open(io.gaborflow.tensorflow.graph.ModelGraph.of(
             io.gaborflow.core.model.NetworkVariants.withGaborTraining(new SmallGaborNet().spec(), 3)), twoEpochs));
     assertEquals("bank layer1/gabor_a trains for 3 epochs (trainableEpochs) but the run has 2; lower"
         + " trainableEpochs or train for more epochs", e.getMessage());

@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.data.Batch;
+import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,21 +43,21 @@ class FixedBanksStayFixedTest {
       TrainingConfig.builder().epochs(2).batchSize(16).learningRate(1e-2f).seed(7).threads(2).build();
   private static final Dataset DATA = SyntheticData.stripes(12, 4, 320, 80, 3);
 
-  private static TrainingSession session;
+  private static ModelSession session;
   private static Map<String, float[]> initialLearnables;
   private static Map<String, float[]> initialResponses;
   private static TrainingResult result;
 
   @BeforeAll
   static void train() {
-    session = TrainingSession.create(new SmallGaborNet(), CONFIG);
+    session = ModelSession.open(new SmallGaborNet(), CONFIG);
     session.initialize(CONFIG.seed());
     initialResponses = BankProbe.responses(session);
     initialLearnables = new HashMap<>();
     for (LearnableVariable v : session.network().learnables()) {
       initialLearnables.put(v.name(), session.valueOf(v.variable()));
     }
-    result = new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
+    result = Runs.train(session, DATA, TrainingListener.silent());
   }
 
   @AfterAll
@@ -147,7 +149,7 @@ class FixedBanksStayFixedTest {
     int[] order = new int[DATA.train().size()];
     Arrays.setAll(order, i -> i);
     DATA.train().copyBatch(order, 0, CONFIG.batchSize(), images, labels);
-    Set<String> kernels = StepTracer.trace(session, 1, images, labels, CONFIG.batchSize()).filterGradientKernels();
+    Set<String> kernels = session.filterGradientKernels(1, Batch.of(images, labels, CONFIG.batchSize(), 144));
     // Filter gradients for the two learnable conv kernels only; none for gabor_a or gabor_b.
     Set<String> learnableConvKernels = session.network().learnables().stream()
         .filter(v -> v.shape().numDimensions() == 4)

@@ -1,5 +1,8 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.data.Batch;
+import io.gaborflow.tensorflow.data.BatchPlan;
+import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,8 +53,8 @@ class LearningRateScheduleTest {
         rates.add(step.learningRate());
       }
     };
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
-      new TrainingLoop(config, recorder).run(session, DATA);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
+      Runs.train(session, DATA, recorder);
     }
     assertEquals(EPOCHS * STEPS, rates.size());
     for (int s = 0; s < rates.size(); s++) {
@@ -65,14 +68,14 @@ class LearningRateScheduleTest {
         .seed(3).threads(2).build();
     float[] images = new float[16 * 144];
     int[] labels = new int[16];
-    DATA.train().copyBatch(Batches.order(DATA.train().size(), 3, 1), 0, 16, images, labels);
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), config)) {
+    DATA.train().copyBatch(BatchPlan.order(DATA.train().size(), 3, 1), 0, 16, images, labels);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
       session.initialize(3);
       LearnableVariable logits = session.network().learnables().get(session.network().learnables().size() - 2);
       float[] before = session.valueOf(logits.variable());
-      session.trainStep(1, 0, 0f, images, labels, 16);
+      session.trainStep(1, 0, 0f, Batch.of(images, labels, 16, images.length / labels.length));
       assertArrayEquals(before, session.valueOf(logits.variable()), "a rate of 0 changes nothing");
-      session.trainStep(1, 1, 0.1f, images, labels, 16);
+      session.trainStep(1, 1, 0.1f, Batch.of(images, labels, 16, images.length / labels.length));
       assertFalse(java.util.Arrays.equals(before, session.valueOf(logits.variable())), "a rate of 0.1 does");
     }
   }

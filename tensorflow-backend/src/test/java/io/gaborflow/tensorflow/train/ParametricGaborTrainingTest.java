@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.core.model.ParameterCount;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +64,7 @@ class ParametricGaborTrainingTest {
     return new ImageSet(pixels, labels, grey.height(), grey.width(), 2);
   }
 
-  private static float[] values(TrainingSession session, VariableKey.Role role) {
+  private static float[] values(ModelSession session, VariableKey.Role role) {
     LearnableVariable v = session.network().learnables().stream().filter(l -> l.key().role() == role).findFirst()
         .orElseThrow();
     return session.valueOf(v.variable());
@@ -75,7 +76,7 @@ class ParametricGaborTrainingTest {
         .coverage(ChannelCoverage.SINGLE).build();
     TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(16).learningRate(0.02f).seed(4).threads(1)
         .build();
-    try (TrainingSession session = TrainingSession.create(
+    try (ModelSession session = ModelSession.open(
         model(gabor, Set.of(GaborParameter.THETA, GaborParameter.SIGMA), 2), config)) {
       assertEquals(Set.of(VariableKey.Role.THETA, VariableKey.Role.LOG_SIGMA, VariableKey.Role.KERNEL,
           VariableKey.Role.BIAS), session.network().learnables().stream().map(v -> v.key().role())
@@ -84,8 +85,7 @@ class ParametricGaborTrainingTest {
       assertEquals(trainedValues, ParameterCount.of(session.spec()).learnable(),
           "the description counts every value the optimizer updates, θ and σ per filter included");
       var grey = SyntheticData.stripes(12, 2, 96, 16, 3);
-      new TrainingLoop(config, TrainingListener.silent()).run(session,
-          new Dataset("stripes, two channels", twoChannels(grey.train()), twoChannels(grey.test()), 2));
+      Runs.train(session, new Dataset("stripes, two channels", twoChannels(grey.train()), twoChannels(grey.test()), 2), TrainingListener.silent());
 
       float[] theta = values(session, VariableKey.Role.THETA);
       float[] logSigma = values(session, VariableKey.Role.LOG_SIGMA);
@@ -115,10 +115,10 @@ class ParametricGaborTrainingTest {
     GaborBankSpec gabor = GaborBankSpec.builder().angles(30, 120).wavelengths(4).phases(0, 90).sigma(2).build();
     TrainingConfig config = TrainingConfig.builder().epochs(3).batchSize(32).learningRate(0.05f).seed(2).threads(1)
         .build();
-    try (TrainingSession session = TrainingSession.create(model(gabor, Set.of(GaborParameter.THETA), 1), config)) {
+    try (ModelSession session = ModelSession.open(model(gabor, Set.of(GaborParameter.THETA), 1), config)) {
       session.initialize(config.seed());
       float[] before = values(session, VariableKey.Role.THETA);
-      new TrainingLoop(config, TrainingListener.silent()).run(session, SyntheticData.stripes(12, 2, 512, 64, 8));
+      Runs.train(session, SyntheticData.stripes(12, 2, 512, 64, 8), TrainingListener.silent());
       float[] after = values(session, VariableKey.Role.THETA);
       for (int f = 0; f < before.length; f++) {
         double start = offTask(before[f]);

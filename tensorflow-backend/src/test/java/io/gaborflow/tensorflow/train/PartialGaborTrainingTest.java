@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.data.Batch;
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.testing.Specs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -44,7 +46,7 @@ class PartialGaborTrainingTest {
   @EnumSource(TrainableAt.class)
   void gaborBankTrainsOnlyInItsWindow(TrainableAt at) {
     TrainingConfig config = TrainingConfig.builder().epochs(EPOCHS).batchSize(16).learningRate(1e-2f).seed(3).build();
-    try (TrainingSession session = TrainingSession.create(model(at), config)) {
+    try (ModelSession session = ModelSession.open(model(at), config)) {
       FixedBank bank = session.network().fixedBanks().get(0);
       List<float[]> afterEpoch = new ArrayList<>();
       TrainingListener recorder = new TrainingListener() {
@@ -54,7 +56,7 @@ class PartialGaborTrainingTest {
           afterEpoch.add(session.valueOf(bank.kernel()));
         }
       };
-      new TrainingLoop(config, recorder).run(session, DATA);
+      Runs.train(session, DATA, recorder);
 
       float[] gabor = bank.kernelValues();
       int window = at == TrainableAt.START ? 1 : EPOCHS;
@@ -80,7 +82,7 @@ class PartialGaborTrainingTest {
       for (int epoch = 1; epoch <= EPOCHS; epoch++) {
         int expected = epoch == window ? 2 : 1;
         assertEquals(expected,
-            StepTracer.trace(session, epoch, images, labels, 16).filterGradientKernels().size(),
+            session.filterGradientKernels(epoch, Batch.of(images, labels, 16, 144)).size(),
             "filter gradients in epoch " + epoch);
       }
     }

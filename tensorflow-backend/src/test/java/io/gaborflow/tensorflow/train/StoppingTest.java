@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SessionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,21 +30,21 @@ class StoppingTest {
   void aListenerStopsAfterAStepWithACheckpointThatResumesExactly() {
     Map<String, float[]> uninterrupted;
     TrainingResult straight;
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      straight = new TrainingLoop(CONFIG, TrainingListener.silent()).run(session, DATA);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
+      straight = Runs.train(session, DATA, TrainingListener.silent());
       uninterrupted = SessionValues.learnables(session);
     }
-    RunOptions checkpointed = new RunOptions(dir, true, null);
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      TrainingResult stopped = new TrainingLoop(CONFIG, new StopAt(2, 3), checkpointed).run(session, DATA);
+    RunOptions checkpointed = RunOptions.checkpointsIn(dir, true);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
+      TrainingResult stopped = Runs.train(session, DATA, new StopAt(2, 3), checkpointed);
       assertTrue(stopped.stopped());
       assertEquals(1, stopped.epochs().size(), "epoch 2 did not end");
     }
     assertEquals("epoch-1-step-3", new CheckpointStore(dir).latest().orElseThrow().folder().getFileName().toString());
     Map<String, float[]> resumed;
     TrainingResult result;
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      result = new TrainingLoop(CONFIG, TrainingListener.silent(), checkpointed).run(session, DATA);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
+      result = Runs.train(session, DATA, TrainingListener.silent(), checkpointed);
       resumed = SessionValues.learnables(session);
     }
     assertFalse(result.stopped());
@@ -60,8 +61,8 @@ class StoppingTest {
     TrainingConfig sixEpochs = TrainingConfig.builder().epochs(6).batchSize(16).seed(21).threads(2).build();
     // No accuracy can improve by more than 1: the first epoch sets the best, the next one runs out of patience.
     EarlyStopping early = new EarlyStopping(EarlyStopping.Metric.ACCURACY, 1, 1.0);
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), sixEpochs)) {
-      TrainingResult result = new TrainingLoop(sixEpochs, early).run(session, DATA);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), sixEpochs)) {
+      TrainingResult result = Runs.train(session, DATA, early);
       assertTrue(result.stopped());
       assertEquals(2, result.epochs().size());
     }

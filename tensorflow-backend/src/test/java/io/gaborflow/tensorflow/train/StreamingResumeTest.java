@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.data.BatchPlan;
+import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,8 +39,8 @@ class StreamingResumeTest {
   }
 
   private static Map<String, float[]> train(Dataset data, TrainingListener listener, RunOptions options) {
-    try (TrainingSession session = TrainingSession.create(new SmallGaborNet(), CONFIG)) {
-      new TrainingLoop(CONFIG, listener, options).run(session, data);
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
+      Runs.train(session, data, listener, options);
       return SessionValues.learnables(session);
     }
   }
@@ -57,7 +59,7 @@ class StreamingResumeTest {
 
     assertSameWeights(expected, train(folder(), TrainingListener.silent(), RunOptions.NONE));
 
-    RunOptions resumable = new RunOptions(checkpoints, true, null);
+    RunOptions resumable = RunOptions.checkpointsIn(checkpoints, true);
     train(folder(), new StopAt(2, 3), resumable);
     assertEquals("epoch-1-step-3", new CheckpointStore(checkpoints).latest().orElseThrow().folder().getFileName()
         .toString());
@@ -71,7 +73,7 @@ class StreamingResumeTest {
     byte[] good = Files.readAllBytes(file);
     Files.writeString(file, "truncated");
 
-    RunOptions resumable = new RunOptions(checkpoints, true, null);
+    RunOptions resumable = RunOptions.checkpointsIn(checkpoints, true);
     DataFormatException e = assertThrows(DataFormatException.class,
         () -> train(folder(), TrainingListener.silent(), resumable));
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
@@ -92,7 +94,7 @@ class StreamingResumeTest {
   @Test
   void aBadTrainingImageStopsTheRunAfterCheckpointingTheStepsBeforeIt() throws Exception {
     // The image the third batch of epoch 1 starts with.
-    breakOnceThenResume(listed("train", Batches.order(96, CONFIG.seed(), 1)[2 * 16]), "epoch-0-step-2");
+    breakOnceThenResume(listed("train", BatchPlan.order(96, CONFIG.seed(), 1)[2 * 16]), "epoch-0-step-2");
   }
 
   @Test

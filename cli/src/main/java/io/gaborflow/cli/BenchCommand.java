@@ -1,0 +1,97 @@
+package io.gaborflow.cli;
+
+import io.gaborflow.examples.ModelCatalog;
+import io.gaborflow.examples.inject.DaggerDataComponent;
+import io.gaborflow.cli.bench.Bench;
+import io.gaborflow.cli.render.BenchChart;
+import io.gaborflow.cli.bench.BenchReport;
+import io.gaborflow.cli.bench.BenchVariant;
+import io.gaborflow.cli.bench.VariantResult;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The paper's experiment: trains a model with 0, 25, 50, 75 %% of each mixed convolution layer",
+      "fixed Gabor filters (and, with --partial, with the Gabor banks trained for the first epochs),",
+      "every variant with every seed in one process, and writes bench.json, bench.md and bench.png."
+    },
+    sortOptions = false)
+public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--model", paramLabel = "FAMILY", description = "lenet or nin (default: ${DEFAULT-VALUE}).")
+  String model = "lenet";
+
+  @Mixin DataOptions dataOptions = new DataOptions();
+
+  @Mixin StepOptions stepOptions = new StepOptions();
+
+  @Option(names = "--fractions", split = ",", paramLabel = "PERCENT",
+      description = "Shares of fixed filters per mixed layer (default: ${DEFAULT-VALUE}).")
+  List<Integer> fractions = List.of(0, 25, 50, 75);
+
+  @Option(names = "--partial", paramLabel = "EPOCHS",
+      description = "Also run each share above 0 with its Gabor banks trained for the first EPOCHS epochs.")
+  int partial;
+
+  @Option(names = "--parametric",
+      description = "Also run each share above 0 with parametric Gabor banks: all five parameters of each filter"
+          + " learn for the whole run, the kernels staying Gabor kernels.")
+  boolean parametric;
+
+  @Option(names = "--epochs", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
+  int epochs = 3;
+
+  @Option(names = "--seeds", split = ",", description = "One run per seed and variant (default: ${DEFAULT-VALUE}).")
+  List<Long> seeds = List.of(1L);
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("bench-results");
+
+  @Override
+  public Integer call() {
+    List<BenchVariant> variants = new ArrayList<>();
+    for (int fraction : fractions) {
+      if (fraction < 0 || fraction > 100) {
+        throw new IllegalArgumentException("--fractions must be between 0 and 100, got " + fraction);
+      }
+      variants.add(new BenchVariant(fraction, 0));
+    }
+    if (partial > 0) {
+      for (int fraction : fractions) {
+        if (fraction > 0) {
+          variants.add(new BenchVariant(fraction, partial));
+        }
+      }
+    }
+    if (parametric) {
+      for (int fraction : fractions) {
+        if (fraction > 0) {
+          variants.add(new BenchVariant(fraction, 0, true));
+        }
+      }
+    }
+    ModelGraph base = ModelCatalog.sweepBase(model);
+    TrainingConfig config = stepOptions.config().epochs(epochs).build();
+    Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(base.spec().input(), seeds.get(0)));
+    System.out.printf("bench: %s on %s (%d training images), %d variants x %d seeds x %d epochs%n",
+        model, data.name(), data.train().size(), variants.size(), seeds.size(), epochs);
+    List<VariantResult> results = new Bench(base, variants, seeds, config, System.out).run(data);
+    BenchReport report = new BenchReport(model, data.name(), config, seeds, results);
+    report.writeAll(out);
+    BenchChart.write(results, out.resolve("bench.png"));
+    System.out.println();
+    System.out.print(report.markdownTable());
+    System.out.println("wrote " + out.resolve("bench.json") + ", " + out.resolve("bench.md") + " and " + out.resolve("bench.png"));
+    return 0;
+  }
+}

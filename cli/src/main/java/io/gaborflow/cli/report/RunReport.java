@@ -1,0 +1,98 @@
+package io.gaborflow.cli.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gaborflow.tensorflow.history.EpochResult;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The JSON report of a run. Field names are snake_case and stable: scripts read them.
+ *
+ * <pre>{"model", "dataset", "train_images", "test_images", "config": {...},
+ *  "epochs": [{"epoch", "seconds", "train_loss", "test_loss", "test_accuracy", "images_per_second",
+ *      "input_wait_seconds"}],
+ *  "test_accuracy", "test_loss", "parameters": {"learnable", "fixed"}}</pre>
+ */
+public final class RunReport {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private RunReport() {}
+
+  /** The report of {@code result} as JSON. */
+  public static ObjectNode toJson(TrainingResult result) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("model", result.model());
+    root.put("dataset", result.dataset());
+    root.put("train_images", result.trainImages());
+    root.put("test_images", result.testImages());
+    TrainingConfig c = result.config();
+    ObjectNode config = root.putObject("config");
+    config.put("epochs", c.epochs());
+    config.put("batch_size", c.batchSize());
+    config.put("learning_rate", c.learningRate());
+    config.put("optimizer", c.optimizer().name().toLowerCase(java.util.Locale.ROOT));
+    config.put("momentum", c.momentum());
+    config.put("seed", c.seed());
+    config.put("threads", c.threads());
+    config.put("augment", c.augment());
+    ArrayNode epochs = root.putArray("epochs");
+    for (EpochResult e : result.epochs()) {
+      ObjectNode epoch = epochs.addObject();
+      epoch.put("epoch", e.epoch());
+      epoch.put("seconds", e.seconds());
+      epoch.put("train_loss", e.trainLoss());
+      epoch.put("test_loss", e.testLoss());
+      epoch.put("test_accuracy", e.testAccuracy());
+      epoch.put("images_per_second", e.imagesPerSecond());
+      epoch.put("input_wait_seconds", e.inputWaitSeconds());
+    }
+    root.put("test_accuracy", result.testAccuracy());
+    root.put("test_loss", result.finalEvaluation().loss());
+    ObjectNode parameters = root.putObject("parameters");
+    parameters.put("learnable", result.learnableParameters());
+    parameters.put("fixed", result.fixedParameters());
+    return root;
+  }
+
+  /**
+   * Fails now, with the reason, if {@code file} could not be written at the end of a run: a report
+   * path mistake should not cost the run.
+   */
+  public static void requireWritable(Path file) {
+    Path absolute = file.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      throw new IllegalArgumentException("report " + file + " is a directory; give a file name such as run.json");
+    }
+    try {
+      Path dir = absolute.getParent();
+      Files.createDirectories(dir);
+      Files.deleteIfExists(Files.createTempFile(dir, ".report-check-", ".tmp"));
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new IllegalArgumentException("cannot write report " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the report to {@code file} through a temporary file, so a crash never leaves half a report. */
+  public static void write(TrainingResult result, Path file) {
+    Path absolute = file.toAbsolutePath();
+    try {
+      Path dir = absolute.getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
+      JSON.writeValue(tmp.toFile(), toJson(result));
+      Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

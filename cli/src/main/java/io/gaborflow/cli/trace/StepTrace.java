@@ -1,0 +1,227 @@
+package io.gaborflow.cli.trace;
+
+import io.gaborflow.tensorflow.data.Batch;
+import io.gaborflow.tensorflow.train.ModelSession;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.OptionalInt;
+import io.gaborflow.core.model.Scopes;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.proto.DeviceStepStats;
+import org.tensorflow.proto.NodeExecStats;
+import org.tensorflow.proto.RunMetadata;
+
+/**
+ * What one traced training step ran: every executed node with its op type, wall time, the layer
+ * it belongs to and whether it is part of the forward pass, the backward pass or the update.
+ */
+public final class StepTrace {
+  /** One executed node; {@code layer} is "layer3", "optimizer" or "other". */
+  public record Node(String name, String type, long micros, String layer, Pass pass) {}
+
+  /** The part of a training step a node belongs to. */
+  public enum Pass {
+    /** Computing the loss. */
+    FORWARD,
+    /** Computing gradients. */
+    BACKWARD,
+    /** Applying the optimizer. */
+    UPDATE
+  }
+
+  private static final Set<String> FILTER_GRADIENTS =
+      Set.of("Conv2DBackpropFilter", "DepthwiseConv2dNativeBackpropFilter");
+  // Ops between a kernel and the convolution that reads it: the stop-gradient of a fixed bank,
+  // the slice of a kernel split over input parts, a variable's read.
+  private static final Set<String> PASS_THROUGH = Set.of("Slice", "StopGradient", "Identity");
+
+  /** Network layers in order, then "optimizer" and "other". */
+  public static final Comparator<String> LAYER_ORDER =
+      Comparator.comparingLong(StepTrace::layerRank).thenComparing(Comparator.naturalOrder());
+
+  /** One training step of {@code epoch} on {@code batch} in {@code session}, traced. */
+  public static StepTrace of(ModelSession session, int epoch, Batch batch) {
+    return new StepTrace(session.graph(), session.traceStep(epoch, batch));
+  }
+
+  private final List<Node> nodes;
+  private final Set<String> filterGradientKernels;
+  /** Per op type, the wall time during which at least one op of the type ran. */
+  private final Map<String, Long> spanByType;
+
+  StepTrace(Graph graph, RunMetadata metadata) {
+    List<Node> executed = new ArrayList<>();
+    Set<String> kernels = new TreeSet<>();
+    Map<String, List<long[]>> intervals = new TreeMap<>();
+    for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
+      for (NodeExecStats stats : device.getNodeStatsList()) {
+        GraphOperation op = graph.operation(stats.getNodeName());
+        if (op == null) {
+          continue; // the executor's own _SOURCE, _Arg and _Retval nodes
+        }
+        executed.add(new Node(op.name(), op.type(), stats.getAllEndRelMicros(), layerOf(op), passOf(op.name())));
+        intervals.computeIfAbsent(op.type(), t -> new ArrayList<>())
+            .add(new long[] {stats.getAllStartMicros(), stats.getAllStartMicros() + stats.getAllEndRelMicros()});
+        if (FILTER_GRADIENTS.contains(op.type())) {
+          kernels.add(kernelOf(op).name());
+        }
+      }
+    }
+    this.nodes = List.copyOf(executed);
+    this.filterGradientKernels = kernels;
+    Map<String, Long> spans = new TreeMap<>();
+    intervals.forEach((type, list) -> spans.put(type, union(list)));
+    this.spanByType = spans;
+  }
+
+  private StepTrace(List<Node> nodes, Set<String> filterGradientKernels, Map<String, Long> spanByType) {
+    this.nodes = List.copyOf(nodes);
+    this.filterGradientKernels = filterGradientKernels;
+    this.spanByType = spanByType;
+  }
+
+  /** The length of the union of {@code intervals} (start, end). */
+  private static long union(List<long[]> intervals) {
+    intervals.sort(Comparator.comparingLong(i -> i[0]));
+    long total = 0;
+    long start = Long.MIN_VALUE;
+    long end = Long.MIN_VALUE;
+    for (long[] i : intervals) {
+      if (i[0] > end) {
+        total += end - start;
+        start = i[0];
+        end = i[1];
+      } else {
+        end = Math.max(end, i[1]);
+      }
+    }
+    return total + end - start;
+  }
+
+  /**
+   * The wall time, in microseconds, during which at least one op of {@code type} ran (0 when none
+   * did): ops of one type that overlap count once, unlike in {@link #microsByType()}. For
+   * collectives, this is the share of a step the all-reduce takes, waiting for peers included.
+   */
+  public long spanMicros(String type) {
+    return spanByType.getOrDefault(type, 0L);
+  }
+
+  /**
+   * One trace with each node's shortest time over {@code traces} of the same step. On a shared
+   * machine a single trace catches stalls that have nothing to do with the op; the fastest of a
+   * few runs of a node is what the op costs.
+   */
+  public static StepTrace fastestOf(List<StepTrace> traces) {
+    Map<String, Node> fastest = new LinkedHashMap<>();
+    for (StepTrace trace : traces) {
+      for (Node n : trace.nodes) {
+        fastest.merge(n.name(), n, (a, b) -> a.micros() <= b.micros() ? a : b);
+      }
+    }
+    Map<String, Long> spans = new TreeMap<>();
+    for (StepTrace trace : traces) {
+      trace.spanByType.forEach((type, span) -> spans.merge(type, span, Math::min));
+    }
+    return new StepTrace(new ArrayList<>(fastest.values()), traces.get(0).filterGradientKernels, spans);
+  }
+
+  /** Every op that ran, with its time. */
+  public List<Node> nodes() {
+    return nodes;
+  }
+
+  /**
+   * The kernels whose filter gradient this step computed, by the name of the variable (or, for a
+   * fixed bank, the constant) they are read from; a kernel split over several input parts counts
+   * once.
+   */
+  public Set<String> filterGradientKernels() {
+    return Set.copyOf(filterGradientKernels);
+  }
+
+  /** Total microseconds per op type. */
+  public Map<String, Long> microsByType() {
+    Map<String, Long> byType = new TreeMap<>();
+    for (Node n : nodes) {
+      byType.merge(n.type(), n.micros(), Long::sum);
+    }
+    return byType;
+  }
+
+  /** Total microseconds per layer and pass, layers in network order. */
+  public Map<String, Map<Pass, Long>> microsByLayer() {
+    Map<String, Map<Pass, Long>> byLayer = new TreeMap<>(LAYER_ORDER);
+    for (Node n : nodes) {
+      byLayer.computeIfAbsent(n.layer(), l -> new TreeMap<>()).merge(n.pass(), n.micros(), Long::sum);
+    }
+    return byLayer;
+  }
+
+  private static long layerRank(String layer) {
+    OptionalInt index = Scopes.topLayerIndex(layer);
+    return index.isPresent() ? index.getAsInt() : Long.MAX_VALUE;
+  }
+
+  private static Pass passOf(String name) {
+    if (name.startsWith("gradients")) {
+      return Pass.BACKWARD;
+    }
+    return name.startsWith("optimizer") ? Pass.UPDATE : Pass.FORWARD;
+  }
+
+  /**
+   * Forward ops and variables carry their layer in their name. TensorFlow names gradient ops
+   * gradients/Conv2DBackpropInput_3 and so on: a filter gradient belongs to the layer of its
+   * kernel, any other gradient op to the deepest layer among the forward ops it reads.
+   */
+  private static String layerOf(GraphOperation op) {
+    String own = layerName(op.name());
+    if (own != null) {
+      return own;
+    }
+    if (op.name().startsWith("optimizer")) {
+      return "optimizer";
+    }
+    if (FILTER_GRADIENTS.contains(op.type())) {
+      String kernel = layerName(kernelOf(op).name());
+      if (kernel != null) {
+        return kernel;
+      }
+    }
+    String deepest = null;
+    for (int i = 0; i < op.numInputs(); i++) {
+      String input = layerName(op.input(i).op().name());
+      if (input != null && (deepest == null || layerRank(input) > layerRank(deepest))) {
+        deepest = input;
+      }
+    }
+    return deepest == null ? "other" : deepest;
+  }
+
+  private static String layerName(String opName) {
+    // Forward ops are named layer3/conv2/..., variables layer3.conv2.kernel.
+    OptionalInt index = Scopes.topLayerIndex(opName.replace('.', '/'));
+    return index.isPresent() && opName.length() > Scopes.layer("", index.getAsInt()).length()
+        ? Scopes.layer("", index.getAsInt()) : null;
+  }
+
+  /** A filter gradient's second input is the shape of the kernel it differentiates. */
+  private static GraphOperation kernelOf(GraphOperation filterGradient) {
+    GraphOperation op = (GraphOperation) filterGradient.input(1).op();
+    if (op.type().equals("Shape")) {
+      op = (GraphOperation) op.input(0).op();
+    }
+    while (PASS_THROUGH.contains(op.type())) {
+      op = (GraphOperation) op.input(0).op();
+    }
+    return op;
+  }
+}

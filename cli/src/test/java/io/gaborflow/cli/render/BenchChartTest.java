@@ -1,0 +1,31 @@
+package io.gaborflow.cli.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gaborflow.cli.bench.BenchVariant;
+import io.gaborflow.cli.bench.VariantResult;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench chart: two 560 x 400 charts side by side, one series per kind of variant. */
+class BenchChartTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesBothChartsSideBySide() throws IOException {
+    List<VariantResult> results = List.of(
+        new VariantResult(new BenchVariant(0, 0), "m-fixed0", null, List.of(0.9, 0.91), List.of(2.0, 2.1)),
+        new VariantResult(new BenchVariant(50, 0), "m-fixed50", null, List.of(0.89, 0.9), List.of(1.5, 1.6)),
+        new VariantResult(new BenchVariant(50, 1), "m-fixed50-partial1", null, List.of(0.9, 0.9), List.of(1.7, 1.8)));
+    Path png = dir.resolve("bench.png");
+    BenchChart.write(results, png);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(1120, image.getWidth());
+    assertEquals(400, image.getHeight());
+  }
+}

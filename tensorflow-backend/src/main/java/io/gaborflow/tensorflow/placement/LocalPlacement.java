@@ -1,0 +1,64 @@
+package io.gaborflow.tensorflow.placement;
+
+import io.gaborflow.tensorflow.data.BatchPlan;
+import io.gaborflow.tensorflow.distributed.Cluster;
+import io.gaborflow.tensorflow.graph.TensorExchange;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.proto.ConfigProto;
+
+/** This process alone: an in-process session, gradients used as computed, every output written here. */
+final class LocalPlacement implements Placement {
+  static final LocalPlacement INSTANCE = new LocalPlacement();
+
+  private LocalPlacement() {}
+
+  @Override
+  public Session openSession(Graph graph, int threads) {
+    ConfigProto config = ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(threads)
+        .setInterOpParallelismThreads(Math.min(2, threads))
+        .build();
+    return new Session(graph, config);
+  }
+
+  @Override
+  public TensorExchange exchange() {
+    return TensorExchange.LOCAL;
+  }
+
+  @Override
+  public BatchPlan share(BatchPlan plan) {
+    return plan;
+  }
+
+  @Override
+  public boolean writesOutputs() {
+    return true;
+  }
+
+  @Override
+  public void requireSameRun(Graph graph, Session session, Supplier<Map<String, String>> run) {}
+
+  @Override
+  public RuntimeException stepFailed(TensorFlowException failure) {
+    return failure;
+  }
+
+  @Override
+  public Optional<Cluster> cluster() {
+    return Optional.empty();
+  }
+
+  @Override
+  public void close() {}
+
+  @Override
+  public String toString() {
+    return "local";
+  }
+}
