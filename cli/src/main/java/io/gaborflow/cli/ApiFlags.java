@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The library's errors name the Java settings a user of the API set ({@code RunOptions.resume});
- * on the command line the same settings are flags, so the messages it prints name those.
+ * The library's errors name the Java settings a user of the API set ({@code RunOptions.resume}); on
+ * the command line the same settings are flags, so the messages it prints name those.
  */
 final class ApiFlags {
   /** Java setting to flag, longest names first so that none is replaced inside another. */

@@ -1,13 +1,13 @@
 package io.gaborflow.cli;
 
+import io.gaborflow.cli.render.BankCsv;
+import io.gaborflow.cli.render.FilterGridImage;
 import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.gabor.FilterBank;
+import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import io.gaborflow.tensorflow.graph.ConvBank;
-import io.gaborflow.core.gabor.GaborBankSpec;
-import io.gaborflow.cli.render.BankCsv;
-import io.gaborflow.cli.render.FilterGridImage;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -31,16 +31,30 @@ public final class BankCommand implements Callable<Integer> {
   @Option(names = "--size", description = "Kernel size in pixels, odd (default: ${DEFAULT-VALUE}).")
   int size = 7;
 
-  @Option(names = "--orientations", description = "Orientations evenly spaced over 180 degrees (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--orientations",
+      description = "Orientations evenly spaced over 180 degrees (default: ${DEFAULT-VALUE}).")
   int orientations = 4;
 
-  @Option(names = "--angles", split = ",", paramLabel = "DEG", description = "Explicit orientations in degrees, instead of --orientations.")
+  @Option(
+      names = "--angles",
+      split = ",",
+      paramLabel = "DEG",
+      description = "Explicit orientations in degrees, instead of --orientations.")
   List<Double> angles;
 
-  @Option(names = "--wavelengths", split = ",", paramLabel = "PX", description = "Wavelengths λ in pixels (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--wavelengths",
+      split = ",",
+      paramLabel = "PX",
+      description = "Wavelengths λ in pixels (default: ${DEFAULT-VALUE}).")
   List<Double> wavelengths = List.of(4.0);
 
-  @Option(names = "--phases", split = ",", paramLabel = "DEG", description = "Phases ψ in degrees (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--phases",
+      split = ",",
+      paramLabel = "DEG",
+      description = "Phases ψ in degrees (default: ${DEFAULT-VALUE}).")
   List<Double> phases = List.of(0.0, 90.0);
 
   @Option(names = "--aspect", description = "Aspect ratio γ (default: ${DEFAULT-VALUE}).")
@@ -49,25 +63,42 @@ public final class BankCommand implements Callable<Integer> {
   @Option(names = "--sigma", description = "σ in pixels; without it σ derives from --bandwidth.")
   Double sigma;
 
-  @Option(names = "--bandwidth", description = "Bandwidth in octaves, when --sigma is not given (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bandwidth",
+      description = "Bandwidth in octaves, when --sigma is not given (default: ${DEFAULT-VALUE}).")
   double bandwidth = 1.0;
 
-  @Option(names = "--normalize", description = "Zero mean and unit L2 norm, as banks in a network use; off by default so values equal OpenCV's.")
+  @Option(
+      names = "--normalize",
+      description =
+          "Zero mean and unit L2 norm, as banks in a network use; off by default so values equal OpenCV's.")
   boolean normalize;
 
-  @Option(names = "--from-model", paramLabel = "DIR",
-      description = "Instead of the flags above, the Gabor bank of an exported model (train --export), with its"
-          + " parameters at export: a parametric bank's as trained.")
+  @Option(
+      names = "--from-model",
+      paramLabel = "DIR",
+      description =
+          "Instead of the flags above, the Gabor bank of an exported model (train --export), with its"
+              + " parameters at export: a parametric bank's as trained.")
   Path fromModel;
 
-  @Option(names = "--bank", paramLabel = "LAYER/FIELD",
-      description = "With --from-model, which bank (default: the first parametric bank, else the first Gabor bank).")
+  @Option(
+      names = "--bank",
+      paramLabel = "LAYER/FIELD",
+      description =
+          "With --from-model, which bank (default: the first parametric bank, else the first Gabor bank).")
   String bankName;
 
-  @Option(names = "--csv", paramLabel = "FILE", description = "CSV output; standard output when neither --csv nor --png is given.")
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description = "CSV output; standard output when neither --csv nor --png is given.")
   Path csv;
 
-  @Option(names = "--png", paramLabel = "FILE", description = "PNG grid of the filters, one row per orientation.")
+  @Option(
+      names = "--png",
+      paramLabel = "FILE",
+      description = "PNG grid of the filters, one row per orientation.")
   Path png;
 
   @Override
@@ -88,27 +119,49 @@ public final class BankCommand implements Callable<Integer> {
       for (int f = 0; f < bank.filterCount(); f++) {
         tiles.add(new FilterGridImage.Tile(bank.kernel(f), bank.size(), null));
       }
-      long perRow = bank.parameters().stream().map(p -> List.of(p.lambda(), p.psiDegrees())).distinct().count();
+      long perRow =
+          bank.parameters().stream()
+              .map(p -> List.of(p.lambda(), p.psiDegrees()))
+              .distinct()
+              .count();
       FilterGridImage.write(tiles, (int) Math.max(1, Math.min(perRow, bank.filterCount())), png);
       System.out.println("wrote a grid of " + bank.filterCount() + " filters to " + png);
     }
     return 0;
   }
 
-  /** The bank {@code --bank} names in the export {@code --from-model}, with its parameters at export. */
+  /**
+   * The bank {@code --bank} names in the export {@code --from-model}, with its parameters at
+   * export.
+   */
   private FilterBank exported() {
     try (ExportedModel model = ExportedModel.load(fromModel)) {
-      List<ExportMetadata.Bank> gabor = model.metadata().banks().stream().filter(b -> b.gabor() != null).toList();
+      List<ExportMetadata.Bank> gabor =
+          model.metadata().banks().stream().filter(b -> b.gabor() != null).toList();
       if (gabor.isEmpty()) {
-        throw new IllegalArgumentException(fromModel + " has no Gabor bank with its parameters (exports before"
-            + " gaborflow 0.2 do not record them)");
+        throw new IllegalArgumentException(
+            fromModel
+                + " has no Gabor bank with its parameters (exports before"
+                + " gaborflow 0.2 do not record them)");
       }
-      ExportMetadata.Bank chosen = bankName != null
-          ? gabor.stream().filter(b -> b.name().equals(bankName)).findFirst().orElseThrow(() ->
-              new IllegalArgumentException("--bank " + bankName + " is not a Gabor bank of " + fromModel + "; it has "
-                  + gabor.stream().map(ExportMetadata.Bank::name).toList()))
-          : gabor.stream().filter(b -> b.kind().equals(ConvBank.Kind.PARAMETRIC.label())).findFirst()
-              .orElse(gabor.get(0));
+      ExportMetadata.Bank chosen =
+          bankName != null
+              ? gabor.stream()
+                  .filter(b -> b.name().equals(bankName))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "--bank "
+                                  + bankName
+                                  + " is not a Gabor bank of "
+                                  + fromModel
+                                  + "; it has "
+                                  + gabor.stream().map(ExportMetadata.Bank::name).toList()))
+              : gabor.stream()
+                  .filter(b -> b.kind().equals(ConvBank.Kind.PARAMETRIC.label()))
+                  .findFirst()
+                  .orElse(gabor.get(0));
       int kernelSize = Math.toIntExact(chosen.shape().get(0));
       return FilterBank.of(chosen.gabor().filters(), kernelSize, chosen.gabor().normalization());
     }

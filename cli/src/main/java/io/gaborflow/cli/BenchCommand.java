@@ -1,12 +1,12 @@
 package io.gaborflow.cli;
 
-import io.gaborflow.examples.ModelCatalog;
-import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.cli.bench.Bench;
-import io.gaborflow.cli.render.BenchChart;
 import io.gaborflow.cli.bench.BenchReport;
 import io.gaborflow.cli.bench.BenchVariant;
 import io.gaborflow.cli.bench.VariantResult;
+import io.gaborflow.cli.render.BenchChart;
+import io.gaborflow.examples.ModelCatalog;
+import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.TrainingConfig;
@@ -28,33 +28,50 @@ import picocli.CommandLine.Option;
     },
     sortOptions = false)
 public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--model", paramLabel = "FAMILY", description = "lenet or nin (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--model",
+      paramLabel = "FAMILY",
+      description = "lenet or nin (default: ${DEFAULT-VALUE}).")
   String model = "lenet";
 
   @Mixin DataOptions dataOptions = new DataOptions();
 
   @Mixin StepOptions stepOptions = new StepOptions();
 
-  @Option(names = "--fractions", split = ",", paramLabel = "PERCENT",
+  @Option(
+      names = "--fractions",
+      split = ",",
+      paramLabel = "PERCENT",
       description = "Shares of fixed filters per mixed layer (default: ${DEFAULT-VALUE}).")
   List<Integer> fractions = List.of(0, 25, 50, 75);
 
-  @Option(names = "--partial", paramLabel = "EPOCHS",
-      description = "Also run each share above 0 with its Gabor banks trained for the first EPOCHS epochs.")
+  @Option(
+      names = "--partial",
+      paramLabel = "EPOCHS",
+      description =
+          "Also run each share above 0 with its Gabor banks trained for the first EPOCHS epochs.")
   int partial;
 
-  @Option(names = "--parametric",
-      description = "Also run each share above 0 with parametric Gabor banks: all five parameters of each filter"
-          + " learn for the whole run, the kernels staying Gabor kernels.")
+  @Option(
+      names = "--parametric",
+      description =
+          "Also run each share above 0 with parametric Gabor banks: all five parameters of each filter"
+              + " learn for the whole run, the kernels staying Gabor kernels.")
   boolean parametric;
 
   @Option(names = "--epochs", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
   int epochs = 3;
 
-  @Option(names = "--seeds", split = ",", description = "One run per seed and variant (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seeds",
+      split = ",",
+      description = "One run per seed and variant (default: ${DEFAULT-VALUE}).")
   List<Long> seeds = List.of(1L);
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where to write the reports (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("bench-results");
 
   @Override
@@ -62,7 +79,8 @@ public final class BenchCommand implements Callable<Integer> {
     List<BenchVariant> variants = new ArrayList<>();
     for (int fraction : fractions) {
       if (fraction < 0 || fraction > 100) {
-        throw new IllegalArgumentException("--fractions must be between 0 and 100, got " + fraction);
+        throw new IllegalArgumentException(
+            "--fractions must be between 0 and 100, got " + fraction);
       }
       variants.add(new BenchVariant(fraction, 0));
     }
@@ -82,8 +100,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
     ModelGraph base = ModelCatalog.sweepBase(model);
     TrainingConfig config = stepOptions.config().epochs(epochs).build();
-    Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(base.spec().input(), seeds.get(0)));
-    System.out.printf("bench: %s on %s (%d training images), %d variants x %d seeds x %d epochs%n",
+    Dataset data =
+        DaggerDataComponent.create()
+            .dataSources()
+            .load(dataOptions.spec(base.spec().input(), seeds.get(0)));
+    System.out.printf(
+        "bench: %s on %s (%d training images), %d variants x %d seeds x %d epochs%n",
         model, data.name(), data.train().size(), variants.size(), seeds.size(), epochs);
     List<VariantResult> results = new Bench(base, variants, seeds, config, System.out).run(data);
     BenchReport report = new BenchReport(model, data.name(), config, seeds, results);
@@ -91,7 +113,13 @@ public final class BenchCommand implements Callable<Integer> {
     BenchChart.write(results, out.resolve("bench.png"));
     System.out.println();
     System.out.print(report.markdownTable());
-    System.out.println("wrote " + out.resolve("bench.json") + ", " + out.resolve("bench.md") + " and " + out.resolve("bench.png"));
+    System.out.println(
+        "wrote "
+            + out.resolve("bench.json")
+            + ", "
+            + out.resolve("bench.md")
+            + " and "
+            + out.resolve("bench.png"));
     return 0;
   }
 }

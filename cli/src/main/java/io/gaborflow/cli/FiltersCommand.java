@@ -1,7 +1,7 @@
 package io.gaborflow.cli;
 
-import io.gaborflow.core.model.Scopes;
 import io.gaborflow.cli.render.FilterGridImage;
+import io.gaborflow.core.model.Scopes;
 import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import io.gaborflow.tensorflow.graph.ConvBank;
@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,10 +28,18 @@ public final class FiltersCommand implements Callable<Integer> {
   static final Color PARTIAL = new Color(170, 80, 200);
   static final Color LEARNED = new Color(240, 150, 40);
 
-  @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "An exported model.")
+  @Option(
+      names = "--model-dir",
+      required = true,
+      paramLabel = "DIR",
+      description = "An exported model.")
   Path modelDir;
 
-  @Option(names = "--png", required = true, paramLabel = "FILE", description = "Where to write the picture.")
+  @Option(
+      names = "--png",
+      required = true,
+      paramLabel = "FILE",
+      description = "Where to write the picture.")
   Path png;
 
   @Option(names = "--columns", description = "Filters per row (default: ${DEFAULT-VALUE}).")
@@ -56,13 +64,21 @@ public final class FiltersCommand implements Callable<Integer> {
         int in = Math.toIntExact(bank.shape().get(2));
         int out = Math.toIntExact(bank.shape().get(3));
         for (int f = 0; f < out; f++) {
-          tiles.add(new FilterGridImage.Tile(channelMean(hwio, size, in, out, f), size, frame(bank.kind())));
+          tiles.add(
+              new FilterGridImage.Tile(
+                  channelMean(hwio, size, in, out, f), size, frame(bank.kind())));
           count++;
         }
         if (bank.gabor() != null && bank.kind().equals(ConvBank.Kind.PARAMETRIC.label())) {
-          System.out.println(bank.name() + " (parametric, as trained): " + bank.gabor().filters().stream()
-              .map(p -> String.format(Locale.ROOT, "θ %.1f° λ %.2f", p.thetaDegrees(), p.lambda()))
-              .collect(Collectors.joining(", ")));
+          System.out.println(
+              bank.name()
+                  + " (parametric, as trained): "
+                  + bank.gabor().filters().stream()
+                      .map(
+                          p ->
+                              String.format(
+                                  Locale.ROOT, "θ %.1f° λ %.2f", p.thetaDegrees(), p.lambda()))
+                      .collect(Collectors.joining(", ")));
         }
       }
     }

@@ -9,8 +9,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "gaborflow 0.1.0",
     description = "Convolutional networks with fixed Gabor filter banks beside learned ones.",
-    subcommands = {TrainCommand.class, BenchCommand.class, PerfCommand.class, SoakCommand.class, PredictCommand.class,
-        FiltersCommand.class, BankCommand.class, SummaryCommand.class, DatasetsCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      BenchCommand.class,
+      PerfCommand.class,
+      SoakCommand.class,
+      PredictCommand.class,
+      FiltersCommand.class,
+      BankCommand.class,
+      SummaryCommand.class,
+      DatasetsCommand.class
+    })
 public final class GaborflowCommand implements Runnable {
   @Spec CommandSpec spec;
 

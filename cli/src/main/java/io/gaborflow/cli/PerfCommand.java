@@ -2,22 +2,21 @@ package io.gaborflow.cli;
 
 import static io.gaborflow.cli.bench.VariantResult.median;
 
-import io.gaborflow.examples.ModelCatalog;
-
-import io.gaborflow.examples.inject.DaggerDataComponent;
-import io.gaborflow.tensorflow.data.DataSpec;
+import io.gaborflow.cli.trace.StepTrace;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.TrainingCost;
-import io.gaborflow.tensorflow.graph.ModelGraph;
-import io.gaborflow.cli.trace.StepTrace;
-import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.examples.ModelCatalog;
+import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.data.BatchPlan;
+import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.Prefetcher;
-import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.distributed.Cluster;
+import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.placement.Placement;
+import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,12 +42,17 @@ import picocli.CommandLine.Option;
     },
     sortOptions = false)
 public final class PerfCommand implements Callable<Integer> {
-  @Option(names = "--models", split = ",", description = "Models to time (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--models",
+      split = ",",
+      description = "Models to time (default: ${DEFAULT-VALUE}).")
   List<String> models = List.of("lenet", "gabor-lenet");
 
   @Mixin StepOptions stepOptions = new StepOptions();
 
-  @Option(names = "--warmup", description = "Untimed steps per model first (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      description = "Untimed steps per model first (default: ${DEFAULT-VALUE}).")
   int warmup = 20;
 
   @Option(names = "--rounds", description = "Rounds of timed steps (default: ${DEFAULT-VALUE}).")
@@ -57,36 +61,55 @@ public final class PerfCommand implements Callable<Integer> {
   @Option(names = "--steps", description = "Steps per model per round (default: ${DEFAULT-VALUE}).")
   int steps = 20;
 
-  @Option(names = "--trace", description = "Also print where a step's time goes, by op type and by layer"
-      + " (each op's fastest time over --trace-steps traced steps).")
+  @Option(
+      names = "--trace",
+      description =
+          "Also print where a step's time goes, by op type and by layer"
+              + " (each op's fastest time over --trace-steps traced steps).")
   boolean trace;
 
-  @Option(names = "--trace-steps", description = "Traced steps per model for --trace (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--trace-steps",
+      description = "Traced steps per model for --trace (default: ${DEFAULT-VALUE}).")
   int traceSteps = 5;
 
-  @Option(names = "--peers", paramLabel = "PYTHON",
-      description = "A Python with tensorflow and torch: also run the hand-wired Keras and PyTorch versions"
-          + " (--peers-script) in the same invocation: the LeNets for one epoch of Fashion-MNIST (seconds per"
-          + " epoch), or with ../shared/bench/nin_peers.py or resnet_peers.py the NiNs or ResNet-20s"
-          + " (milliseconds per step).")
+  @Option(
+      names = "--peers",
+      paramLabel = "PYTHON",
+      description =
+          "A Python with tensorflow and torch: also run the hand-wired Keras and PyTorch versions"
+              + " (--peers-script) in the same invocation: the LeNets for one epoch of Fashion-MNIST (seconds per"
+              + " epoch), or with ../shared/bench/nin_peers.py or resnet_peers.py the NiNs or ResNet-20s"
+              + " (milliseconds per step).")
   String peersPython;
 
-  @Option(names = "--peers-script", paramLabel = "FILE",
+  @Option(
+      names = "--peers-script",
+      paramLabel = "FILE",
       description = "The peers' script (default: ${DEFAULT-VALUE}).")
   Path peersScript = Path.of("../shared/bench/seed_peers.py");
 
-  @Option(names = "--peers-frameworks", split = ",", paramLabel = "NAME",
+  @Option(
+      names = "--peers-frameworks",
+      split = ",",
+      paramLabel = "NAME",
       description = "Which peers to run: keras, torch (default: both).")
   List<String> peersFrameworks = List.of();
 
-  @Option(names = "--data", paramLabel = "SPEC",
-      description = "Time on batches of this data set (as --data of train) instead of random images.")
+  @Option(
+      names = "--data",
+      paramLabel = "SPEC",
+      description =
+          "Time on batches of this data set (as --data of train) instead of random images.")
   String data;
 
   @Mixin ClusterOptions clusterOptions = new ClusterOptions();
 
-  @Option(names = "--steps-per-epoch", description = "Steps that make an epoch, to compare with the peers"
-      + " (default: ${DEFAULT-VALUE}, Fashion-MNIST at batch 64).")
+  @Option(
+      names = "--steps-per-epoch",
+      description =
+          "Steps that make an epoch, to compare with the peers"
+              + " (default: ${DEFAULT-VALUE}, Fashion-MNIST at batch 64).")
   int stepsPerEpoch = 60000 / 64;
 
   private static Batch batchOf(float[] images, int[] labels, int count) {
@@ -99,17 +122,23 @@ public final class PerfCommand implements Callable<Integer> {
     Optional<Cluster> cluster = clusterOptions.cluster();
     int workers = cluster.map(Cluster::size).orElse(1);
     if (config.batchSize() % workers != 0) {
-      throw new IllegalArgumentException("--batch-size " + config.batchSize() + " does not split evenly over " + workers
-          + " workers");
+      throw new IllegalArgumentException(
+          "--batch-size "
+              + config.batchSize()
+              + " does not split evenly over "
+              + workers
+              + " workers");
     }
     if (cluster.isPresent() && models.size() > 1) {
-      // A session on a server keeps its variables in the server, by name: two models would share them.
-      throw new IllegalArgumentException("with --cluster, perf times one model per run; run it once per model");
+      // A session on a server keeps its variables in the server, by name: two models would share
+      // them.
+      throw new IllegalArgumentException(
+          "with --cluster, perf times one model per run; run it once per model");
     }
     // The global batch stays the batch size; each worker steps on its share.
     int batchSize = config.batchSize() / workers;
-    Placement placement = cluster.map(c -> Placement.worker(c, clusterOptions.timeout()))
-        .orElseGet(Placement::local);
+    Placement placement =
+        cluster.map(c -> Placement.worker(c, clusterOptions.timeout())).orElseGet(Placement::local);
     Map<String, ModelSession> sessions = new LinkedHashMap<>();
     Map<String, float[]> images = new LinkedHashMap<>();
     Map<String, List<Double>> millis = new LinkedHashMap<>();
@@ -117,7 +146,8 @@ public final class PerfCommand implements Callable<Integer> {
     Random random = new Random(1);
     Prefetcher real = null;
     if (data != null) {
-      ImageSamples train = DaggerDataComponent.create().dataSources().load(DataSpec.parse(data)).train();
+      ImageSamples train =
+          DaggerDataComponent.create().dataSources().load(DataSpec.parse(data)).train();
       real = new Prefetcher(train, BatchPlan.training(train.size(), batchSize, 1, false));
     }
     try {
@@ -139,15 +169,19 @@ public final class PerfCommand implements Callable<Integer> {
       }
       for (String name : models) {
         for (int s = 0; s < warmup; s++) {
-          sessions.get(name).trainStep(1, s, config.learningRate(), batchOf(images.get(name), labels, batchSize));
+          sessions
+              .get(name)
+              .trainStep(1, s, config.learningRate(), batchOf(images.get(name), labels, batchSize));
         }
       }
       for (int round = 0; round < rounds; round++) {
         for (String name : models) {
           ModelSession session = sessions.get(name);
           for (int s = 0; s < steps; s++) {
-            Batch batch = real == null ? batchOf(images.get(name), labels, batchSize)
-                : real.next(1, (round * steps + s) % real.plan().stepsPerEpoch());
+            Batch batch =
+                real == null
+                    ? batchOf(images.get(name), labels, batchSize)
+                    : real.next(1, (round * steps + s) % real.plan().stepsPerEpoch());
             long start = System.nanoTime();
             session.trainStep(1, s, config.learningRate(), batch);
             millis.get(name).add((System.nanoTime() - start) / 1e6);
@@ -157,18 +191,34 @@ public final class PerfCommand implements Callable<Integer> {
       String first = models.get(0);
       double reference = median(millis.get(first));
       long referenceMacs = TrainingCost.of(sessions.get(first).model().spec()).total();
-      System.out.printf("%-22s %14s %10s %12s %14s %10s %16s%n", "model", "ms/step (med)", "vs " + first, "s/epoch",
-          "MMAC/image", "MAC limit", "exchanged B/step");
+      System.out.printf(
+          "%-22s %14s %10s %12s %14s %10s %16s%n",
+          "model",
+          "ms/step (med)",
+          "vs " + first,
+          "s/epoch",
+          "MMAC/image",
+          "MAC limit",
+          "exchanged B/step");
       for (String name : models) {
         double m = median(millis.get(name));
         long macs = TrainingCost.of(sessions.get(name).model().spec()).total();
-        System.out.printf("%-22s %14.1f %9.2fx %12.1f %14.1f %9.2fx %,16d%n", name, m, m / reference,
-            m * stepsPerEpoch / 1000, macs / 1e6, (double) macs / referenceMacs,
+        System.out.printf(
+            "%-22s %14.1f %9.2fx %12.1f %14.1f %9.2fx %,16d%n",
+            name,
+            m,
+            m / reference,
+            m * stepsPerEpoch / 1000,
+            macs / 1e6,
+            (double) macs / referenceMacs,
             workers > 1 ? sessions.get(name).exchangedBytesPerStep(1) : 0);
       }
-      cluster.ifPresent(c -> System.out.printf("%d workers (this is worker %d), global batch %d, %d per worker;"
-          + " a ring all-reduce sends and receives 2(N-1)/N of the exchanged bytes per worker%n", c.size(), c.task(),
-          config.batchSize(), batchSize));
+      cluster.ifPresent(
+          c ->
+              System.out.printf(
+                  "%d workers (this is worker %d), global batch %d, %d per worker;"
+                      + " a ring all-reduce sends and receives 2(N-1)/N of the exchanged bytes per worker%n",
+                  c.size(), c.task(), config.batchSize(), batchSize));
       if (peersPython != null) {
         for (String line : PeerRun.run(peersPython, peersScript, peersFrameworks)) {
           System.out.println(line);
@@ -179,15 +229,17 @@ public final class PerfCommand implements Callable<Integer> {
         for (String name : models) {
           List<StepTrace> steps = new ArrayList<>();
           for (int i = 0; i < traceSteps; i++) {
-            steps.add(StepTrace.of(sessions.get(name), 1, batchOf(images.get(name), labels, batchSize)));
+            steps.add(
+                StepTrace.of(sessions.get(name), 1, batchOf(images.get(name), labels, batchSize)));
           }
           traces.put(name, StepTrace.fastestOf(steps));
           printTrace(name, traces.get(name));
           if (cluster.isPresent()) {
             long allReduce = traces.get(name).spanMicros("CollectiveReduce");
             double step = median(millis.get(name));
-            System.out.printf("%s: the all-reduce ran during %.1f ms of a %.1f ms step (%.0f %%)%n", name,
-                allReduce / 1000.0, step, 100 * allReduce / 1000.0 / step);
+            System.out.printf(
+                "%s: the all-reduce ran during %.1f ms of a %.1f ms step (%.0f %%)%n",
+                name, allReduce / 1000.0, step, 100 * allReduce / 1000.0 / step);
           }
         }
         printLayers(traces);
@@ -204,30 +256,39 @@ public final class PerfCommand implements Callable<Integer> {
 
   private static void printTrace(String name, StepTrace trace) {
     long total = trace.microsByType().values().stream().mapToLong(Long::longValue).sum();
-    System.out.printf("%n%s: %.1f ms of op time in a step (each op's fastest of the traced steps)%n", name,
-        total / 1000.0);
+    System.out.printf(
+        "%n%s: %.1f ms of op time in a step (each op's fastest of the traced steps)%n",
+        name, total / 1000.0);
     trace.microsByType().entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
         .limit(14)
-        .forEach(e -> System.out.printf("  %-28s %8.2f ms %5.1f%%%n", e.getKey(), e.getValue() / 1000.0,
-            100.0 * e.getValue() / total));
+        .forEach(
+            e ->
+                System.out.printf(
+                    "  %-28s %8.2f ms %5.1f%%%n",
+                    e.getKey(), e.getValue() / 1000.0, 100.0 * e.getValue() / total));
     System.out.println("  slowest nodes:");
     trace.nodes().stream()
         .sorted(Comparator.comparingLong(StepTrace.Node::micros).reversed())
         .limit(12)
-        .forEach(n -> System.out.printf("    %-52s %-8s %-28s %7.2f ms%n", n.name(), n.layer(), n.type(),
-            n.micros() / 1000.0));
+        .forEach(
+            n ->
+                System.out.printf(
+                    "    %-52s %-8s %-28s %7.2f ms%n",
+                    n.name(), n.layer(), n.type(), n.micros() / 1000.0));
   }
 
   /** Milliseconds of op time per layer, forward and backward, the models side by side. */
   private static void printLayers(Map<String, StepTrace> traces) {
     Map<String, Map<String, Map<StepTrace.Pass, Long>>> byModel = new LinkedHashMap<>();
     Set<String> layers = new LinkedHashSet<>();
-    traces.forEach((name, trace) -> {
-      byModel.put(name, trace.microsByLayer());
-      layers.addAll(trace.microsByLayer().keySet());
-    });
-    System.out.printf("%nop time by layer, ms (forward + backward; the optimizer's update on its own row)%n");
+    traces.forEach(
+        (name, trace) -> {
+          byModel.put(name, trace.microsByLayer());
+          layers.addAll(trace.microsByLayer().keySet());
+        });
+    System.out.printf(
+        "%nop time by layer, ms (forward + backward; the optimizer's update on its own row)%n");
     System.out.printf("%-10s", "layer");
     byModel.keySet().forEach(name -> System.out.printf(" %24s", name));
     System.out.println();
@@ -236,13 +297,17 @@ public final class PerfCommand implements Callable<Integer> {
     Map<String, Long> totals = new LinkedHashMap<>();
     for (String layer : ordered) {
       System.out.printf("%-10s", layer);
-      byModel.forEach((name, table) -> {
-        Map<StepTrace.Pass, Long> passes = table.getOrDefault(layer, Map.of());
-        long forward = passes.getOrDefault(StepTrace.Pass.FORWARD, 0L);
-        long rest = passes.getOrDefault(StepTrace.Pass.BACKWARD, 0L) + passes.getOrDefault(StepTrace.Pass.UPDATE, 0L);
-        totals.merge(name, forward + rest, Long::sum);
-        System.out.printf(" %24s", String.format("%.2f + %.2f", forward / 1000.0, rest / 1000.0));
-      });
+      byModel.forEach(
+          (name, table) -> {
+            Map<StepTrace.Pass, Long> passes = table.getOrDefault(layer, Map.of());
+            long forward = passes.getOrDefault(StepTrace.Pass.FORWARD, 0L);
+            long rest =
+                passes.getOrDefault(StepTrace.Pass.BACKWARD, 0L)
+                    + passes.getOrDefault(StepTrace.Pass.UPDATE, 0L);
+            totals.merge(name, forward + rest, Long::sum);
+            System.out.printf(
+                " %24s", String.format("%.2f + %.2f", forward / 1000.0, rest / 1000.0));
+          });
       System.out.println();
     }
     System.out.printf("%-10s", "total");

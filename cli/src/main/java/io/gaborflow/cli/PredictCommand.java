@@ -12,15 +12,23 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
-    description = "Prints the most likely classes of images, with a model written by 'train --export'.")
+    description =
+        "Prints the most likely classes of images, with a model written by 'train --export'.")
 public final class PredictCommand implements Callable<Integer> {
-  @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "An exported model.")
+  @Option(
+      names = "--model-dir",
+      required = true,
+      paramLabel = "DIR",
+      description = "An exported model.")
   Path modelDir;
 
   @Option(names = "--top", description = "Classes to print per image (default: ${DEFAULT-VALUE}).")
   int top = 3;
 
-  @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP or GIF files; resized to the model's input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "IMAGE",
+      description = "PNG, JPEG, BMP or GIF files; resized to the model's input.")
   List<Path> images;
 
   @Override

@@ -2,13 +2,13 @@ package io.gaborflow.cli;
 
 import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.inject.DaggerDataComponent;
+import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.data.Prefetcher;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.train.NativeMemory;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.data.BatchPlan;
-import io.gaborflow.tensorflow.data.Prefetcher;
-import io.gaborflow.tensorflow.train.ModelSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,37 +37,50 @@ public final class SoakCommand implements Callable<Integer> {
   @Option(names = "--steps", description = "Training steps (default: ${DEFAULT-VALUE}).")
   int steps = 20_000;
 
-  @Option(names = "--sample-every", description = "Steps between memory samples (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sample-every",
+      description = "Steps between memory samples (default: ${DEFAULT-VALUE}).")
   int sampleEvery = 1_000;
 
-  @Option(names = "--settle", description = "Steps before the baseline sample (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--settle",
+      description = "Steps before the baseline sample (default: ${DEFAULT-VALUE}).")
   int settle = 2_000;
 
-  @Option(names = "--no-reclaim",
-      description = "Diagnostic: skip the training loop's periodic garbage collection, to see memory that waits"
-          + " for the collector.")
+  @Option(
+      names = "--no-reclaim",
+      description =
+          "Diagnostic: skip the training loop's periodic garbage collection, to see memory that waits"
+              + " for the collector.")
   boolean noReclaim;
 
-  @Option(names = "--limit-mb", description = "Exit code 1 when growth after --settle exceeds this (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit-mb",
+      description =
+          "Exit code 1 when growth after --settle exceeds this (default: ${DEFAULT-VALUE}).")
   double limitMb = 50;
 
   @Override
   public Integer call() {
     ModelGraph graph = ModelCatalog.graph(model);
-    Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(graph.spec().input(), 1));
+    Dataset data =
+        DaggerDataComponent.create().dataSources().load(dataOptions.spec(graph.spec().input(), 1));
     int batchSize = stepOptions.batchSize;
-    Prefetcher batches = new Prefetcher(data.train(), BatchPlan.training(data.train().size(), batchSize, 1, false));
+    Prefetcher batches =
+        new Prefetcher(data.train(), BatchPlan.training(data.train().size(), batchSize, 1, false));
     int perEpoch = batches.plan().stepsPerEpoch();
     int epochs = (steps + perEpoch - 1) / perEpoch;
     TrainingConfig config = stepOptions.config().epochs(epochs).build();
     double baseline = Double.NaN;
     double last = 0;
-    try (batches; ModelSession session = ModelSession.open(graph, config)) {
+    try (batches;
+        ModelSession session = ModelSession.open(graph, config)) {
       session.initialize(1);
       System.out.printf("%8s %10s%n", "step", "RSS (MB)");
       for (int step = 1; step <= steps; step++) {
         int epoch = (step - 1) / perEpoch + 1;
-        session.trainStep(epoch, step, config.learningRate(), batches.next(epoch, (step - 1) % perEpoch));
+        session.trainStep(
+            epoch, step, config.learningRate(), batches.next(epoch, (step - 1) % perEpoch));
         if (!noReclaim) {
           NativeMemory.reclaimAfter(step);
         }

@@ -11,8 +11,12 @@ import picocli.CommandLine.Option;
     description = "Prints a model's layers, output shapes, parameters and multiply-accumulates.",
     sortOptions = false)
 public final class SummaryCommand implements Callable<Integer> {
-  @Option(names = "--model", paramLabel = "NAME", required = true,
-      completionCandidates = TrainCommand.ModelNames.class, description = "Model: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      required = true,
+      completionCandidates = TrainCommand.ModelNames.class,
+      description = "Model: ${COMPLETION-CANDIDATES}.")
   String model;
 
   @Override

@@ -1,20 +1,20 @@
 package io.gaborflow.cli;
 
 import io.gaborflow.cli.progress.ConsoleProgress;
+import io.gaborflow.cli.report.RunReport;
 import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
-import io.gaborflow.cli.report.RunReport;
+import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.train.EarlyStopping;
 import io.gaborflow.tensorflow.train.RunOptions;
-import io.gaborflow.tensorflow.train.TrainingListener;
-import io.gaborflow.tensorflow.distributed.Cluster;
-import java.util.ArrayList;
-import java.util.Optional;
-import java.util.List;
 import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.TrainingResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +26,10 @@ import picocli.CommandLine.Option;
     description = "Trains a model and prints its test accuracy.",
     sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--model", paramLabel = "NAME", completionCandidates = ModelNames.class,
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      completionCandidates = ModelNames.class,
       description = "Model to train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String model = GaborLeNetGraph.MODEL_NAME;
 
@@ -34,37 +37,59 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin StepOptions stepOptions = new StepOptions();
 
-  @Option(names = "--augment", description = "Random crops (4-pixel padding) and horizontal flips while training.")
+  @Option(
+      names = "--augment",
+      description = "Random crops (4-pixel padding) and horizontal flips while training.")
   boolean augment;
 
-  @Option(names = "--epochs", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
-  int epochs = 2;
+  @Option(
+      names = "--epochs",
+      description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+  int epochs = TrainingConfig.DEFAULTS.epochs();
 
-  @Option(names = "--seed", description = "Seeds weights, batch order and dropout (default: ${DEFAULT-VALUE}).")
-  long seed = 1;
+  @Option(
+      names = "--seed",
+      description = "Seeds weights, batch order and dropout (default: ${DEFAULT-VALUE}).")
+  long seed = TrainingConfig.DEFAULTS.seed();
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Also write the run's figures as JSON.")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Also write the run's figures as JSON.")
   Path report;
 
-  @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+  @Option(
+      names = "--checkpoint-dir",
+      paramLabel = "DIR",
       description = "Write a checkpoint after every epoch; the last good one survives a crash.")
   Path checkpointDir;
 
-  @Option(names = "--resume", description = "Continue from the newest checkpoint in --checkpoint-dir.")
+  @Option(
+      names = "--resume",
+      description = "Continue from the newest checkpoint in --checkpoint-dir.")
   boolean resume;
 
-  @Option(names = "--early-stopping", paramLabel = "EPOCHS",
-      description = "Stop once the evaluation after an epoch has not improved for this many epochs.")
+  @Option(
+      names = "--early-stopping",
+      paramLabel = "EPOCHS",
+      description =
+          "Stop once the evaluation after an epoch has not improved for this many epochs.")
   int earlyStoppingPatience;
 
-  @Option(names = "--early-stopping-metric", description = "What --early-stopping watches: ${COMPLETION-CANDIDATES}"
-      + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--early-stopping-metric",
+      description =
+          "What --early-stopping watches: ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}).")
   EarlyStopping.Metric earlyStoppingMetric = EarlyStopping.Metric.LOSS;
 
   @Mixin ClusterOptions clusterOptions = new ClusterOptions();
 
-  @Option(names = "--export", paramLabel = "DIR",
-      description = "Write the trained model as a TensorFlow SavedModel (for 'predict', 'filters' and Python).")
+  @Option(
+      names = "--export",
+      paramLabel = "DIR",
+      description =
+          "Write the trained model as a TensorFlow SavedModel (for 'predict', 'filters' and Python).")
   Path export;
 
   @Override
@@ -74,7 +99,8 @@ public final class TrainCommand implements Callable<Integer> {
     if (report != null) {
       RunReport.requireWritable(report);
     }
-    RunOptions.Builder run = RunOptions.builder().resume(resume).workerTimeout(clusterOptions.timeout());
+    RunOptions.Builder run =
+        RunOptions.builder().resume(resume).workerTimeout(clusterOptions.timeout());
     if (checkpointDir != null) {
       run.checkpointsIn(checkpointDir);
     }
@@ -92,16 +118,24 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingResult result = ModelCatalog.trainer(model, config, spec).train(options, more);
     firstStep.print(System.out);
     if (workers.isPresent() && !workers.get().chief()) {
-      System.out.printf("worker %d of %d done; worker 0 reports, checkpoints and exports%n", workers.get().task(),
-          workers.get().size());
+      System.out.printf(
+          "worker %d of %d done; worker 0 reports, checkpoints and exports%n",
+          workers.get().task(), workers.get().size());
       return 0;
     }
-    workers.ifPresent(c -> System.out.printf("trained on %d workers, global batch %d (%d per worker)%n", c.size(),
-        config.batchSize(), config.batchSize() / c.size()));
+    workers.ifPresent(
+        c ->
+            System.out.printf(
+                "trained on %d workers, global batch %d (%d per worker)%n",
+                c.size(), config.batchSize(), config.batchSize() / c.size()));
     System.out.printf(
         "%s on %s: test accuracy %.4f after %d epochs (%,d learnable and %,d fixed parameters)%n",
-        result.model(), result.dataset(), result.testAccuracy(), result.epochs().size(),
-        result.learnableParameters(), result.fixedParameters());
+        result.model(),
+        result.dataset(),
+        result.testAccuracy(),
+        result.epochs().size(),
+        result.learnableParameters(),
+        result.fixedParameters());
     if (export != null) {
       System.out.println("model exported to " + export);
     }

@@ -27,7 +27,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler, IParameterEx
   }
 
   @Override
-  public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) throws Exception {
+  public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed)
+      throws Exception {
     if (e instanceof IllegalArgumentException
         || e instanceof DataFormatException
         || e instanceof NpyFormatException

@@ -1,10 +1,8 @@
 package io.gaborflow.cli;
 
-import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gaborflow.cli.Main;
 import io.gaborflow.core.gabor.GaborParameters;
 import io.gaborflow.core.model.NetworkVariants;
 import io.gaborflow.examples.ModelCatalog;
@@ -15,9 +13,10 @@ import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import io.gaborflow.tensorflow.export.ModelExport;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.testing.Runs;
+import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingListener;
-import io.gaborflow.tensorflow.train.ModelSession;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,8 +44,26 @@ class CommandLineTest {
   void bankWritesCsvRowsEqualToOpenCvAndAPngGrid() throws IOException {
     Path csv = dir.resolve("bank.csv");
     Path png = dir.resolve("bank.png");
-    int exit = Main.commandLine().execute("bank", "--size", "7", "--orientations", "4", "--wavelengths", "4",
-        "--phases", "0,90", "--aspect", "0.5", "--sigma", "2", "--csv", csv.toString(), "--png", png.toString());
+    int exit =
+        Main.commandLine()
+            .execute(
+                "bank",
+                "--size",
+                "7",
+                "--orientations",
+                "4",
+                "--wavelengths",
+                "4",
+                "--phases",
+                "0,90",
+                "--aspect",
+                "0.5",
+                "--sigma",
+                "2",
+                "--csv",
+                csv.toString(),
+                "--png",
+                png.toString());
     assertEquals(0, exit);
 
     OpenCV.loadLocally();
@@ -61,8 +78,15 @@ class CommandLineTest {
       double psi = Double.parseDouble(cells[2]);
       double sigma = Double.parseDouble(cells[3]);
       double gamma = Double.parseDouble(cells[4]);
-      Mat expected = Imgproc.getGaborKernel(new Size(7, 7), sigma, Math.toRadians(theta), lambda, gamma,
-          Math.toRadians(psi), CvType.CV_64F);
+      Mat expected =
+          Imgproc.getGaborKernel(
+              new Size(7, 7),
+              sigma,
+              Math.toRadians(theta),
+              lambda,
+              gamma,
+              Math.toRadians(psi),
+              CvType.CV_64F);
       for (int i = 0; i < 49; i++) {
         assertEquals(expected.get(i / 7, i % 7)[0], Double.parseDouble(cells[5 + i]), 1e-6, line);
       }
@@ -80,8 +104,10 @@ class CommandLineTest {
     cli.setErr(new PrintWriter(err));
     int exit = cli.execute("train", "--model", "resnet");
     assertEquals(1, exit);
-    assertEquals("gaborflow train: unknown model 'resnet'; use one of: gabor-lenet, gabor-nin, gabor-resnet20, lenet, nin, resnet20\n"
-        + "Try 'gaborflow train --help' for usage.\n", err.toString());
+    assertEquals(
+        "gaborflow train: unknown model 'resnet'; use one of: gabor-lenet, gabor-nin, gabor-resnet20, lenet, nin, resnet20\n"
+            + "Try 'gaborflow train --help' for usage.\n",
+        err.toString());
   }
 
   @Test
@@ -91,16 +117,23 @@ class CommandLineTest {
     cli.setErr(new PrintWriter(err));
     int exit = cli.execute("train", "--data", "mnist-from-the-web");
     assertEquals(1, exit);
-    assertEquals("gaborflow train: unknown data source 'mnist-from-the-web'; use one of: cifar10:DIR, embedded (a 7,000-image"
-        + " slice of Fashion-MNIST shipped with gaborflow), fashion-mnist (/usr/share/datasets/fashion-mnist),"
-        + " folder:DIR (DIR/train/<class>/*.png and DIR/test/<class>/*.png), idx:DIR, tfrecord:GLOB (files named"
-        + " *train* and *test*; #image=KEY,label=KEY for other feature names)\n"
-        + "Try 'gaborflow train --help' for usage.\n", err.toString());
+    assertEquals(
+        "gaborflow train: unknown data source 'mnist-from-the-web'; use one of: cifar10:DIR, embedded (a 7,000-image"
+            + " slice of Fashion-MNIST shipped with gaborflow), fashion-mnist (/usr/share/datasets/fashion-mnist),"
+            + " folder:DIR (DIR/train/<class>/*.png and DIR/test/<class>/*.png), idx:DIR, tfrecord:GLOB (files named"
+            + " *train* and *test*; #image=KEY,label=KEY for other feature names)\n"
+            + "Try 'gaborflow train --help' for usage.\n",
+        err.toString());
   }
 
-  /** Every bad flag or value: a non-zero exit, one line saying what is wrong, and the usage hint. */
+  /**
+   * Every bad flag or value: a non-zero exit, one line saying what is wrong, and the usage hint.
+   */
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       train --epochs -1                 | 1 | gaborflow train: epochs must be 0 or more, got -1
       train --epochs lots               | 2 | gaborflow train: Invalid value for option '--epochs': 'lots' is not an int
       train --batch-size 0              | 1 | gaborflow train: batch size must be positive, got 0
@@ -148,22 +181,38 @@ class CommandLineTest {
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     int exit;
     try {
-      exit = Main.commandLine().execute("datasets", "read", "--model", "lenet", "--data", "folder:" + dir, "--resize",
-          "--batch-size", "16", "--epochs", "2");
+      exit =
+          Main.commandLine()
+              .execute(
+                  "datasets",
+                  "read",
+                  "--model",
+                  "lenet",
+                  "--data",
+                  "folder:" + dir,
+                  "--resize",
+                  "--batch-size",
+                  "16",
+                  "--epochs",
+                  "2");
     } finally {
       System.setOut(stdout);
     }
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, printed);
     assertTrue(printed.contains(": 80 training images of 28x28x1, loaded in "), printed);
-    assertTrue(printed.contains("epoch 1: read 80 images in "), "five whole batches of 16: " + printed);
+    assertTrue(
+        printed.contains("epoch 1: read 80 images in "), "five whole batches of 16: " + printed);
     assertTrue(printed.contains("epoch 2: read 80 images in "), printed);
   }
 
   @Test
   void bankFromModelWritesTheTrainedParametersOfAParametricBank() throws IOException {
-    ModelGraph graph = ModelGraph.of(NetworkVariants.withParametricGabor(ModelCatalog.graph("gabor-lenet").spec()));
-    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(32).seed(2).threads(2).build();
+    ModelGraph graph =
+        ModelGraph.of(
+            NetworkVariants.withParametricGabor(ModelCatalog.graph("gabor-lenet").spec()));
+    TrainingConfig config =
+        TrainingConfig.builder().epochs(1).batchSize(32).seed(2).threads(2).build();
     Dataset data = new EmbeddedFashionMnist().load(DataSpec.parse("embedded")).head(256, 64);
     Path export = dir.resolve("model");
     try (ModelSession session = ModelSession.open(graph, config)) {
@@ -171,17 +220,30 @@ class CommandLineTest {
       ModelExport.write(session.servable(), data, export);
     }
     Path csv = dir.resolve("bank.csv");
-    assertEquals(0, Main.commandLine().execute("bank", "--from-model", export.toString(), "--csv", csv.toString()));
+    assertEquals(
+        0,
+        Main.commandLine()
+            .execute("bank", "--from-model", export.toString(), "--csv", csv.toString()));
     ByteArrayOutputStream drawn = new ByteArrayOutputStream();
     PrintStream stdout = System.out;
     System.setOut(new PrintStream(drawn, true, StandardCharsets.UTF_8));
     try {
-      assertEquals(0, Main.commandLine().execute("filters", "--model-dir", export.toString(), "--png",
-          dir.resolve("filters.png").toString()));
+      assertEquals(
+          0,
+          Main.commandLine()
+              .execute(
+                  "filters",
+                  "--model-dir",
+                  export.toString(),
+                  "--png",
+                  dir.resolve("filters.png").toString()));
     } finally {
       System.setOut(stdout);
     }
-    assertTrue(drawn.toString(StandardCharsets.UTF_8).contains("layer1/gabor1 (parametric, as trained): θ "),
+    assertTrue(
+        drawn
+            .toString(StandardCharsets.UTF_8)
+            .contains("layer1/gabor1 (parametric, as trained): θ "),
         drawn.toString(StandardCharsets.UTF_8));
 
     List<String> rows = Files.readAllLines(csv).subList(1, 11);
@@ -196,7 +258,10 @@ class CommandLineTest {
         assertEquals(trained.lambda(), Double.parseDouble(cells[1]), 0);
         assertEquals(trained.sigma(), Double.parseDouble(cells[3]), 0);
         for (int pixel = 0; pixel < 25; pixel++) {
-          assertEquals(kernel[pixel * 10 + f], Double.parseDouble(cells[5 + pixel]), 1e-6,
+          assertEquals(
+              kernel[pixel * 10 + f],
+              Double.parseDouble(cells[5 + pixel]),
+              1e-6,
               "the CSV's kernel is the one the model computes, filter " + f);
         }
       }
@@ -209,8 +274,17 @@ class CommandLineTest {
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
     System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
     try {
-      for (String command : List.of("train", "bench", "perf", "soak", "predict", "filters", "bank", "summary",
-          "datasets")) {
+      for (String command :
+          List.of(
+              "train",
+              "bench",
+              "perf",
+              "soak",
+              "predict",
+              "filters",
+              "bank",
+              "summary",
+              "datasets")) {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
@@ -230,6 +304,9 @@ class CommandLineTest {
     CommandLine cli = Main.commandLine();
     cli.setErr(new PrintWriter(err));
     assertEquals(1, cli.execute("bank", "--size", "6"));
-    assertTrue(err.toString().startsWith("gaborflow bank: Gabor kernel size must be odd and positive, got 6"), err.toString());
+    assertTrue(
+        err.toString()
+            .startsWith("gaborflow bank: Gabor kernel size must be odd and positive, got 6"),
+        err.toString());
   }
 }

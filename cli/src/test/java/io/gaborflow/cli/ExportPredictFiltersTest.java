@@ -3,7 +3,6 @@ package io.gaborflow.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gaborflow.cli.Main;
 import io.gaborflow.examples.data.EmbeddedFashionMnist;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
@@ -28,10 +27,12 @@ class ExportPredictFiltersTest {
   @Test
   void exportedModelPredictsPngFilesAndDrawsItsFilters() throws IOException {
     Path model = dir.resolve("model");
-    assertEquals(0, run("train", "--epochs", "1", "--seed", "3", "--export", model.toString()).exit);
+    assertEquals(
+        0, run("train", "--epochs", "1", "--seed", "3", "--export", model.toString()).exit);
 
     Dataset data = new EmbeddedFashionMnist().load(DataSpec.parse("embedded"));
-    List<String> args = new ArrayList<>(List.of("predict", "--top", "1", "--model-dir", model.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("predict", "--top", "1", "--model-dir", model.toString()));
     int n = 40;
     for (int i = 0; i < n; i++) {
       Path png = dir.resolve("test-" + i + ".png");
@@ -53,7 +54,8 @@ class ExportPredictFiltersTest {
     assertTrue(right > n * 0.6, right + " of " + n + " right:\n" + predicted.out);
 
     Path filters = dir.resolve("filters.png");
-    assertEquals(0, run("filters", "--model-dir", model.toString(), "--png", filters.toString()).exit);
+    assertEquals(
+        0, run("filters", "--model-dir", model.toString(), "--png", filters.toString()).exit);
     BufferedImage picture = ImageIO.read(filters.toFile());
     // 20 + 50 filters, 16 per row, each layer starting a new row: 2 + 4 rows of 5x5 kernels.
     assertEquals(4 + 6 * (60 + 4), picture.getHeight());

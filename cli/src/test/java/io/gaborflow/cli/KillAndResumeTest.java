@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gaborflow.cli.Main;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly the weights of a run that was never interrupted.
  */
 class KillAndResumeTest {
-  private static final List<String> RUN = List.of("train", "--model", "gabor-lenet", "--data", "embedded",
-      "--limit-train", "3000", "--limit-test", "300", "--epochs", "3", "--seed", "5", "--threads", "2");
+  private static final List<String> RUN =
+      List.of(
+          "train",
+          "--model",
+          "gabor-lenet",
+          "--data",
+          "embedded",
+          "--limit-train",
+          "3000",
+          "--limit-test",
+          "300",
+          "--epochs",
+          "3",
+          "--seed",
+          "5",
+          "--threads",
+          "2");
 
   @TempDir Path dir;
 
@@ -31,7 +45,9 @@ class KillAndResumeTest {
     Path killed = dir.resolve("killed");
     assertEquals(0, Main.commandLine().execute(args(straight, false)));
 
-    Process process = JavaProcesses.start(Main.class, List.of(args(killed, false)), ProcessBuilder.Redirect.DISCARD);
+    Process process =
+        JavaProcesses.start(
+            Main.class, List.of(args(killed, false)), ProcessBuilder.Redirect.DISCARD);
     try {
       waitFor(() -> latestEpoch(killed) >= 1, 240);
       Thread.sleep(400); // into epoch 2
@@ -52,7 +68,8 @@ class KillAndResumeTest {
     for (String variable : a.state().variables().keySet()) {
       assertArrayEquals(a.read(variable), b.read(variable), variable);
     }
-    assertEquals(a.state().epochs().get(2).testAccuracy(), b.state().epochs().get(2).testAccuracy());
+    assertEquals(
+        a.state().epochs().get(2).testAccuracy(), b.state().epochs().get(2).testAccuracy());
   }
 
   private static String[] args(Path checkpoints, boolean resume) {
@@ -77,7 +94,8 @@ class KillAndResumeTest {
     }
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

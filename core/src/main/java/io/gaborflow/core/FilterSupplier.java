@@ -1,8 +1,8 @@
 package io.gaborflow.core;
 
 /**
- * Supplies the values of a fixed filter bank declared with {@code
- * @Fixed(source = @FilterSource(supplier = ...))}: an HWIO kernel, row-major.
+ * Supplies the values of a fixed filter bank declared with {@code @Fixed(source
+ * = @FilterSource(supplier = ...))}: an HWIO kernel, row-major.
  */
 public interface FilterSupplier {
   /** {@code [size, size, input channels, filters]}. */

@@ -6,9 +6,8 @@ import java.util.SplittableRandom;
 /**
  * Every random stream of a run, derived from the run's seed in one place: the first weights, the
  * batch order of each epoch, augmentation and dropout, and the data's subsets and standardisation
- * sample (from the data spec's subset seed). Each depends on the seed and on where it
- * is used alone (never on what ran before), so a run resumed at any epoch draws what an
- * uninterrupted one does.
+ * sample (from the data spec's subset seed). Each depends on the seed and on where it is used alone
+ * (never on what ran before), so a run resumed at any epoch draws what an uninterrupted one does.
  */
 public final class Seeds {
   private static final long SPREAD = 1_000_003L;
@@ -31,7 +30,10 @@ public final class Seeds {
     return new SplittableRandom(seed * SPREAD + epoch * EPOCH_SPREAD + step);
   }
 
-  /** The shuffle that picks a class-balanced subset of a split's images (the training split's, or one class). */
+  /**
+   * The shuffle that picks a class-balanced subset of a split's images (the training split's, or
+   * one class).
+   */
   public static Random subset(long seed) {
     return new Random(seed);
   }

@@ -2,17 +2,17 @@ package io.gaborflow.examples;
 
 import io.gaborflow.examples.inject.DaggerGaborLeNetComponent;
 import io.gaborflow.examples.inject.DaggerGaborNiNComponent;
+import io.gaborflow.examples.inject.DaggerGaborResNet20Component;
 import io.gaborflow.examples.inject.DaggerLeNetComponent;
 import io.gaborflow.examples.inject.DaggerNiNComponent;
 import io.gaborflow.examples.inject.DaggerResNet20Component;
-import io.gaborflow.examples.inject.DaggerGaborResNet20Component;
 import io.gaborflow.examples.inject.ModelComponent;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.examples.models.GaborNiNGraph;
+import io.gaborflow.examples.models.GaborResNet20Graph;
 import io.gaborflow.examples.models.LeNetGraph;
 import io.gaborflow.examples.models.NiNGraph;
 import io.gaborflow.examples.models.ResNet20Graph;
-import io.gaborflow.examples.models.GaborResNet20Graph;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.ModelTrainer;
@@ -22,20 +22,24 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** The example models by command-line name, each with its graph and the Dagger component that builds its trainer. */
+/**
+ * The example models by command-line name, each with its graph and the Dagger component that builds
+ * its trainer.
+ */
 public final class ModelCatalog {
   private record Entry(Supplier<ModelGraph> graph, ModelComponent.Factory<?> components) {}
 
   private static final Map<String, Entry> MODELS = new TreeMap<>();
 
   static {
-    for (Entry e : List.of(
-        new Entry(LeNetGraph::new, DaggerLeNetComponent.factory()),
-        new Entry(GaborLeNetGraph::new, DaggerGaborLeNetComponent.factory()),
-        new Entry(NiNGraph::new, DaggerNiNComponent.factory()),
-        new Entry(GaborNiNGraph::new, DaggerGaborNiNComponent.factory()),
-        new Entry(ResNet20Graph::new, DaggerResNet20Component.factory()),
-        new Entry(GaborResNet20Graph::new, DaggerGaborResNet20Component.factory()))) {
+    for (Entry e :
+        List.of(
+            new Entry(LeNetGraph::new, DaggerLeNetComponent.factory()),
+            new Entry(GaborLeNetGraph::new, DaggerGaborLeNetComponent.factory()),
+            new Entry(NiNGraph::new, DaggerNiNComponent.factory()),
+            new Entry(GaborNiNGraph::new, DaggerGaborNiNComponent.factory()),
+            new Entry(ResNet20Graph::new, DaggerResNet20Component.factory()),
+            new Entry(GaborResNet20Graph::new, DaggerGaborResNet20Component.factory()))) {
       MODELS.put(e.graph().get().modelName(), e);
     }
   }
@@ -53,7 +57,8 @@ public final class ModelCatalog {
   public static ModelGraph sweepBase(String family) {
     String name = family.startsWith("gabor-") ? family : "gabor-" + family;
     if (!MODELS.containsKey(name)) {
-      throw new IllegalArgumentException("no Gabor model for '" + family + "' to sweep; use lenet, nin or resnet20");
+      throw new IllegalArgumentException(
+          "no Gabor model for '" + family + "' to sweep; use lenet, nin or resnet20");
     }
     return graph(name);
   }

@@ -1,22 +1,22 @@
 package io.gaborflow.examples;
 
-import io.gaborflow.tensorflow.train.RunOptions;
-import io.gaborflow.tensorflow.data.Batch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gaborflow.tensorflow.testing.BankProbe;
 import io.gaborflow.examples.models.GaborLeNetTrainer;
+import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.IdxDataSource;
 import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.inject.DataSourcesModule;
+import io.gaborflow.tensorflow.testing.BankProbe;
+import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
-import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,7 +46,9 @@ class GaborLeNetOnFashionMnistTest {
 
   @BeforeAll
   static void train() {
-    data = IdxDataSource.load(DataSourcesModule.FASHION_MNIST_DIRECTORY, "fashion-mnist").head(2000, 2000);
+    data =
+        IdxDataSource.load(DataSourcesModule.FASHION_MNIST_DIRECTORY, "fashion-mnist")
+            .head(2000, 2000);
     GaborLeNetTrainer trainer = new GaborLeNetTrainer(CONFIG, data, java.util.Set.of());
     session = trainer.openSession();
     session.initialize(CONFIG.seed());
@@ -72,13 +74,16 @@ class GaborLeNetOnFashionMnistTest {
   @Test
   void fixedBanksApplyTheSameFiltersAfterTraining() {
     List<FixedBank> banks = session.network().fixedBanks();
-    assertEquals(List.of("layer1/gabor1", "layer3/gabor2"), banks.stream().map(FixedBank::name).toList());
+    assertEquals(
+        List.of("layer1/gabor1", "layer3/gabor2"), banks.stream().map(FixedBank::name).toList());
     Map<String, float[]> trained = BankProbe.responses(session);
     for (FixedBank bank : banks) {
       assertArrayEquals(initialResponses.get(bank.name()), trained.get(bank.name()), bank.name());
     }
     for (String learned : List.of("layer1/conv1", "layer3/conv2")) {
-      assertFalse(Arrays.equals(initialResponses.get(learned), trained.get(learned)), learned + " did not change");
+      assertFalse(
+          Arrays.equals(initialResponses.get(learned), trained.get(learned)),
+          learned + " did not change");
     }
   }
 
@@ -113,7 +118,8 @@ class GaborLeNetOnFashionMnistTest {
     int[] order = new int[batch];
     Arrays.setAll(order, i -> i);
     data.train().copyBatch(order, 0, batch, images, labels);
-    Set<String> kernels = session.filterGradientKernels(1, Batch.of(images, labels, batch, 28 * 28));
+    Set<String> kernels =
+        session.filterGradientKernels(1, Batch.of(images, labels, batch, 28 * 28));
     assertEquals(Set.of("layer1.conv1.kernel", "layer3.conv2.kernel"), kernels);
   }
 }

@@ -8,8 +8,8 @@ import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.examples.models.GaborResNet20Graph;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
-import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +83,8 @@ class GaborResNetMatchesHandBuiltTest {
       session.initialize(config.seed());
       List<Output<?>> xs = new ArrayList<>();
       for (LearnableVariable v : session.network().learnables()) {
-        // Batch normalisation starts at scale 1 and offset 0; other values check that they are used.
+        // Batch normalisation starts at scale 1 and offset 0; other values check that they are
+        // used.
         float[] value = session.valueOf(v.variable());
         if (v.name().endsWith("gamma") || v.name().endsWith("beta")) {
           for (int i = 0; i < value.length; i++) {
@@ -98,7 +99,8 @@ class GaborResNetMatchesHandBuiltTest {
       Ops tf = Ops.create(session.graph()).withSubScope("check");
       Map<String, Operand<TFloat32>> given = new HashMap<>();
       for (LearnableVariable v : session.network().learnables()) {
-        given.put(v.name(), tf.constant(v.shape(), DataBuffers.of(weights.get(v.name()), true, false)));
+        given.put(
+            v.name(), tf.constant(v.shape(), DataBuffers.of(weights.get(v.name()), true, false)));
       }
       List<org.tensorflow.op.Op> set = new ArrayList<>();
       for (LearnableVariable v : session.network().learnables()) {
@@ -107,8 +109,10 @@ class GaborResNetMatchesHandBuiltTest {
       Session.Runner setter = session.session().runner();
       set.forEach(setter::addTarget);
       setter.run().close();
-      Operand<TFloat32> loss = LogitsAndGradients.loss(tf, session.network().trainingLogits(), labels, 10);
-      try (TFloat32 x = TFloat32.tensorOf(Shape.of(BATCH, 32, 32, 3), DataBuffers.of(images, true, false))) {
+      Operand<TFloat32> loss =
+          LogitsAndGradients.loss(tf, session.network().trainingLogits(), labels, 10);
+      try (TFloat32 x =
+          TFloat32.tensorOf(Shape.of(BATCH, 32, 32, 3), DataBuffers.of(images, true, false))) {
         Session.Runner runner = session.session().runner().feed(session.network().images(), x);
         List<String> reluOps = new ArrayList<>();
         for (String site : RELU_SITES) {
@@ -118,12 +122,16 @@ class GaborResNetMatchesHandBuiltTest {
             }
           }
         }
-        List<float[]> fetched = LogitsAndGradients.fetch(session.graph(), runner, session.network().trainingLogits(),
-            loss, xs, reluOps);
+        List<float[]> fetched =
+            LogitsAndGradients.fetch(
+                session.graph(), runner, session.network().trainingLogits(), loss, xs, reluOps);
         for (int i = 0; i < reluOps.size(); i++) {
           Shape shape = session.graph().operation(reluOps.get(i)).output(0).shape();
-          reluOutputs.put(reluOps.get(i),
-              new Masked(fetched.get(1 + xs.size() + i), Shape.of(BATCH, shape.get(1), shape.get(2), shape.get(3))));
+          reluOutputs.put(
+              reluOps.get(i),
+              new Masked(
+                  fetched.get(1 + xs.size() + i),
+                  Shape.of(BATCH, shape.get(1), shape.get(2), shape.get(3))));
         }
         generated = fetched.get(0);
         generatedGradients.addAll(fetched.subList(1, 1 + xs.size()));
@@ -149,23 +157,50 @@ class GaborResNetMatchesHandBuiltTest {
     assertTrue(scale > 0, what + " is all zeros");
     for (int i = 0; i < expected.length; i++) {
       double difference = Math.abs(expected[i] - actual[i]);
-      assertTrue(difference <= 1e-4 * scale, what + "[" + i + "]: " + actual[i] + " against " + expected[i]
-          + ", more than 1e-4 of the largest magnitude " + scale);
+      assertTrue(
+          difference <= 1e-4 * scale,
+          what
+              + "["
+              + i
+              + "]: "
+              + actual[i]
+              + " against "
+              + expected[i]
+              + ", more than 1e-4 of the largest magnitude "
+              + scale);
       if (Math.abs(expected[i]) > 0.01 * scale) {
-        assertTrue(difference <= 0.01 * Math.abs(expected[i]), what + "[" + i + "]: " + actual[i] + " against "
-            + expected[i] + ", more than 1 % apart");
+        assertTrue(
+            difference <= 0.01 * Math.abs(expected[i]),
+            what
+                + "["
+                + i
+                + "]: "
+                + actual[i]
+                + " against "
+                + expected[i]
+                + ", more than 1 % apart");
       }
     }
   }
 
   /** The logits, then the gradient of the loss for each of {@code names}. */
-  private static List<float[]> handBuilt(Map<String, float[]> w, Map<String, Shape> shapes, List<String> names,
-      float[] images, int[] labels, Map<String, Masked> reluOutputs) {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+  private static List<float[]> handBuilt(
+      Map<String, float[]> w,
+      Map<String, Shape> shapes,
+      List<String> names,
+      float[] images,
+      int[] labels,
+      Map<String, Masked> reluOutputs) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       HandBuilt net = new HandBuilt(Ops.create(g), w, shapes, reluOutputs);
       Ops tf = net.tf;
-      Operand<TFloat32> x = tf.constant(Shape.of(BATCH, 32, 32, 3), DataBuffers.of(images, true, false));
-      x = net.relu(net.norm(net.mixedConv(x, 3, 16, 1, "layer1/gabor1", "layer1/conv1"), "layer2/bn1"), "layer2/bn1");
+      Operand<TFloat32> x =
+          tf.constant(Shape.of(BATCH, 32, 32, 3), DataBuffers.of(images, true, false));
+      x =
+          net.relu(
+              net.norm(net.mixedConv(x, 3, 16, 1, "layer1/gabor1", "layer1/conv1"), "layer2/bn1"),
+              "layer2/bn1");
       int channels = 16;
       int[] widths = {16, 32, 64};
       for (int stage = 0; stage < 3; stage++) {
@@ -173,15 +208,33 @@ class GaborResNetMatchesHandBuiltTest {
           String block = "layer" + (3 + stage) + "/block" + repeat + "/";
           int stride = stage > 0 && repeat == 1 ? 2 : 1;
           int width = widths[stage];
-          Operand<TFloat32> y = net.relu(net.norm(
-              net.mixedConv(x, channels, width, stride, block + "layer1/gabor1", block + "layer1/conv1"),
-              block + "layer2/bn1"), block + "layer2/bn1");
-          y = net.norm(net.mixedConv(y, width, width, 1, block + "layer3/gabor2", block + "layer3/conv2"),
-              block + "layer4/bn2");
+          Operand<TFloat32> y =
+              net.relu(
+                  net.norm(
+                      net.mixedConv(
+                          x,
+                          channels,
+                          width,
+                          stride,
+                          block + "layer1/gabor1",
+                          block + "layer1/conv1"),
+                      block + "layer2/bn1"),
+                  block + "layer2/bn1");
+          y =
+              net.norm(
+                  net.mixedConv(
+                      y, width, width, 1, block + "layer3/gabor2", block + "layer3/conv2"),
+                  block + "layer4/bn2");
           Operand<TFloat32> shortcut = x;
           if (stride != 1 || channels != width) {
-            shortcut = net.norm(tf.nn.conv2d(x, net.weight(block + "layer5/shortcut/projection/kernel"),
-                List.of(1L, (long) stride, (long) stride, 1L), "VALID"), block + "layer5/shortcut_bn/bn");
+            shortcut =
+                net.norm(
+                    tf.nn.conv2d(
+                        x,
+                        net.weight(block + "layer5/shortcut/projection/kernel"),
+                        List.of(1L, (long) stride, (long) stride, 1L),
+                        "VALID"),
+                    block + "layer5/shortcut_bn/bn");
           }
           x = net.relu(tf.math.add(y, shortcut), block + "layer5");
           channels = width;
@@ -189,10 +242,13 @@ class GaborResNetMatchesHandBuiltTest {
       }
       x = tf.math.mean(x, tf.constant(new int[] {1, 2}));
       Operand<TFloat32> logits =
-          tf.nn.biasAdd(tf.linalg.matMul(x, net.weight("layer7/logits/kernel")), net.weight("layer7/logits/bias"));
-      List<Output<?>> xs = names.stream().<Output<?>>map(name -> net.weight(name).asOutput()).toList();
-      return LogitsAndGradients.fetch(g, s.runner(), logits, LogitsAndGradients.loss(tf, logits, labels, 10), xs,
-          List.of());
+          tf.nn.biasAdd(
+              tf.linalg.matMul(x, net.weight("layer7/logits/kernel")),
+              net.weight("layer7/logits/bias"));
+      List<Output<?>> xs =
+          names.stream().<Output<?>>map(name -> net.weight(name).asOutput()).toList();
+      return LogitsAndGradients.fetch(
+          g, s.runner(), logits, LogitsAndGradients.loss(tf, logits, labels, 10), xs, List.of());
     }
   }
 
@@ -205,7 +261,11 @@ class GaborResNetMatchesHandBuiltTest {
 
     private final Map<String, Masked> reluOutputs;
 
-    HandBuilt(Ops tf, Map<String, float[]> values, Map<String, Shape> shapes, Map<String, Masked> reluOutputs) {
+    HandBuilt(
+        Ops tf,
+        Map<String, float[]> values,
+        Map<String, Shape> shapes,
+        Map<String, Masked> reluOutputs) {
       this.tf = tf;
       this.values = values;
       this.shapes = shapes;
@@ -214,10 +274,10 @@ class GaborResNetMatchesHandBuiltTest {
 
     /**
      * A ReLU that keeps the elements the generated graph's ReLU at {@code site} kept. The graphs
-     * round differently, so an input within rounding of 0 could fall on the other side of it in
-     * one of them; the two would then differ by that element's whole gradient, which is a tie of
-     * the activation and not a difference of the lowering (bench/README.md has the runs that
-     * showed it).
+     * round differently, so an input within rounding of 0 could fall on the other side of it in one
+     * of them; the two would then differ by that element's whole gradient, which is a tie of the
+     * activation and not a difference of the lowering (bench/README.md has the runs that showed
+     * it).
      */
     Operand<TFloat32> relu(Operand<TFloat32> x, String site) {
       List<Operand<TFloat32>> parts = new ArrayList<>();
@@ -236,15 +296,18 @@ class GaborResNetMatchesHandBuiltTest {
     }
 
     Operand<TFloat32> weight(String name) {
-      return constants.computeIfAbsent(name,
-          n -> tf.constant(shapes.get(n), DataBuffers.of(values.get(n), true, false)));
+      return constants.computeIfAbsent(
+          name, n -> tf.constant(shapes.get(n), DataBuffers.of(values.get(n), true, false)));
     }
 
     /** The frozen full convolution of the Gabor bank beside the learned one, concatenated. */
-    Operand<TFloat32> mixedConv(Operand<TFloat32> x, int cin, int width, int stride, String gabor, String learned) {
+    Operand<TFloat32> mixedConv(
+        Operand<TFloat32> x, int cin, int width, int stride, String gabor, String learned) {
       FilterBank bank = FilterBank.of(BANK.withFilterCount(width / 2), 3);
-      Operand<TFloat32> frozen = tf.constant(Shape.of(3, 3, cin, bank.filterCount()),
-          DataBuffers.of(bank.toHwio(cin, ChannelCoverage.SHARED), true, false));
+      Operand<TFloat32> frozen =
+          tf.constant(
+              Shape.of(3, 3, cin, bank.filterCount()),
+              DataBuffers.of(bank.toHwio(cin, ChannelCoverage.SHARED), true, false));
       List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
       Operand<TFloat32> fixedOut = tf.nn.conv2d(x, frozen, strides, "SAME");
       Operand<TFloat32> learnedOut = tf.nn.conv2d(x, weight(learned + "/kernel"), strides, "SAME");
@@ -253,9 +316,16 @@ class GaborResNetMatchesHandBuiltTest {
 
     /** Batch normalisation in training mode over all channels at once. */
     Operand<TFloat32> norm(Operand<TFloat32> x, String name) {
-      return FusedBatchNorm.create(tf.scope(), x, weight(name + "/gamma"), weight(name + "/beta"),
-          tf.constant(new float[0]), tf.constant(new float[0]), FusedBatchNorm.epsilon((float) EPSILON),
-          FusedBatchNorm.isTraining(true)).y();
+      return FusedBatchNorm.create(
+              tf.scope(),
+              x,
+              weight(name + "/gamma"),
+              weight(name + "/beta"),
+              tf.constant(new float[0]),
+              tf.constant(new float[0]),
+              FusedBatchNorm.epsilon((float) EPSILON),
+              FusedBatchNorm.isTraining(true))
+          .y();
     }
   }
 }

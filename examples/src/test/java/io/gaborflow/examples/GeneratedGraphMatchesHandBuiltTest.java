@@ -11,8 +11,8 @@ import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
-import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,9 +39,16 @@ import org.tensorflow.types.TFloat32;
 class GeneratedGraphMatchesHandBuiltTest {
   private static final int BATCH = 50;
 
-  private static final List<String> WEIGHTS = List.of("layer1/conv1/kernel", "layer1/conv1/bias",
-      "layer3/conv2/kernel", "layer3/conv2/bias", "layer5/fc1/kernel", "layer5/fc1/bias", "layer6/logits/kernel",
-      "layer6/logits/bias");
+  private static final List<String> WEIGHTS =
+      List.of(
+          "layer1/conv1/kernel",
+          "layer1/conv1/bias",
+          "layer3/conv2/kernel",
+          "layer3/conv2/bias",
+          "layer5/fc1/kernel",
+          "layer5/fc1/bias",
+          "layer6/logits/kernel",
+          "layer6/logits/bias");
 
   @Test
   void sameLogitsAndGradientsOnOneBatch() {
@@ -66,12 +73,18 @@ class GeneratedGraphMatchesHandBuiltTest {
         variables.put(v.name(), v.variable().asOutput());
       }
       Ops tf = Ops.create(session.graph()).withSubScope("check");
-      Operand<TFloat32> loss = LogitsAndGradients.loss(tf, session.network().trainingLogits(), labels, 10);
+      Operand<TFloat32> loss =
+          LogitsAndGradients.loss(tf, session.network().trainingLogits(), labels, 10);
       List<Output<?>> xs = WEIGHTS.stream().<Output<?>>map(variables::get).toList();
       try (TFloat32 x = constantTensor(images, Shape.of(BATCH, 28, 28, 1))) {
-        List<float[]> fetched = LogitsAndGradients.fetch(session.graph(),
-            session.session().runner().feed(session.network().images(), x), session.network().trainingLogits(), loss,
-            xs, List.of());
+        List<float[]> fetched =
+            LogitsAndGradients.fetch(
+                session.graph(),
+                session.session().runner().feed(session.network().images(), x),
+                session.network().trainingLogits(),
+                loss,
+                xs,
+                List.of());
         generated = fetched.get(0);
         generatedGradients.addAll(fetched.subList(1, fetched.size()));
       }
@@ -79,7 +92,8 @@ class GeneratedGraphMatchesHandBuiltTest {
     List<float[]> handBuilt = handBuilt(weights, images, labels);
     assertClose(handBuilt.get(0), generated, 1e-4, "logits");
     for (int i = 0; i < WEIGHTS.size(); i++) {
-      assertClose(handBuilt.get(i + 1), generatedGradients.get(i), 1e-3, "gradient of " + WEIGHTS.get(i));
+      assertClose(
+          handBuilt.get(i + 1), generatedGradients.get(i), 1e-3, "gradient of " + WEIGHTS.get(i));
     }
   }
 
@@ -95,39 +109,56 @@ class GeneratedGraphMatchesHandBuiltTest {
       worst = Math.max(worst, Math.abs(expected[i] - actual[i]) / scale);
     }
     assertTrue(scale > 0, what + " is all zeros");
-    assertEquals(0, worst, tolerance, "largest difference in the " + what + ", relative to its largest value");
+    assertEquals(
+        0,
+        worst,
+        tolerance,
+        "largest difference in the " + what + ", relative to its largest value");
   }
 
   /** The logits, then the gradient of the loss for each of {@link #WEIGHTS}. */
   private static List<float[]> handBuilt(Map<String, float[]> w, float[] images, int[] labels) {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       Map<String, Operand<TFloat32>> c = new HashMap<>();
-      int[][] shapes = {{5, 5, 1, 10}, {10}, {5, 5, 20, 25}, {25}, {800, 500}, {500}, {500, 10}, {10}};
+      int[][] shapes = {
+        {5, 5, 1, 10}, {10}, {5, 5, 20, 25}, {25}, {800, 500}, {500}, {500, 10}, {10}
+      };
       for (int i = 0; i < WEIGHTS.size(); i++) {
         long[] dims = Arrays.stream(shapes[i]).asLongStream().toArray();
         c.put(WEIGHTS.get(i), constant(tf, w.get(WEIGHTS.get(i)), Shape.of(dims)));
       }
       Operand<TFloat32> x = constant(tf, images, Shape.of(BATCH, 28, 28, 1));
-      GaborBankSpec bank1 = GaborBankSpec.builder().orientations(5).wavelengths(4).phases(0, 90).sigma(2).build();
-      GaborBankSpec bank2 = GaborBankSpec.builder().orientations(25).wavelengths(4).phases(0).sigma(2).build();
+      GaborBankSpec bank1 =
+          GaborBankSpec.builder().orientations(5).wavelengths(4).phases(0, 90).sigma(2).build();
+      GaborBankSpec bank2 =
+          GaborBankSpec.builder().orientations(25).wavelengths(4).phases(0).sigma(2).build();
       x = mixedConv(tf, x, 1, bank1, c.get("layer1/conv1/kernel"), c.get("layer1/conv1/bias"));
       x = pool(tf, x);
       x = mixedConv(tf, x, 20, bank2, c.get("layer3/conv2/kernel"), c.get("layer3/conv2/bias"));
       x = pool(tf, x);
       x = tf.reshape(x, tf.constant(new long[] {BATCH, 800}));
       x = tf.nn.relu(dense(tf, x, c.get("layer5/fc1/kernel"), c.get("layer5/fc1/bias")));
-      Operand<TFloat32> logits = dense(tf, x, c.get("layer6/logits/kernel"), c.get("layer6/logits/bias"));
+      Operand<TFloat32> logits =
+          dense(tf, x, c.get("layer6/logits/kernel"), c.get("layer6/logits/bias"));
       List<Output<?>> xs = WEIGHTS.stream().<Output<?>>map(name -> c.get(name).asOutput()).toList();
-      return LogitsAndGradients.fetch(g, s.runner(), logits, LogitsAndGradients.loss(tf, logits, labels, 10), xs,
-          List.of());
+      return LogitsAndGradients.fetch(
+          g, s.runner(), logits, LogitsAndGradients.loss(tf, logits, labels, 10), xs, List.of());
     }
   }
 
-  private static Operand<TFloat32> mixedConv(Ops tf, Operand<TFloat32> x, int cin, GaborBankSpec spec,
-      Operand<TFloat32> kernel, Operand<TFloat32> bias) {
+  private static Operand<TFloat32> mixedConv(
+      Ops tf,
+      Operand<TFloat32> x,
+      int cin,
+      GaborBankSpec spec,
+      Operand<TFloat32> kernel,
+      Operand<TFloat32> bias) {
     FilterBank bank = FilterBank.of(spec, 5);
-    Operand<TFloat32> frozen = constant(tf, bank.toHwio(cin, ChannelCoverage.SHARED), Shape.of(5, 5, cin, bank.filterCount()));
+    Operand<TFloat32> frozen =
+        constant(
+            tf, bank.toHwio(cin, ChannelCoverage.SHARED), Shape.of(5, 5, cin, bank.filterCount()));
     List<Long> strides = List.of(1L, 1L, 1L, 1L);
     Operand<TFloat32> fixedOut = tf.nn.conv2d(x, frozen, strides, "VALID");
     Operand<TFloat32> learnedOut = tf.nn.biasAdd(tf.nn.conv2d(x, kernel, strides, "VALID"), bias);
@@ -135,10 +166,12 @@ class GeneratedGraphMatchesHandBuiltTest {
   }
 
   private static Operand<TFloat32> pool(Ops tf, Operand<TFloat32> x) {
-    return tf.nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
+    return tf.nn.maxPool(
+        x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
   }
 
-  private static Operand<TFloat32> dense(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias) {
+  private static Operand<TFloat32> dense(
+      Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias) {
     return tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
   }
 

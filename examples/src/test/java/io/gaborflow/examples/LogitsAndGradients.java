@@ -11,13 +11,20 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** What the comparisons with hand-built graphs fetch: logits, and the loss's gradient for each weight. */
+/**
+ * What the comparisons with hand-built graphs fetch: logits, and the loss's gradient for each
+ * weight.
+ */
 final class LogitsAndGradients {
   private LogitsAndGradients() {}
 
-  /** The mean softmax cross-entropy of {@code logits} against {@code labels} of {@code classes} classes. */
+  /**
+   * The mean softmax cross-entropy of {@code logits} against {@code labels} of {@code classes}
+   * classes.
+   */
   static Operand<TFloat32> loss(Ops tf, Operand<TFloat32> logits, int[] labels, int classes) {
-    Operand<TFloat32> oneHot = tf.oneHot(tf.constant(labels), tf.constant(classes), tf.constant(1f), tf.constant(0f));
+    Operand<TFloat32> oneHot =
+        tf.oneHot(tf.constant(labels), tf.constant(classes), tf.constant(1f), tf.constant(0f));
     return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
   }
 
@@ -26,8 +33,13 @@ final class LogitsAndGradients {
    * the {@code alsoFetched} tensors, all from one run of {@code runner} (which has the graph's
    * inputs fed).
    */
-  static List<float[]> fetch(Graph graph, Session.Runner runner, Operand<TFloat32> logits, Operand<TFloat32> loss,
-      List<Output<?>> weights, List<String> alsoFetched) {
+  static List<float[]> fetch(
+      Graph graph,
+      Session.Runner runner,
+      Operand<TFloat32> logits,
+      Operand<TFloat32> loss,
+      List<Output<?>> weights,
+      List<String> alsoFetched) {
     Output<?>[] grads = graph.addGradients(loss.asOutput(), weights.toArray(Output<?>[]::new));
     runner.fetch(logits);
     for (Output<?> grad : grads) {

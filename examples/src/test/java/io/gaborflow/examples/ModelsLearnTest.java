@@ -1,6 +1,5 @@
 package io.gaborflow.examples;
 
-import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.examples.data.EmbeddedFashionMnist;
@@ -11,19 +10,21 @@ import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.testing.Runs;
+import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.TrainingResult;
-import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The all-learnable examples learn, not only the Gabor ones: each ends well above chance. */
 class ModelsLearnTest {
   private static TrainingResult train(ModelGraph model, Dataset data, int epochs, int batch) {
-    TrainingConfig config = TrainingConfig.builder().epochs(epochs).batchSize(batch).seed(2).threads(2).build();
+    TrainingConfig config =
+        TrainingConfig.builder().epochs(epochs).batchSize(batch).seed(2).threads(2).build();
     try (ModelSession session = ModelSession.open(model, config)) {
       return Runs.train(session, data, TrainingListener.silent());
     }
@@ -33,8 +34,9 @@ class ModelsLearnTest {
   void lenetLearnsFashionMnist() {
     Dataset data = new EmbeddedFashionMnist().load(DataSpec.parse("embedded")).head(2000, 1000);
     TrainingResult result = train(new LeNetGraph(), data, 1, 64);
-    assertTrue(result.testAccuracy() > 0.6, "lenet after one epoch of 2,000 images: " + result.testAccuracy()
-        + " (chance 0.1)");
+    assertTrue(
+        result.testAccuracy() > 0.6,
+        "lenet after one epoch of 2,000 images: " + result.testAccuracy() + " (chance 0.1)");
   }
 
   @ParameterizedTest
@@ -44,8 +46,9 @@ class ModelsLearnTest {
     Random random = new Random(3);
     Dataset data = new Dataset("stripes", stripes(512, random), stripes(128, random), 10);
     TrainingResult result = train(model, data, 2, 32);
-    assertTrue(result.testAccuracy() > 0.5, name + " after two epochs of 512 images: " + result.testAccuracy()
-        + " (chance 0.25)");
+    assertTrue(
+        result.testAccuracy() > 0.5,
+        name + " after two epochs of 512 images: " + result.testAccuracy() + " (chance 0.25)");
   }
 
   /** 32 x 32 colour images of stripes in one of 4 orientations, the orientation their class. */

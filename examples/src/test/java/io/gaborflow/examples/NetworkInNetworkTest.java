@@ -1,15 +1,15 @@
 package io.gaborflow.examples;
 
-import io.gaborflow.tensorflow.data.Batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.examples.models.GaborNiNGraph;
 import io.gaborflow.examples.models.NiNGraph;
+import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.graph.ModelGraph;
-import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,10 +28,14 @@ class NetworkInNetworkTest {
     int[] labels = {0, 1, 2, 3, 4, 5, 6, 7};
     try (ModelSession session = ModelSession.open(model, config)) {
       session.initialize(1);
-      float loss = session.trainStep(1, 0, config.learningRate(), Batch.of(images, labels, BATCH, images.length / BATCH));
+      float loss =
+          session.trainStep(
+              1, 0, config.learningRate(), Batch.of(images, labels, BATCH, images.length / BATCH));
       assertTrue(Float.isFinite(loss) && loss > 0, "loss " + loss);
       assertEquals(BATCH * 10, session.logits(images, BATCH).length);
-      return session.filterGradientKernels(1, Batch.of(images, labels, BATCH, images.length / BATCH)).size();
+      return session
+          .filterGradientKernels(1, Batch.of(images, labels, BATCH, images.length / BATCH))
+          .size();
     }
   }
 
@@ -47,17 +51,20 @@ class NetworkInNetworkTest {
     TrainingConfig config = TrainingConfig.builder().epochs(1).build();
     try (ModelSession session = ModelSession.open(new GaborNiNGraph(), config)) {
       List<FixedBank> banks = session.network().fixedBanks();
-      assertEquals(List.of("layer1/gabor1", "layer6/gabor2", "layer11/gabor3"),
+      assertEquals(
+          List.of("layer1/gabor1", "layer6/gabor2", "layer11/gabor3"),
           banks.stream().map(FixedBank::name).toList());
       assertEquals(List.of(96, 96, 96), banks.stream().map(FixedBank::filterCount).toList());
       // The fixed banks stand for kernels of the same shape, without the 3 x 96 biases.
-      assertEquals(learnableOfNin() - 3 * 96,
+      assertEquals(
+          learnableOfNin() - 3 * 96,
           session.network().learnableParameters() + session.network().fixedParameters());
     }
   }
 
   private static long learnableOfNin() {
-    try (ModelSession session = ModelSession.open(new NiNGraph(), TrainingConfig.builder().epochs(1).build())) {
+    try (ModelSession session =
+        ModelSession.open(new NiNGraph(), TrainingConfig.builder().epochs(1).build())) {
       return session.network().learnableParameters();
     }
   }

@@ -29,8 +29,11 @@ import org.junit.jupiter.api.Test;
  * package) has a doc comment; the javadoc build checks the comments themselves (doclint).
  */
 class PublicApiDocumentedTest {
-  private static final List<Path> SOURCES = List.of(Path.of("../core/src/main/java"),
-      Path.of("../tensorflow-backend/src/main/java"), Path.of("../processor/src/main/java/io/gaborflow/processor"));
+  private static final List<Path> SOURCES =
+      List.of(
+          Path.of("../core/src/main/java"),
+          Path.of("../tensorflow-backend/src/main/java"),
+          Path.of("../processor/src/main/java/io/gaborflow/processor"));
 
   /** Lists the undocumented public and protected elements of the compiled sources. */
   private static final class Undocumented extends AbstractProcessor {
@@ -60,7 +63,8 @@ class PublicApiDocumentedTest {
      * toString} (written out by hand, they carry {@code @Override} or a comment of their own).
      */
     private static boolean implicit(Element element) {
-      if (!(element instanceof ExecutableElement method) || element.getKind() != ElementKind.METHOD) {
+      if (!(element instanceof ExecutableElement method)
+          || element.getKind() != ElementKind.METHOD) {
         return false;
       }
       Element owner = element.getEnclosingElement();
@@ -70,29 +74,40 @@ class PublicApiDocumentedTest {
       }
       if (owner.getKind() == ElementKind.RECORD) {
         return List.of("equals", "hashCode", "toString").contains(name)
-            || method.getParameters().isEmpty() && ((TypeElement) owner).getRecordComponents().stream()
-                .anyMatch(c -> c.getSimpleName().contentEquals(name));
+            || method.getParameters().isEmpty()
+                && ((TypeElement) owner)
+                    .getRecordComponents().stream()
+                        .anyMatch(c -> c.getSimpleName().contentEquals(name));
       }
       return false;
     }
 
     private void check(Element element, Elements elements) {
       Set<Modifier> modifiers = element.getModifiers();
-      boolean visible = modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED)
-          || element.getEnclosingElement().getKind() == ElementKind.INTERFACE
-          || element.getEnclosingElement().getKind() == ElementKind.ANNOTATION_TYPE;
-      boolean declared = elements.getOrigin(element) == Elements.Origin.EXPLICIT && !implicit(element);
-      boolean inherits = element instanceof ExecutableElement method
-          && method.getAnnotation(Override.class) != null;
-      if (visible && declared && !inherits && elements.getDocComment(element) == null
-          && element.getKind() != ElementKind.PACKAGE && element.getKind() != ElementKind.RECORD_COMPONENT) {
+      boolean visible =
+          modifiers.contains(Modifier.PUBLIC)
+              || modifiers.contains(Modifier.PROTECTED)
+              || element.getEnclosingElement().getKind() == ElementKind.INTERFACE
+              || element.getEnclosingElement().getKind() == ElementKind.ANNOTATION_TYPE;
+      boolean declared =
+          elements.getOrigin(element) == Elements.Origin.EXPLICIT && !implicit(element);
+      boolean inherits =
+          element instanceof ExecutableElement method
+              && method.getAnnotation(Override.class) != null;
+      if (visible
+          && declared
+          && !inherits
+          && elements.getDocComment(element) == null
+          && element.getKind() != ElementKind.PACKAGE
+          && element.getKind() != ElementKind.RECORD_COMPONENT) {
         found.add(element.getEnclosingElement() + "." + element);
       }
       if (!visible && element.getKind() != ElementKind.PACKAGE) {
         return;
       }
       for (Element member : element.getEnclosedElements()) {
-        if (member.getKind() != ElementKind.FIELD || member.getModifiers().contains(Modifier.PUBLIC)
+        if (member.getKind() != ElementKind.FIELD
+            || member.getModifiers().contains(Modifier.PUBLIC)
             || element.getKind().isInterface()) {
           check(member, elements);
         }
@@ -104,7 +119,8 @@ class PublicApiDocumentedTest {
   void everyPublicTypeAndMemberHasAComment() throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path root : SOURCES) {
-      try (Stream<Path> walk = Files.walk(root, root.endsWith("processor") ? 1 : Integer.MAX_VALUE)) {
+      try (Stream<Path> walk =
+          Files.walk(root, root.endsWith("processor") ? 1 : Integer.MAX_VALUE)) {
         walk.filter(f -> f.toString().endsWith(".java")).forEach(files::add);
       }
     }
@@ -112,13 +128,29 @@ class PublicApiDocumentedTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
       Undocumented undocumented = new Undocumented();
-      javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
-      JavaCompiler.CompilationTask task = javac.getTask(null, fileManager, diagnostics,
-          List.of("-proc:only", "-implicit:none", "-classpath", System.getProperty("java.class.path")), null,
-          fileManager.getJavaFileObjectsFromPaths(files));
+      javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics =
+          new javax.tools.DiagnosticCollector<>();
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null,
+              fileManager,
+              diagnostics,
+              List.of(
+                  "-proc:only",
+                  "-implicit:none",
+                  "-classpath",
+                  System.getProperty("java.class.path")),
+              null,
+              fileManager.getJavaFileObjectsFromPaths(files));
       task.setProcessors(List.of(undocumented));
-      assertTrue(task.call(), () -> "the library's sources compile: " + diagnostics.getDiagnostics().stream()
-          .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR).limit(3).toList());
+      assertTrue(
+          task.call(),
+          () ->
+              "the library's sources compile: "
+                  + diagnostics.getDiagnostics().stream()
+                      .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                      .limit(3)
+                      .toList());
       assertEquals(List.of(), undocumented.found);
     }
   }

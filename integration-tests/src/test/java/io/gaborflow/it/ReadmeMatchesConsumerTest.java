@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeMatchesConsumerTest {
   private static final Path CONSUMER = Path.of("src/it/consumer");
-  private static final Pattern BLOCK = Pattern.compile("```(?:xml|java)\\n(.*?)\\n```", Pattern.DOTALL);
+  private static final Pattern BLOCK =
+      Pattern.compile("```(?:xml|java)\\n(.*?)\\n```", Pattern.DOTALL);
   private static final Pattern NAME = Pattern.compile("(?m)^(?:<!-- (\\S+) -->|// (\\S+))$");
 
   @Test
@@ -39,11 +40,13 @@ class ReadmeMatchesConsumerTest {
     }
     Map<String, String> built = new TreeMap<>();
     try (Stream<Path> files = Files.walk(CONSUMER)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java") || f.endsWith("pom.xml")).toList()) {
+      for (Path file :
+          files.filter(f -> f.toString().endsWith(".java") || f.endsWith("pom.xml")).toList()) {
         built.put(CONSUMER.relativize(file).toString(), Files.readString(file).stripTrailing());
       }
     }
-    assertEquals(built.keySet(), shown.keySet(), "files shown in the README and files the consumer builds");
+    assertEquals(
+        built.keySet(), shown.keySet(), "files shown in the README and files the consumer builds");
     for (Map.Entry<String, String> file : built.entrySet()) {
       assertEquals(file.getValue(), shown.get(file.getKey()), file.getKey() + " in the README");
     }

@@ -40,14 +40,16 @@ class DeferredElementTest {
         return false;
       }
       written = true;
-      try (Writer out = processingEnv.getFiler().createSourceFile("test.GeneratedBlock").openWriter()) {
-        out.write("package test;\n"
-            + "import io.gaborflow.core.Bank;\n"
-            + "import io.gaborflow.core.annotation.*;\n"
-            + "@Block(width = 4)\n"
-            + "public class GeneratedBlock {\n"
-            + "  @Conv(layer = 1, size = 3, padding = Padding.SAME) @Learnable(filters = 4) Bank conv;\n"
-            + "}\n");
+      try (Writer out =
+          processingEnv.getFiler().createSourceFile("test.GeneratedBlock").openWriter()) {
+        out.write(
+            "package test;\n"
+                + "import io.gaborflow.core.Bank;\n"
+                + "import io.gaborflow.core.annotation.*;\n"
+                + "@Block(width = 4)\n"
+                + "public class GeneratedBlock {\n"
+                + "  @Conv(layer = 1, size = 3, padding = Padding.SAME) @Learnable(filters = 4) Bank conv;\n"
+                + "}\n");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -57,22 +59,27 @@ class DeferredElementTest {
 
   @Test
   void waitsForABlockClassAnotherProcessorGenerates() {
-    Compilation compilation = javac()
-        .withProcessors(new BlockWriter(), new NetworkProcessor())
-        .compile(JavaFileObjects.forResource("deferred/test/UsesGeneratedBlock.java"));
+    Compilation compilation =
+        javac()
+            .withProcessors(new BlockWriter(), new NetworkProcessor())
+            .compile(JavaFileObjects.forResource("deferred/test/UsesGeneratedBlock.java"));
     assertThat(compilation).succeeded();
-    assertThat(compilation).generatedSourceFile("test.UsesGeneratedBlockGraph")
-        .contentsAsUtf8String().contains(".blocks(\"blocks\", generatedBlock(), 2, 4, 1)");
+    assertThat(compilation)
+        .generatedSourceFile("test.UsesGeneratedBlockGraph")
+        .contentsAsUtf8String()
+        .contains(".blocks(\"blocks\", generatedBlock(), 2, 4, 1)");
   }
 
   @Test
   void reportsABlockClassThatNeverAppears() {
-    Compilation compilation = javac()
-        .withProcessors(new NetworkProcessor())
-        .compile(JavaFileObjects.forResource("deferred/test/UsesGeneratedBlock.java"));
+    Compilation compilation =
+        javac()
+            .withProcessors(new NetworkProcessor())
+            .compile(JavaFileObjects.forResource("deferred/test/UsesGeneratedBlock.java"));
     assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining(
-        "field blocks has type GeneratedBlock, which does not exist yet; if another processor generates it,"
-            + " check that it runs");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "field blocks has type GeneratedBlock, which does not exist yet; if another processor generates it,"
+                + " check that it runs");
   }
 }

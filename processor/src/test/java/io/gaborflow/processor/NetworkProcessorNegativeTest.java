@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NetworkProcessorNegativeTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       EvenGaborSize          |  9 | a Gabor bank needs an odd kernel size (the kernel is centred on its middle pixel); change size = 4 to 3 or 5
       ZeroOrientations       | 10 | @Gabor orientations must be 1 or more, got 0
       NoWavelengths          | 12 | @Gabor wavelengths is empty; list at least one value
@@ -69,7 +72,10 @@ class NetworkProcessorNegativeTest {
   void rejectsWithMessageOnLine(String name, int line, String message) {
     JavaFileObject source = JavaFileObjects.forResource("bad/test/" + name + ".java");
     Compilation compilation =
-        javac().withProcessors(new NetworkProcessor()).withOptions(NetworkProcessorGoldenTest.RESOURCES).compile(source);
+        javac()
+            .withProcessors(new NetworkProcessor())
+            .withOptions(NetworkProcessorGoldenTest.RESOURCES)
+            .compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(line);
     assertThat(compilation).hadErrorCount(1);

@@ -3,8 +3,8 @@ package io.gaborflow.cli.bench;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.history.EpochResult;
-import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.ModelTrainer;
+import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Trains every variant of a model with every seed, in one process and on one data set: with the
- * same seed every variant sees the same batches in the same order. Seeds are the outer loop, so
- * a slow spell of the machine spreads over the variants instead of landing on one.
+ * same seed every variant sees the same batches in the same order. Seeds are the outer loop, so a
+ * slow spell of the machine spreads over the variants instead of landing on one.
  */
 public final class Bench {
   private final ModelGraph base;
@@ -24,8 +24,16 @@ public final class Bench {
   private final TrainingConfig config;
   private final PrintStream log;
 
-  /** A sweep of {@code base}'s {@code variants} with each of {@code seeds}, logging each run to {@code log}. */
-  public Bench(ModelGraph base, List<BenchVariant> variants, List<Long> seeds, TrainingConfig config, PrintStream log) {
+  /**
+   * A sweep of {@code base}'s {@code variants} with each of {@code seeds}, logging each run to
+   * {@code log}.
+   */
+  public Bench(
+      ModelGraph base,
+      List<BenchVariant> variants,
+      List<Long> seeds,
+      TrainingConfig config,
+      PrintStream log) {
     this.base = base;
     this.variants = List.copyOf(variants);
     this.seeds = List.copyOf(seeds);
@@ -46,19 +54,26 @@ public final class Bench {
       TrainingConfig seeded = config.withSeed(seed);
       for (BenchVariant variant : variants) {
         ModelGraph graph = variant.graph(base);
-        figures.putIfAbsent(variant, VariantFigures.of(graph.spec(), config.optimizer(), config.batchSize()));
+        figures.putIfAbsent(
+            variant, VariantFigures.of(graph.spec(), config.optimizer(), config.batchSize()));
         TrainingResult result = ModelTrainer.of(graph, seeded, data).train();
         accuracies.get(variant).add(result.testAccuracy());
         for (EpochResult e : result.epochs()) {
           seconds.get(variant).add(e.seconds());
         }
-        log.printf("%-28s seed %d: test accuracy %.4f, %s s/epoch%n", graph.modelName(), seed, result.testAccuracy(),
+        log.printf(
+            "%-28s seed %d: test accuracy %.4f, %s s/epoch%n",
+            graph.modelName(),
+            seed,
+            result.testAccuracy(),
             result.epochs().stream().map(e -> String.format("%.1f", e.seconds())).toList());
       }
     }
     List<VariantResult> results = new ArrayList<>();
     for (BenchVariant v : variants) {
-      results.add(new VariantResult(v, v.graph(base).modelName(), figures.get(v), accuracies.get(v), seconds.get(v)));
+      results.add(
+          new VariantResult(
+              v, v.graph(base).modelName(), figures.get(v), accuracies.get(v), seconds.get(v)));
     }
     return results;
   }

@@ -10,17 +10,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a bench's results: {@code bench.json} (every figure, every run), {@code bench.md} (a
- * table like the paper's) and {@code bench.png} (test accuracy and seconds per epoch against the
- * share of fixed filters). Ratios are against the 0 % variant of the same run.
+ * Writes a bench's results: {@code bench.json} (every figure, every run), {@code bench.md} (a table
+ * like the paper's) and {@code bench.png} (test accuracy and seconds per epoch against the share of
+ * fixed filters). Ratios are against the 0 % variant of the same run.
  */
 public final class BenchReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final String family;
   private final String dataset;
@@ -35,15 +35,26 @@ public final class BenchReport {
   }
 
   /** The report of a sweep of {@code family} on {@code dataset}. */
-  public BenchReport(String family, String dataset, TrainingConfig config, List<Long> seeds, List<VariantResult> results) {
+  public BenchReport(
+      String family,
+      String dataset,
+      TrainingConfig config,
+      List<Long> seeds,
+      List<VariantResult> results) {
     this.family = family;
     this.dataset = dataset;
     this.config = config;
     this.seeds = List.copyOf(seeds);
     this.results = List.copyOf(results);
-    this.baseline = results.stream()
-        .filter(r -> r.variant().fixedPercent() == 0 && r.variant().partialEpochs() == 0 && !r.variant().parametric())
-        .findFirst().orElse(results.get(0));
+    this.baseline =
+        results.stream()
+            .filter(
+                r ->
+                    r.variant().fixedPercent() == 0
+                        && r.variant().partialEpochs() == 0
+                        && !r.variant().parametric())
+            .findFirst()
+            .orElse(results.get(0));
   }
 
   /** Writes {@code bench.json} and {@code bench.md} into {@code directory}. */
@@ -53,7 +64,8 @@ public final class BenchReport {
       JSON.writeValue(directory.resolve("bench.json").toFile(), json());
       Files.writeString(directory.resolve("bench.md"), markdown(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the bench report to " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the bench report to " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -106,10 +118,12 @@ public final class BenchReport {
       ObjectNode storage = v.putObject("storage_bytes");
       storage.put("gabor_as_generator_parameters", f.storageBytes());
       storage.put("gabor_as_tensors", f.tensorBytes());
-      storage.put("saving_vs_baseline", (double) baseline.figures().storageBytes() / f.storageBytes());
+      storage.put(
+          "saving_vs_baseline", (double) baseline.figures().storageBytes() / f.storageBytes());
       ObjectNode joules = v.putObject("energy_per_training_image");
       joules.put("microjoules", f.picojoulesPerImage() / 1e6);
-      joules.put("saving_vs_baseline", baseline.figures().picojoulesPerImage() / f.picojoulesPerImage());
+      joules.put(
+          "saving_vs_baseline", baseline.figures().picojoulesPerImage() / f.picojoulesPerImage());
     }
     return root;
   }
@@ -121,29 +135,63 @@ public final class BenchReport {
 
   String markdown() {
     StringBuilder md = new StringBuilder();
-    md.append(String.format(Locale.ROOT, "# %s on %s: fixed Gabor filters per convolution layer%n%n", family, dataset));
-    md.append(String.format(Locale.ROOT,
-        "%d epochs, batch %d, %s, %d threads, seeds %s. Ratios against `%s` of the same run.%n%n",
-        config.epochs(), config.batchSize(), config.optimizer().name().toLowerCase(Locale.ROOT), config.threads(),
-        seeds, baseline.model()));
-    md.append("| variant | test accuracy | Δ accuracy | s/epoch (median) | speedup | MACs/image fwd + in-grad + filter-grad + update | MAC ratio | learnable / fixed params | storage | storage saving | energy µJ/image | energy saving |\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "# %s on %s: fixed Gabor filters per convolution layer%n%n",
+            family,
+            dataset));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%d epochs, batch %d, %s, %d threads, seeds %s. Ratios against `%s` of the same run.%n%n",
+            config.epochs(),
+            config.batchSize(),
+            config.optimizer().name().toLowerCase(Locale.ROOT),
+            config.threads(),
+            seeds,
+            baseline.model()));
+    md.append(
+        "| variant | test accuracy | Δ accuracy | s/epoch (median) | speedup | MACs/image fwd + in-grad + filter-grad + update | MAC ratio | learnable / fixed params | storage | storage saving | energy µJ/image | energy saving |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (VariantResult r : results) {
       VariantFigures f = r.figures();
-      md.append(String.format(Locale.ROOT,
-          "| %s | %.4f ± %.4f | %+.2f pt | %.2f | %.2fx | %s + %s + %s + %s | %.2f | %,d / %,d | %s | %.2fx | %.1f | %.2fx |%n",
-          r.variant().label(), r.meanAccuracy(), r.accuracyStd(), 100 * (r.meanAccuracy() - baseline.meanAccuracy()),
-          r.medianEpochSeconds(), baseline.medianEpochSeconds() / r.medianEpochSeconds(),
-          mega(f.forward()), mega(f.inputGradient()), mega(f.filterGradient()), mega(f.weightUpdate()),
-          (double) f.totalMacs() / baseline.figures().totalMacs(), f.learnableParameters(), f.fixedParameters(),
-          kilobytes(f.storageBytes()), (double) baseline.figures().storageBytes() / f.storageBytes(),
-          f.picojoulesPerImage() / 1e6, baseline.figures().picojoulesPerImage() / f.picojoulesPerImage()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.4f ± %.4f | %+.2f pt | %.2f | %.2fx | %s + %s + %s + %s | %.2f | %,d / %,d | %s | %.2fx | %.1f | %.2fx |%n",
+              r.variant().label(),
+              r.meanAccuracy(),
+              r.accuracyStd(),
+              100 * (r.meanAccuracy() - baseline.meanAccuracy()),
+              r.medianEpochSeconds(),
+              baseline.medianEpochSeconds() / r.medianEpochSeconds(),
+              mega(f.forward()),
+              mega(f.inputGradient()),
+              mega(f.filterGradient()),
+              mega(f.weightUpdate()),
+              (double) f.totalMacs() / baseline.figures().totalMacs(),
+              f.learnableParameters(),
+              f.fixedParameters(),
+              kilobytes(f.storageBytes()),
+              (double) baseline.figures().storageBytes() / f.storageBytes(),
+              f.picojoulesPerImage() / 1e6,
+              baseline.figures().picojoulesPerImage() / f.picojoulesPerImage()));
     }
-    md.append("\nMACs in millions per training image. Storage: the exported model with each fixed Gabor bank kept as")
-        .append(" its generator parameters (θ, λ, ψ, σ, γ per filter). Energy: operation counts times 45 nm energies")
-        .append(String.format(Locale.ROOT, " (multiply %.1f pJ, add %.1f pJ, SRAM read %.1f pJ per MAC; DRAM %.0f pJ per",
-            EnergyModel.MULTIPLY_PJ, EnergyModel.ADD_PJ, EnergyModel.SRAM_PJ, EnergyModel.DRAM_PJ))
-        .append(" weight access, once per batch); an estimate for comparing the variants, not a measurement.\n");
+    md.append(
+            "\nMACs in millions per training image. Storage: the exported model with each fixed Gabor bank kept as")
+        .append(
+            " its generator parameters (θ, λ, ψ, σ, γ per filter). Energy: operation counts times 45 nm energies")
+        .append(
+            String.format(
+                Locale.ROOT,
+                " (multiply %.1f pJ, add %.1f pJ, SRAM read %.1f pJ per MAC; DRAM %.0f pJ per",
+                EnergyModel.MULTIPLY_PJ,
+                EnergyModel.ADD_PJ,
+                EnergyModel.SRAM_PJ,
+                EnergyModel.DRAM_PJ))
+        .append(
+            " weight access, once per batch); an estimate for comparing the variants, not a measurement.\n");
     return md.toString();
   }
 

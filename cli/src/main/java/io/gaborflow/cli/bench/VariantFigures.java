@@ -17,8 +17,15 @@ import io.gaborflow.tensorflow.train.OptimizerKind;
  * @param tensorBytes the same model with the fixed banks stored as ordinary kernels
  */
 public record VariantFigures(
-    long forward, long inputGradient, long filterGradient, long weightUpdate,
-    long learnableParameters, long fixedParameters, long storageBytes, long tensorBytes, double picojoulesPerImage) {
+    long forward,
+    long inputGradient,
+    long filterGradient,
+    long weightUpdate,
+    long learnableParameters,
+    long fixedParameters,
+    long storageBytes,
+    long tensorBytes,
+    double picojoulesPerImage) {
 
   /** Multiply-accumulates per training image, all kinds together. */
   public long totalMacs() {
@@ -33,8 +40,17 @@ public record VariantFigures(
     int perWeight = optimizer == OptimizerKind.ADAM ? 4 : 2;
     long update = Math.round((double) learnable * perWeight / batchSize);
     long macs = cost.forward() + cost.inputGradient() + cost.filterGradient() + update;
-    double energy = EnergyModel.picojoulesPerImage(macs, learnable, parameters.fixedKernelValues(), batchSize);
-    return new VariantFigures(cost.forward(), cost.inputGradient(), cost.filterGradient(), update, learnable,
-        parameters.fixed(), parameters.storageBytes(), parameters.tensorBytes(), energy);
+    double energy =
+        EnergyModel.picojoulesPerImage(macs, learnable, parameters.fixedKernelValues(), batchSize);
+    return new VariantFigures(
+        cost.forward(),
+        cost.inputGradient(),
+        cost.filterGradient(),
+        update,
+        learnable,
+        parameters.fixed(),
+        parameters.storageBytes(),
+        parameters.tensorBytes(),
+        energy);
   }
 }

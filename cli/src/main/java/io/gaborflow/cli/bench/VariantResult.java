@@ -10,7 +10,11 @@ import java.util.List;
  * @param epochSeconds seconds of every epoch of every run
  */
 public record VariantResult(
-    BenchVariant variant, String model, VariantFigures figures, List<Double> accuracies, List<Double> epochSeconds) {
+    BenchVariant variant,
+    String model,
+    VariantFigures figures,
+    List<Double> accuracies,
+    List<Double> epochSeconds) {
 
   /** The test accuracy, averaged over the seeds. */
   public double meanAccuracy() {
@@ -37,6 +41,8 @@ public record VariantResult(
     List<Double> sorted = new ArrayList<>(values);
     sorted.sort(null);
     int n = sorted.size();
-    return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return n == 0
+        ? Double.NaN
+        : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }

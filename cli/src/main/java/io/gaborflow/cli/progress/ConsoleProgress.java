@@ -8,6 +8,8 @@ public final class ConsoleProgress {
 
   /** A progress bar when standard output is a terminal, one line per epoch otherwise. */
   public static TrainingListener forConsole() {
-    return System.console() != null ? new TerminalProgress(System.out) : new PlainProgress(System.out);
+    return System.console() != null
+        ? new TerminalProgress(System.out)
+        : new PlainProgress(System.out);
   }
 }

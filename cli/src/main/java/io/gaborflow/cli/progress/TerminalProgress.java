@@ -33,7 +33,8 @@ final class TerminalProgress implements TrainingListener {
   @Override
   public void stepDone(StepEvent step) {
     bar.stepTo(step.step());
-    bar.setExtraMessage(String.format(" loss %.4f, %.0f img/s", step.meanLoss(), step.imagesPerSecond()));
+    bar.setExtraMessage(
+        String.format(" loss %.4f, %.0f img/s", step.meanLoss(), step.imagesPerSecond()));
   }
 
   @Override

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * A bank as CSV: a header, then one row per filter: {@code theta_deg,lambda,psi_deg,sigma,gamma,}
- * then the {@code size * size} kernel values row by row, each printed so it parses back to the
- * same double.
+ * then the {@code size * size} kernel values row by row, each printed so it parses back to the same
+ * double.
  */
 public final class BankCsv {
   private BankCsv() {}
@@ -27,9 +27,17 @@ public final class BankCsv {
     out.write(header.append('\n').toString());
     for (int f = 0; f < bank.filterCount(); f++) {
       GaborParameters p = bank.parameters().get(f);
-      StringBuilder line = new StringBuilder()
-          .append(p.thetaDegrees()).append(',').append(p.lambda()).append(',')
-          .append(p.psiDegrees()).append(',').append(p.sigma()).append(',').append(p.gamma());
+      StringBuilder line =
+          new StringBuilder()
+              .append(p.thetaDegrees())
+              .append(',')
+              .append(p.lambda())
+              .append(',')
+              .append(p.psiDegrees())
+              .append(',')
+              .append(p.sigma())
+              .append(',')
+              .append(p.gamma());
       for (double v : bank.kernel(f)) {
         line.append(',').append(v);
       }

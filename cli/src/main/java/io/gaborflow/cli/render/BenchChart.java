@@ -12,24 +12,40 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The bench's two charts side by side: test accuracy and seconds per epoch against the fixed share. */
+/**
+ * The bench's two charts side by side: test accuracy and seconds per epoch against the fixed share.
+ */
 public final class BenchChart {
   private BenchChart() {}
 
   /** Writes the charts of {@code results} to {@code png}. */
   public static void write(List<VariantResult> results, Path png) {
-    XYChart accuracy = new XYChartBuilder().width(560).height(400).title("Test accuracy")
-        .xAxisTitle("fixed Gabor filters (%)").yAxisTitle("accuracy").build();
-    XYChart time = new XYChartBuilder().width(560).height(400).title("Training time")
-        .xAxisTitle("fixed Gabor filters (%)").yAxisTitle("seconds per epoch (median)").build();
+    XYChart accuracy =
+        new XYChartBuilder()
+            .width(560)
+            .height(400)
+            .title("Test accuracy")
+            .xAxisTitle("fixed Gabor filters (%)")
+            .yAxisTitle("accuracy")
+            .build();
+    XYChart time =
+        new XYChartBuilder()
+            .width(560)
+            .height(400)
+            .title("Training time")
+            .xAxisTitle("fixed Gabor filters (%)")
+            .yAxisTitle("seconds per epoch (median)")
+            .build();
     for (String series : List.of("Gabor fixed", "Gabor trained at first", "Gabor parametric")) {
       List<Double> x = new ArrayList<>();
       List<Double> acc = new ArrayList<>();
       List<Double> std = new ArrayList<>();
       List<Double> secs = new ArrayList<>();
       for (VariantResult r : results) {
-        String of = r.variant().parametric() ? "Gabor parametric"
-            : r.variant().partialEpochs() > 0 ? "Gabor trained at first" : "Gabor fixed";
+        String of =
+            r.variant().parametric()
+                ? "Gabor parametric"
+                : r.variant().partialEpochs() > 0 ? "Gabor trained at first" : "Gabor fixed";
         if (of.equals(series)) {
           x.add((double) r.variant().fixedPercent());
           acc.add(r.meanAccuracy());
@@ -46,7 +62,8 @@ public final class BenchChart {
       t.setMarker(SeriesMarkers.CIRCLE);
     }
     try {
-      BitmapEncoder.saveBitmap(List.of(accuracy, time), 1, 2, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+      BitmapEncoder.saveBitmap(
+          List.of(accuracy, time), 1, 2, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
     }

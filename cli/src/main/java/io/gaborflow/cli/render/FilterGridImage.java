@@ -30,8 +30,9 @@ public final class FilterGridImage {
     int rows = (tiles.size() + columns - 1) / columns;
     int scale = Math.max(1, (MIN_CELL + size - 1) / size);
     int cell = size * scale;
-    BufferedImage image = new BufferedImage(
-        GAP + columns * (cell + GAP), GAP + rows * (cell + GAP), BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(
+            GAP + columns * (cell + GAP), GAP + rows * (cell + GAP), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(BACKGROUND);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());

@@ -22,7 +22,8 @@ import java.nio.file.StandardCopyOption;
  *  "test_accuracy", "test_loss", "parameters": {"learnable", "fixed"}}</pre>
  */
 public final class RunReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunReport() {}
 
@@ -69,7 +70,8 @@ public final class RunReport {
   public static void requireWritable(Path file) {
     Path absolute = file.toAbsolutePath();
     if (Files.isDirectory(absolute)) {
-      throw new IllegalArgumentException("report " + file + " is a directory; give a file name such as run.json");
+      throw new IllegalArgumentException(
+          "report " + file + " is a directory; give a file name such as run.json");
     }
     try {
       Path dir = absolute.getParent();
@@ -80,7 +82,10 @@ public final class RunReport {
     }
   }
 
-  /** Writes the report to {@code file} through a temporary file, so a crash never leaves half a report. */
+  /**
+   * Writes the report to {@code file} through a temporary file, so a crash never leaves half a
+   * report.
+   */
   public static void write(TrainingResult result, Path file) {
     Path absolute = file.toAbsolutePath();
     try {
@@ -90,7 +95,8 @@ public final class RunReport {
       }
       Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
       JSON.writeValue(tmp.toFile(), toJson(result));
-      Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.gaborflow.cli.trace;
 
+import io.gaborflow.core.model.Scopes;
 import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.ArrayList;
@@ -7,11 +8,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.OptionalInt;
-import io.gaborflow.core.model.Scopes;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.proto.DeviceStepStats;
@@ -19,8 +19,8 @@ import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.RunMetadata;
 
 /**
- * What one traced training step ran: every executed node with its op type, wall time, the layer
- * it belongs to and whether it is part of the forward pass, the backward pass or the update.
+ * What one traced training step ran: every executed node with its op type, wall time, the layer it
+ * belongs to and whether it is part of the forward pass, the backward pass or the update.
  */
 public final class StepTrace {
   /** One executed node; {@code layer} is "layer3", "optimizer" or "other". */
@@ -53,6 +53,7 @@ public final class StepTrace {
 
   private final List<Node> nodes;
   private final Set<String> filterGradientKernels;
+
   /** Per op type, the wall time during which at least one op of the type ran. */
   private final Map<String, Long> spanByType;
 
@@ -66,9 +67,15 @@ public final class StepTrace {
         if (op == null) {
           continue; // the executor's own _SOURCE, _Arg and _Retval nodes
         }
-        executed.add(new Node(op.name(), op.type(), stats.getAllEndRelMicros(), layerOf(op), passOf(op.name())));
-        intervals.computeIfAbsent(op.type(), t -> new ArrayList<>())
-            .add(new long[] {stats.getAllStartMicros(), stats.getAllStartMicros() + stats.getAllEndRelMicros()});
+        executed.add(
+            new Node(
+                op.name(), op.type(), stats.getAllEndRelMicros(), layerOf(op), passOf(op.name())));
+        intervals
+            .computeIfAbsent(op.type(), t -> new ArrayList<>())
+            .add(
+                new long[] {
+                  stats.getAllStartMicros(), stats.getAllStartMicros() + stats.getAllEndRelMicros()
+                });
         if (FILTER_GRADIENTS.contains(op.type())) {
           kernels.add(kernelOf(op).name());
         }
@@ -81,7 +88,8 @@ public final class StepTrace {
     this.spanByType = spans;
   }
 
-  private StepTrace(List<Node> nodes, Set<String> filterGradientKernels, Map<String, Long> spanByType) {
+  private StepTrace(
+      List<Node> nodes, Set<String> filterGradientKernels, Map<String, Long> spanByType) {
     this.nodes = List.copyOf(nodes);
     this.filterGradientKernels = filterGradientKernels;
     this.spanByType = spanByType;
@@ -116,8 +124,8 @@ public final class StepTrace {
 
   /**
    * One trace with each node's shortest time over {@code traces} of the same step. On a shared
-   * machine a single trace catches stalls that have nothing to do with the op; the fastest of a
-   * few runs of a node is what the op costs.
+   * machine a single trace catches stalls that have nothing to do with the op; the fastest of a few
+   * runs of a node is what the op costs.
    */
   public static StepTrace fastestOf(List<StepTrace> traces) {
     Map<String, Node> fastest = new LinkedHashMap<>();
@@ -130,7 +138,8 @@ public final class StepTrace {
     for (StepTrace trace : traces) {
       trace.spanByType.forEach((type, span) -> spans.merge(type, span, Math::min));
     }
-    return new StepTrace(new ArrayList<>(fastest.values()), traces.get(0).filterGradientKernels, spans);
+    return new StepTrace(
+        new ArrayList<>(fastest.values()), traces.get(0).filterGradientKernels, spans);
   }
 
   /** Every op that ran, with its time. */
@@ -160,7 +169,9 @@ public final class StepTrace {
   public Map<String, Map<Pass, Long>> microsByLayer() {
     Map<String, Map<Pass, Long>> byLayer = new TreeMap<>(LAYER_ORDER);
     for (Node n : nodes) {
-      byLayer.computeIfAbsent(n.layer(), l -> new TreeMap<>()).merge(n.pass(), n.micros(), Long::sum);
+      byLayer
+          .computeIfAbsent(n.layer(), l -> new TreeMap<>())
+          .merge(n.pass(), n.micros(), Long::sum);
     }
     return byLayer;
   }
@@ -210,7 +221,8 @@ public final class StepTrace {
     // Forward ops are named layer3/conv2/..., variables layer3.conv2.kernel.
     OptionalInt index = Scopes.topLayerIndex(opName.replace('.', '/'));
     return index.isPresent() && opName.length() > Scopes.layer("", index.getAsInt()).length()
-        ? Scopes.layer("", index.getAsInt()) : null;
+        ? Scopes.layer("", index.getAsInt())
+        : null;
   }
 
   /** A filter gradient's second input is the shape of the kernel it differentiates. */

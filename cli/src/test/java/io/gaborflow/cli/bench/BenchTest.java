@@ -1,20 +1,18 @@
 package io.gaborflow.cli.bench;
 
-import io.gaborflow.tensorflow.testing.Specs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gaborflow.core.annotation.Activation;
-import io.gaborflow.core.annotation.Initializer;
 import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.testing.Specs;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.OptimizerKind;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.ModelSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,16 +26,27 @@ class BenchTest {
   @TempDir Path dir;
 
   /** 8x8 grey input; one 3x3 layer of 4 Gabor + 4 learnable filters; dense 2. */
-  static final ModelGraph TINY = ModelGraph.of(Specs.network("tiny", 8, 1, 2)
-      .layer("gabor", Specs.conv(3, 1, Padding.VALID, Activation.RELU,
-          Specs.gabor("gabor", GaborBankSpec.builder().orientations(2).phases(0, 90).sigma(1).build()),
-          Specs.learnable("conv", 4)))
-      .layer("logits", Specs.logits(2))
-      .build());
+  static final ModelGraph TINY =
+      ModelGraph.of(
+          Specs.network("tiny", 8, 1, 2)
+              .layer(
+                  "gabor",
+                  Specs.conv(
+                      3,
+                      1,
+                      Padding.VALID,
+                      Activation.RELU,
+                      Specs.gabor(
+                          "gabor",
+                          GaborBankSpec.builder().orientations(2).phases(0, 90).sigma(1).build()),
+                      Specs.learnable("conv", 4)))
+              .layer("logits", Specs.logits(2))
+              .build());
 
   private static VariantFigures figures(int percent) {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).build();
-    return VariantFigures.of(new BenchVariant(percent, 0).graph(TINY).spec(), OptimizerKind.ADAM, 16);
+    return VariantFigures.of(
+        new BenchVariant(percent, 0).graph(TINY).spec(), OptimizerKind.ADAM, 16);
   }
 
   @Test
@@ -46,27 +55,36 @@ class BenchTest {
     VariantFigures half = figures(50);
     assertEquals(324 * 8 + 576, half.forward());
     assertEquals(576, half.inputGradient(), "the first layer needs no input gradient");
-    assertEquals(324 * 4 + 576, half.filterGradient(), "only the 4 learnable filters and the dense layer");
+    assertEquals(
+        324 * 4 + 576, half.filterGradient(), "only the 4 learnable filters and the dense layer");
     long learnable = 4 * 9 + 4 + 288 * 2 + 2;
     assertEquals(learnable, half.learnableParameters());
-    assertEquals(Math.round(learnable * 4 / 16.0), half.weightUpdate(), "Adam: 4 per learnable weight, once per batch of 16");
+    assertEquals(
+        Math.round(learnable * 4 / 16.0),
+        half.weightUpdate(),
+        "Adam: 4 per learnable weight, once per batch of 16");
     VariantFigures none = figures(0);
     assertEquals(324 * 8 + 576, none.filterGradient());
     assertEquals(8 * 9 + 8 + 288 * 2 + 2, none.learnableParameters());
     assertEquals(0, none.fixedParameters());
     VariantFigures most = figures(75);
     assertEquals(6 * 9, most.fixedParameters(), "75 % of 8 filters are 6 Gabor filters");
-    assertEquals(4 * (2 * 9 + 2 + 288 * 2 + 2 + 5 * 6), most.storageBytes(), "6 filters as 5 generator values each");
+    assertEquals(
+        4 * (2 * 9 + 2 + 288 * 2 + 2 + 5 * 6),
+        most.storageBytes(),
+        "6 filters as 5 generator values each");
     assertTrue(most.picojoulesPerImage() < none.picojoulesPerImage());
   }
 
   @Test
   void writesJsonAndMarkdown() throws IOException {
     TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(16).threads(2).build();
-    List<BenchVariant> variants = List.of(new BenchVariant(0, 0), new BenchVariant(50, 0), new BenchVariant(50, 1));
+    List<BenchVariant> variants =
+        List.of(new BenchVariant(0, 0), new BenchVariant(50, 0), new BenchVariant(50, 1));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    List<VariantResult> results = new Bench(TINY, variants, List.of(1L, 2L), config, new PrintStream(log))
-        .run(SyntheticData.stripes(8, 2, 64, 32, 3));
+    List<VariantResult> results =
+        new Bench(TINY, variants, List.of(1L, 2L), config, new PrintStream(log))
+            .run(SyntheticData.stripes(8, 2, 64, 32, 3));
     new BenchReport("tiny", "stripes", config, List.of(1L, 2L), results).writeAll(dir);
 
     JsonNode json = new ObjectMapper().readTree(dir.resolve("bench.json").toFile());

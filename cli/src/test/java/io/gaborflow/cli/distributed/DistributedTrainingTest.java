@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Data-parallel training over real worker processes on 127.0.0.1: every worker holds the same
- * weights after every sampled step, and they are the weights of one process training on the
- * global batch, up to the order in which floats are summed.
+ * weights after every sampled step, and they are the weights of one process training on the global
+ * batch, up to the order in which floats are summed.
  */
 class DistributedTrainingTest {
   /**
@@ -42,7 +42,9 @@ class DistributedTrainingTest {
   }
 
   static Process worker(Path out, String cluster, int task) throws IOException {
-    return JavaProcesses.start(ClusterWorker.class, List.of(out.toString(), cluster, Integer.toString(task)),
+    return JavaProcesses.start(
+        ClusterWorker.class,
+        List.of(out.toString(), cluster, Integer.toString(task)),
         ProcessBuilder.Redirect.to(out.resolveSibling(out.getFileName() + ".log").toFile()));
   }
 
@@ -62,9 +64,15 @@ class DistributedTrainingTest {
         workers.add(worker(dir.resolve("worker-" + task), cluster, task));
       }
       for (int task = 0; task < 2; task++) {
-        assertTrue(workers.get(task).waitFor(240, TimeUnit.SECONDS), "worker " + task + " did not finish");
-        assertEquals(0, workers.get(task).exitValue(),
-            () -> "worker failed: " + log(dir.resolve("worker-0.log")) + log(dir.resolve("worker-1.log")));
+        assertTrue(
+            workers.get(task).waitFor(240, TimeUnit.SECONDS), "worker " + task + " did not finish");
+        assertEquals(
+            0,
+            workers.get(task).exitValue(),
+            () ->
+                "worker failed: "
+                    + log(dir.resolve("worker-0.log"))
+                    + log(dir.resolve("worker-1.log")));
       }
     } finally {
       workers.forEach(Process::destroyForcibly);
@@ -79,8 +87,13 @@ class DistributedTrainingTest {
       Map<String, float[]> alone = read(dir.resolve("alone/" + sample + ".bin"));
       assertEquals(alone.keySet(), first.keySet());
       for (String name : alone.keySet()) {
-        assertArrayEquals(first.get(name), second.get(name), sample + " " + name + ": the workers differ");
-        assertArrayEquals(alone.get(name), first.get(name), TOLERANCE, sample + " " + name + ": not one process's");
+        assertArrayEquals(
+            first.get(name), second.get(name), sample + " " + name + ": the workers differ");
+        assertArrayEquals(
+            alone.get(name),
+            first.get(name),
+            TOLERANCE,
+            sample + " " + name + ": not one process's");
       }
     }
   }

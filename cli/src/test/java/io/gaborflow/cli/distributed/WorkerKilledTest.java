@@ -23,13 +23,31 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WorkerKilledTest {
   private static final int TIMEOUT_SECONDS = 10;
-  private static final List<String> RUN = List.of("train", "--model", "gabor-lenet", "--data", "embedded",
-      "--limit-train", "3000", "--limit-test", "300", "--epochs", "3", "--seed", "5", "--threads", "1",
-      "--deterministic", "--worker-timeout", Integer.toString(TIMEOUT_SECONDS));
+  private static final List<String> RUN =
+      List.of(
+          "train",
+          "--model",
+          "gabor-lenet",
+          "--data",
+          "embedded",
+          "--limit-train",
+          "3000",
+          "--limit-test",
+          "300",
+          "--epochs",
+          "3",
+          "--seed",
+          "5",
+          "--threads",
+          "1",
+          "--deterministic",
+          "--worker-timeout",
+          Integer.toString(TIMEOUT_SECONDS));
 
   @TempDir Path dir;
 
-  private static List<Process> start(Path checkpoints, boolean resume, Path logs) throws IOException {
+  private static List<Process> start(Path checkpoints, boolean resume, Path logs)
+      throws IOException {
     List<String> args = new ArrayList<>(RUN);
     args.addAll(List.of("--checkpoint-dir", checkpoints.toString()));
     if (resume) {
@@ -38,27 +56,39 @@ class WorkerKilledTest {
     return start(List.of(args, args), logs);
   }
 
-  /** Worker processes of {@code gaborflow}'s command line, one per argument list, in a cluster on 127.0.0.1. */
+  /**
+   * Worker processes of {@code gaborflow}'s command line, one per argument list, in a cluster on
+   * 127.0.0.1.
+   */
   static List<Process> start(List<List<String>> argsByTask, Path logs) throws IOException {
     StringBuilder cluster = new StringBuilder();
     for (int task = 0; task < argsByTask.size(); task++) {
-      cluster.append(task == 0 ? "" : ",").append("127.0.0.1:").append(DistributedTrainingTest.freePort());
+      cluster
+          .append(task == 0 ? "" : ",")
+          .append("127.0.0.1:")
+          .append(DistributedTrainingTest.freePort());
     }
     List<Process> workers = new ArrayList<>();
     for (int task = 0; task < argsByTask.size(); task++) {
       List<String> args = new ArrayList<>(argsByTask.get(task));
       args.addAll(List.of("--cluster", cluster.toString(), "--task", Integer.toString(task)));
-      workers.add(JavaProcesses.start(Main.class, args,
-          ProcessBuilder.Redirect.to(logs.resolve("worker-" + task + ".log").toFile())));
+      workers.add(
+          JavaProcesses.start(
+              Main.class,
+              args,
+              ProcessBuilder.Redirect.to(logs.resolve("worker-" + task + ".log").toFile())));
     }
     return workers;
   }
 
   private static void finish(List<Process> workers, Path logs) throws Exception {
     for (int task = 0; task < workers.size(); task++) {
-      assertTrue(workers.get(task).waitFor(240, TimeUnit.SECONDS), "worker " + task + " did not finish");
+      assertTrue(
+          workers.get(task).waitFor(240, TimeUnit.SECONDS), "worker " + task + " did not finish");
       int t = task;
-      assertEquals(0, workers.get(task).exitValue(),
+      assertEquals(
+          0,
+          workers.get(task).exitValue(),
           () -> DistributedTrainingTest.log(logs.resolve("worker-" + t + ".log")));
     }
   }
@@ -78,8 +108,13 @@ class WorkerKilledTest {
         assertTrue(workers.get(task).waitFor(120, TimeUnit.SECONDS), "worker " + task + " hangs");
         assertNotEquals(0, workers.get(task).exitValue());
         String log = Files.readString(logs.resolve("worker-" + task + ".log"));
-        assertTrue(log.contains("worker " + task + " refuses to train: the workers differ in data; start every worker"
-            + " with the same model, data and settings"), log);
+        assertTrue(
+            log.contains(
+                "worker "
+                    + task
+                    + " refuses to train: the workers differ in data; start every worker"
+                    + " with the same model, data and settings"),
+            log);
       }
     } finally {
       workers.forEach(Process::destroyForcibly);
@@ -89,8 +124,25 @@ class WorkerKilledTest {
   @Test
   void aWorkerThatCannotSeeTheChiefsCheckpointsIsRefusedOnResume() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
-    List<String> small = List.of("train", "--model", "gabor-lenet", "--data", "embedded", "--limit-train", "640",
-        "--limit-test", "100", "--epochs", "2", "--seed", "5", "--threads", "1", "--deterministic", "--resume");
+    List<String> small =
+        List.of(
+            "train",
+            "--model",
+            "gabor-lenet",
+            "--data",
+            "embedded",
+            "--limit-train",
+            "640",
+            "--limit-test",
+            "100",
+            "--epochs",
+            "2",
+            "--seed",
+            "5",
+            "--threads",
+            "1",
+            "--deterministic",
+            "--resume");
     List<String> shared = new ArrayList<>(small);
     shared.addAll(List.of("--checkpoint-dir", dir.resolve("shared").toString()));
     List<Process> workers = start(List.of(shared, shared), logs);
@@ -107,8 +159,11 @@ class WorkerKilledTest {
         assertTrue(workers.get(task).waitFor(120, TimeUnit.SECONDS), "worker " + task + " hangs");
         assertNotEquals(0, workers.get(task).exitValue());
         String log = Files.readString(logs.resolve("worker-" + task + ".log"));
-        assertTrue(log.contains("the workers differ in starting point (every worker must see the chief's"
-            + " checkpoints in --checkpoint-dir)"), log);
+        assertTrue(
+            log.contains(
+                "the workers differ in starting point (every worker must see the chief's"
+                    + " checkpoints in --checkpoint-dir)"),
+            log);
       }
     } finally {
       workers.forEach(Process::destroyForcibly);

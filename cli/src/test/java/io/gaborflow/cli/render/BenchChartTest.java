@@ -18,10 +18,18 @@ class BenchChartTest {
 
   @Test
   void writesBothChartsSideBySide() throws IOException {
-    List<VariantResult> results = List.of(
-        new VariantResult(new BenchVariant(0, 0), "m-fixed0", null, List.of(0.9, 0.91), List.of(2.0, 2.1)),
-        new VariantResult(new BenchVariant(50, 0), "m-fixed50", null, List.of(0.89, 0.9), List.of(1.5, 1.6)),
-        new VariantResult(new BenchVariant(50, 1), "m-fixed50-partial1", null, List.of(0.9, 0.9), List.of(1.7, 1.8)));
+    List<VariantResult> results =
+        List.of(
+            new VariantResult(
+                new BenchVariant(0, 0), "m-fixed0", null, List.of(0.9, 0.91), List.of(2.0, 2.1)),
+            new VariantResult(
+                new BenchVariant(50, 0), "m-fixed50", null, List.of(0.89, 0.9), List.of(1.5, 1.6)),
+            new VariantResult(
+                new BenchVariant(50, 1),
+                "m-fixed50-partial1",
+                null,
+                List.of(0.9, 0.9),
+                List.of(1.7, 1.8)));
     Path png = dir.resolve("bench.png");
     BenchChart.write(results, png);
     BufferedImage image = ImageIO.read(png.toFile());

@@ -1,13 +1,12 @@
 package io.gaborflow.cli.trace;
 
-import io.gaborflow.tensorflow.train.ModelSession;
-import io.gaborflow.tensorflow.train.TrainingConfig;
-
-import io.gaborflow.tensorflow.data.Batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +25,36 @@ class StepTraceTest {
       session.initialize(1);
       float[] images = new float[BATCH * 144];
       int[] labels = new int[BATCH];
-      StepTrace first = StepTrace.of(session, 1, Batch.of(images, labels, BATCH, images.length / labels.length));
-      StepTrace second = StepTrace.of(session, 1, Batch.of(images, labels, BATCH, images.length / labels.length));
+      StepTrace first =
+          StepTrace.of(session, 1, Batch.of(images, labels, BATCH, images.length / labels.length));
+      StepTrace second =
+          StepTrace.of(session, 1, Batch.of(images, labels, BATCH, images.length / labels.length));
 
       // SmallGaborNet: conv, pool, conv, flatten, dropout, dense: layers 1-6.
       List<String> layers = List.copyOf(first.microsByLayer().keySet());
-      assertEquals(List.of("layer1", "layer2", "layer3", "layer4", "layer5", "layer6", "optimizer"),
-          layers.subList(0, 7), "in network order: " + layers);
-      assertTrue(layers.size() == 7 || layers.equals(List.of("layer1", "layer2", "layer3", "layer4", "layer5",
-          "layer6", "optimizer", "other")), layers.toString());
+      assertEquals(
+          List.of("layer1", "layer2", "layer3", "layer4", "layer5", "layer6", "optimizer"),
+          layers.subList(0, 7),
+          "in network order: " + layers);
+      assertTrue(
+          layers.size() == 7
+              || layers.equals(
+                  List.of(
+                      "layer1",
+                      "layer2",
+                      "layer3",
+                      "layer4",
+                      "layer5",
+                      "layer6",
+                      "optimizer",
+                      "other")),
+          layers.toString());
       for (StepTrace.Node n : first.nodes()) {
         if (n.type().equals("Conv2DBackpropFilter")) {
           assertEquals(StepTrace.Pass.BACKWARD, n.pass(), n.name());
-          assertTrue(Set.of("layer1", "layer3").contains(n.layer()), n + " is not charged to a conv layer");
+          assertTrue(
+              Set.of("layer1", "layer3").contains(n.layer()),
+              n + " is not charged to a conv layer");
         }
         if (n.type().equals("ApplyAdam")) {
           assertEquals(StepTrace.Pass.UPDATE, n.pass(), n.name());
@@ -59,8 +75,9 @@ class StepTraceTest {
           expected.merge(n.name(), n.micros(), Math::min);
         }
       }
-      Map<String, Long> fastest = StepTrace.fastestOf(List.of(first, second)).nodes().stream()
-          .collect(Collectors.toMap(StepTrace.Node::name, StepTrace.Node::micros));
+      Map<String, Long> fastest =
+          StepTrace.fastestOf(List.of(first, second)).nodes().stream()
+              .collect(Collectors.toMap(StepTrace.Node::name, StepTrace.Node::micros));
       assertEquals(expected, fastest);
     }
   }

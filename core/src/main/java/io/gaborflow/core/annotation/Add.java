@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * A shortcut: the element-wise sum of the layer before it and an earlier output, then the
- * activation. The earlier output is the input of the enclosing {@link Block} (or of the network)
- * by default, or the layer declared by the field named in {@link #from()}.
+ * activation. The earlier output is the input of the enclosing {@link Block} (or of the network) by
+ * default, or the layer declared by the field named in {@link #from()}.
  *
  * <p>Where the shapes match the shortcut is the identity; where the shortcut has more positions or
  * other channels it passes through a 1x1 projection first, as {@link #projection()} says. On a

@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Average pooling over {@code size x size} windows. On a field of type {@link io.gaborflow.core.Layer}. */
+/**
+ * Average pooling over {@code size x size} windows. On a field of type {@link
+ * io.gaborflow.core.Layer}.
+ */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Batch normalisation (Ioffe and Szegedy 2015) of its input, per channel: while training with the
- * batch's mean and variance, at evaluation and in an export with moving averages of them, which
- * the training step updates. A learned scale (γ) and offset (β) follow, then the activation.
+ * batch's mean and variance, at evaluation and in an export with moving averages of them, which the
+ * training step updates. A learned scale (γ) and offset (β) follow, then the activation.
  *
  * <p>A convolution directly below it has no bias: β takes its place. It must come after a
  * convolution or dense layer. On a field of type {@link io.gaborflow.core.Layer}.

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Uses a {@link Block} {@link #count()} times in a row as one layer of a network. The field's
- * type is the block class. The first repeat has {@link #stride()}, the others stride 1; every
- * repeat has {@link #width()}.
+ * Uses a {@link Block} {@link #count()} times in a row as one layer of a network. The field's type
+ * is the block class. The first repeat has {@link #stride()}, the others stride 1; every repeat has
+ * {@link #width()}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Drops each activation with probability {@link #rate()} while training (inverted dropout: the
- * kept ones are scaled by {@code 1 / (1 - rate)}); the identity at evaluation. On a field of type
- * {@link io.gaborflow.core.Layer}.
+ * Drops each activation with probability {@link #rate()} while training (inverted dropout: the kept
+ * ones are scaled by {@code 1 / (1 - rate)}); the identity at evaluation. On a field of type {@link
+ * io.gaborflow.core.Layer}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -7,11 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Where a fixed bank's filters come from when they are not Gabor filters: exactly one of a
- * {@link #supplier()} class, an {@link #npy()} resource, or a {@link #model()} trained before
- * (with the {@link #bank()} to take). The values form an HWIO kernel {@code [size, size, input
- * channels, filters]}: its size must be the {@code @Conv} size and its input channels the
- * layer's. An {@code .npy} resource is checked at compile time; the others when the graph is built.
+ * Where a fixed bank's filters come from when they are not Gabor filters: exactly one of a {@link
+ * #supplier()} class, an {@link #npy()} resource, or a {@link #model()} trained before (with the
+ * {@link #bank()} to take). The values form an HWIO kernel {@code [size, size, input channels,
+ * filters]}: its size must be the {@code @Conv} size and its input channels the layer's. An {@code
+ * .npy} resource is checked at compile time; the others when the graph is built.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -7,18 +7,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A convolution bank whose filters do not change during training: they are graph constants behind
- * a stop-gradient, have no filter gradient, no optimizer update and no optimizer state. Goes with
+ * A convolution bank whose filters do not change during training: they are graph constants behind a
+ * stop-gradient, have no filter gradient, no optimizer update and no optimizer state. Goes with
  * {@link Conv} on the same field.
  *
  * <p>With {@link #trainableEpochs()} above 0 the bank starts from its Gabor values and trains for
- * that many epochs (the paper's way to win accuracy back), at the {@link #trainableAt()} end of
- * the run; in every other epoch it costs what a fixed bank costs: no filter gradient, no update.
+ * that many epochs (the paper's way to win accuracy back), at the {@link #trainableAt()} end of the
+ * run; in every other epoch it costs what a fixed bank costs: no filter gradient, no update.
  *
- * <p>With {@link #learn()}, the bank is parametric: its kernels stay Gabor kernels, computed in
- * the graph from per-filter parameters, and the listed parameters learn (five numbers a filter at
- * most, instead of k²·Cin values); the others stay as declared. {@link #trainableEpochs()} then
- * limits the epochs in which they learn.
+ * <p>With {@link #learn()}, the bank is parametric: its kernels stay Gabor kernels, computed in the
+ * graph from per-filter parameters, and the listed parameters learn (five numbers a filter at most,
+ * instead of k²·Cin values); the others stay as declared. {@link #trainableEpochs()} then limits
+ * the epochs in which they learn.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -30,7 +30,10 @@ public @interface Fixed {
    */
   Gabor gabor() default @Gabor;
 
-  /** Filters from elsewhere (explicit values, a file, an earlier model), instead of {@link #gabor()}. */
+  /**
+   * Filters from elsewhere (explicit values, a file, an earlier model), instead of {@link
+   * #gabor()}.
+   */
   FilterSource source() default @FilterSource;
 
   /** Epochs in which the bank trains; 0 (the default) keeps it fixed for the whole run. */
@@ -40,8 +43,8 @@ public @interface Fixed {
   TrainableAt trainableAt() default TrainableAt.START;
 
   /**
-   * The Gabor parameters that learn, making the bank parametric (see above); none by default.
-   * Only for {@link #gabor()} banks; each parameter at most once.
+   * The Gabor parameters that learn, making the bank parametric (see above); none by default. Only
+   * for {@link #gabor()} banks; each parameter at most once.
    */
   GaborParameter[] learn() default {};
 }

@@ -1,8 +1,8 @@
 package io.gaborflow.core.annotation;
 
 /**
- * A parameter of a Gabor kernel, named as in {@code cv::getGaborKernel}, that a parametric bank
- * can learn ({@link Fixed#learn()}).
+ * A parameter of a Gabor kernel, named as in {@code cv::getGaborKernel}, that a parametric bank can
+ * learn ({@link Fixed#learn()}).
  */
 public enum GaborParameter {
   /** The orientation θ of the normal to the stripes. */

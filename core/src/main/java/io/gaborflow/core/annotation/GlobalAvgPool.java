@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Averages each channel over all positions, giving a vector with one value per channel. On a
- * field of type {@link io.gaborflow.core.Layer}.
+ * Averages each channel over all positions, giving a vector with one value per channel. On a field
+ * of type {@link io.gaborflow.core.Layer}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

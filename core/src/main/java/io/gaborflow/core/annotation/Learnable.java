@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A convolution bank whose filters (and one bias per filter) are trained. Goes with {@link Conv}
- * on the same field.
+ * A convolution bank whose filters (and one bias per filter) are trained. Goes with {@link Conv} on
+ * the same field.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -7,11 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a convolutional network. The annotated class lists its layers as fields, each carrying
- * a layer annotation ({@link Conv}, {@link MaxPool}, {@link AvgPool}, {@link Dense}, {@link
- * Dropout}, {@link Flatten}, {@link GlobalAvgPool}) with an explicit layer index; indices run 1, 2,
- * 3, ... without gaps. Several {@link Conv} fields with the same index form one convolution layer
- * whose filter banks are concatenated along channels, in field order.
+ * Declares a convolutional network. The annotated class lists its layers as fields, each carrying a
+ * layer annotation ({@link Conv}, {@link MaxPool}, {@link AvgPool}, {@link Dense}, {@link Dropout},
+ * {@link Flatten}, {@link GlobalAvgPool}) with an explicit layer index; indices run 1, 2, 3, ...
+ * without gaps. Several {@link Conv} fields with the same index form one convolution layer whose
+ * filter banks are concatenated along channels, in field order.
  *
  * <p>At compile time the gaborflow processor checks the class and generates {@code <Name>Graph}
  * (the TensorFlow graph) and {@code <Name>Trainer} (an injectable trainer) beside it.
@@ -32,6 +32,8 @@ public @interface Network {
   /** Number of classes; the last layer must be a {@link Dense} layer with this many units. */
   int classes();
 
-  /** Model name used on the command line and in reports; by default the class name in kebab case. */
+  /**
+   * Model name used on the command line and in reports; by default the class name in kebab case.
+   */
   String name() default "";
 }

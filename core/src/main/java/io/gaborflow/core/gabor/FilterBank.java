@@ -28,11 +28,13 @@ public final class FilterBank {
    * The kernels of {@code filters}, each {@code size x size} pixels, normalised as {@code
    * normalization} says: for a parametric bank, the kernels of its current parameters.
    */
-  public static FilterBank of(List<GaborParameters> filters, int size, Normalization normalization) {
+  public static FilterBank of(
+      List<GaborParameters> filters, int size, Normalization normalization) {
     double[][] kernels = new double[filters.size()][];
     for (int i = 0; i < kernels.length; i++) {
       if (filters.get(i).size() != size) {
-        throw new IllegalArgumentException("filter " + i + " is " + filters.get(i).size() + " pixels, not " + size);
+        throw new IllegalArgumentException(
+            "filter " + i + " is " + filters.get(i).size() + " pixels, not " + size);
       }
       kernels[i] = normalize(GaborKernel.compute(filters.get(i)), normalization);
     }
@@ -86,8 +88,8 @@ public final class FilterBank {
 
   /**
    * The bank as one HWIO convolution kernel over {@code inChannels} input channels, laid out as
-   * {@code coverage} says. This is the kernel the layer is equivalent to, whatever way the
-   * backend computes it.
+   * {@code coverage} says. This is the kernel the layer is equivalent to, whatever way the backend
+   * computes it.
    */
   public float[] toHwio(int inChannels, ChannelCoverage coverage) {
     int n = filterCount();

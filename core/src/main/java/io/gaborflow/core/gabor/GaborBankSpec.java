@@ -1,6 +1,7 @@
 package io.gaborflow.core.gabor;
 
 import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.core.annotation.Gabor;
 import io.gaborflow.core.annotation.Normalization;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Objects;
 
 /**
  * What a {@link io.gaborflow.core.annotation.Gabor} annotation declares, as a value: the lists of
- * orientations, wavelengths and phases whose product gives the bank's filters, and how each
- * kernel is normalised and spread over input channels.
+ * orientations, wavelengths and phases whose product gives the bank's filters, and how each kernel
+ * is normalised and spread over input channels.
  *
  * @param anglesDegrees orientations θ, in degrees
  * @param wavelengths wavelengths λ, in pixels
@@ -33,9 +34,24 @@ public record GaborBankSpec(
 
   /** A bank without a filter limit: every combination of the lists. */
   public GaborBankSpec(
-      List<Double> anglesDegrees, List<Double> wavelengths, List<Double> phasesDegrees, double aspect,
-      double sigma, double bandwidth, Normalization normalization, ChannelCoverage coverage) {
-    this(anglesDegrees, wavelengths, phasesDegrees, aspect, sigma, bandwidth, normalization, coverage, 0);
+      List<Double> anglesDegrees,
+      List<Double> wavelengths,
+      List<Double> phasesDegrees,
+      double aspect,
+      double sigma,
+      double bandwidth,
+      Normalization normalization,
+      ChannelCoverage coverage) {
+    this(
+        anglesDegrees,
+        wavelengths,
+        phasesDegrees,
+        aspect,
+        sigma,
+        bandwidth,
+        normalization,
+        coverage,
+        0);
   }
 
   /** Checks the lists are present and copies them. */
@@ -72,8 +88,16 @@ public record GaborBankSpec(
   public GaborBankSpec withFilterCount(int count) {
     int perOrientation = wavelengths.size() * phasesDegrees.size();
     int orientations = (count + perOrientation - 1) / perOrientation;
-    return new GaborBankSpec(evenlySpacedAngles(orientations), wavelengths, phasesDegrees, aspect, sigma,
-        bandwidth, normalization, coverage, orientations * perOrientation == count ? 0 : count);
+    return new GaborBankSpec(
+        evenlySpacedAngles(orientations),
+        wavelengths,
+        phasesDegrees,
+        aspect,
+        sigma,
+        bandwidth,
+        normalization,
+        coverage,
+        orientations * perOrientation == count ? 0 : count);
   }
 
   /** Whether σ is derived from each wavelength and the bandwidth rather than given. */
@@ -102,12 +126,12 @@ public record GaborBankSpec(
 
   /** Builds a spec with the same defaults as the {@code @Gabor} annotation. */
   public static final class Builder {
-    private List<Double> angles = evenlySpacedAngles(4);
-    private List<Double> wavelengths = List.of(4.0);
-    private List<Double> phases = List.of(0.0, 90.0);
-    private double aspect = 0.5;
-    private double sigma = Double.NaN;
-    private double bandwidth = 1.0;
+    private List<Double> angles = evenlySpacedAngles(Gabor.DEFAULT_ORIENTATIONS);
+    private List<Double> wavelengths = List.of(Gabor.DEFAULT_WAVELENGTH);
+    private List<Double> phases = List.of(Gabor.EVEN_PHASE, Gabor.ODD_PHASE);
+    private double aspect = Gabor.DEFAULT_ASPECT;
+    private double sigma = Gabor.SIGMA_FROM_BANDWIDTH;
+    private double bandwidth = Gabor.DEFAULT_BANDWIDTH;
     private Normalization normalization = Normalization.ZERO_MEAN_UNIT_NORM;
     private ChannelCoverage coverage = ChannelCoverage.SHARED;
     private int limit;
@@ -152,7 +176,7 @@ public record GaborBankSpec(
 
     /** σ from each wavelength and this bandwidth in octaves, instead of a fixed σ. */
     public Builder bandwidth(double octaves) {
-      this.sigma = Double.NaN;
+      this.sigma = Gabor.SIGMA_FROM_BANDWIDTH;
       this.bandwidth = octaves;
       return this;
     }

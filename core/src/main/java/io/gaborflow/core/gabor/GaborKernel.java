@@ -6,9 +6,9 @@ package io.gaborflow.core.gabor;
  * already have.
  *
  * <p>OpenCV's conventions, kept on purpose: the kernel is centred on its middle pixel; for the
- * pixel at offset (x, y) from the centre, x to the right and y downwards, the rotated coordinate
- * is {@code x' = x cos θ + y sin θ}, {@code y' = -x sin θ + y cos θ}; the value {@code exp(-(x'² +
- * γ² y'²) / 2σ²) cos(2π x'/λ + ψ)} is stored at row {@code c - y}, column {@code c - x}, that is
+ * pixel at offset (x, y) from the centre, x to the right and y downwards, the rotated coordinate is
+ * {@code x' = x cos θ + y sin θ}, {@code y' = -x sin θ + y cos θ}; the value {@code exp(-(x'² + γ²
+ * y'²) / 2σ²) cos(2π x'/λ + ψ)} is stored at row {@code c - y}, column {@code c - x}, that is
  * point-mirrored through the centre.
  */
 public final class GaborKernel {

@@ -39,7 +39,8 @@ public record GaborParameters(
 
   private static void requirePositive(String name, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("Gabor " + name + " must be positive and finite, got " + value);
+      throw new IllegalArgumentException(
+          "Gabor " + name + " must be positive and finite, got " + value);
     }
   }
 }

@@ -4,8 +4,8 @@ import io.gaborflow.core.annotation.Activation;
 
 /**
  * The element-wise sum of a node's two inputs, the main path first and the shortcut second, then
- * {@code activation}. The shapes are equal: a projection, where one is needed, is a node of its
- * own below the shortcut input.
+ * {@code activation}. The shapes are equal: a projection, where one is needed, is a node of its own
+ * below the shortcut input.
  */
 public record AddLayerSpec(String name, Activation activation) implements LayerSpec {
   @Override

@@ -1,7 +1,8 @@
 package io.gaborflow.core.model;
 
 /** One filter bank of a convolution layer: fixed (Gabor or given values) or learnable. */
-public sealed interface BankSpec permits FixedGaborBankSpec, FixedTensorBankSpec, LearnableBankSpec {
+public sealed interface BankSpec
+    permits FixedGaborBankSpec, FixedTensorBankSpec, LearnableBankSpec {
   /** The declaring field's name; also the bank's name in the graph. */
   String name();
 
@@ -11,7 +12,8 @@ public sealed interface BankSpec permits FixedGaborBankSpec, FixedTensorBankSpec
   /**
    * The same bank with {@code count} filters (a Gabor bank with as few orientations as give them).
    *
-   * @throws IllegalArgumentException for a bank whose filters come from a source, unless the count is its own
+   * @throws IllegalArgumentException for a bank whose filters come from a source, unless the count
+   *     is its own
    */
   BankSpec withFilters(int count);
 

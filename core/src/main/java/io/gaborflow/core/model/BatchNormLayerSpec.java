@@ -8,8 +8,8 @@ import io.gaborflow.core.annotation.Activation;
  * @param momentum weight of the old value in each moving-average update
  * @param epsilon added to the variance before its square root
  */
-public record BatchNormLayerSpec(String name, double momentum, double epsilon, Activation activation)
-    implements LayerSpec {
+public record BatchNormLayerSpec(
+    String name, double momentum, double epsilon, Activation activation) implements LayerSpec {
 
   @Override
   public <R> R accept(LayerVisitor<R> visitor) {
@@ -24,6 +24,9 @@ public record BatchNormLayerSpec(String name, double momentum, double epsilon, A
   /** Learned values per channel: the scale γ and the offset β. */
   public static final int LEARNED_PER_CHANNEL = 2;
 
-  /** Values per channel updated by the training step but not by the optimizer: the moving mean and variance. */
+  /**
+   * Values per channel updated by the training step but not by the optimizer: the moving mean and
+   * variance.
+   */
   public static final int MOVING_PER_CHANNEL = 2;
 }

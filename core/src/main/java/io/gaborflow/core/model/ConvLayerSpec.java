@@ -12,7 +12,12 @@ import java.util.List;
  * @param bias whether each learnable filter has a bias (not when batch normalisation follows)
  */
 public record ConvLayerSpec(
-    int size, int stride, Padding padding, Activation activation, List<BankSpec> banks, boolean bias)
+    int size,
+    int stride,
+    Padding padding,
+    Activation activation,
+    List<BankSpec> banks,
+    boolean bias)
     implements LayerSpec {
 
   /** Copies the banks. */
@@ -21,7 +26,8 @@ public record ConvLayerSpec(
   }
 
   /** A layer whose learnable banks have biases. */
-  public ConvLayerSpec(int size, int stride, Padding padding, Activation activation, List<BankSpec> banks) {
+  public ConvLayerSpec(
+      int size, int stride, Padding padding, Activation activation, List<BankSpec> banks) {
     this(size, stride, padding, activation, banks, true);
   }
 

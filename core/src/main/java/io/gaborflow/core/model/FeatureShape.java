@@ -1,8 +1,8 @@
 package io.gaborflow.core.model;
 
 /**
- * The shape of one example as it flows between layers: height x width x channels for a feature
- * map, or {@code 1 x 1 x n} with {@code flat} set for a vector.
+ * The shape of one example as it flows between layers: height x width x channels for a feature map,
+ * or {@code 1 x 1 x n} with {@code flat} set for a vector.
  */
 public record FeatureShape(int height, int width, int channels, boolean flat) {
 

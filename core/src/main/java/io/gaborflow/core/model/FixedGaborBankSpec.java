@@ -14,13 +14,16 @@ import java.util.Set;
  * (in the window's epochs when there is one, else the whole run).
  */
 public record FixedGaborBankSpec(
-    String name, GaborBankSpec gabor, int trainableEpochs, TrainableAt trainableAt, Set<GaborParameter> learned)
+    String name,
+    GaborBankSpec gabor,
+    int trainableEpochs,
+    TrainableAt trainableAt,
+    Set<GaborParameter> learned)
     implements BankSpec {
   @Override
   public <R> R accept(BankVisitor<R> visitor) {
     return visitor.gabor(this);
   }
-
 
   /** Copies the learned parameters. */
   public FixedGaborBankSpec {
@@ -32,8 +35,12 @@ public record FixedGaborBankSpec(
     this(name, gabor, 0, TrainableAt.START, Set.of());
   }
 
-  /** A bank whose values train for {@code trainableEpochs} at the {@code trainableAt} end of the run. */
-  public FixedGaborBankSpec(String name, GaborBankSpec gabor, int trainableEpochs, TrainableAt trainableAt) {
+  /**
+   * A bank whose values train for {@code trainableEpochs} at the {@code trainableAt} end of the
+   * run.
+   */
+  public FixedGaborBankSpec(
+      String name, GaborBankSpec gabor, int trainableEpochs, TrainableAt trainableAt) {
     this(name, gabor, trainableEpochs, trainableAt, Set.of());
   }
 
@@ -57,13 +64,16 @@ public record FixedGaborBankSpec(
     return trainableEpochs == 0 ? null : new TrainingWindow(trainableEpochs, trainableAt);
   }
 
-  /** The same bank, trained for {@code epochs} epochs (0: never) at the {@code at} end of the run. */
+  /**
+   * The same bank, trained for {@code epochs} epochs (0: never) at the {@code at} end of the run.
+   */
   public FixedGaborBankSpec trainableFor(int epochs, TrainableAt at) {
     return new FixedGaborBankSpec(name, gabor, epochs, at, learned);
   }
 
   @Override
   public FixedGaborBankSpec withFilters(int count) {
-    return new FixedGaborBankSpec(name, gabor.withFilterCount(count), trainableEpochs, trainableAt, learned);
+    return new FixedGaborBankSpec(
+        name, gabor.withFilterCount(count), trainableEpochs, trainableAt, learned);
   }
 }

@@ -19,7 +19,6 @@ public record FixedTensorBankSpec(
     return visitor.tensor(this);
   }
 
-
   /** Where the values come from. */
   public enum SourceKind {
     /** A {@link io.gaborflow.core.FilterSupplier} class. */
@@ -40,13 +39,19 @@ public record FixedTensorBankSpec(
     return new FixedTensorBankSpec(name, SourceKind.NPY, resource, "", shape.get(3), shape);
   }
 
-  /** A bank from a {@link io.gaborflow.core.FilterSupplier} class with a public no-argument constructor. */
+  /**
+   * A bank from a {@link io.gaborflow.core.FilterSupplier} class with a public no-argument
+   * constructor.
+   */
   public static FixedTensorBankSpec supplier(
       String name, Class<? extends io.gaborflow.core.FilterSupplier> supplier, int filters) {
-    return new FixedTensorBankSpec(name, SourceKind.SUPPLIER, supplier.getName(), "", filters, List.of());
+    return new FixedTensorBankSpec(
+        name, SourceKind.SUPPLIER, supplier.getName(), "", filters, List.of());
   }
 
-  /** A bank copied from bank {@code bank} ({@code layer1/conv1}) of the model in {@code directory}. */
+  /**
+   * A bank copied from bank {@code bank} ({@code layer1/conv1}) of the model in {@code directory}.
+   */
   public static FixedTensorBankSpec model(String name, String directory, String bank, int filters) {
     return new FixedTensorBankSpec(name, SourceKind.MODEL, directory, bank, filters, List.of());
   }
@@ -55,7 +60,14 @@ public record FixedTensorBankSpec(
   public FixedTensorBankSpec withFilters(int count) {
     if (count != filters) {
       throw new IllegalArgumentException(
-          "bank " + name + " takes its " + filters + " filters from " + location + " and cannot have " + count);
+          "bank "
+              + name
+              + " takes its "
+              + filters
+              + " filters from "
+              + location
+              + " and cannot have "
+              + count);
     }
     return this;
   }

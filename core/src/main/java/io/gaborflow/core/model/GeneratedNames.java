@@ -3,8 +3,8 @@ package io.gaborflow.core.model;
 import java.util.List;
 
 /**
- * The names of what the processor generates for a {@code @Network} class: the processor writes
- * them and the backend finds them by them (ModelGraph.forNetwork).
+ * The names of what the processor generates for a {@code @Network} class: the processor writes them
+ * and the backend finds them by them (ModelGraph.forNetwork).
  */
 public final class GeneratedNames {
   /** Suffix of the generated graph, {@code <Name>Graph}. */
@@ -23,7 +23,10 @@ public final class GeneratedNames {
     return String.join("_", simpleNames) + suffix;
   }
 
-  /** The binary name generated for the class whose binary name is {@code binaryName} ({@code a.b.Outer$Inner}). */
+  /**
+   * The binary name generated for the class whose binary name is {@code binaryName} ({@code
+   * a.b.Outer$Inner}).
+   */
   public static String binaryName(String binaryName, String suffix) {
     int dot = binaryName.lastIndexOf('.');
     String packagePrefix = dot < 0 ? "" : binaryName.substring(0, dot + 1);

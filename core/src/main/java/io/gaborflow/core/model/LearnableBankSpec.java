@@ -3,7 +3,8 @@ package io.gaborflow.core.model;
 import io.gaborflow.core.annotation.Initializer;
 
 /** A bank of trained filters (with a bias each, unless its layer has none). */
-public record LearnableBankSpec(String name, int filters, Initializer initializer) implements BankSpec {
+public record LearnableBankSpec(String name, int filters, Initializer initializer)
+    implements BankSpec {
   @Override
   public <R> R accept(BankVisitor<R> visitor) {
     return visitor.learnable(this);

@@ -26,7 +26,8 @@ public final class NetworkSpec {
    * @param classes the number of classes
    * @param nodes the layers, each after its inputs
    */
-  public NetworkSpec(String qualifiedName, String modelName, FeatureShape input, int classes, List<Node> nodes) {
+  public NetworkSpec(
+      String qualifiedName, String modelName, FeatureShape input, int classes, List<Node> nodes) {
     this.qualifiedName = qualifiedName;
     this.modelName = modelName;
     this.input = input;
@@ -36,7 +37,8 @@ public final class NetworkSpec {
   }
 
   /** A builder for the network {@code qualifiedName} declares. */
-  public static Builder builder(String qualifiedName, String modelName, FeatureShape input, int classes) {
+  public static Builder builder(
+      String qualifiedName, String modelName, FeatureShape input, int classes) {
     return new Builder(qualifiedName, modelName, input, classes);
   }
 
@@ -107,15 +109,19 @@ public final class NetworkSpec {
   public NetworkSpec mapConvLayers(UnaryOperator<ConvLayerSpec> change) {
     List<Node> changed = new ArrayList<>(nodes.size());
     for (Node node : nodes) {
-      changed.add(node.layer() instanceof ConvLayerSpec conv ? node.withLayer(change.apply(conv)) : node);
+      changed.add(
+          node.layer() instanceof ConvLayerSpec conv ? node.withLayer(change.apply(conv)) : node);
     }
     return new NetworkSpec(qualifiedName, modelName, input, classes, changed);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NetworkSpec other && qualifiedName.equals(other.qualifiedName)
-        && modelName.equals(other.modelName) && input.equals(other.input) && classes == other.classes
+    return o instanceof NetworkSpec other
+        && qualifiedName.equals(other.qualifiedName)
+        && modelName.equals(other.modelName)
+        && input.equals(other.input)
+        && classes == other.classes
         && nodes.equals(other.nodes);
   }
 
@@ -147,9 +153,13 @@ public final class NetworkSpec {
       this.classes = classes;
     }
 
-    /** Block {@code block} {@code count} times at {@code width} (0: its own), the first with {@code stride}. */
+    /**
+     * Block {@code block} {@code count} times at {@code width} (0: its own), the first with {@code
+     * stride}.
+     */
     public Builder blocks(String origin, BlockSpec block, int count, int width, int stride) {
-      return step(new Step.Blocks(origin, block, count, width == 0 ? block.width() : width, stride));
+      return step(
+          new Step.Blocks(origin, block, count, width == 0 ? block.width() : width, stride));
     }
 
     /**

@@ -16,6 +16,7 @@ public final class NetworkSpecException extends IllegalArgumentException {
   }
 
   private final transient String origin;
+
   /** What went wrong. */
   private final Kind kind;
 

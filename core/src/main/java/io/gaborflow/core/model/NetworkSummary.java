@@ -13,7 +13,8 @@ import java.util.Locale;
  * @param parameters what the whole network holds
  * @param cost what one training image costs
  */
-public record NetworkSummary(String model, List<Row> rows, ParameterCount parameters, TrainingCost cost) {
+public record NetworkSummary(
+    String model, List<Row> rows, ParameterCount parameters, TrainingCost cost) {
   /**
    * One layer.
    *
@@ -23,7 +24,13 @@ public record NetworkSummary(String model, List<Row> rows, ParameterCount parame
    * @param fixed weights of its fixed banks
    * @param forwardMacs its multiply-accumulates per image, forward
    */
-  public record Row(String scope, String kind, FeatureShape output, long learnable, long fixed, long forwardMacs) {}
+  public record Row(
+      String scope,
+      String kind,
+      FeatureShape output,
+      long learnable,
+      long fixed,
+      long forwardMacs) {}
 
   /** Copies the rows. */
   public NetworkSummary {
@@ -37,59 +44,75 @@ public record NetworkSummary(String model, List<Row> rows, ParameterCount parame
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < spec.nodes().size(); i++) {
       Node node = spec.nodes().get(i);
-      rows.add(new Row(node.scope(), kind(node.layer()), spec.shapeOf(i), counts.get(i).learnable(),
-          counts.get(i).fixed(), costs.get(i).forward()));
+      rows.add(
+          new Row(
+              node.scope(),
+              kind(node.layer()),
+              spec.shapeOf(i),
+              counts.get(i).learnable(),
+              counts.get(i).fixed(),
+              costs.get(i).forward()));
     }
-    return new NetworkSummary(spec.modelName(), rows, ParameterCount.of(spec), TrainingCost.of(spec));
+    return new NetworkSummary(
+        spec.modelName(), rows, ParameterCount.of(spec), TrainingCost.of(spec));
   }
 
   private static String kind(LayerSpec layer) {
-    return layer.accept(new LayerVisitor<String>() {
-      @Override
-      public String conv(ConvLayerSpec conv) {
-        int learned = conv.banks().stream().filter(b -> b instanceof LearnableBankSpec).mapToInt(BankSpec::filters)
-            .sum();
-        int fixed = conv.filters() - learned;
-        String size = conv.size() + "x" + conv.size() + (conv.stride() > 1 ? "/" + conv.stride() : "");
-        return fixed == 0 ? "conv " + size : "conv " + size + ", " + fixed + " fixed + " + learned + " learned";
-      }
+    return layer.accept(
+        new LayerVisitor<String>() {
+          @Override
+          public String conv(ConvLayerSpec conv) {
+            int learned =
+                conv.banks().stream()
+                    .filter(b -> b instanceof LearnableBankSpec)
+                    .mapToInt(BankSpec::filters)
+                    .sum();
+            int fixed = conv.filters() - learned;
+            String size =
+                conv.size() + "x" + conv.size() + (conv.stride() > 1 ? "/" + conv.stride() : "");
+            return fixed == 0
+                ? "conv " + size
+                : "conv " + size + ", " + fixed + " fixed + " + learned + " learned";
+          }
 
-      @Override
-      public String pool(PoolLayerSpec pool) {
-        return (pool.kind() == PoolLayerSpec.Kind.MAX ? "max pool " : "average pool ") + pool.size() + "x"
-            + pool.size();
-      }
+          @Override
+          public String pool(PoolLayerSpec pool) {
+            return (pool.kind() == PoolLayerSpec.Kind.MAX ? "max pool " : "average pool ")
+                + pool.size()
+                + "x"
+                + pool.size();
+          }
 
-      @Override
-      public String dense(DenseLayerSpec dense) {
-        return "dense";
-      }
+          @Override
+          public String dense(DenseLayerSpec dense) {
+            return "dense";
+          }
 
-      @Override
-      public String dropout(DropoutLayerSpec dropout) {
-        return "dropout " + dropout.rate();
-      }
+          @Override
+          public String dropout(DropoutLayerSpec dropout) {
+            return "dropout " + dropout.rate();
+          }
 
-      @Override
-      public String flatten(FlattenLayerSpec flatten) {
-        return "flatten";
-      }
+          @Override
+          public String flatten(FlattenLayerSpec flatten) {
+            return "flatten";
+          }
 
-      @Override
-      public String globalAvgPool(GlobalAvgPoolLayerSpec pool) {
-        return "global average pool";
-      }
+          @Override
+          public String globalAvgPool(GlobalAvgPoolLayerSpec pool) {
+            return "global average pool";
+          }
 
-      @Override
-      public String batchNorm(BatchNormLayerSpec norm) {
-        return "batch norm";
-      }
+          @Override
+          public String batchNorm(BatchNormLayerSpec norm) {
+            return "batch norm";
+          }
 
-      @Override
-      public String add(AddLayerSpec add) {
-        return "add";
-      }
-    });
+          @Override
+          public String add(AddLayerSpec add) {
+            return "add";
+          }
+        });
   }
 
   /** The table as text, one line per layer, totals last. */
@@ -97,21 +120,38 @@ public record NetworkSummary(String model, List<Row> rows, ParameterCount parame
     StringBuilder out = new StringBuilder();
     String line = "%-28s %-34s %-16s %12s %10s %14s%n";
     out.append(String.format(Locale.ROOT, "%s%n", model));
-    out.append(String.format(Locale.ROOT, line, "layer", "kind", "output", "learnable", "fixed", "forward MACs"));
+    out.append(
+        String.format(
+            Locale.ROOT, line, "layer", "kind", "output", "learnable", "fixed", "forward MACs"));
     for (Row row : rows) {
-      out.append(String.format(Locale.ROOT, line, row.scope(), row.kind(), row.output(),
-          String.format(Locale.ROOT, "%,d", row.learnable()), String.format(Locale.ROOT, "%,d", row.fixed()),
-          String.format(Locale.ROOT, "%,d", row.forwardMacs())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              line,
+              row.scope(),
+              row.kind(),
+              row.output(),
+              String.format(Locale.ROOT, "%,d", row.learnable()),
+              String.format(Locale.ROOT, "%,d", row.fixed()),
+              String.format(Locale.ROOT, "%,d", row.forwardMacs())));
     }
     out.append(String.format(Locale.ROOT, "learnable parameters: %,d%n", parameters.learnable()));
-    out.append(String.format(Locale.ROOT, "fixed parameters: %,d (stored as %,d Gabor generator values)%n",
-        parameters.fixed(), ParameterCount.GABOR_PARAMETERS * parameters.gaborFilters()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "fixed parameters: %,d (stored as %,d Gabor generator values)%n",
+            parameters.fixed(),
+            ParameterCount.GABOR_PARAMETERS * parameters.gaborFilters()));
     if (parameters.moving() > 0) {
       out.append(String.format(Locale.ROOT, "moving statistics: %,d%n", parameters.moving()));
     }
-    out.append(String.format(Locale.ROOT,
-        "multiply-accumulates per training image: %,d forward, %,d input gradient, %,d filter gradient%n",
-        cost.forward(), cost.inputGradient(), cost.filterGradient()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "multiply-accumulates per training image: %,d forward, %,d input gradient, %,d filter gradient%n",
+            cost.forward(),
+            cost.inputGradient(),
+            cost.filterGradient()));
     return out.toString();
   }
 }

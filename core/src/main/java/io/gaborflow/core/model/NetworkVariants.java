@@ -7,9 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * A declared network with another share of fixed Gabor filters in its mixed convolution layers,
- * or with its Gabor banks trained for the first epochs: the paper's sweep, made from one
- * declaration.
+ * A declared network with another share of fixed Gabor filters in its mixed convolution layers, or
+ * with its Gabor banks trained for the first epochs: the paper's sweep, made from one declaration.
  */
 public final class NetworkVariants {
   private NetworkVariants() {}
@@ -24,10 +23,14 @@ public final class NetworkVariants {
     if (percent < 0 || percent > 100) {
       throw new IllegalArgumentException("fixed share must be between 0 and 100 %, got " + percent);
     }
-    return spec.mapConvLayers(conv -> resplit(conv, percent)).withModelName(spec.modelName() + "-fixed" + percent);
+    return spec.mapConvLayers(conv -> resplit(conv, percent))
+        .withModelName(spec.modelName() + "-fixed" + percent);
   }
 
-  /** {@code spec} with every fixed Gabor bank trained for its first {@code epochs} epochs (0: as declared). */
+  /**
+   * {@code spec} with every fixed Gabor bank trained for its first {@code epochs} epochs (0: as
+   * declared).
+   */
   public static NetworkSpec withGaborTraining(NetworkSpec spec, int epochs) {
     if (epochs < 0) {
       throw new IllegalArgumentException("Gabor training epochs must be 0 or more, got " + epochs);
@@ -35,23 +38,35 @@ public final class NetworkVariants {
     if (epochs == 0) {
       return spec;
     }
-    return spec.mapConvLayers(conv -> conv.withBanks(conv.banks().stream()
-            .map(b -> b instanceof FixedGaborBankSpec fixed && fixed.window() == null
-                ? fixed.trainableFor(epochs, TrainableAt.START) : b)
-            .toList()))
+    return spec.mapConvLayers(
+            conv ->
+                conv.withBanks(
+                    conv.banks().stream()
+                        .map(
+                            b ->
+                                b instanceof FixedGaborBankSpec fixed && fixed.window() == null
+                                    ? fixed.trainableFor(epochs, TrainableAt.START)
+                                    : b)
+                        .toList()))
         .withModelName(spec.modelName() + "-partial" + epochs);
   }
 
   /**
    * {@code spec} with every fixed Gabor bank made parametric: its kernels stay Gabor kernels and
-   * all five parameters of each filter learn, for the whole run (GaborNet's way, beside the
-   * paper's training of the kernel values).
+   * all five parameters of each filter learn, for the whole run (GaborNet's way, beside the paper's
+   * training of the kernel values).
    */
   public static NetworkSpec withParametricGabor(NetworkSpec spec) {
-    return spec.mapConvLayers(conv -> conv.withBanks(conv.banks().stream()
-            .map(b -> b instanceof FixedGaborBankSpec fixed && fixed.window() == null
-                ? fixed.learning(EnumSet.allOf(GaborParameter.class)) : b)
-            .toList()))
+    return spec.mapConvLayers(
+            conv ->
+                conv.withBanks(
+                    conv.banks().stream()
+                        .map(
+                            b ->
+                                b instanceof FixedGaborBankSpec fixed && fixed.window() == null
+                                    ? fixed.learning(EnumSet.allOf(GaborParameter.class))
+                                    : b)
+                        .toList()))
         .withModelName(spec.modelName() + "-parametric");
   }
 

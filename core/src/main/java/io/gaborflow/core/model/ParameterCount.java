@@ -20,7 +20,12 @@ import java.util.List;
  *     (counted in {@code learnable} too; stored among the generator parameters)
  */
 public record ParameterCount(
-    long learnable, long fixed, long moving, long gaborFilters, long sourcedWeights, long fixedKernelValues,
+    long learnable,
+    long fixed,
+    long moving,
+    long gaborFilters,
+    long sourcedWeights,
+    long fixedKernelValues,
     long learnedGaborParameters) {
   private static final ParameterCount NONE = new ParameterCount(0, 0, 0, 0, 0, 0, 0);
 
@@ -51,92 +56,119 @@ public record ParameterCount(
   private static ParameterCount ofNode(NetworkSpec spec, int i) {
     Node node = spec.nodes().get(i);
     FeatureShape in = spec.shapeOf(node.input());
-    return node.layer().accept(new LayerVisitor<ParameterCount>() {
-      @Override
-      public ParameterCount conv(ConvLayerSpec conv) {
-        ParameterCount sum = NONE;
-        for (BankSpec bank : conv.banks()) {
-          sum = sum.plus(ofBank(conv, in.channels(), bank));
-        }
-        return sum;
-      }
+    return node.layer()
+        .accept(
+            new LayerVisitor<ParameterCount>() {
+              @Override
+              public ParameterCount conv(ConvLayerSpec conv) {
+                ParameterCount sum = NONE;
+                for (BankSpec bank : conv.banks()) {
+                  sum = sum.plus(ofBank(conv, in.channels(), bank));
+                }
+                return sum;
+              }
 
-      @Override
-      public ParameterCount dense(DenseLayerSpec dense) {
-        return NONE.withLearnable(((long) in.elements() + 1) * dense.units());
-      }
+              @Override
+              public ParameterCount dense(DenseLayerSpec dense) {
+                return NONE.withLearnable(((long) in.elements() + 1) * dense.units());
+              }
 
-      @Override
-      public ParameterCount batchNorm(BatchNormLayerSpec norm) {
-        return new ParameterCount((long) BatchNormLayerSpec.LEARNED_PER_CHANNEL * in.channels(), 0,
-            (long) BatchNormLayerSpec.MOVING_PER_CHANNEL * in.channels(), 0, 0, 0, 0);
-      }
+              @Override
+              public ParameterCount batchNorm(BatchNormLayerSpec norm) {
+                return new ParameterCount(
+                    (long) BatchNormLayerSpec.LEARNED_PER_CHANNEL * in.channels(),
+                    0,
+                    (long) BatchNormLayerSpec.MOVING_PER_CHANNEL * in.channels(),
+                    0,
+                    0,
+                    0,
+                    0);
+              }
 
-      @Override
-      public ParameterCount pool(PoolLayerSpec pool) {
-        return NONE;
-      }
+              @Override
+              public ParameterCount pool(PoolLayerSpec pool) {
+                return NONE;
+              }
 
-      @Override
-      public ParameterCount dropout(DropoutLayerSpec dropout) {
-        return NONE;
-      }
+              @Override
+              public ParameterCount dropout(DropoutLayerSpec dropout) {
+                return NONE;
+              }
 
-      @Override
-      public ParameterCount flatten(FlattenLayerSpec flatten) {
-        return NONE;
-      }
+              @Override
+              public ParameterCount flatten(FlattenLayerSpec flatten) {
+                return NONE;
+              }
 
-      @Override
-      public ParameterCount globalAvgPool(GlobalAvgPoolLayerSpec pool) {
-        return NONE;
-      }
+              @Override
+              public ParameterCount globalAvgPool(GlobalAvgPoolLayerSpec pool) {
+                return NONE;
+              }
 
-      @Override
-      public ParameterCount add(AddLayerSpec add) {
-        return NONE;
-      }
-    });
+              @Override
+              public ParameterCount add(AddLayerSpec add) {
+                return NONE;
+              }
+            });
   }
 
   private static ParameterCount ofBank(ConvLayerSpec conv, int inChannels, BankSpec bank) {
     long weights = (long) conv.size() * conv.size() * inChannels * bank.filters();
-    return bank.accept(new BankVisitor<ParameterCount>() {
-      @Override
-      public ParameterCount gabor(FixedGaborBankSpec gabor) {
-        long kernelValues = gabor.gabor().coverage() == ChannelCoverage.SHARED
-            ? (long) conv.size() * conv.size() * bank.filters() : weights;
-        long learned = (long) gabor.learned().size() * bank.filters();
-        return new ParameterCount(learned, weights, 0, bank.filters(), 0, kernelValues, learned);
-      }
+    return bank.accept(
+        new BankVisitor<ParameterCount>() {
+          @Override
+          public ParameterCount gabor(FixedGaborBankSpec gabor) {
+            long kernelValues =
+                gabor.gabor().coverage() == ChannelCoverage.SHARED
+                    ? (long) conv.size() * conv.size() * bank.filters()
+                    : weights;
+            long learned = (long) gabor.learned().size() * bank.filters();
+            return new ParameterCount(
+                learned, weights, 0, bank.filters(), 0, kernelValues, learned);
+          }
 
-      @Override
-      public ParameterCount tensor(FixedTensorBankSpec tensor) {
-        return new ParameterCount(0, weights, 0, 0, weights, weights, 0);
-      }
+          @Override
+          public ParameterCount tensor(FixedTensorBankSpec tensor) {
+            return new ParameterCount(0, weights, 0, 0, weights, weights, 0);
+          }
 
-      @Override
-      public ParameterCount learnable(LearnableBankSpec learnable) {
-        return NONE.withLearnable(weights + (conv.bias() ? bank.filters() : 0));
-      }
-    });
+          @Override
+          public ParameterCount learnable(LearnableBankSpec learnable) {
+            return NONE.withLearnable(weights + (conv.bias() ? bank.filters() : 0));
+          }
+        });
   }
 
   private ParameterCount plus(ParameterCount o) {
-    return new ParameterCount(learnable + o.learnable, fixed + o.fixed, moving + o.moving,
-        gaborFilters + o.gaborFilters, sourcedWeights + o.sourcedWeights, fixedKernelValues + o.fixedKernelValues,
+    return new ParameterCount(
+        learnable + o.learnable,
+        fixed + o.fixed,
+        moving + o.moving,
+        gaborFilters + o.gaborFilters,
+        sourcedWeights + o.sourcedWeights,
+        fixedKernelValues + o.fixedKernelValues,
         learnedGaborParameters + o.learnedGaborParameters);
   }
 
   private ParameterCount withLearnable(long values) {
-    return new ParameterCount(values, fixed, moving, gaborFilters, sourcedWeights, fixedKernelValues,
+    return new ParameterCount(
+        values,
+        fixed,
+        moving,
+        gaborFilters,
+        sourcedWeights,
+        fixedKernelValues,
         learnedGaborParameters);
   }
 
   /** The exported model with each Gabor bank stored as its generator parameters. */
   public long storageBytes() {
     return BYTES_PER_VALUE
-        * (learnable - learnedGaborParameters + moving + GABOR_PARAMETERS * gaborFilters + sourcedWeights);
+        * (learnable
+            - learnedGaborParameters
+            + moving
+            + GABOR_PARAMETERS * gaborFilters
+            + sourcedWeights);
   }
 
   /** The same model with the fixed banks stored as ordinary kernels. */

@@ -18,7 +18,9 @@ public final class Scopes {
 
   private Scopes() {}
 
-  /** The scope of the {@code index}-th declared layer (from 1) under {@code parent} ("" at the top). */
+  /**
+   * The scope of the {@code index}-th declared layer (from 1) under {@code parent} ("" at the top).
+   */
   public static String layer(String parent, int index) {
     return parent.isEmpty() ? LAYER + index : parent + SEPARATOR + LAYER + index;
   }
@@ -46,7 +48,8 @@ public final class Scopes {
   /** The index (from 1) of the top-level layer that {@code path} lies in, if it lies in one. */
   public static OptionalInt topLayerIndex(String path) {
     String first = parts(path).get(0);
-    if (first.length() > LAYER.length() && first.startsWith(LAYER)
+    if (first.length() > LAYER.length()
+        && first.startsWith(LAYER)
         && first.substring(LAYER.length()).chars().allMatch(Character::isDigit)) {
       return OptionalInt.of(Integer.parseInt(first.substring(LAYER.length())));
     }

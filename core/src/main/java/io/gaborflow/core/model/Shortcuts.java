@@ -13,7 +13,10 @@ public final class Shortcuts {
   /** The shapes match: the shortcut is added as it is. */
   public record Identity() implements Plan {}
 
-  /** A 1x1 projection with {@code stride} to {@code channels} channels brings it to the main path's shape. */
+  /**
+   * A 1x1 projection with {@code stride} to {@code channels} channels brings it to the main path's
+   * shape.
+   */
   public record Project(int stride, int channels) implements Plan {}
 
   /** No projection allowed or possible: the shapes cannot be added. */
@@ -28,8 +31,9 @@ public final class Shortcuts {
       return new Mismatch();
     }
     int stride = Math.max(1, -Math.floorDiv(-shortcut.height(), main.height()));
-    boolean fits = Windows.outputSize(shortcut.height(), 1, stride, Padding.VALID) == main.height()
-        && Windows.outputSize(shortcut.width(), 1, stride, Padding.VALID) == main.width();
+    boolean fits =
+        Windows.outputSize(shortcut.height(), 1, stride, Padding.VALID) == main.height()
+            && Windows.outputSize(shortcut.width(), 1, stride, Padding.VALID) == main.width();
     return fits ? new Project(stride, main.channels()) : new Mismatch();
   }
 }

@@ -18,7 +18,10 @@ public final class Steps {
       return step(new Step.Layer(origin, layer));
     }
 
-    /** A shortcut from field {@code from} (empty: the block's or network's input) added to the layer before. */
+    /**
+     * A shortcut from field {@code from} (empty: the block's or network's input) added to the layer
+     * before.
+     */
     public B add(String origin, String from, Activation activation, Projection projection) {
       return step(new Step.Add(origin, from, activation, projection));
     }

@@ -6,14 +6,14 @@ import java.util.List;
 /**
  * Multiply-accumulates per training image, counted from a network's shapes.
  *
- * <p>Forward: every convolution and dense layer as the paper counts it (a SHARED Gabor bank as
- * its channel mean plus one single-channel convolution). Input gradient: the same count for each
- * layer with a trained weight below it, nothing for the others. Filter gradient: learnable
- * kernels, and the kernels of parametric Gabor banks that learn the whole run (the gradient reaches
- * their parameters through the kernel; building the kernel from them is a few operations per
- * kernel value, left out); fixed banks have none (partially trained banks, of values or of
- * parameters, are counted as frozen, which they are in most epochs). Pooling, batch normalisation, additions and activations are left out: they
- * are not multiply-accumulates.
+ * <p>Forward: every convolution and dense layer as the paper counts it (a SHARED Gabor bank as its
+ * channel mean plus one single-channel convolution). Input gradient: the same count for each layer
+ * with a trained weight below it, nothing for the others. Filter gradient: learnable kernels, and
+ * the kernels of parametric Gabor banks that learn the whole run (the gradient reaches their
+ * parameters through the kernel; building the kernel from them is a few operations per kernel
+ * value, left out); fixed banks have none (partially trained banks, of values or of parameters, are
+ * counted as frozen, which they are in most epochs). Pooling, batch normalisation, additions and
+ * activations are left out: they are not multiply-accumulates.
  */
 public record TrainingCost(long forward, long inputGradient, long filterGradient) {
 
@@ -21,8 +21,11 @@ public record TrainingCost(long forward, long inputGradient, long filterGradient
   public static TrainingCost of(NetworkSpec spec) {
     TrainingCost sum = new TrainingCost(0, 0, 0);
     for (TrainingCost node : perNode(spec)) {
-      sum = new TrainingCost(sum.forward + node.forward, sum.inputGradient + node.inputGradient,
-          sum.filterGradient + node.filterGradient);
+      sum =
+          new TrainingCost(
+              sum.forward + node.forward,
+              sum.inputGradient + node.inputGradient,
+              sum.filterGradient + node.filterGradient);
     }
     return sum;
   }
@@ -38,8 +41,11 @@ public record TrainingCost(long forward, long inputGradient, long filterGradient
       for (int in : node.inputs()) {
         trainedInput |= in != Node.NETWORK_INPUT && trainedBelow[in];
       }
-      LayerCost layer = node.layer().accept(new LayerCosts(spec.shapeOf(node.input()), spec.shapeOf(i)));
-      costs.add(new TrainingCost(layer.forward(), trainedInput ? layer.forward() : 0, layer.filterGradient()));
+      LayerCost layer =
+          node.layer().accept(new LayerCosts(spec.shapeOf(node.input()), spec.shapeOf(i)));
+      costs.add(
+          new TrainingCost(
+              layer.forward(), trainedInput ? layer.forward() : 0, layer.filterGradient()));
       trainedBelow[i] = trainedInput || layer.learns();
     }
     return List.copyOf(costs);
@@ -59,26 +65,32 @@ public record TrainingCost(long forward, long inputGradient, long filterGradient
       boolean learns = false;
       for (BankSpec bank : conv.banks()) {
         long full = perChannelFilter * in.channels() * bank.filters();
-        BankCost cost = bank.accept(new BankVisitor<BankCost>() {
-          @Override
-          public BankCost gabor(FixedGaborBankSpec gabor) {
-            boolean shared = gabor.gabor().coverage() == ChannelCoverage.SHARED;
-            long convolution = shared ? perChannelFilter * bank.filters() : full;
-            long mean = shared && in.channels() > 1 ? (long) in.height() * in.width() * in.channels() : 0;
-            boolean trainsAllRun = gabor.parametric() && gabor.window() == null;
-            return new BankCost(convolution + mean, trainsAllRun ? convolution : 0, trainsAllRun);
-          }
+        BankCost cost =
+            bank.accept(
+                new BankVisitor<BankCost>() {
+                  @Override
+                  public BankCost gabor(FixedGaborBankSpec gabor) {
+                    boolean shared = gabor.gabor().coverage() == ChannelCoverage.SHARED;
+                    long convolution = shared ? perChannelFilter * bank.filters() : full;
+                    long mean =
+                        shared && in.channels() > 1
+                            ? (long) in.height() * in.width() * in.channels()
+                            : 0;
+                    boolean trainsAllRun = gabor.parametric() && gabor.window() == null;
+                    return new BankCost(
+                        convolution + mean, trainsAllRun ? convolution : 0, trainsAllRun);
+                  }
 
-          @Override
-          public BankCost tensor(FixedTensorBankSpec tensor) {
-            return new BankCost(full, 0, false);
-          }
+                  @Override
+                  public BankCost tensor(FixedTensorBankSpec tensor) {
+                    return new BankCost(full, 0, false);
+                  }
 
-          @Override
-          public BankCost learnable(LearnableBankSpec learnable) {
-            return new BankCost(full, full, true);
-          }
-        });
+                  @Override
+                  public BankCost learnable(LearnableBankSpec learnable) {
+                    return new BankCost(full, full, true);
+                  }
+                });
         forward += cost.forward();
         filterGradient += cost.filterGradient();
         learns |= cost.learns();

@@ -14,7 +14,10 @@ public final class Windows {
     return input < window ? 0 : (input - window) / stride + 1;
   }
 
-  /** Zeros TensorFlow pads before the first input element: SAME splits the padding, the odd one after. */
+  /**
+   * Zeros TensorFlow pads before the first input element: SAME splits the padding, the odd one
+   * after.
+   */
   public static int padBefore(int input, int window, int stride, Padding padding) {
     if (padding == Padding.VALID) {
       return 0;

@@ -35,12 +35,18 @@ public final class NpyReader {
       count *= d;
     }
     if (count > Integer.MAX_VALUE / h.width) {
-      throw new NpyFormatException(source, h.dataOffset, "array of " + count + " values is too large");
+      throw new NpyFormatException(
+          source, h.dataOffset, "array of " + count + " values is too large");
     }
     byte[] data = in.readNBytes((int) count * h.width);
     if (data.length < count * h.width) {
-      throw new NpyFormatException(source, h.dataOffset + data.length,
-          "file is truncated: the header declares " + count * h.width + " bytes of data, found " + data.length);
+      throw new NpyFormatException(
+          source,
+          h.dataOffset + data.length,
+          "file is truncated: the header declares "
+              + count * h.width
+              + " bytes of data, found "
+              + data.length);
     }
     ByteBuffer buffer = ByteBuffer.wrap(data).order(h.order);
     float[] values = new float[(int) count];
@@ -55,11 +61,13 @@ public final class NpyReader {
   private static Header header(InputStream in, String source) throws IOException {
     byte[] start = in.readNBytes(8);
     if (start.length < 8) {
-      throw new NpyFormatException(source, start.length, "file is truncated inside the .npy magic string");
+      throw new NpyFormatException(
+          source, start.length, "file is truncated inside the .npy magic string");
     }
     for (int i = 0; i < MAGIC.length; i++) {
       if (start[i] != MAGIC[i]) {
-        throw new NpyFormatException(source, 0, "not a .npy file: it does not start with \\x93NUMPY");
+        throw new NpyFormatException(
+            source, 0, "not a .npy file: it does not start with \\x93NUMPY");
       }
     }
     int major = start[6];
@@ -76,16 +84,24 @@ public final class NpyReader {
     }
     byte[] headerBytes = in.readNBytes((int) headerLength);
     if (headerBytes.length < headerLength) {
-      throw new NpyFormatException(source, headerStart + headerBytes.length, "file is truncated inside the header");
+      throw new NpyFormatException(
+          source, headerStart + headerBytes.length, "file is truncated inside the header");
     }
-    String header = new String(headerBytes, major >= 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    String header =
+        new String(headerBytes, major >= 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     Matcher descr = DESCR.matcher(header);
     if (!descr.find()) {
-      throw new NpyFormatException(source, headerStart, "only float32 and float64 arrays are supported; header: " + header.strip());
+      throw new NpyFormatException(
+          source,
+          headerStart,
+          "only float32 and float64 arrays are supported; header: " + header.strip());
     }
     Matcher fortran = FORTRAN.matcher(header);
     if (fortran.find() && fortran.group(1).equals("True")) {
-      throw new NpyFormatException(source, headerStart, "Fortran-ordered arrays are not supported; save with np.ascontiguousarray");
+      throw new NpyFormatException(
+          source,
+          headerStart,
+          "Fortran-ordered arrays are not supported; save with np.ascontiguousarray");
     }
     Matcher shapeMatch = SHAPE.matcher(header);
     if (!shapeMatch.find()) {
@@ -98,7 +114,10 @@ public final class NpyReader {
       }
     }
     ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-    return new Header(dims.stream().mapToInt(Integer::intValue).toArray(), Integer.parseInt(descr.group(2)), order,
+    return new Header(
+        dims.stream().mapToInt(Integer::intValue).toArray(),
+        Integer.parseInt(descr.group(2)),
+        order,
         headerStart + headerLength);
   }
 }

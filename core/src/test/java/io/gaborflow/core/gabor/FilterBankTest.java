@@ -58,8 +58,13 @@ class FilterBankTest {
   @Test
   void unnormalisedKernelsAreOpenCvValues() {
     GaborBankSpec raw =
-        GaborBankSpec.builder().angles(30).wavelengths(4).phases(0).sigma(2)
-            .normalization(Normalization.NONE).build();
+        GaborBankSpec.builder()
+            .angles(30)
+            .wavelengths(4)
+            .phases(0)
+            .sigma(2)
+            .normalization(Normalization.NONE)
+            .build();
     double[] expected = GaborKernel.compute(new GaborParameters(5, 2, 30, 4, 0.5, 0));
     assertArrayEquals(expected, FilterBank.of(raw, 5).kernel(0));
   }

@@ -63,10 +63,7 @@ class GaborKernelOpenCvTest {
     for (int row = 0; row < p.size(); row++) {
       for (int col = 0; col < p.size(); col++) {
         assertEquals(
-            expected.get(row, col)[0],
-            actual[row * p.size() + col],
-            1e-6,
-            () -> "pixel of " + p);
+            expected.get(row, col)[0], actual[row * p.size() + col], 1e-6, () -> "pixel of " + p);
       }
     }
   }

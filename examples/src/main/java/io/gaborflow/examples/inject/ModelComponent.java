@@ -5,7 +5,9 @@ import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.train.ModelTrainer;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 
-/** What every example model's Dagger component offers: its trainer, for a config and a data spec. */
+/**
+ * What every example model's Dagger component offers: its trainer, for a config and a data spec.
+ */
 public interface ModelComponent {
   ModelTrainer trainer();
 

@@ -20,7 +20,13 @@ import io.gaborflow.core.annotation.Network;
 public class GaborLeNet {
   /** 5 orientations x 2 phases = 10 fixed filters. */
   @Conv(layer = 1, size = 5)
-  @Fixed(gabor = @Gabor(orientations = 5, wavelengths = 4, phases = {0, 90}, sigma = 2))
+  @Fixed(
+      gabor =
+          @Gabor(
+              orientations = 5,
+              wavelengths = 4,
+              phases = {0, 90},
+              sigma = 2))
   Bank gabor1;
 
   @Conv(layer = 1, size = 5)

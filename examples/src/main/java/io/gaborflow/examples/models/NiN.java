@@ -13,26 +13,60 @@ import io.gaborflow.core.annotation.Network;
 import io.gaborflow.core.annotation.Padding;
 
 /**
- * Network-in-Network for CIFAR-10 (Lin, Chen and Yan 2014), as the paper uses it: three blocks of
- * a spatial convolution and two 1x1 convolutions, pooling and dropout between blocks, and global
+ * Network-in-Network for CIFAR-10 (Lin, Chen and Yan 2014), as the paper uses it: three blocks of a
+ * spatial convolution and two 1x1 convolutions, pooling and dropout between blocks, and global
  * average pooling over ten maps as the classifier. All learnable.
  */
 @Network(height = 32, width = 32, channels = 3, classes = 10, name = "nin")
 public class NiN {
-  @Conv(layer = 1, size = 5, padding = Padding.SAME) @Learnable(filters = 192) Bank conv1;
-  @Conv(layer = 2, size = 1) @Learnable(filters = 160) Bank cccp1;
-  @Conv(layer = 3, size = 1) @Learnable(filters = 96) Bank cccp2;
-  @MaxPool(layer = 4, size = 3, stride = 2, padding = Padding.SAME) Layer pool1;
-  @Dropout(layer = 5, rate = 0.5) Layer drop1;
+  @Conv(layer = 1, size = 5, padding = Padding.SAME)
+  @Learnable(filters = 192)
+  Bank conv1;
 
-  @Conv(layer = 6, size = 5, padding = Padding.SAME) @Learnable(filters = 192) Bank conv2;
-  @Conv(layer = 7, size = 1) @Learnable(filters = 192) Bank cccp3;
-  @Conv(layer = 8, size = 1) @Learnable(filters = 192) Bank cccp4;
-  @AvgPool(layer = 9, size = 3, stride = 2, padding = Padding.SAME) Layer pool2;
-  @Dropout(layer = 10, rate = 0.5) Layer drop2;
+  @Conv(layer = 2, size = 1)
+  @Learnable(filters = 160)
+  Bank cccp1;
 
-  @Conv(layer = 11, size = 3, padding = Padding.SAME) @Learnable(filters = 192) Bank conv3;
-  @Conv(layer = 12, size = 1) @Learnable(filters = 192) Bank cccp5;
-  @Conv(layer = 13, size = 1, activation = Activation.NONE) @Learnable(filters = 10) Bank cccp6;
-  @GlobalAvgPool(layer = 14) Layer logits;
+  @Conv(layer = 3, size = 1)
+  @Learnable(filters = 96)
+  Bank cccp2;
+
+  @MaxPool(layer = 4, size = 3, stride = 2, padding = Padding.SAME)
+  Layer pool1;
+
+  @Dropout(layer = 5, rate = 0.5)
+  Layer drop1;
+
+  @Conv(layer = 6, size = 5, padding = Padding.SAME)
+  @Learnable(filters = 192)
+  Bank conv2;
+
+  @Conv(layer = 7, size = 1)
+  @Learnable(filters = 192)
+  Bank cccp3;
+
+  @Conv(layer = 8, size = 1)
+  @Learnable(filters = 192)
+  Bank cccp4;
+
+  @AvgPool(layer = 9, size = 3, stride = 2, padding = Padding.SAME)
+  Layer pool2;
+
+  @Dropout(layer = 10, rate = 0.5)
+  Layer drop2;
+
+  @Conv(layer = 11, size = 3, padding = Padding.SAME)
+  @Learnable(filters = 192)
+  Bank conv3;
+
+  @Conv(layer = 12, size = 1)
+  @Learnable(filters = 192)
+  Bank cccp5;
+
+  @Conv(layer = 13, size = 1, activation = Activation.NONE)
+  @Learnable(filters = 10)
+  Bank cccp6;
+
+  @GlobalAvgPool(layer = 14)
+  Layer logits;
 }

@@ -30,28 +30,48 @@ public class ResNet20 {
   /** Two 3x3 convolutions with batch normalisation, and the shortcut around them. */
   @Block(width = 16)
   public static class Basic {
-    @Conv(layer = 1, size = 3, stride = Conv.BLOCK_STRIDE, padding = Padding.SAME, activation = Activation.NONE)
+    @Conv(
+        layer = 1,
+        size = 3,
+        stride = Conv.BLOCK_STRIDE,
+        padding = Padding.SAME,
+        activation = Activation.NONE)
     @Learnable(filters = 16, initializer = Initializer.HE_NORMAL)
     Bank conv1;
 
-    @BatchNorm(layer = 2, momentum = 0.9, activation = Activation.RELU) Layer bn1;
+    @BatchNorm(layer = 2, momentum = 0.9, activation = Activation.RELU)
+    Layer bn1;
 
     @Conv(layer = 3, size = 3, padding = Padding.SAME, activation = Activation.NONE)
     @Learnable(filters = 16, initializer = Initializer.HE_NORMAL)
     Bank conv2;
 
-    @BatchNorm(layer = 4, momentum = 0.9) Layer bn2;
-    @Add(layer = 5) Layer shortcut;
+    @BatchNorm(layer = 4, momentum = 0.9)
+    Layer bn2;
+
+    @Add(layer = 5)
+    Layer shortcut;
   }
 
   @Conv(layer = 1, size = 3, padding = Padding.SAME, activation = Activation.NONE)
   @Learnable(filters = 16, initializer = Initializer.HE_NORMAL)
   Bank conv1;
 
-  @BatchNorm(layer = 2, momentum = 0.9, activation = Activation.RELU) Layer bn1;
-  @Blocks(layer = 3, count = 3, width = 16) Basic stage1;
-  @Blocks(layer = 4, count = 3, width = 32, stride = 2) Basic stage2;
-  @Blocks(layer = 5, count = 3, width = 64, stride = 2) Basic stage3;
-  @GlobalAvgPool(layer = 6) Layer pool;
-  @Dense(layer = 7, units = 10, activation = Activation.NONE) Layer logits;
+  @BatchNorm(layer = 2, momentum = 0.9, activation = Activation.RELU)
+  Layer bn1;
+
+  @Blocks(layer = 3, count = 3, width = 16)
+  Basic stage1;
+
+  @Blocks(layer = 4, count = 3, width = 32, stride = 2)
+  Basic stage2;
+
+  @Blocks(layer = 5, count = 3, width = 64, stride = 2)
+  Basic stage3;
+
+  @GlobalAvgPool(layer = 6)
+  Layer pool;
+
+  @Dense(layer = 7, units = 10, activation = Activation.NONE)
+  Layer logits;
 }

@@ -23,8 +23,7 @@ public enum Message {
   TWO_LAYER_ANNOTATIONS("field %s has both @%s and @%s; a field declares one layer"),
   WRONG_FIELD_TYPE("field %s declares a %s and must have type %s, not %s"),
   BANK_WITHOUT_CONV("@%s on field %s needs @Conv(layer = ..., size = ...) on the same field"),
-  BANK_ON_OTHER_LAYER(
-      "@%s goes only on @Conv fields, and field %s is a %s; remove @%s"),
+  BANK_ON_OTHER_LAYER("@%s goes only on @Conv fields, and field %s is a %s; remove @%s"),
   CONV_WITHOUT_BANK_KIND(
       "@Conv field %s needs @Fixed(gabor = @Gabor(...)) for fixed Gabor filters"
           + " or @Learnable(filters = ...) for trained ones"),
@@ -63,8 +62,7 @@ public enum Message {
   FIXED_GABOR_AND_SOURCE(
       "@Fixed sets both gabor and source; a fixed bank holds Gabor filters or filters from a"
           + " source, keep one"),
-  SOURCE_NOT_ONE(
-      "@FilterSource needs exactly one of supplier, npy or model, got %d"),
+  SOURCE_NOT_ONE("@FilterSource needs exactly one of supplier, npy or model, got %d"),
   SOURCE_NEEDS_BANK(
       "@FilterSource(model = \"%s\") needs bank = \"layerN/field\": the bank to copy from that model"),
   SOURCE_NEEDS_FILTERS(
@@ -72,13 +70,11 @@ public enum Message {
           + " when the graph is built"),
   SOURCE_SUPPLIER_CONSTRUCTOR(
       "filter supplier %s needs a public constructor without arguments, and must not be abstract"),
-  SOURCE_NPY_MISSING(
-      "npy resource %s is not on the class path; put it under src/main/resources"),
+  SOURCE_NPY_MISSING("npy resource %s is not on the class path; put it under src/main/resources"),
   SOURCE_NPY_UNREADABLE("%s"),
   SOURCE_NPY_SHAPE(
       "npy resource %s holds an array of shape %s; a %dx%d bank needs [%d, %d, input channels, filters]"),
-  SOURCE_CHANNELS(
-      "npy resource %s has %d input channels but layer %s's input has %d"),
+  SOURCE_CHANNELS("npy resource %s has %d input channels but layer %s's input has %d"),
   SOURCE_NOT_TRAINABLE(
       "trainableEpochs applies to Gabor banks; a bank from @FilterSource stays fixed"),
   SOURCE_NOT_PARAMETRIC(
@@ -102,7 +98,8 @@ public enum Message {
   BLOCK_NOT_ANNOTATED(
       "@Blocks field %s has type %s, which is not a @Block class; annotate %s with"
           + " @Block(width = ...) and declare its layers as fields"),
-  BLOCKS_IN_BLOCK("@Blocks field %s is inside a @Block class; blocks do not nest, use them from the @Network"),
+  BLOCKS_IN_BLOCK(
+      "@Blocks field %s is inside a @Block class; blocks do not nest, use them from the @Network"),
   BLOCK_HAS_ERRORS("@Blocks field %s uses block %s, which has errors; fix those first"),
   BLOCK_WIDTH(
       "block %s used at width %d: %s; choose a width that scales every bank to a whole number"),

@@ -1,10 +1,10 @@
 package io.gaborflow.processor.base;
 
-import io.gaborflow.core.model.GeneratedNames;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import io.gaborflow.core.model.GeneratedNames;
 import java.io.IOException;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Generated;
@@ -13,9 +13,9 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * The base of every generator: a subclass writes one type for its input, and this class names
- * the file, marks it {@code @Generated} and writes it through the {@link Filer}, originating from
- * the user's class so incremental builds regenerate it when that class changes.
+ * The base of every generator: a subclass writes one type for its input, and this class names the
+ * file, marks it {@code @Generated} and writes it through the {@link Filer}, originating from the
+ * user's class so incremental builds regenerate it when that class changes.
  *
  * @param <T> what the generator reads
  */
@@ -48,18 +48,22 @@ public abstract class SourceFileGenerator<T> {
                     .build())
             .addOriginatingElement(origin)
             .build();
-    JavaFile file = JavaFile.builder(name.packageName(), type).indent("  ").skipJavaLangImports(true).build();
+    JavaFile file =
+        JavaFile.builder(name.packageName(), type).indent("  ").skipJavaLangImports(true).build();
     try {
       file.writeTo(filer);
     } catch (IOException e) {
       messager.printMessage(
-          Diagnostic.Kind.ERROR, "gaborflow could not write " + name + ": " + e.getMessage(), origin);
+          Diagnostic.Kind.ERROR,
+          "gaborflow could not write " + name + ": " + e.getMessage(),
+          origin);
     }
   }
 
   /** {@code Outer_Inner} + suffix for a nested class, {@code Name} + suffix for a top-level one. */
   protected static ClassName sibling(TypeElement origin, String suffix) {
     ClassName original = ClassName.get(origin);
-    return ClassName.get(original.packageName(), GeneratedNames.simpleName(original.simpleNames(), suffix));
+    return ClassName.get(
+        original.packageName(), GeneratedNames.simpleName(original.simpleNames(), suffix));
   }
 }

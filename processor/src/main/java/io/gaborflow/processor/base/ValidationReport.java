@@ -10,8 +10,8 @@ import javax.tools.Diagnostic;
 
 /**
  * The problems found in one {@code @Network} class, each attached to the element, annotation and
- * annotation value it is about, so that javac points at the exact line. Validators add to it;
- * the processor prints it and generates code only when it is clean.
+ * annotation value it is about, so that javac points at the exact line. Validators add to it; the
+ * processor prints it and generates code only when it is clean.
  */
 public final class ValidationReport {
   private final List<Item> items = new ArrayList<>();
@@ -52,7 +52,8 @@ public final class ValidationReport {
         messager.printMessage(
             Diagnostic.Kind.ERROR, item.message(), item.element(), item.annotation(), item.value());
       } else if (item.annotation() != null) {
-        messager.printMessage(Diagnostic.Kind.ERROR, item.message(), item.element(), item.annotation());
+        messager.printMessage(
+            Diagnostic.Kind.ERROR, item.message(), item.element(), item.annotation());
       } else {
         messager.printMessage(Diagnostic.Kind.ERROR, item.message(), item.element());
       }

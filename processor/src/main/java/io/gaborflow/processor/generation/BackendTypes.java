@@ -3,9 +3,9 @@ package io.gaborflow.processor.generation;
 import com.palantir.javapoet.ClassName;
 
 /**
- * The runtime types generated code refers to. The processor does not depend on the backend (it
- * must not pull TensorFlow onto the compiler's path), so they are named here; the golden-file
- * tests compile the generated code against the real backend.
+ * The runtime types generated code refers to. The processor does not depend on the backend (it must
+ * not pull TensorFlow onto the compiler's path), so they are named here; the golden-file tests
+ * compile the generated code against the real backend.
  */
 final class BackendTypes {
   private BackendTypes() {}

@@ -1,6 +1,5 @@
 package io.gaborflow.processor.reading;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -11,8 +10,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Where one annotation stands in the source: which values the user wrote (they have a position
- * that diagnostics point at) and which are defaults. What the values say is read from the typed
+ * Where one annotation stands in the source: which values the user wrote (they have a position that
+ * diagnostics point at) and which are defaults. What the values say is read from the typed
  * annotation ({@link LayerField#conv()} and so on); only a {@code Class} value, which a typed
  * annotation cannot hand out during compilation, is read here ({@link #value}).
  */

@@ -55,7 +55,11 @@ public enum LayerKind {
 
   /** Whether layers of this kind need a feature map (not a vector) as input. */
   public boolean needsFeatureMap() {
-    return this == CONV || this == MAX_POOL || this == AVG_POOL || this == GLOBAL_AVG_POOL || this == BLOCKS;
+    return this == CONV
+        || this == MAX_POOL
+        || this == AVG_POOL
+        || this == GLOBAL_AVG_POOL
+        || this == BLOCKS;
   }
 
   /** Whether layers of this kind hold weights that batch normalisation may follow. */

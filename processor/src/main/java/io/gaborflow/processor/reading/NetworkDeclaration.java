@@ -6,13 +6,14 @@ import java.util.List;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A {@code @Network} or {@code @Block} class as read from source: the class, its annotation and
- * its layer fields in declaration order.
+ * A {@code @Network} or {@code @Block} class as read from source: the class, its annotation and its
+ * layer fields in declaration order.
  *
  * @param network the class's {@code @Network} or {@code @Block} annotation
  * @param block whether the class is a {@code @Block}
  */
-public record NetworkDeclaration(TypeElement type, AnnotationReader network, List<LayerField> fields, boolean block) {
+public record NetworkDeclaration(
+    TypeElement type, AnnotationReader network, List<LayerField> fields, boolean block) {
   public NetworkDeclaration {
     fields = List.copyOf(fields);
   }

@@ -23,8 +23,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Reads the layer fields of a {@code @Network} class, reporting problems that concern one field
- * alone: two layer annotations, a wrong field type, a bank annotation without {@code @Conv}, and
- * so on. Fields with such problems are left out of the declaration.
+ * alone: two layer annotations, a wrong field type, a bank annotation without {@code @Conv}, and so
+ * on. Fields with such problems are left out of the declaration.
  */
 public final class NetworkReader {
   private final Types types;
@@ -59,15 +59,18 @@ public final class NetworkReader {
     return new NetworkDeclaration(type, new AnnotationReader(network), fields, block);
   }
 
-  private Optional<LayerField> readField(VariableElement field, boolean inBlock, ValidationReport report) {
+  private Optional<LayerField> readField(
+      VariableElement field, boolean inBlock, ValidationReport report) {
     String name = field.getSimpleName().toString();
     List<LayerKind> kinds = new ArrayList<>();
     List<AnnotationMirror> layerMirrors = new ArrayList<>();
     for (LayerKind kind : LayerKind.values()) {
-      AnnotationReader.find(field, kind.annotation()).ifPresent(m -> {
-        kinds.add(kind);
-        layerMirrors.add(m);
-      });
+      AnnotationReader.find(field, kind.annotation())
+          .ifPresent(
+              m -> {
+                kinds.add(kind);
+                layerMirrors.add(m);
+              });
     }
     AnnotationMirror fixed = AnnotationReader.find(field, Fixed.class).orElse(null);
     AnnotationMirror learnable = AnnotationReader.find(field, Learnable.class).orElse(null);
@@ -76,8 +79,13 @@ public final class NetworkReader {
       return Optional.empty();
     }
     if (kinds.size() > 1) {
-      report.error(Message.TWO_LAYER_ANNOTATIONS, field, layerMirrors.get(1), name,
-          kinds.get(0).simpleName(), kinds.get(1).simpleName());
+      report.error(
+          Message.TWO_LAYER_ANNOTATIONS,
+          field,
+          layerMirrors.get(1),
+          name,
+          kinds.get(0).simpleName(),
+          kinds.get(1).simpleName());
       return Optional.empty();
     }
     LayerKind kind = kinds.get(0);
@@ -94,8 +102,13 @@ public final class NetworkReader {
     } else {
       TypeMirror required = elements.getTypeElement(kind.fieldType().getCanonicalName()).asType();
       if (!types.isSameType(field.asType(), required)) {
-        report.error(Message.WRONG_FIELD_TYPE, field, name, kind.description(),
-            kind.fieldType().getSimpleName(), field.asType());
+        report.error(
+            Message.WRONG_FIELD_TYPE,
+            field,
+            name,
+            kind.description(),
+            kind.fieldType().getSimpleName(),
+            field.asType());
         ok = false;
       }
     }
@@ -109,8 +122,14 @@ public final class NetworkReader {
       }
     } else if (fixed != null || learnable != null) {
       String bank = fixed != null ? "Fixed" : "Learnable";
-      report.error(Message.BANK_ON_OTHER_LAYER, field, fixed != null ? fixed : learnable, bank, name,
-          kind.description(), bank);
+      report.error(
+          Message.BANK_ON_OTHER_LAYER,
+          field,
+          fixed != null ? fixed : learnable,
+          bank,
+          name,
+          kind.description(),
+          bank);
       ok = false;
     }
     if (!ok) {
@@ -118,12 +137,23 @@ public final class NetworkReader {
     }
     @SuppressWarnings("unchecked")
     Class<? extends Annotation> type = (Class<? extends Annotation>) kind.annotation();
-    return Optional.of(new LayerField(field, kind, new AnnotationReader(layer), field.getAnnotation(type),
-        fixed == null ? null : new AnnotationReader(fixed), field.getAnnotation(Fixed.class),
-        learnable == null ? null : new AnnotationReader(learnable), field.getAnnotation(Learnable.class), block));
+    return Optional.of(
+        new LayerField(
+            field,
+            kind,
+            new AnnotationReader(layer),
+            field.getAnnotation(type),
+            fixed == null ? null : new AnnotationReader(fixed),
+            field.getAnnotation(Fixed.class),
+            learnable == null ? null : new AnnotationReader(learnable),
+            field.getAnnotation(Learnable.class),
+            block));
   }
 
-  /** The block class a {@code @Blocks} field uses, read; null (with the problem reported) when it is none. */
+  /**
+   * The block class a {@code @Blocks} field uses, read; null (with the problem reported) when it is
+   * none.
+   */
   private NetworkDeclaration readBlockUse(
       VariableElement field, AnnotationMirror layer, boolean inBlock, ValidationReport report) {
     String name = field.getSimpleName().toString();
@@ -151,7 +181,10 @@ public final class NetworkReader {
   }
 
   private static void reportBankWithoutConv(
-      VariableElement field, AnnotationMirror fixed, AnnotationMirror learnable, ValidationReport report) {
+      VariableElement field,
+      AnnotationMirror fixed,
+      AnnotationMirror learnable,
+      ValidationReport report) {
     String name = field.getSimpleName().toString();
     if (fixed != null) {
       report.error(Message.BANK_WITHOUT_CONV, field, fixed, "Fixed", name);

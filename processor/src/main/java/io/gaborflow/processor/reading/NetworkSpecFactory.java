@@ -7,8 +7,8 @@ import io.gaborflow.core.annotation.Conv;
 import io.gaborflow.core.annotation.Dense;
 import io.gaborflow.core.annotation.FilterSource;
 import io.gaborflow.core.annotation.Fixed;
-import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.Gabor;
+import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.Learnable;
 import io.gaborflow.core.annotation.Network;
 import io.gaborflow.core.gabor.GaborBankSpec;
@@ -32,16 +32,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 
 /**
  * Turns a declaration whose annotation values and layer indices are valid into the {@link
- * NetworkSpec} that shape checks and code generation read, through core's builder: the same
- * calls the generated code makes.
+ * NetworkSpec} that shape checks and code generation read, through core's builder: the same calls
+ * the generated code makes.
  */
 public final class NetworkSpecFactory {
   private NetworkSpecFactory() {}
@@ -49,20 +49,23 @@ public final class NetworkSpecFactory {
   /**
    * The network {@code declaration} declares, with its steps.
    *
-   * @throws io.gaborflow.core.model.NetworkSpecException when a shortcut or a block's width cannot be placed
+   * @throws io.gaborflow.core.model.NetworkSpecException when a shortcut or a block's width cannot
+   *     be placed
    */
   public static DeclaredNetwork create(NetworkDeclaration declaration, NpyResources resources) {
     Network network = declaration.networkValues();
-    NetworkSpec.Builder builder = NetworkSpec.builder(
-        declaration.type().getQualifiedName().toString(),
-        modelName(declaration),
-        FeatureShape.spatial(network.height(), network.width(), network.channels()),
-        network.classes());
+    NetworkSpec.Builder builder =
+        NetworkSpec.builder(
+            declaration.type().getQualifiedName().toString(),
+            modelName(declaration),
+            FeatureShape.spatial(network.height(), network.width(), network.channels()),
+            network.classes());
     for (List<LayerField> fields : byIndex(declaration)) {
       LayerField first = fields.get(0);
       if (first.kind() == LayerKind.BLOCKS) {
         Blocks use = first.blocks();
-        builder.blocks(first.name(), block(first.block(), resources), use.count(), use.width(), use.stride());
+        builder.blocks(
+            first.name(), block(first.block(), resources), use.count(), use.width(), use.stride());
       } else {
         step(builder, fields, resources);
       }
@@ -72,8 +75,9 @@ public final class NetworkSpecFactory {
 
   /** The block {@code declaration} declares. */
   public static BlockSpec block(NetworkDeclaration declaration, NpyResources resources) {
-    BlockSpec.Builder builder = BlockSpec.builder(declaration.type().getQualifiedName().toString(),
-        declaration.blockValues().width());
+    BlockSpec.Builder builder =
+        BlockSpec.builder(
+            declaration.type().getQualifiedName().toString(), declaration.blockValues().width());
     for (List<LayerField> fields : byIndex(declaration)) {
       step(builder, fields, resources);
     }
@@ -89,7 +93,8 @@ public final class NetworkSpecFactory {
     return List.copyOf(byIndex.values());
   }
 
-  private static void step(Steps.Builder<?> builder, List<LayerField> fields, NpyResources resources) {
+  private static void step(
+      Steps.Builder<?> builder, List<LayerField> fields, NpyResources resources) {
     LayerField first = fields.get(0);
     if (first.kind() == LayerKind.ADD) {
       Add add = first.add();
@@ -99,7 +104,10 @@ public final class NetworkSpecFactory {
     }
   }
 
-  /** The declared name, or the class name in kebab case ({@code GaborLeNet} -> {@code gabor-le-net}). */
+  /**
+   * The declared name, or the class name in kebab case ({@code GaborLeNet} -> {@code
+   * gabor-le-net}).
+   */
   public static String modelName(NetworkDeclaration declaration) {
     String declared = declaration.networkValues().name();
     if (!declared.isEmpty()) {
@@ -118,26 +126,35 @@ public final class NetworkSpecFactory {
           banks.add(bank(f, resources));
         }
         Conv conv = first.conv();
-        yield new ConvLayerSpec(conv.size(), conv.stride(), conv.padding(), conv.activation(), banks);
+        yield new ConvLayerSpec(
+            conv.size(), conv.stride(), conv.padding(), conv.activation(), banks);
       }
       case MAX_POOL, AVG_POOL -> {
         LayerField.Pool pool = first.pool();
-        yield new PoolLayerSpec(first.name(),
-            first.kind() == LayerKind.MAX_POOL ? PoolLayerSpec.Kind.MAX : PoolLayerSpec.Kind.AVERAGE,
-            pool.size(), pool.stride() == 0 ? pool.size() : pool.stride(), pool.padding());
+        yield new PoolLayerSpec(
+            first.name(),
+            first.kind() == LayerKind.MAX_POOL
+                ? PoolLayerSpec.Kind.MAX
+                : PoolLayerSpec.Kind.AVERAGE,
+            pool.size(),
+            pool.stride() == 0 ? pool.size() : pool.stride(),
+            pool.padding());
       }
       case DENSE -> {
         Dense dense = first.dense();
-        yield new DenseLayerSpec(first.name(), dense.units(), dense.activation(), dense.initializer());
+        yield new DenseLayerSpec(
+            first.name(), dense.units(), dense.activation(), dense.initializer());
       }
       case DROPOUT -> new DropoutLayerSpec(first.name(), first.dropout().rate());
       case FLATTEN -> new FlattenLayerSpec(first.name());
       case GLOBAL_AVG_POOL -> new GlobalAvgPoolLayerSpec(first.name());
       case BATCH_NORM -> {
         BatchNorm norm = first.batchNorm();
-        yield new BatchNormLayerSpec(first.name(), norm.momentum(), norm.epsilon(), norm.activation());
+        yield new BatchNormLayerSpec(
+            first.name(), norm.momentum(), norm.epsilon(), norm.activation());
       }
-      case ADD, BLOCKS -> throw new IllegalArgumentException(first.kind() + " is a step, not a layer");
+      case ADD, BLOCKS ->
+          throw new IllegalArgumentException(first.kind() + " is a step, not a layer");
     };
   }
 
@@ -152,13 +169,19 @@ public final class NetworkSpecFactory {
     }
     Set<GaborParameter> learned = EnumSet.noneOf(GaborParameter.class);
     learned.addAll(Arrays.asList(fixed.learn()));
-    return new FixedGaborBankSpec(field.name(), gabor(fixed.gabor(), field.fixed().nested("gabor")),
-        fixed.trainableEpochs(), fixed.trainableAt(), learned);
+    return new FixedGaborBankSpec(
+        field.name(),
+        gabor(fixed.gabor(), field.fixed().nested("gabor")),
+        fixed.trainableEpochs(),
+        fixed.trainableAt(),
+        learned);
   }
 
-  /** {@code where} is read only for the supplier, a class, which a typed annotation cannot hand out. */
-  private static FixedTensorBankSpec tensorBank(String name, FilterSource source, AnnotationReader where,
-      NpyResources resources) {
+  /**
+   * {@code where} is read only for the supplier, a class, which a typed annotation cannot hand out.
+   */
+  private static FixedTensorBankSpec tensorBank(
+      String name, FilterSource source, AnnotationReader where, NpyResources resources) {
     if (!source.npy().isEmpty()) {
       int[] shape = resources.shapeOf(source.npy()).orElseThrow();
       return FixedTensorBankSpec.npy(name, source.npy(), Arrays.stream(shape).boxed().toList());
@@ -168,21 +191,22 @@ public final class NetworkSpecFactory {
     }
     DeclaredType supplier = (DeclaredType) where.value("supplier").getValue();
     String className = ((TypeElement) supplier.asElement()).getQualifiedName().toString();
-    return new FixedTensorBankSpec(name, FixedTensorBankSpec.SourceKind.SUPPLIER, className, "", source.filters(),
-        List.of());
+    return new FixedTensorBankSpec(
+        name, FixedTensorBankSpec.SourceKind.SUPPLIER, className, "", source.filters(), List.of());
   }
 
   /** {@code where} says which of the optional values (angles, sigma) the source gives. */
   static GaborBankSpec gabor(Gabor g, AnnotationReader where) {
-    List<Double> angles = where.isExplicit("angles")
-        ? Arrays.stream(g.angles()).boxed().toList()
-        : GaborBankSpec.evenlySpacedAngles(g.orientations());
+    List<Double> angles =
+        where.isExplicit("angles")
+            ? Arrays.stream(g.angles()).boxed().toList()
+            : GaborBankSpec.evenlySpacedAngles(g.orientations());
     return new GaborBankSpec(
         angles,
         Arrays.stream(g.wavelengths()).boxed().toList(),
         Arrays.stream(g.phases()).boxed().toList(),
         g.aspect(),
-        where.isExplicit("sigma") ? g.sigma() : Double.NaN,
+        g.sigma(),
         g.bandwidth(),
         g.normalization(),
         g.coverage());

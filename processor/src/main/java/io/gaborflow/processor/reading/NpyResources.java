@@ -26,7 +26,8 @@ public final class NpyResources {
    */
   public Optional<int[]> shapeOf(String resource) {
     String path = resource.startsWith("/") ? resource.substring(1) : resource;
-    for (StandardLocation location : new StandardLocation[] {StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH}) {
+    for (StandardLocation location :
+        new StandardLocation[] {StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH}) {
       try {
         FileObject file = filer.getResource(location, "", path);
         try (InputStream in = file.openInputStream()) {

@@ -24,7 +24,9 @@ public final class BlockStep {
   public BlockStep(ProcessingEnvironment env) {
     this.env = env;
     this.reader = new NetworkReader(env.getTypeUtils(), env.getElementUtils());
-    this.validator = new NetworkValidator(new NpyResources(env.getFiler()), env.getTypeUtils(), env.getElementUtils());
+    this.validator =
+        new NetworkValidator(
+            new NpyResources(env.getFiler()), env.getTypeUtils(), env.getElementUtils());
   }
 
   public void process(RoundEnvironment round) {

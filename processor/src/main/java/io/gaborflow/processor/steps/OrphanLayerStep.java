@@ -45,8 +45,10 @@ public final class OrphanLayerStep {
     ValidationReport report = new ValidationReport();
     for (Element field : fields) {
       Element owner = field.getEnclosingElement();
-      if (AnnotationReader.find(owner, Network.class).isEmpty() && AnnotationReader.find(owner, Block.class).isEmpty()) {
-        report.error(Message.LAYER_OUTSIDE_NETWORK, field, field.getSimpleName(), owner.getSimpleName());
+      if (AnnotationReader.find(owner, Network.class).isEmpty()
+          && AnnotationReader.find(owner, Block.class).isEmpty()) {
+        report.error(
+            Message.LAYER_OUTSIDE_NETWORK, field, field.getSimpleName(), owner.getSimpleName());
       }
     }
     report.printTo(env.getMessager());

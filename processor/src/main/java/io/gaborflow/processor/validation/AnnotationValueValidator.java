@@ -37,7 +37,14 @@ final class AnnotationValueValidator {
     if (declaration.block()) {
       int width = declaration.blockValues().width();
       if (width < 1) {
-        report.error(Message.NOT_POSITIVE, type, where.mirror(), where.explicit("width"), "Block", "width", width);
+        report.error(
+            Message.NOT_POSITIVE,
+            type,
+            where.mirror(),
+            where.explicit("width"),
+            "Block",
+            "width",
+            width);
       }
       if (declaration.fields().isEmpty()) {
         report.error(Message.NO_LAYERS, type, type.getSimpleName());
@@ -49,12 +56,22 @@ final class AnnotationValueValidator {
     String[] names = {"height", "width", "channels"};
     for (int i = 0; i < dimensions.length; i++) {
       if (dimensions[i] < 1) {
-        report.error(Message.INPUT_NOT_POSITIVE, type, where.mirror(), where.explicit(names[i]), names[i],
+        report.error(
+            Message.INPUT_NOT_POSITIVE,
+            type,
+            where.mirror(),
+            where.explicit(names[i]),
+            names[i],
             dimensions[i]);
       }
     }
     if (network.classes() < 2) {
-      report.error(Message.TOO_FEW_CLASSES, type, where.mirror(), where.explicit("classes"), network.classes());
+      report.error(
+          Message.TOO_FEW_CLASSES,
+          type,
+          where.mirror(),
+          where.explicit("classes"),
+          network.classes());
     }
     String name = network.name();
     if (!name.isEmpty() && !MODEL_NAME.matcher(name).matches()) {
@@ -68,15 +85,23 @@ final class AnnotationValueValidator {
   private void validateField(LayerField field, boolean inBlock, ValidationReport report) {
     AnnotationReader layer = field.layer();
     if (field.index() < 1) {
-      report.error(Message.LAYER_INDEX_NOT_POSITIVE, field.field(), layer.mirror(),
-          layer.explicit("layer"), field.index());
+      report.error(
+          Message.LAYER_INDEX_NOT_POSITIVE,
+          field.field(),
+          layer.mirror(),
+          layer.explicit("layer"),
+          field.index());
     }
     switch (field.kind()) {
       case CONV -> {
         Conv conv = field.conv();
         positive(field, layer, "size", conv.size(), report);
         if (conv.stride() == Conv.BLOCK_STRIDE && !inBlock) {
-          report.error(Message.BLOCK_STRIDE_OUTSIDE_BLOCK, field.field(), layer.mirror(), layer.explicit("stride"),
+          report.error(
+              Message.BLOCK_STRIDE_OUTSIDE_BLOCK,
+              field.field(),
+              layer.mirror(),
+              layer.explicit("stride"),
               field.name());
         } else if (conv.stride() < 0) {
           positive(field, layer, "stride", conv.stride(), report);
@@ -88,21 +113,37 @@ final class AnnotationValueValidator {
           Fixed values = field.fixedValues();
           if (fixed.isExplicit("source")) {
             if (fixed.isExplicit("gabor")) {
-              report.error(Message.FIXED_GABOR_AND_SOURCE, field.field(), fixed.mirror(), fixed.explicit("source"));
+              report.error(
+                  Message.FIXED_GABOR_AND_SOURCE,
+                  field.field(),
+                  fixed.mirror(),
+                  fixed.explicit("source"));
             }
             if (fixed.isExplicit("trainableEpochs")) {
-              report.error(Message.SOURCE_NOT_TRAINABLE, field.field(), fixed.mirror(), fixed.explicit("trainableEpochs"));
+              report.error(
+                  Message.SOURCE_NOT_TRAINABLE,
+                  field.field(),
+                  fixed.mirror(),
+                  fixed.explicit("trainableEpochs"));
             }
             if (fixed.isExplicit("learn")) {
-              report.error(Message.SOURCE_NOT_PARAMETRIC, field.field(), fixed.mirror(), fixed.explicit("learn"));
+              report.error(
+                  Message.SOURCE_NOT_PARAMETRIC,
+                  field.field(),
+                  fixed.mirror(),
+                  fixed.explicit("learn"));
             }
             sources.validate(field, values.source(), fixed.nested("source"), report);
             return;
           }
           new GaborValidator(field, report).validate(values.gabor(), fixed.nested("gabor"));
           if (values.trainableEpochs() < 0) {
-            report.error(Message.TRAINABLE_EPOCHS_NEGATIVE, field.field(), fixed.mirror(),
-                fixed.explicit("trainableEpochs"), values.trainableEpochs());
+            report.error(
+                Message.TRAINABLE_EPOCHS_NEGATIVE,
+                field.field(),
+                fixed.mirror(),
+                fixed.explicit("trainableEpochs"),
+                values.trainableEpochs());
           }
           validateLearn(field, fixed, values, report);
         }
@@ -111,25 +152,42 @@ final class AnnotationValueValidator {
         LayerField.Pool pool = field.pool();
         positive(field, layer, "size", pool.size(), report);
         if (pool.stride() < 0) {
-          report.error(Message.NOT_POSITIVE, field.field(), layer.mirror(), layer.explicit("stride"),
-              field.kind().simpleName(), "stride", pool.stride());
+          report.error(
+              Message.NOT_POSITIVE,
+              field.field(),
+              layer.mirror(),
+              layer.explicit("stride"),
+              field.kind().simpleName(),
+              "stride",
+              pool.stride());
         }
       }
       case DENSE -> positive(field, layer, "units", field.dense().units(), report);
       case DROPOUT -> {
         double rate = field.dropout().rate();
         if (!(rate >= 0 && rate < 1)) {
-          report.error(Message.DROPOUT_RATE, field.field(), layer.mirror(), layer.explicit("rate"), rate);
+          report.error(
+              Message.DROPOUT_RATE, field.field(), layer.mirror(), layer.explicit("rate"), rate);
         }
       }
       case BATCH_NORM -> {
         double momentum = field.batchNorm().momentum();
         if (!(momentum >= 0 && momentum < 1)) {
-          report.error(Message.BATCH_NORM_MOMENTUM, field.field(), layer.mirror(), layer.explicit("momentum"), momentum);
+          report.error(
+              Message.BATCH_NORM_MOMENTUM,
+              field.field(),
+              layer.mirror(),
+              layer.explicit("momentum"),
+              momentum);
         }
         double epsilon = field.batchNorm().epsilon();
         if (!(epsilon > 0)) {
-          report.error(Message.BATCH_NORM_EPSILON, field.field(), layer.mirror(), layer.explicit("epsilon"), epsilon);
+          report.error(
+              Message.BATCH_NORM_EPSILON,
+              field.field(),
+              layer.mirror(),
+              layer.explicit("epsilon"),
+              epsilon);
         }
       }
       case BLOCKS -> {
@@ -145,19 +203,31 @@ final class AnnotationValueValidator {
   }
 
   /** {@code value}, the element {@code name} of {@code annotation}, must be 1 or more. */
-  private static void positive(LayerField field, AnnotationReader annotation, String name, int value,
+  private static void positive(
+      LayerField field,
+      AnnotationReader annotation,
+      String name,
+      int value,
       ValidationReport report) {
     if (value < 1) {
-      String simpleName = annotation == field.layer()
-          ? field.kind().simpleName()
-          : annotation.mirror().getAnnotationType().asElement().getSimpleName().toString();
-      report.error(Message.NOT_POSITIVE, field.field(), annotation.mirror(), annotation.explicit(name),
-          simpleName, name, value);
+      String simpleName =
+          annotation == field.layer()
+              ? field.kind().simpleName()
+              : annotation.mirror().getAnnotationType().asElement().getSimpleName().toString();
+      report.error(
+          Message.NOT_POSITIVE,
+          field.field(),
+          annotation.mirror(),
+          annotation.explicit(name),
+          simpleName,
+          name,
+          value);
     }
   }
 
   /** A parametric bank names each parameter it learns once, and at least one. */
-  private static void validateLearn(LayerField field, AnnotationReader fixed, Fixed values, ValidationReport report) {
+  private static void validateLearn(
+      LayerField field, AnnotationReader fixed, Fixed values, ValidationReport report) {
     if (!fixed.isExplicit("learn")) {
       return;
     }
@@ -168,7 +238,8 @@ final class AnnotationValueValidator {
     Set<GaborParameter> seen = EnumSet.noneOf(GaborParameter.class);
     for (GaborParameter parameter : values.learn()) {
       if (!seen.add(parameter)) {
-        report.error(Message.LEARN_TWICE, field.field(), fixed.mirror(), fixed.explicit("learn"), parameter);
+        report.error(
+            Message.LEARN_TWICE, field.field(), fixed.mirror(), fixed.explicit("learn"), parameter);
         return;
       }
     }

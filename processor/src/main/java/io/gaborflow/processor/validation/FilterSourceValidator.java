@@ -20,9 +20,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Checks a {@code @FilterSource}: one kind of source, what that kind needs, and for an {@code
- * .npy} resource its shape against the {@code @Conv} size (input channels are checked with the
- * shapes, once the layer's input is known).
+ * Checks a {@code @FilterSource}: one kind of source, what that kind needs, and for an {@code .npy}
+ * resource its shape against the {@code @Conv} size (input channels are checked with the shapes,
+ * once the layer's input is known).
  */
 final class FilterSourceValidator {
   private final NpyResources resources;
@@ -39,7 +39,8 @@ final class FilterSourceValidator {
    * Checks {@code values}, which stand in the source at {@code source}; the supplier, a class, is
    * read from there, as a typed annotation cannot hand it out.
    */
-  void validate(LayerField field, FilterSource values, AnnotationReader source, ValidationReport report) {
+  void validate(
+      LayerField field, FilterSource values, AnnotationReader source, ValidationReport report) {
     TypeMirror supplier = (TypeMirror) source.value("supplier").getValue();
     boolean hasSupplier = !isDefaultSupplier(supplier);
     boolean hasNpy = !values.npy().isEmpty();
@@ -50,16 +51,28 @@ final class FilterSourceValidator {
       return;
     }
     if (hasModel && values.bank().isEmpty()) {
-      report.error(Message.SOURCE_NEEDS_BANK, field.field(), source.mirror(), source.explicit("model"),
+      report.error(
+          Message.SOURCE_NEEDS_BANK,
+          field.field(),
+          source.mirror(),
+          source.explicit("model"),
           values.model());
     }
     if ((hasSupplier || hasModel) && values.filters() < 1) {
-      report.error(Message.SOURCE_NEEDS_FILTERS, field.field(), source.mirror(), hasSupplier ? "a supplier" : "a model");
+      report.error(
+          Message.SOURCE_NEEDS_FILTERS,
+          field.field(),
+          source.mirror(),
+          hasSupplier ? "a supplier" : "a model");
     }
     if (hasSupplier) {
       TypeElement type = (TypeElement) ((DeclaredType) supplier).asElement();
       if (type.getModifiers().contains(Modifier.ABSTRACT) || !hasPublicNoArgConstructor(type)) {
-        report.error(Message.SOURCE_SUPPLIER_CONSTRUCTOR, field.field(), source.mirror(), source.explicit("supplier"),
+        report.error(
+            Message.SOURCE_SUPPLIER_CONSTRUCTOR,
+            field.field(),
+            source.mirror(),
+            source.explicit("supplier"),
             type.getQualifiedName());
       }
     }
@@ -68,28 +81,52 @@ final class FilterSourceValidator {
     }
   }
 
-  private void checkNpy(LayerField field, String resource, AnnotationReader source, int size,
+  private void checkNpy(
+      LayerField field,
+      String resource,
+      AnnotationReader source,
+      int size,
       ValidationReport report) {
     Optional<int[]> shape;
     try {
       shape = resources.shapeOf(resource);
     } catch (NpyFormatException e) {
-      report.error(Message.SOURCE_NPY_UNREADABLE, field.field(), source.mirror(), source.explicit("npy"), e.getMessage());
+      report.error(
+          Message.SOURCE_NPY_UNREADABLE,
+          field.field(),
+          source.mirror(),
+          source.explicit("npy"),
+          e.getMessage());
       return;
     }
     if (shape.isEmpty()) {
-      report.error(Message.SOURCE_NPY_MISSING, field.field(), source.mirror(), source.explicit("npy"), resource);
+      report.error(
+          Message.SOURCE_NPY_MISSING,
+          field.field(),
+          source.mirror(),
+          source.explicit("npy"),
+          resource);
       return;
     }
     int[] s = shape.get();
     if (s.length != 4 || s[0] != size || s[1] != size || s[3] < 1) {
-      report.error(Message.SOURCE_NPY_SHAPE, field.field(), source.mirror(), source.explicit("npy"), resource,
-          Arrays.toString(s), size, size, size, size);
+      report.error(
+          Message.SOURCE_NPY_SHAPE,
+          field.field(),
+          source.mirror(),
+          source.explicit("npy"),
+          resource,
+          Arrays.toString(s),
+          size,
+          size,
+          size,
+          size);
     }
   }
 
   private boolean isDefaultSupplier(TypeMirror supplier) {
-    return types.isSameType(supplier, elements.getTypeElement(FilterSupplier.class.getCanonicalName()).asType());
+    return types.isSameType(
+        supplier, elements.getTypeElement(FilterSupplier.class.getCanonicalName()).asType());
   }
 
   private static boolean hasPublicNoArgConstructor(TypeElement type) {

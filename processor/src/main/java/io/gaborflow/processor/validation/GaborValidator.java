@@ -21,8 +21,14 @@ final class GaborValidator {
   void validate(Gabor gabor, AnnotationReader where) {
     int size = field.conv().size();
     if (size > 0 && size % 2 == 0) {
-      report.error(Message.GABOR_EVEN_SIZE, field.field(), field.layerMirror(), field.layer().explicit("size"),
-          size, size - 1, size + 1);
+      report.error(
+          Message.GABOR_EVEN_SIZE,
+          field.field(),
+          field.layerMirror(),
+          field.layer().explicit("size"),
+          size,
+          size - 1,
+          size + 1);
     }
     if (where.isExplicit("angles")) {
       if (where.isExplicit("orientations")) {
@@ -62,7 +68,9 @@ final class GaborValidator {
     }
   }
 
-  /** An error on the value {@code name} where it stands, or on the annotation when it is a default. */
+  /**
+   * An error on the value {@code name} where it stands, or on the annotation when it is a default.
+   */
   private void error(Message message, AnnotationReader where, String name, Object... args) {
     AnnotationValue value = where.explicit(name);
     report.error(message, field.field(), where.mirror(), value, args);

@@ -1,24 +1,26 @@
 package io.gaborflow.processor.validation;
 
+import io.gaborflow.core.annotation.Conv;
 import io.gaborflow.processor.base.Message;
 import io.gaborflow.processor.base.ValidationReport;
 import io.gaborflow.processor.reading.LayerField;
 import io.gaborflow.processor.reading.LayerKind;
 import io.gaborflow.processor.reading.NetworkDeclaration;
-import io.gaborflow.core.annotation.Conv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Checks how fields make layers: indices 1, 2, 3, ... without gaps, only banks sharing an index,
  * and the banks of one layer agreeing on their geometry.
  */
 final class LayerStructureValidator {
-  /** What the banks of one layer share, by the element's name (for the message and its position). */
+  /**
+   * What the banks of one layer share, by the element's name (for the message and its position).
+   */
   private static final Map<String, Function<Conv, Object>> SHARED_BY_BANKS = sharedByBanks();
 
   private static Map<String, Function<Conv, Object>> sharedByBanks() {
@@ -45,22 +47,37 @@ final class LayerStructureValidator {
       List<LayerField> fields = entry.getValue();
       if (index != expected) {
         LayerField first = fields.get(0);
-        report.error(Message.LAYER_INDEX_GAP, first.field(), first.layerMirror(),
-            first.layer().explicit("layer"), expected, index);
+        report.error(
+            Message.LAYER_INDEX_GAP,
+            first.field(),
+            first.layerMirror(),
+            first.layer().explicit("layer"),
+            expected,
+            index);
         return; // every later index is off by the same gap; one message says it
       }
       expected++;
       checkSharing(index, fields, report);
       LayerField first = fields.get(0);
       if (first.kind() == LayerKind.BATCH_NORM && !weighted && !declaration.block()) {
-        report.error(Message.BATCH_NORM_FIRST, first.field(), first.layerMirror(), first.layer().explicit("layer"),
+        report.error(
+            Message.BATCH_NORM_FIRST,
+            first.field(),
+            first.layerMirror(),
+            first.layer().explicit("layer"),
             index);
       }
       if (first.kind() == LayerKind.ADD) {
         String from = first.add().from();
         if (!from.isEmpty() && !earlier.contains(from)) {
-          report.error(Message.ADD_FROM_UNKNOWN, first.field(), first.layerMirror(), first.layer().explicit("from"),
-              from, declaration.type().getSimpleName(), declaration.block() ? "block" : "network");
+          report.error(
+              Message.ADD_FROM_UNKNOWN,
+              first.field(),
+              first.layerMirror(),
+              first.layer().explicit("from"),
+              from,
+              declaration.type().getSimpleName(),
+              declaration.block() ? "block" : "network");
         }
       }
       weighted |= first.kind().weighted();
@@ -72,8 +89,14 @@ final class LayerStructureValidator {
     LayerField first = fields.get(0);
     for (LayerField other : fields.subList(1, fields.size())) {
       if (first.kind() != LayerKind.CONV || other.kind() != LayerKind.CONV) {
-        report.error(Message.LAYER_INDEX_DUPLICATE, other.field(), other.layerMirror(),
-            other.layer().explicit("layer"), index, first.name(), other.name());
+        report.error(
+            Message.LAYER_INDEX_DUPLICATE,
+            other.field(),
+            other.layerMirror(),
+            other.layer().explicit("layer"),
+            index,
+            first.name(),
+            other.name());
         continue;
       }
       for (Map.Entry<String, Function<Conv, Object>> shared : SHARED_BY_BANKS.entrySet()) {
@@ -81,9 +104,18 @@ final class LayerStructureValidator {
         Object mine = shared.getValue().apply(first.conv());
         Object theirs = shared.getValue().apply(other.conv());
         if (!mine.equals(theirs)) {
-          report.error(Message.BANKS_DISAGREE, other.field(), other.layerMirror(),
-              other.layer().explicit(property), other.name(), index, property, theirs,
-              first.name(), property, mine);
+          report.error(
+              Message.BANKS_DISAGREE,
+              other.field(),
+              other.layerMirror(),
+              other.layer().explicit(property),
+              other.name(),
+              index,
+              property,
+              theirs,
+              first.name(),
+              property,
+              mine);
         }
       }
     }

@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * @param epoch the last complete epoch
  * @param variables every saved variable's name and shape, checked before restoring
- * @param stepsDone steps of epoch {@code epoch + 1} done before a stop asked by a listener; 0 at
- *     an epoch's end
+ * @param stepsDone steps of epoch {@code epoch + 1} done before a stop asked by a listener; 0 at an
+ *     epoch's end
  * @param partialLossSum the sum of those steps' losses, so the epoch's mean loss comes out whole
  */
 public record CheckpointState(
@@ -31,7 +31,12 @@ public record CheckpointState(
   }
 
   /** A checkpoint at the end of epoch {@code epoch}. */
-  public CheckpointState(String model, int epoch, int totalEpochs, long seed, Map<String, List<Long>> variables,
+  public CheckpointState(
+      String model,
+      int epoch,
+      int totalEpochs,
+      long seed,
+      Map<String, List<Long>> variables,
       List<EpochResult> epochs) {
     this(model, epoch, totalEpochs, seed, variables, epochs, 0, 0);
   }

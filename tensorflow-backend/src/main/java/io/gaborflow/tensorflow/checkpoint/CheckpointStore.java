@@ -21,13 +21,14 @@ import java.util.stream.Stream;
  * {@code state.json}) and a {@code latest} file naming the newest complete one.
  *
  * <p>A checkpoint is written into a temporary folder, renamed into place, and only then named in
- * {@code latest} (itself replaced by an atomic rename). A crash or a full disk at any point
- * leaves {@code latest} naming the previous good checkpoint. The checkpoint before the latest is
- * kept as well; older ones are deleted. A run stopped mid-epoch by a listener writes {@code
+ * {@code latest} (itself replaced by an atomic rename). A crash or a full disk at any point leaves
+ * {@code latest} naming the previous good checkpoint. The checkpoint before the latest is kept as
+ * well; older ones are deleted. A run stopped mid-epoch by a listener writes {@code
  * epoch-N-step-S/}.
  */
 public final class CheckpointStore {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String LATEST = "latest";
   private static final String STATE = "state.json";
   private static final String VARIABLES = "variables";
@@ -46,17 +47,18 @@ public final class CheckpointStore {
     void move(Path from, Path to) throws IOException;
   }
 
-  private static final Disk REAL_DISK = new Disk() {
-    @Override
-    public void writeState(Path file, String json) throws IOException {
-      Files.writeString(file, json, StandardCharsets.UTF_8);
-    }
+  private static final Disk REAL_DISK =
+      new Disk() {
+        @Override
+        public void writeState(Path file, String json) throws IOException {
+          Files.writeString(file, json, StandardCharsets.UTF_8);
+        }
 
-    @Override
-    public void move(Path from, Path to) throws IOException {
-      moveAtomically(from, to);
-    }
-  };
+        @Override
+        public void move(Path from, Path to) throws IOException {
+          moveAtomically(from, to);
+        }
+      };
 
   /** The checkpoints in {@code directory}, created when the first is written. */
   public CheckpointStore(Path directory) {
@@ -102,12 +104,21 @@ public final class CheckpointStore {
       discard(placed);
       discard(pointer);
       throw new UncheckedIOException(
-          "cannot write checkpoint for epoch " + state.epoch() + " in " + directory + " (" + e.getMessage()
-              + "); the previous checkpoint is intact", e);
+          "cannot write checkpoint for epoch "
+              + state.epoch()
+              + " in "
+              + directory
+              + " ("
+              + e.getMessage()
+              + "); the previous checkpoint is intact",
+          e);
     }
   }
 
-  /** TensorFlow reports a failed save (a full disk, say) as an unchecked exception; make it an I/O one. */
+  /**
+   * TensorFlow reports a failed save (a full disk, say) as an unchecked exception; make it an I/O
+   * one.
+   */
   private static void saveVariables(VariableStore store, Path prefix) throws IOException {
     try {
       store.save(prefix.toString());
@@ -138,7 +149,8 @@ public final class CheckpointStore {
       CheckpointState state = JSON.readValue(folder.resolve(STATE).toFile(), CheckpointState.class);
       return Optional.of(new Checkpoint(folder, state));
     } catch (IOException e) {
-      throw new UncheckedIOException("checkpoint in " + directory + " cannot be read: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "checkpoint in " + directory + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -149,7 +161,9 @@ public final class CheckpointStore {
       return folder.resolve(VARIABLES).toString();
     }
 
-    /** The saved value of variable {@code name} (a graph name such as {@code layer1.conv1.kernel}). */
+    /**
+     * The saved value of variable {@code name} (a graph name such as {@code layer1.conv1.kernel}).
+     */
     public float[] read(String name) {
       return CheckpointReader.read(variablesPrefix(), name);
     }
@@ -162,14 +176,27 @@ public final class CheckpointStore {
       String model = store.modelName();
       if (!state.model().equals(model)) {
         throw new IllegalArgumentException(
-            "checkpoint " + folder + " was written by model '" + state.model() + "', not '" + model
-                + "'; use another RunOptions.checkpointsIn directory or train " + state.model());
+            "checkpoint "
+                + folder
+                + " was written by model '"
+                + state.model()
+                + "', not '"
+                + model
+                + "'; use another RunOptions.checkpointsIn directory or train "
+                + state.model());
       }
       Map<String, List<Long>> expected = store.variableShapes();
       if (!expected.equals(state.variables())) {
         throw new IllegalArgumentException(
-            "checkpoint " + folder + " holds variables " + state.variables() + " but " + model
-                + " now has " + expected + "; the model changed since the checkpoint was written");
+            "checkpoint "
+                + folder
+                + " holds variables "
+                + state.variables()
+                + " but "
+                + model
+                + " now has "
+                + expected
+                + "; the model changed since the checkpoint was written");
       }
       store.restore(variablesPrefix());
     }

@@ -11,7 +11,10 @@ public interface VariableStore {
   /** Every variable (weights, moving statistics, optimizer state) with its shape, by graph name. */
   Map<String, List<Long>> variableShapes();
 
-  /** Writes every variable under {@code prefix}; TensorFlow's failures surface as unchecked exceptions. */
+  /**
+   * Writes every variable under {@code prefix}; TensorFlow's failures surface as unchecked
+   * exceptions.
+   */
   void save(String prefix);
 
   /** Reads every variable back from {@code prefix}. */

@@ -3,10 +3,10 @@ package io.gaborflow.tensorflow.data;
 import java.util.SplittableRandom;
 
 /**
- * The usual CIFAR augmentation, applied to a batch in place: each image is shifted by up to
- * {@code pad} pixels in each direction (a random crop of the zero-padded image) and flipped
- * horizontally with probability 1/2. The random source is derived from seed, epoch and step, so a
- * resumed run augments as an uninterrupted one.
+ * The usual CIFAR augmentation, applied to a batch in place: each image is shifted by up to {@code
+ * pad} pixels in each direction (a random crop of the zero-padded image) and flipped horizontally
+ * with probability 1/2. The random source is derived from seed, epoch and step, so a resumed run
+ * augments as an uninterrupted one.
  */
 final class Augmentation {
   private final int height;
@@ -30,7 +30,9 @@ final class Augmentation {
     return new Draw(dy, dx, random.nextBoolean());
   }
 
-  /** Draws what {@code images} images would, so the next image gets what it gets in the whole batch. */
+  /**
+   * Draws what {@code images} images would, so the next image gets what it gets in the whole batch.
+   */
   void skip(SplittableRandom random, int images) {
     for (int i = 0; i < images; i++) {
       draw(random);

@@ -1,9 +1,9 @@
 package io.gaborflow.tensorflow.data;
 
 /**
- * One mini-batch as the step consumes it: {@link #count()} images, NHWC float32, and their
- * labels. A batch from a {@link Prefetcher} is valid until the prefetcher's next batch is taken:
- * its buffers are then reused.
+ * One mini-batch as the step consumes it: {@link #count()} images, NHWC float32, and their labels.
+ * A batch from a {@link Prefetcher} is valid until the prefetcher's next batch is taken: its
+ * buffers are then reused.
  */
 public final class Batch {
   private final float[] images;
@@ -30,9 +30,19 @@ public final class Batch {
    */
   public static Batch of(float[] images, int[] labels, int count, int pixelsPerImage) {
     if (count < 0 || count > labels.length || (long) count * pixelsPerImage > images.length) {
-      throw new IllegalArgumentException("a batch of " + count + " images of " + pixelsPerImage + " values needs "
-          + count + " labels and " + (long) count * pixelsPerImage + " values; it has " + labels.length + " and "
-          + images.length);
+      throw new IllegalArgumentException(
+          "a batch of "
+              + count
+              + " images of "
+              + pixelsPerImage
+              + " values needs "
+              + count
+              + " labels and "
+              + (long) count * pixelsPerImage
+              + " values; it has "
+              + labels.length
+              + " and "
+              + images.length);
     }
     return new Batch(images, labels, pixelsPerImage, count);
   }
@@ -48,8 +58,8 @@ public final class Batch {
   }
 
   /**
-   * Images in the batch: its size, less the images that could not be decoded and were skipped,
-   * and less what the split lacks for the last batch in order.
+   * Images in the batch: its size, less the images that could not be decoded and were skipped, and
+   * less what the split lacks for the last batch in order.
    */
   public int count() {
     return count;

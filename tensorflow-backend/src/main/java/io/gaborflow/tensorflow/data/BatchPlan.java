@@ -17,19 +17,29 @@ import java.util.Random;
  * @param shard which part of each batch this process reads, from 0
  * @param shards how many parts each batch has: the workers of the cluster, 1 alone
  */
-public record BatchPlan(int size, int batchSize, long seed, boolean shuffled, boolean augment, int shard, int shards) {
+public record BatchPlan(
+    int size, int batchSize, long seed, boolean shuffled, boolean augment, int shard, int shards) {
   /** Pixels of zero padding around an image before its random crop. */
   static final int CROP_PADDING = 4;
 
   /** Checks the plan, naming the setting that is wrong. */
   public BatchPlan {
     if (size < 0 || batchSize < 1) {
-      throw new IllegalArgumentException("a batch plan needs a split of 0 or more images and a batch size of at least"
-          + " 1, got " + size + " images and batches of " + batchSize);
+      throw new IllegalArgumentException(
+          "a batch plan needs a split of 0 or more images and a batch size of at least"
+              + " 1, got "
+              + size
+              + " images and batches of "
+              + batchSize);
     }
     if (shards < 1 || shard < 0 || shard >= shards || batchSize % shards != 0) {
-      throw new IllegalArgumentException("a batch of " + batchSize + " images does not split evenly over " + shards
-          + " workers; use a batch size that is a multiple of " + shards);
+      throw new IllegalArgumentException(
+          "a batch of "
+              + batchSize
+              + " images does not split evenly over "
+              + shards
+              + " workers; use a batch size that is a multiple of "
+              + shards);
     }
   }
 
@@ -38,15 +48,18 @@ public record BatchPlan(int size, int batchSize, long seed, boolean shuffled, bo
     return new BatchPlan(size, batchSize, seed, true, augment, 0, 1);
   }
 
-  /** The batches of a split of {@code size} images in index order, the last one partial: for evaluation. */
+  /**
+   * The batches of a split of {@code size} images in index order, the last one partial: for
+   * evaluation.
+   */
   public static BatchPlan inOrder(int size, int batchSize) {
     return new BatchPlan(size, batchSize, 0, false, false, 0, 1);
   }
 
   /**
    * Part {@code shard} of {@code shards} of each batch: the images and augmentation that part has
-   * in the batches of one process with the whole batch, so that workers of a cluster together
-   * train on exactly those batches.
+   * in the batches of one process with the whole batch, so that workers of a cluster together train
+   * on exactly those batches.
    */
   public BatchPlan shard(int shard, int shards) {
     return new BatchPlan(size, batchSize, seed, shuffled, augment, shard, shards);
@@ -62,12 +75,18 @@ public record BatchPlan(int size, int batchSize, long seed, boolean shuffled, bo
     return batchSize / shards;
   }
 
-  /** Images of the whole batch that come before this process's shard: their augmentation draws come first. */
+  /**
+   * Images of the whole batch that come before this process's shard: their augmentation draws come
+   * first.
+   */
   int imagesBeforeShard() {
     return shard * shardSize();
   }
 
-  /** The indices into the split of this process's images in batch {@code step} (from 0) of {@code epoch} (from 1). */
+  /**
+   * The indices into the split of this process's images in batch {@code step} (from 0) of {@code
+   * epoch} (from 1).
+   */
   int[] indices(int epoch, int step, int[] epochOrder) {
     int from = step * batchSize + imagesBeforeShard();
     int count = Math.max(0, Math.min(shardSize(), size - from));
@@ -78,7 +97,10 @@ public record BatchPlan(int size, int batchSize, long seed, boolean shuffled, bo
     return indices;
   }
 
-  /** The order of {@code size} training images in {@code epoch}: a shuffle from the seed and the epoch alone. */
+  /**
+   * The order of {@code size} training images in {@code epoch}: a shuffle from the seed and the
+   * epoch alone.
+   */
   public static int[] order(int size, long seed, int epoch) {
     int[] order = new int[size];
     for (int i = 0; i < size; i++) {

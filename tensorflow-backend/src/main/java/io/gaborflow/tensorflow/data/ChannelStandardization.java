@@ -20,7 +20,8 @@ public record ChannelStandardization(List<Double> mean, List<Double> std) {
 
   /** No standardisation: mean 0 and deviation 1 for each of {@code channels}. */
   public static ChannelStandardization identity(int channels) {
-    return new ChannelStandardization(Collections.nCopies(channels, 0.0), Collections.nCopies(channels, 1.0));
+    return new ChannelStandardization(
+        Collections.nCopies(channels, 0.0), Collections.nCopies(channels, 1.0));
   }
 
   /** The mean and deviation of each channel over every pixel of {@code set}. */
@@ -36,22 +37,26 @@ public record ChannelStandardization(List<Double> mean, List<Double> std) {
    */
   public static ChannelStandardization of(ImageSamples set, int sample, long seed) {
     // One class holding every image: a seeded random sample.
-    int[] chosen = BalancedSubset.indices(new int[set.size()], 1, sample, Seeds.standardizationSample(seed));
+    int[] chosen =
+        BalancedSubset.indices(new int[set.size()], 1, sample, Seeds.standardizationSample(seed));
     int c = set.channels();
     int per = set.pixelsPerImage();
     // Per image: c sums, then c sums of squares; NaN marks an image that was skipped.
     double[][] sums = new double[chosen.length][];
-    IntStream.range(0, chosen.length).parallel().forEach(i -> {
-      float[] image = new float[per];
-      double[] own = new double[2 * c];
-      if (set.read(chosen[i], image, 0)) {
-        for (int p = 0; p < per; p++) {
-          own[p % c] += image[p];
-          own[c + p % c] += (double) image[p] * image[p];
-        }
-        sums[i] = own;
-      }
-    });
+    IntStream.range(0, chosen.length)
+        .parallel()
+        .forEach(
+            i -> {
+              float[] image = new float[per];
+              double[] own = new double[2 * c];
+              if (set.read(chosen[i], image, 0)) {
+                for (int p = 0; p < per; p++) {
+                  own[p % c] += image[p];
+                  own[c + p % c] += (double) image[p] * image[p];
+                }
+                sums[i] = own;
+              }
+            });
     double[] sum = new double[c];
     double[] squares = new double[c];
     long images = 0;
@@ -82,7 +87,10 @@ public record ChannelStandardization(List<Double> mean, List<Double> std) {
     apply(pixels, 0, pixels.length, channels);
   }
 
-  /** Applies this in place to the {@code count} NHWC pixel values of {@code pixels} from {@code from}. */
+  /**
+   * Applies this in place to the {@code count} NHWC pixel values of {@code pixels} from {@code
+   * from}.
+   */
   public void apply(float[] pixels, int from, int count, int channels) {
     // Unboxed once per call: streamed images are standardised one by one, in every batch.
     double[] m = new double[channels];

@@ -46,8 +46,10 @@ public final class Cifar10DataSource implements DataSource {
   private static Path required(Path dir, String name) {
     Path file = dir.resolve(name);
     if (!Files.isRegularFile(file)) {
-      throw new DataFormatException(file, "missing: a CIFAR-10 binary directory holds data_batch_1.bin"
-          + " .. data_batch_5.bin and test_batch.bin");
+      throw new DataFormatException(
+          file,
+          "missing: a CIFAR-10 binary directory holds data_batch_1.bin"
+              + " .. data_batch_5.bin and test_batch.bin");
     }
     return file;
   }
@@ -70,8 +72,14 @@ public final class Cifar10DataSource implements DataSource {
       byte[] bytes = contents.get(f);
       if (bytes.length % RECORD != 0) {
         long complete = bytes.length / RECORD;
-        throw new DataFormatException(names.get(f), complete * RECORD, "truncated record: " + bytes.length
-            + " bytes is not a whole number of " + RECORD + "-byte records (label + 32x32x3 pixels)");
+        throw new DataFormatException(
+            names.get(f),
+            complete * RECORD,
+            "truncated record: "
+                + bytes.length
+                + " bytes is not a whole number of "
+                + RECORD
+                + "-byte records (label + 32x32x3 pixels)");
       }
       count += bytes.length / RECORD;
     }
@@ -111,8 +119,11 @@ public final class Cifar10DataSource implements DataSource {
       return List.of();
     }
     try {
-      List<String> names = Files.readAllLines(meta, StandardCharsets.UTF_8).stream()
-          .map(String::strip).filter(s -> !s.isEmpty()).toList();
+      List<String> names =
+          Files.readAllLines(meta, StandardCharsets.UTF_8).stream()
+              .map(String::strip)
+              .filter(s -> !s.isEmpty())
+              .toList();
       return names.size() == CLASSES ? names : List.of();
     } catch (IOException e) {
       throw new DataFormatException(meta.toString(), "cannot be read: " + e.getMessage(), e);

@@ -3,8 +3,8 @@ package io.gaborflow.tensorflow.data;
 import java.nio.file.Path;
 
 /**
- * A data file or directory that cannot be used, with the file, the byte offset where that
- * applies, and what is wrong.
+ * A data file or directory that cannot be used, with the file, the byte offset where that applies,
+ * and what is wrong.
  */
 public class DataFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -9,8 +9,8 @@ public interface DataSource {
    * Loads the data named by {@code spec} ({@link DataSpec#argument()} is what follows the colon).
    * {@link DataSources} then applies the {@link DataSpec#limitTrain()} and {@link
    * DataSpec#limitTest()} subsets and the standardisation. The image-file sources choose the
-   * subsets themselves, before decoding, by the same rule; applying it again leaves a chosen
-   * subset unchanged.
+   * subsets themselves, before decoding, by the same rule; applying it again leaves a chosen subset
+   * unchanged.
    *
    * @throws DataFormatException when a file is missing or malformed
    */

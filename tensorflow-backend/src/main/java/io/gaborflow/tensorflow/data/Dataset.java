@@ -11,7 +11,11 @@ import java.util.List;
  * @param standardization what was done to the pixels after scaling them to 0..1
  */
 public record Dataset(
-    String name, ImageSamples train, ImageSamples test, int classes, List<String> classNames,
+    String name,
+    ImageSamples train,
+    ImageSamples test,
+    int classes,
+    List<String> classNames,
     ChannelStandardization standardization) {
   /** Copies the class names. */
   public Dataset {
@@ -20,17 +24,29 @@ public record Dataset(
         || train.width() != test.width()
         || train.channels() != test.channels()) {
       throw new IllegalArgumentException(
-          name + ": training images are " + train.height() + "x" + train.width() + "x"
-              + train.channels() + " but test images are " + test.height() + "x" + test.width()
-              + "x" + test.channels());
+          name
+              + ": training images are "
+              + train.height()
+              + "x"
+              + train.width()
+              + "x"
+              + train.channels()
+              + " but test images are "
+              + test.height()
+              + "x"
+              + test.width()
+              + "x"
+              + test.channels());
     }
     if (!classNames.isEmpty() && classNames.size() != classes) {
-      throw new IllegalArgumentException(name + ": " + classNames.size() + " class names for " + classes + " classes");
+      throw new IllegalArgumentException(
+          name + ": " + classNames.size() + " class names for " + classes + " classes");
     }
   }
 
   /** A data set not standardised. */
-  public Dataset(String name, ImageSamples train, ImageSamples test, int classes, List<String> classNames) {
+  public Dataset(
+      String name, ImageSamples train, ImageSamples test, int classes, List<String> classNames) {
     this(name, train, test, classes, classNames, ChannelStandardization.identity(train.channels()));
   }
 
@@ -53,16 +69,21 @@ public record Dataset(
 
   /** The first {@code trainCount} training and {@code testCount} test images. */
   public Dataset head(int trainCount, int testCount) {
-    return new Dataset(name, train.head(trainCount), test.head(testCount), classes, classNames, standardization);
+    return new Dataset(
+        name, train.head(trainCount), test.head(testCount), classes, classNames, standardization);
   }
 
   /**
-   * At most {@code trainCount} training and {@code testCount} test images (0: all), the same
-   * number from each class as far as the classes allow, chosen with {@code seed}.
+   * At most {@code trainCount} training and {@code testCount} test images (0: all), the same number
+   * from each class as far as the classes allow, chosen with {@code seed}.
    */
   public Dataset balancedSubset(int trainCount, int testCount, long seed) {
-    return new Dataset(name, BalancedSubset.of(train, classes, trainCount, seed),
-        BalancedSubset.of(test, classes, testCount, Seeds.testSubset(seed)), classes, classNames,
+    return new Dataset(
+        name,
+        BalancedSubset.of(train, classes, trainCount, seed),
+        BalancedSubset.of(test, classes, testCount, Seeds.testSubset(seed)),
+        classes,
+        classNames,
         standardization);
   }
 
@@ -77,6 +98,7 @@ public record Dataset(
    */
   public Dataset standardized(int sample, long seed) {
     ChannelStandardization stats = ChannelStandardization.of(train, sample, seed);
-    return new Dataset(name, train.standardized(stats), test.standardized(stats), classes, classNames, stats);
+    return new Dataset(
+        name, train.standardized(stats), test.standardized(stats), classes, classNames, stats);
   }
 }

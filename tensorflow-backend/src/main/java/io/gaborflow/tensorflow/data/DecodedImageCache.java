@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Decoded images kept in memory up to a budget of bytes: the first images decoded are kept until
  * the budget is spent, later ones are decoded again each time. A budget of the split's size keeps
- * every image after the first epoch; a budget of 0 keeps none. The first epoch never waits for
- * the cache: it fills as batches are read.
+ * every image after the first epoch; a budget of 0 keeps none. The first epoch never waits for the
+ * cache: it fills as batches are read.
  */
 final class DecodedImageCache {
   private final AtomicReferenceArray<float[]> images;
@@ -24,7 +24,10 @@ final class DecodedImageCache {
     return budgetBytes > 0 ? images.get(index) : null;
   }
 
-  /** Keeps {@code pixels} for image {@code index} when the budget allows; they must not change after. */
+  /**
+   * Keeps {@code pixels} for image {@code index} when the budget allows; they must not change
+   * after.
+   */
   void offer(int index, float[] pixels) {
     if (budgetBytes <= 0) {
       return;

@@ -3,14 +3,17 @@ package io.gaborflow.tensorflow.data;
 import java.awt.image.BufferedImage;
 
 /**
- * An image that is listed but not decoded yet: its label is known, its pixels are read only when
- * it is used, so a subset is chosen before anything is decoded.
+ * An image that is listed but not decoded yet: its label is known, its pixels are read only when it
+ * is used, so a subset is chosen before anything is decoded.
  */
 interface EncodedImage {
   /** The class index. */
   int label();
 
-  /** The decoded image; a file or record that is not an image is a {@link DataFormatException} naming it. */
+  /**
+   * The decoded image; a file or record that is not an image is a {@link DataFormatException}
+   * naming it.
+   */
   BufferedImage decode();
 
   /** An error about this image that names its file (and, in a container file, its place). */

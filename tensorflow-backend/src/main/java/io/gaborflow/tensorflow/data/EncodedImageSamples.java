@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listed images decoded when they are read: a split of an image folder or of TFRecord files.
- * Holds each image's label and where to find it, plus what the {@link DecodedImageCache} keeps.
- * An image of another size than the split's is an error naming it, unless images are resized;
- * an image that cannot be decoded is an error naming it, or, when bad images are skipped, left
- * out with a warning the first time it is met.
+ * Listed images decoded when they are read: a split of an image folder or of TFRecord files. Holds
+ * each image's label and where to find it, plus what the {@link DecodedImageCache} keeps. An image
+ * of another size than the split's is an error naming it, unless images are resized; an image that
+ * cannot be decoded is an error naming it, or, when bad images are skipped, left out with a warning
+ * the first time it is met.
  */
 final class EncodedImageSamples implements ImageSamples {
   private static final Logger LOG = LoggerFactory.getLogger(EncodedImageSamples.class);
@@ -26,14 +26,21 @@ final class EncodedImageSamples implements ImageSamples {
   private final boolean resizing;
   private final boolean skipBad;
   private final DecodedImageCache cache;
+
   /** Decoded images in a file, or {@code null}. */
   private final DiskImageCache disk;
+
   /** One bit per image: set once it has been found bad, so it is warned about once. */
   private final AtomicLongArray bad;
 
   /** Decoded images are also kept in a file in {@code cacheDirectory}, unless it is null. */
-  EncodedImageSamples(List<? extends EncodedImage> images, ImageSize size, boolean resizing, boolean skipBad,
-      long cacheBytes, Path cacheDirectory) {
+  EncodedImageSamples(
+      List<? extends EncodedImage> images,
+      ImageSize size,
+      boolean resizing,
+      boolean skipBad,
+      long cacheBytes,
+      Path cacheDirectory) {
     this.images = images;
     this.labels = images.stream().mapToInt(EncodedImage::label).toArray();
     this.size = size;
@@ -41,13 +48,22 @@ final class EncodedImageSamples implements ImageSamples {
     this.skipBad = skipBad;
     this.cache = new DecodedImageCache(images.size(), cacheBytes);
     this.bad = new AtomicLongArray((images.size() + 63) / 64);
-    this.disk = cacheDirectory == null ? null
-        : DiskImageCache.open(cacheDirectory, identity(images, size, resizing), images.size(),
-            size.height() * size.width() * size.channels());
+    this.disk =
+        cacheDirectory == null
+            ? null
+            : DiskImageCache.open(
+                cacheDirectory,
+                identity(images, size, resizing),
+                images.size(),
+                size.height() * size.width() * size.channels());
   }
 
-  /** What a disk cache of these images holds: every image's place, in order, and the size they are read at. */
-  private static String identity(List<? extends EncodedImage> images, ImageSize size, boolean resizing) {
+  /**
+   * What a disk cache of these images holds: every image's place, in order, and the size they are
+   * read at.
+   */
+  private static String identity(
+      List<? extends EncodedImage> images, ImageSize size, boolean resizing) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (EncodedImage image : images) {
@@ -124,8 +140,16 @@ final class EncodedImageSamples implements ImageSamples {
   private float[] decode(EncodedImage encoded) {
     var image = encoded.decode();
     if (!resizing && (image.getHeight() != size.height() || image.getWidth() != size.width())) {
-      throw encoded.problem("is " + image.getHeight() + "x" + image.getWidth() + " but the first image is "
-          + size.height() + "x" + size.width() + "; make them one size or let gaborflow resize them (DataSpec.resizedTo)");
+      throw encoded.problem(
+          "is "
+              + image.getHeight()
+              + "x"
+              + image.getWidth()
+              + " but the first image is "
+              + size.height()
+              + "x"
+              + size.width()
+              + "; make them one size or let gaborflow resize them (DataSpec.resizedTo)");
     }
     return ImageDecoder.pixels(image, size.height(), size.width(), size.channels());
   }

@@ -31,22 +31,34 @@ final class EncodedImages {
         }
         continue;
       }
-      ImageSize size = new ImageSize(image.getHeight(), image.getWidth(), ImageDecoder.channels(image));
+      ImageSize size =
+          new ImageSize(image.getHeight(), image.getWidth(), ImageDecoder.channels(image));
       if (spec.modelInput() != null && !size.equals(spec.modelInput())) {
         ImageSize input = spec.modelInput();
-        throw candidate.problem(ImageSize.mismatch("the model", input.height(), input.width(), input.channels(),
-            data, size.height(), size.width(), size.channels()));
+        throw candidate.problem(
+            ImageSize.mismatch(
+                "the model",
+                input.height(),
+                input.width(),
+                input.channels(),
+                data,
+                size.height(),
+                size.width(),
+                size.channels()));
       }
       return size;
     }
-    throw new IllegalArgumentException("none of the " + images.size() + " training images of " + data
-        + " can be decoded");
+    throw new IllegalArgumentException(
+        "none of the " + images.size() + " training images of " + data + " can be decoded");
   }
 
   /** A seeded class-balanced subset of {@code limit} of {@code images} (0: all), in their order. */
-  static <T extends EncodedImage> List<T> subset(List<T> images, int classes, int limit, long seed) {
+  static <T extends EncodedImage> List<T> subset(
+      List<T> images, int classes, int limit, long seed) {
     int[] labels = images.stream().mapToInt(EncodedImage::label).toArray();
-    return Arrays.stream(BalancedSubset.indices(labels, classes, limit, Seeds.subset(seed))).mapToObj(images::get).toList();
+    return Arrays.stream(BalancedSubset.indices(labels, classes, limit, Seeds.subset(seed)))
+        .mapToObj(images::get)
+        .toList();
   }
 
   /**
@@ -54,7 +66,12 @@ final class EncodedImages {
    * read them, with the spec's cache budget and its choice on bad files.
    */
   static ImageSamples samples(DataSpec spec, List<? extends EncodedImage> chosen, ImageSize size) {
-    return new EncodedImageSamples(chosen, size, spec.resize() != null, spec.skipBadFiles(), spec.cacheBytes(),
+    return new EncodedImageSamples(
+        chosen,
+        size,
+        spec.resize() != null,
+        spec.skipBadFiles(),
+        spec.cacheBytes(),
         spec.cacheDirectory());
   }
 }

@@ -25,7 +25,10 @@ final class ExifOrientation {
 
   private ExifOrientation() {}
 
-  /** The orientation a JPEG file's EXIF data gives; {@link #UPRIGHT} for other files and when there is none. */
+  /**
+   * The orientation a JPEG file's EXIF data gives; {@link #UPRIGHT} for other files and when there
+   * is none.
+   */
   static int of(byte[] file) {
     if (file.length < 2 || (file[0] & 0xff) != 0xff || (file[1] & 0xff) != 0xd8) {
       return UPRIGHT;
@@ -41,9 +44,11 @@ final class ExifOrientation {
       }
       // "Exif" is followed by two zero bytes; the segment's data may start at either.
       int start = data.length > 0 && data[0] == 0 ? 1 : 0;
-      Directory directory = new TIFFReader().read(new ByteArrayImageInputStream(data, start, data.length - start));
+      Directory directory =
+          new TIFFReader().read(new ByteArrayImageInputStream(data, start, data.length - start));
       Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
-      int orientation = entry != null && entry.getValue() instanceof Number n ? n.intValue() : UPRIGHT;
+      int orientation =
+          entry != null && entry.getValue() instanceof Number n ? n.intValue() : UPRIGHT;
       return orientation >= 1 && orientation <= 8 ? orientation : UPRIGHT;
     } catch (IOException | RuntimeException e) {
       // Unreadable metadata does not make the pixels unusable: the image is used as stored.
@@ -61,22 +66,25 @@ final class ExifOrientation {
     boolean swaps = orientation >= 5;
     int outWidth = swaps ? h : w;
     int outHeight = swaps ? w : h;
-    WritableRaster raster = stored.getColorModel().createCompatibleWritableRaster(outWidth, outHeight);
+    WritableRaster raster =
+        stored.getColorModel().createCompatibleWritableRaster(outWidth, outHeight);
     Object pixel = null;
     for (int y = 0; y < outHeight; y++) {
       for (int x = 0; x < outWidth; x++) {
-        int sourceX = switch (orientation) {
-          case 2, 3 -> w - 1 - x;
-          case 5, 6 -> y;
-          case 7, 8 -> w - 1 - y;
-          default -> x;
-        };
-        int sourceY = switch (orientation) {
-          case 3, 4 -> h - 1 - y;
-          case 5, 8 -> x;
-          case 6, 7 -> h - 1 - x;
-          default -> y;
-        };
+        int sourceX =
+            switch (orientation) {
+              case 2, 3 -> w - 1 - x;
+              case 5, 6 -> y;
+              case 7, 8 -> w - 1 - y;
+              default -> x;
+            };
+        int sourceY =
+            switch (orientation) {
+              case 3, 4 -> h - 1 - y;
+              case 5, 8 -> x;
+              case 6, 7 -> h - 1 - x;
+              default -> y;
+            };
         pixel = stored.getRaster().getDataElements(sourceX, sourceY, pixel);
         raster.setDataElements(x, y, pixel);
       }

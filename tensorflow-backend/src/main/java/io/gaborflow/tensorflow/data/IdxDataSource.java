@@ -13,7 +13,16 @@ import java.util.List;
 public final class IdxDataSource implements DataSource {
   /** Fashion-MNIST's class names, by label. */
   public static final List<String> FASHION_MNIST_CLASSES =
-      List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+      List.of(
+          "T-shirt/top",
+          "Trouser",
+          "Pullover",
+          "Dress",
+          "Coat",
+          "Sandal",
+          "Shirt",
+          "Sneaker",
+          "Bag",
           "Ankle boot");
 
   private final String name;
@@ -25,7 +34,10 @@ public final class IdxDataSource implements DataSource {
     this("idx", null, List.of());
   }
 
-  /** A source bound to one directory, registered under {@code name}, whose labels mean {@code classNames}. */
+  /**
+   * A source bound to one directory, registered under {@code name}, whose labels mean {@code
+   * classNames}.
+   */
   public IdxDataSource(String name, Path directory, List<String> classNames) {
     this.name = name;
     this.fixedDirectory = directory;
@@ -44,9 +56,14 @@ public final class IdxDataSource implements DataSource {
       throw new IllegalArgumentException("data source 'idx' needs a directory: idx:DIR");
     }
     Path directory = fixedDirectory != null ? fixedDirectory : Path.of(argument);
-    Dataset data = load(directory, fixedDirectory != null ? name
-        : directory.getFileName() == null ? name : directory.getFileName().toString());
-    return classNames.isEmpty() ? data
+    Dataset data =
+        load(
+            directory,
+            fixedDirectory != null
+                ? name
+                : directory.getFileName() == null ? name : directory.getFileName().toString());
+    return classNames.isEmpty()
+        ? data
         : new Dataset(data.name(), data.train(), data.test(), data.classes(), classNames);
   }
 
@@ -55,8 +72,12 @@ public final class IdxDataSource implements DataSource {
     if (!Files.isDirectory(directory)) {
       throw new DataFormatException(directory, "directory does not exist");
     }
-    ImageSet train = imageSet(find(directory, "train-images-idx3-ubyte"), find(directory, "train-labels-idx1-ubyte"));
-    ImageSet test = imageSet(find(directory, "t10k-images-idx3-ubyte"), find(directory, "t10k-labels-idx1-ubyte"));
+    ImageSet train =
+        imageSet(
+            find(directory, "train-images-idx3-ubyte"), find(directory, "train-labels-idx1-ubyte"));
+    ImageSet test =
+        imageSet(
+            find(directory, "t10k-images-idx3-ubyte"), find(directory, "t10k-labels-idx1-ubyte"));
     int classes = 0;
     for (ImageSet set : new ImageSet[] {train, test}) {
       for (int i = 0; i < set.size(); i++) {
@@ -74,7 +95,8 @@ public final class IdxDataSource implements DataSource {
       }
     }
     throw new DataFormatException(
-        directory.resolve(baseName), "missing: expected " + baseName + " or " + baseName + ".gz in " + directory);
+        directory.resolve(baseName),
+        "missing: expected " + baseName + " or " + baseName + ".gz in " + directory);
   }
 
   static ImageSet imageSet(Path imagesFile, Path labelsFile) {
@@ -87,19 +109,30 @@ public final class IdxDataSource implements DataSource {
     String labelsFile = labels.source();
     if (images.dimensions().length != 3) {
       throw new DataFormatException(
-          imagesFile, 3, "an images file has 3 dimensions (count, rows, columns), this one has "
+          imagesFile,
+          3,
+          "an images file has 3 dimensions (count, rows, columns), this one has "
               + Arrays.toString(images.dimensions()));
     }
     if (labels.dimensions().length != 1) {
       throw new DataFormatException(
-          labelsFile, 3, "a labels file has 1 dimension (count), this one has "
+          labelsFile,
+          3,
+          "a labels file has 1 dimension (count), this one has "
               + Arrays.toString(labels.dimensions()));
     }
     int count = images.dimensions()[0];
     if (labels.dimensions()[0] != count) {
       throw new DataFormatException(
-          labelsFile, 4, "holds " + labels.dimensions()[0] + " labels but " + imagesFile
-              + " holds " + count + " images");
+          labelsFile,
+          4,
+          "holds "
+              + labels.dimensions()[0]
+              + " labels but "
+              + imagesFile
+              + " holds "
+              + count
+              + " images");
     }
     byte[] raw = images.data();
     float[] pixels = new float[raw.length];

@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One file in the IDX format of MNIST and Fashion-MNIST, raw or gzip-compressed (recognised by
- * its content, not its name). Only unsigned-byte data (type 0x08) is supported, which is what
- * those data sets use.
+ * One file in the IDX format of MNIST and Fashion-MNIST, raw or gzip-compressed (recognised by its
+ * content, not its name). Only unsigned-byte data (type 0x08) is supported, which is what those
+ * data sets use.
  *
  * <p>Byte offsets in errors count in the uncompressed content.
  *
@@ -46,12 +46,16 @@ public record IdxFile(String source, int[] dimensions, byte[] data) {
     byte[] magic = readExactly(in, file, 0, 4, "the 4-byte magic number");
     if (magic[0] != 0 || magic[1] != 0) {
       throw new DataFormatException(
-          file, 0, "not an IDX file: the magic number must start with two zero bytes, found "
-              + hex(magic));
+          file,
+          0,
+          "not an IDX file: the magic number must start with two zero bytes, found " + hex(magic));
     }
     if ((magic[2] & 0xff) != UNSIGNED_BYTE) {
       throw new DataFormatException(
-          file, 2, String.format("IDX data type 0x%02x is not supported; only 0x08 (unsigned byte)", magic[2] & 0xff));
+          file,
+          2,
+          String.format(
+              "IDX data type 0x%02x is not supported; only 0x08 (unsigned byte)", magic[2] & 0xff));
     }
     int rank = magic[3] & 0xff;
     if (rank == 0) {
@@ -61,16 +65,23 @@ public record IdxFile(String source, int[] dimensions, byte[] data) {
     long count = 1;
     for (int i = 0; i < rank; i++) {
       byte[] d = readExactly(in, file, 4 + 4L * i, 4, "dimension " + (i + 1) + " of " + rank);
-      long size = ((d[0] & 0xffL) << 24) | ((d[1] & 0xff) << 16) | ((d[2] & 0xff) << 8) | (d[3] & 0xff);
+      long size =
+          ((d[0] & 0xffL) << 24) | ((d[1] & 0xff) << 16) | ((d[2] & 0xff) << 8) | (d[3] & 0xff);
       if (size > Integer.MAX_VALUE) {
-        throw new DataFormatException(file, 4 + 4L * i, "dimension " + (i + 1) + " is " + size + ", too large");
+        throw new DataFormatException(
+            file, 4 + 4L * i, "dimension " + (i + 1) + " is " + size + ", too large");
       }
       dims[i] = (int) size;
       count *= size;
       if (count > Integer.MAX_VALUE - 8) {
         throw new DataFormatException(
-            file, 4 + 4L * i, "header declares more than " + (Integer.MAX_VALUE - 8)
-                + " values (" + Arrays.toString(Arrays.copyOf(dims, i + 1)) + "...)");
+            file,
+            4 + 4L * i,
+            "header declares more than "
+                + (Integer.MAX_VALUE - 8)
+                + " values ("
+                + Arrays.toString(Arrays.copyOf(dims, i + 1))
+                + "...)");
       }
     }
     long headerLength = 4 + 4L * rank;
@@ -79,13 +90,24 @@ public record IdxFile(String source, int[] dimensions, byte[] data) {
     byte[] data = in.readNBytes((int) count);
     if (data.length < count) {
       throw new DataFormatException(
-          file, headerLength + data.length, "file is truncated: header " + Arrays.toString(dims)
-              + " declares " + count + " bytes of data, found " + data.length);
+          file,
+          headerLength + data.length,
+          "file is truncated: header "
+              + Arrays.toString(dims)
+              + " declares "
+              + count
+              + " bytes of data, found "
+              + data.length);
     }
     if (in.read() != -1) {
       throw new DataFormatException(
-          file, headerLength + count, "unexpected bytes after the " + count + " bytes that header "
-              + Arrays.toString(dims) + " declares");
+          file,
+          headerLength + count,
+          "unexpected bytes after the "
+              + count
+              + " bytes that header "
+              + Arrays.toString(dims)
+              + " declares");
     }
     return new IdxFile(file, dims, data);
   }
@@ -102,8 +124,8 @@ public record IdxFile(String source, int[] dimensions, byte[] data) {
     return raw;
   }
 
-  private static byte[] readExactly(InputStream in, String file, long offset, int length, String what)
-      throws IOException {
+  private static byte[] readExactly(
+      InputStream in, String file, long offset, int length, String what) throws IOException {
     byte[] bytes = in.readNBytes(length);
     if (bytes.length < length) {
       throw new DataFormatException(

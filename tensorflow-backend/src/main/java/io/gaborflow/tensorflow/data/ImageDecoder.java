@@ -29,7 +29,8 @@ public final class ImageDecoder {
       byte[] bytes = Files.readAllBytes(file);
       BufferedImage image = ImageIO.read(new ByteArrayImageInputStream(bytes));
       if (image == null) {
-        throw new DataFormatException(file, "not an image that can be read (PNG, JPEG, BMP or GIF)");
+        throw new DataFormatException(
+            file, "not an image that can be read (PNG, JPEG, BMP or GIF)");
       }
       return ExifOrientation.upright(image, ExifOrientation.of(bytes));
     } catch (IOException e) {
@@ -42,17 +43,22 @@ public final class ImageDecoder {
    * reduction of more than half uses a triangle filter that widens with it (what {@code
    * tf.image.resize} does with {@code antialias=True}), so each output pixel averages the input
    * pixels it covers; up to half, bilinear interpolation already reaches every input pixel, at a
-   * fraction of the cost (bench/README.md). A grey image keeps its stored values: converting it through RGB would apply
-   * the sRGB gamma and shift every pixel.
+   * fraction of the cost (bench/README.md). A grey image keeps its stored values: converting it
+   * through RGB would apply the sRGB gamma and shift every pixel.
    */
   public static float[] pixels(BufferedImage image, int height, int width, int channels) {
     BufferedImage sized = image;
     if (image.getWidth() > 2 * width || image.getHeight() > 2 * height) {
       sized = new ResampleOp(width, height, ResampleOp.FILTER_TRIANGLE).filter(image, null);
     } else if (image.getWidth() != width || image.getHeight() != height) {
-      sized = new BufferedImage(width, height, isGrey(image) ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+      sized =
+          new BufferedImage(
+              width,
+              height,
+              isGrey(image) ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
       Graphics2D g = sized.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.drawImage(image, 0, 0, width, height, null);
       g.dispose();
     }
@@ -85,7 +91,9 @@ public final class ImageDecoder {
     return out;
   }
 
-  /** The channels an image file is read with when the model does not say: 1 for grey, 3 otherwise. */
+  /**
+   * The channels an image file is read with when the model does not say: 1 for grey, 3 otherwise.
+   */
   static int channels(BufferedImage image) {
     return image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
   }

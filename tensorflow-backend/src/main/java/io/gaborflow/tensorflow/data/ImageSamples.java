@@ -29,10 +29,9 @@ public interface ImageSamples {
   int label(int index);
 
   /**
-   * Writes image {@code index}'s pixels (HWC floats) into {@code into} from {@code offset}.
-   * Returns {@code false}, writing nothing, when the image cannot be decoded and the data was
-   * loaded to skip such images ({@link DataSpec#skipBadFiles()}); the first time, a warning names
-   * it.
+   * Writes image {@code index}'s pixels (HWC floats) into {@code into} from {@code offset}. Returns
+   * {@code false}, writing nothing, when the image cannot be decoded and the data was loaded to
+   * skip such images ({@link DataSpec#skipBadFiles()}); the first time, a warning names it.
    *
    * @throws DataFormatException when the image cannot be decoded and is not to be skipped, naming
    *     its file
@@ -49,8 +48,8 @@ public interface ImageSamples {
   }
 
   /**
-   * Copies the images {@code order[from] .. order[from + count - 1]} into {@code images} and
-   * their labels into {@code labels}; a skipped image is an error.
+   * Copies the images {@code order[from] .. order[from + count - 1]} into {@code images} and their
+   * labels into {@code labels}; a skipped image is an error.
    */
   default void copyBatch(int[] order, int from, int count, float[] images, int[] labels) {
     int n = pixelsPerImage();

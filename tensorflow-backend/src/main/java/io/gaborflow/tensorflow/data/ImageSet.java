@@ -3,9 +3,9 @@ package io.gaborflow.tensorflow.data;
 import java.util.Arrays;
 
 /**
- * Images and their labels in memory: pixels as NHWC floats, one label per image. For data that
- * is in memory already (IDX, CIFAR-10 binary batches, generated data); image files are read
- * through {@link ImageSamples} as batches need them.
+ * Images and their labels in memory: pixels as NHWC floats, one label per image. For data that is
+ * in memory already (IDX, CIFAR-10 binary batches, generated data); image files are read through
+ * {@link ImageSamples} as batches need them.
  */
 public final class ImageSet implements ImageSamples {
   private final float[] pixels;
@@ -18,8 +18,15 @@ public final class ImageSet implements ImageSamples {
   public ImageSet(float[] pixels, int[] labels, int height, int width, int channels) {
     if ((long) labels.length * height * width * channels != pixels.length) {
       throw new IllegalArgumentException(
-          pixels.length + " pixels do not make " + labels.length + " images of " + height + "x"
-              + width + "x" + channels);
+          pixels.length
+              + " pixels do not make "
+              + labels.length
+              + " images of "
+              + height
+              + "x"
+              + width
+              + "x"
+              + channels);
     }
     this.pixels = pixels;
     this.labels = labels;
@@ -98,6 +105,10 @@ public final class ImageSet implements ImageSamples {
   public ImageSet head(int count) {
     int n = Math.min(count, size());
     return new ImageSet(
-        Arrays.copyOf(pixels, n * pixelsPerImage()), Arrays.copyOf(labels, n), height, width, channels);
+        Arrays.copyOf(pixels, n * pixelsPerImage()),
+        Arrays.copyOf(labels, n),
+        height,
+        width,
+        channels);
   }
 }

@@ -6,7 +6,12 @@ public record ImageSize(int height, int width, int channels) {
   public ImageSize {
     if (height < 1 || width < 1 || (channels != 1 && channels != 3)) {
       throw new IllegalArgumentException(
-          "image size must be positive with 1 or 3 channels, got " + height + "x" + width + "x" + channels);
+          "image size must be positive with 1 or 3 channels, got "
+              + height
+              + "x"
+              + width
+              + "x"
+              + channels);
     }
   }
 
@@ -15,11 +20,27 @@ public record ImageSize(int height, int width, int channels) {
    * cannot train on {@code data}, whose images are {@code height x width x channels}, and how to
    * fix it. Plain numbers, as either side may have a channel count image files do not.
    */
-  public static String mismatch(String model, int modelHeight, int modelWidth, int modelChannels, String data,
-      int height, int width, int channels) {
+  public static String mismatch(
+      String model,
+      int modelHeight,
+      int modelWidth,
+      int modelChannels,
+      String data,
+      int height,
+      int width,
+      int channels) {
     String modelSize = modelHeight + "x" + modelWidth + "x" + modelChannels;
     String dataSize = height + "x" + width + "x" + channels;
-    return model + " takes " + modelSize + " images but " + data + " has " + dataSize + " images; read image"
-        + " files at the model's size (DataSpec.resizedTo), or use a model that takes " + dataSize + " images";
+    return model
+        + " takes "
+        + modelSize
+        + " images but "
+        + data
+        + " has "
+        + dataSize
+        + " images; read image"
+        + " files at the model's size (DataSpec.resizedTo), or use a model that takes "
+        + dataSize
+        + " images";
   }
 }

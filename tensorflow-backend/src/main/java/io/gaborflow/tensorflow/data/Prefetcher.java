@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
  * (decodes, when images come from files) and augments whole batches into at most a fixed number of
  * recycled buffers queued ahead of the one in use, so memory is set by the batch size and the
  * depth, not by the split's size. Batches come in the order asked for, so they are the same
- * whatever the threads do. Training, evaluation and the command line's tools all read through
- * here. Close it to stop its threads.
+ * whatever the threads do. Training, evaluation and the command line's tools all read through here.
+ * Close it to stop its threads.
  */
 public final class Prefetcher implements AutoCloseable {
   private final ImageSamples set;
@@ -27,8 +27,10 @@ public final class Prefetcher implements AutoCloseable {
   private final ConcurrentLinkedQueue<Batch> free = new ConcurrentLinkedQueue<>();
   private int orderEpoch;
   private int[] order;
+
   /** The batch {@link #next} is expected to be asked for, and the next one to queue. */
   private int wantedEpoch = -1;
+
   private int wantedStep;
   private int queuedStep;
   private Batch current;
@@ -36,29 +38,41 @@ public final class Prefetcher implements AutoCloseable {
   private int skippedEpoch;
   private int skipped;
 
-  /** The batches of {@code plan} over {@code set}, read by one thread per core, twice as many queued. */
+  /**
+   * The batches of {@code plan} over {@code set}, read by one thread per core, twice as many
+   * queued.
+   */
   public Prefetcher(ImageSamples set, BatchPlan plan) {
     this(set, plan, defaultWorkers(), 2 * defaultWorkers());
   }
 
-  /** As {@link #Prefetcher(ImageSamples, BatchPlan)}, with {@code workers} threads and {@code depth} batches queued. */
+  /**
+   * As {@link #Prefetcher(ImageSamples, BatchPlan)}, with {@code workers} threads and {@code depth}
+   * batches queued.
+   */
   public Prefetcher(ImageSamples set, BatchPlan plan, int workers, int depth) {
     if (workers < 1 || depth < 1) {
-      throw new IllegalArgumentException("a prefetcher needs at least 1 worker and a depth of at least 1, got "
-          + workers + " and " + depth);
+      throw new IllegalArgumentException(
+          "a prefetcher needs at least 1 worker and a depth of at least 1, got "
+              + workers
+              + " and "
+              + depth);
     }
     if (plan.size() != set.size()) {
-      throw new IllegalArgumentException("the batch plan is for " + plan.size() + " images but the split has "
-          + set.size());
+      throw new IllegalArgumentException(
+          "the batch plan is for " + plan.size() + " images but the split has " + set.size());
     }
     this.set = set;
     this.plan = plan;
     this.depth = depth;
-    this.pool = Executors.newFixedThreadPool(workers, runnable -> {
-      Thread thread = new Thread(runnable, "gaborflow-input");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            workers,
+            runnable -> {
+              Thread thread = new Thread(runnable, "gaborflow-input");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   private static int defaultWorkers() {
@@ -76,8 +90,8 @@ public final class Prefetcher implements AutoCloseable {
    * order keeps the queue full; any other batch may be asked for, after which reading ahead
    * continues from it.
    *
-   * @throws DataFormatException when an image of the batch cannot be decoded and bad images are
-   *     not skipped
+   * @throws DataFormatException when an image of the batch cannot be decoded and bad images are not
+   *     skipped
    */
   public Batch next(int epoch, int step) {
     if (epoch != wantedEpoch || step != wantedStep) {
@@ -94,11 +108,13 @@ public final class Prefetcher implements AutoCloseable {
       if (e.getCause() instanceof RuntimeException problem) {
         throw problem;
       }
-      throw new IllegalStateException("reading batch " + step + " of epoch " + epoch + " failed", e.getCause());
+      throw new IllegalStateException(
+          "reading batch " + step + " of epoch " + epoch + " failed", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       restartAt(-1, 0);
-      throw new IllegalStateException("interrupted while waiting for batch " + step + " of epoch " + epoch, e);
+      throw new IllegalStateException(
+          "interrupted while waiting for batch " + step + " of epoch " + epoch, e);
     } finally {
       waitNanos += System.nanoTime() - start;
     }
@@ -116,7 +132,9 @@ public final class Prefetcher implements AutoCloseable {
     return batch;
   }
 
-  /** Images left out so far in the epoch of the last batch taken, because they could not be decoded. */
+  /**
+   * Images left out so far in the epoch of the last batch taken, because they could not be decoded.
+   */
   public int skippedInEpoch() {
     return skipped;
   }
@@ -185,7 +203,8 @@ public final class Prefetcher implements AutoCloseable {
     }
     batch.filled(count, indices.length - count);
     if (plan.augment()) {
-      Augmentation augmentation = new Augmentation(set.height(), set.width(), set.channels(), BatchPlan.CROP_PADDING);
+      Augmentation augmentation =
+          new Augmentation(set.height(), set.width(), set.channels(), BatchPlan.CROP_PADDING);
       SplittableRandom random = Seeds.augmentation(plan.seed(), epoch, step);
       augmentation.skip(random, plan.imagesBeforeShard());
       augmentation.apply(batch.images(), count, random);

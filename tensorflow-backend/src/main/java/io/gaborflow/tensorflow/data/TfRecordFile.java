@@ -12,13 +12,15 @@ import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
 /**
- * Reads the records of one TFRecord file, one at a time or one at a known offset: each is a little-endian 64-bit length, a
- * masked CRC-32C of the length, the data, and a masked CRC-32C of the data, both checked. A short
- * or corrupt record is an error naming the file and the record's byte offset.
+ * Reads the records of one TFRecord file, one at a time or one at a known offset: each is a
+ * little-endian 64-bit length, a masked CRC-32C of the length, the data, and a masked CRC-32C of
+ * the data, both checked. A short or corrupt record is an error naming the file and the record's
+ * byte offset.
  */
 final class TfRecordFile {
   /** TensorFlow's mask of stored checksums: rotated right by 15 bits, plus a constant. */
   private static final int MASK_DELTA = 0xa282ead8;
+
   /** Larger records are taken for corruption rather than allocated. */
   private static final long MAX_RECORD = 1L << 30;
 
@@ -50,10 +52,15 @@ final class TfRecordFile {
   /** The data of record {@code index}, which starts at byte {@code offset} of {@code file}. */
   static byte[] readAt(Path file, long offset, int index) {
     try (FileChannel channel = FileChannel.open(file)) {
-      byte[] data = next(new BufferedInputStream(Channels.newInputStream(channel.position(offset))), file, offset,
-          index);
+      byte[] data =
+          next(
+              new BufferedInputStream(Channels.newInputStream(channel.position(offset))),
+              file,
+              offset,
+              index);
       if (data == null) {
-        throw new DataFormatException(file, offset, "record " + index + " is missing; the file was truncated");
+        throw new DataFormatException(
+            file, offset, "record " + index + " is missing; the file was truncated");
       }
       return data;
     } catch (IOException e) {
@@ -61,7 +68,10 @@ final class TfRecordFile {
     }
   }
 
-  /** The data of the record starting at {@code offset}, checked, or {@code null} at the end of the file. */
+  /**
+   * The data of the record starting at {@code offset}, checked, or {@code null} at the end of the
+   * file.
+   */
   private static byte[] next(InputStream in, Path file, long offset, int index) throws IOException {
     byte[] header = new byte[12];
     int first = in.read();
@@ -73,32 +83,50 @@ final class TfRecordFile {
     ByteBuffer head = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
     long length = head.getLong(0);
     if (head.getInt(8) != masked(header, 0, 8)) {
-      throw new DataFormatException(file, offset, "record " + index + ": the length's checksum does not match;"
-          + " the file is corrupt or not a TFRecord file");
+      throw new DataFormatException(
+          file,
+          offset,
+          "record "
+              + index
+              + ": the length's checksum does not match;"
+              + " the file is corrupt or not a TFRecord file");
     }
     if (length < 0 || length > MAX_RECORD) {
-      throw new DataFormatException(file, offset, "record " + index + " claims " + length
-          + " bytes, more than a record may hold; the file is corrupt or not a TFRecord file");
+      throw new DataFormatException(
+          file,
+          offset,
+          "record "
+              + index
+              + " claims "
+              + length
+              + " bytes, more than a record may hold; the file is corrupt or not a TFRecord file");
     }
     byte[] data = new byte[(int) length];
-    readFully(in, data, 0, data.length, file, offset, "the end of its " + length + " bytes of data");
+    readFully(
+        in, data, 0, data.length, file, offset, "the end of its " + length + " bytes of data");
     byte[] footer = new byte[4];
     readFully(in, footer, 0, 4, file, offset, "the end of its data's checksum");
-    if (ByteBuffer.wrap(footer).order(ByteOrder.LITTLE_ENDIAN).getInt() != masked(data, 0, data.length)) {
-      throw new DataFormatException(file, offset, "record " + index + ": the data's checksum does not match;"
-          + " the file is corrupt");
+    if (ByteBuffer.wrap(footer).order(ByteOrder.LITTLE_ENDIAN).getInt()
+        != masked(data, 0, data.length)) {
+      throw new DataFormatException(
+          file,
+          offset,
+          "record " + index + ": the data's checksum does not match;" + " the file is corrupt");
     }
     return data;
   }
 
-  private static void readFully(InputStream in, byte[] into, int from, int count, Path file, long offset, String what)
+  private static void readFully(
+      InputStream in, byte[] into, int from, int count, Path file, long offset, String what)
       throws IOException {
     int done = 0;
     while (done < count) {
       int n = in.read(into, from + done, count - done);
       if (n < 0) {
-        throw new DataFormatException(file, offset, "the record starting here ends before "
-            + what + "; the file is truncated");
+        throw new DataFormatException(
+            file,
+            offset,
+            "the record starting here ends before " + what + "; the file is truncated");
       }
       done += n;
     }

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The worker processes of a data-parallel run and which of them this process is, in TensorFlow's
  * own convention: the {@code TF_CONFIG} environment variable ({@code {"cluster": {"worker":
- * ["host:port", ...]}, "task": {"type": "worker", "index": i}}}) or {@code --cluster
- * host:port,... --task i}. Worker 0 is the chief: it alone writes checkpoints, exports and reports.
+ * ["host:port", ...]}, "task": {"type": "worker", "index": i}}}) or {@code --cluster host:port,...
+ * --task i}. Worker 0 is the chief: it alone writes checkpoints, exports and reports.
  *
  * @param workers each worker's {@code host:port}, where its TensorFlow server listens
  * @param task this process's index in {@code workers}
@@ -35,7 +35,12 @@ public record Cluster(List<String> workers, int task) {
     }
     if (task < 0 || task >= workers.size()) {
       throw new IllegalArgumentException(
-          "task index " + task + " is outside the cluster's " + workers.size() + " workers (0.." + (workers.size() - 1)
+          "task index "
+              + task
+              + " is outside the cluster's "
+              + workers.size()
+              + " workers (0.."
+              + (workers.size() - 1)
               + ")");
     }
   }
@@ -48,7 +53,9 @@ public record Cluster(List<String> workers, int task) {
   /** The cluster {@code TF_CONFIG} describes, when it is set. */
   public static Optional<Cluster> fromEnvironment() {
     String config = System.getenv(TF_CONFIG);
-    return config == null || config.isBlank() ? Optional.empty() : Optional.of(fromTfConfig(config));
+    return config == null || config.isBlank()
+        ? Optional.empty()
+        : Optional.of(fromTfConfig(config));
   }
 
   /** The cluster of a {@code TF_CONFIG} text; an error names the field that is wrong. */
@@ -61,24 +68,28 @@ public record Cluster(List<String> workers, int task) {
     }
     JsonNode workers = root.path("cluster").path("worker");
     if (!workers.isArray() || workers.isEmpty()) {
-      throw new IllegalArgumentException("TF_CONFIG needs cluster.worker, a list of \"host:port\"; it has "
-          + root.path("cluster"));
+      throw new IllegalArgumentException(
+          "TF_CONFIG needs cluster.worker, a list of \"host:port\"; it has "
+              + root.path("cluster"));
     }
     List<String> addresses = new ArrayList<>();
     for (JsonNode worker : workers) {
       if (!worker.isTextual()) {
-        throw new IllegalArgumentException("TF_CONFIG cluster.worker holds " + worker + ", not a \"host:port\" text");
+        throw new IllegalArgumentException(
+            "TF_CONFIG cluster.worker holds " + worker + ", not a \"host:port\" text");
       }
       addresses.add(worker.asText());
     }
     JsonNode task = root.path("task");
     if (!task.path("type").asText("worker").equals("worker")) {
-      throw new IllegalArgumentException("TF_CONFIG task.type is \"" + task.path("type").asText()
-          + "\"; gaborflow's workers are all of type \"worker\" (worker 0 is the chief)");
+      throw new IllegalArgumentException(
+          "TF_CONFIG task.type is \""
+              + task.path("type").asText()
+              + "\"; gaborflow's workers are all of type \"worker\" (worker 0 is the chief)");
     }
     if (!task.path("index").isInt()) {
-      throw new IllegalArgumentException("TF_CONFIG needs task.index, this worker's place in cluster.worker; it has "
-          + task);
+      throw new IllegalArgumentException(
+          "TF_CONFIG needs task.index, this worker's place in cluster.worker; it has " + task);
     }
     return new Cluster(addresses, task.path("index").asInt());
   }
@@ -115,7 +126,8 @@ public record Cluster(List<String> workers, int task) {
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("worker '" + worker + "' has no port between 1 and 65535 after its ':'");
+      throw new IllegalArgumentException(
+          "worker '" + worker + "' has no port between 1 and 65535 after its ':'");
     }
   }
 }

@@ -21,8 +21,8 @@ import org.tensorflow.proto.ServerDef;
 import org.tensorflow.types.TFloat32;
 
 /**
- * This process's part of a cluster: TensorFlow's in-process gRPC server for its task, sessions
- * that run on it, and the collective ops that average tensors over every worker. The averaging is
+ * This process's part of a cluster: TensorFlow's in-process gRPC server for its task, sessions that
+ * run on it, and the collective ops that average tensors over every worker. The averaging is
  * TensorFlow's own {@code CollectiveReduce} (the op Python's {@code MultiWorkerMirroredStrategy}
  * uses): a ring all-reduce over gRPC between the workers' collective executors, on the CPU; the
  * same op runs NCCL on GPUs. Each tensor to average gets an instance key from a counter, so every
@@ -32,6 +32,7 @@ public final class ClusterRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterRuntime.class);
   private static final String JOB = "worker";
   private static final int GROUP_KEY = 1;
+
   /** Above every gradient's key: the gradients count theirs from 1. */
   private static final int AGREEMENT_KEY = 1 << 30;
 
@@ -49,20 +50,21 @@ public final class ClusterRuntime implements AutoCloseable {
       job.putTasks(i, cluster.workers().get(i));
     }
     clusterDef.addJob(job);
-    ServerDef serverDef = ServerDef.newBuilder()
-        .setCluster(clusterDef)
-        .setJobName(JOB)
-        .setTaskIndex(cluster.task())
-        .setProtocol("grpc")
-        .setDefaultSessionConfig(sessionConfig(1))
-        .build();
+    ServerDef serverDef =
+        ServerDef.newBuilder()
+            .setCluster(clusterDef)
+            .setJobName(JOB)
+            .setTaskIndex(cluster.task())
+            .setProtocol("grpc")
+            .setDefaultSessionConfig(sessionConfig(1))
+            .build();
     this.server = new Server(serverDef);
     server.start();
   }
 
   /**
-   * Starts this process's server. A peer that has not answered a collective within {@code
-   * timeout} makes the step fail, so a dead or unreachable worker stops the others.
+   * Starts this process's server. A peer that has not answered a collective within {@code timeout}
+   * makes the step fail, so a dead or unreachable worker stops the others.
    */
   public static ClusterRuntime start(Cluster cluster, Duration timeout) {
     return new ClusterRuntime(cluster, timeout);
@@ -79,8 +81,8 @@ public final class ClusterRuntime implements AutoCloseable {
   }
 
   /**
-   * A session running {@code graph} on this worker's server, its ops kept on this worker's CPU
-   * (the device filter), the collectives led by worker 0.
+   * A session running {@code graph} on this worker's server, its ops kept on this worker's CPU (the
+   * device filter), the collectives led by worker 0.
    */
   public Session openSession(Graph graph, int threads) {
     return RemoteSession.open(graph, "grpc://localhost:" + cluster.port(), sessionConfig(threads));
@@ -91,11 +93,15 @@ public final class ClusterRuntime implements AutoCloseable {
         .setIntraOpParallelismThreads(threads)
         .setInterOpParallelismThreads(Math.min(2, threads))
         .addDeviceFilters("/job:" + JOB + "/task:" + cluster.task())
-        .setExperimental(ConfigProto.Experimental.newBuilder().setCollectiveGroupLeader(Cluster.taskName(0)))
+        .setExperimental(
+            ConfigProto.Experimental.newBuilder().setCollectiveGroupLeader(Cluster.taskName(0)))
         .build();
   }
 
-  /** Each of {@code local} averaged over every worker's value of it: all workers get the same result. */
+  /**
+   * Each of {@code local} averaged over every worker's value of it: all workers get the same
+   * result.
+   */
   public List<Operand<TFloat32>> mean(Ops tf, List<Operand<TFloat32>> local) {
     List<Operand<TFloat32>> averaged = new ArrayList<>();
     for (Operand<TFloat32> tensor : local) {
@@ -134,9 +140,11 @@ public final class ClusterRuntime implements AutoCloseable {
     }
   }
 
-  private Output<TFloat32> collective(Ops tf, Operand<TFloat32> tensor, String merge, int key, float timeoutSeconds) {
+  private Output<TFloat32> collective(
+      Ops tf, Operand<TFloat32> tensor, String merge, int key, float timeoutSeconds) {
     Graph graph = (Graph) tf.scope().env();
-    return graph.opBuilder("CollectiveReduce", tf.scope().makeOpName("all_reduce_" + key), tf.scope())
+    return graph
+        .opBuilder("CollectiveReduce", tf.scope().makeOpName("all_reduce_" + key), tf.scope())
         .addInput(tensor.asOutput())
         .setAttr("T", DataType.DT_FLOAT)
         .setAttr("group_size", cluster.size())
@@ -163,7 +171,9 @@ public final class ClusterRuntime implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.debug("the TensorFlow server of task {} stays up until the process exits: {}", cluster.task(),
+      LOG.debug(
+          "the TensorFlow server of task {} stays up until the process exits: {}",
+          cluster.task(),
           e.getMessage());
     }
   }

@@ -23,13 +23,13 @@ import org.tensorflow.internal.c_api.TF_Status;
 import org.tensorflow.proto.ConfigProto;
 
 /**
- * The one bridge past TensorFlow Java's public API: a {@link Session} on a server's target
- * ({@code grpc://host:port}). Every public {@code Session} constructor passes a null target to the
- * C API, so the session is made with the exported C bindings ({@code TF_SetTarget}, {@code
- * TF_NewSession}) and wrapped with {@code Session}'s package-private constructor, reached by
- * reflection, as is the graph's native handle. The session then behaves as any other: runners,
- * save, restore, close. If a TensorFlow Java release changes those two members, this class fails
- * with a message naming them, and docs/architecture.md says what to do.
+ * The one bridge past TensorFlow Java's public API: a {@link Session} on a server's target ({@code
+ * grpc://host:port}). Every public {@code Session} constructor passes a null target to the C API,
+ * so the session is made with the exported C bindings ({@code TF_SetTarget}, {@code TF_NewSession})
+ * and wrapped with {@code Session}'s package-private constructor, reached by reflection, as is the
+ * graph's native handle. The session then behaves as any other: runners, save, restore, close. If a
+ * TensorFlow Java release changes those two members, this class fails with a message naming them,
+ * and docs/architecture.md says what to do.
  */
 final class RemoteSession {
   private RemoteSession() {}
@@ -68,7 +68,8 @@ final class RemoteSession {
 
   private static Session wrap(Graph graph, TF_Session session) {
     try {
-      Constructor<Session> constructor = Session.class.getDeclaredConstructor(Graph.class, TF_Session.class);
+      Constructor<Session> constructor =
+          Session.class.getDeclaredConstructor(Graph.class, TF_Session.class);
       constructor.setAccessible(true);
       return constructor.newInstance(graph, session);
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -82,14 +83,19 @@ final class RemoteSession {
       m.setAccessible(true);
       return m.invoke(target);
     } catch (InvocationTargetException e) {
-      throw new IllegalStateException(target.getClass().getName() + "." + method + "() failed", e.getCause());
+      throw new IllegalStateException(
+          target.getClass().getName() + "." + method + "() failed", e.getCause());
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw unsupported(target.getClass().getName() + "." + method + "()", e);
     }
   }
 
   private static IllegalStateException unsupported(String member, Exception cause) {
-    return new IllegalStateException("this TensorFlow Java has no usable " + member + ", which sessions on a"
-        + " cluster need; gaborflow's distributed training is built for TensorFlow Java 1.1.0", cause);
+    return new IllegalStateException(
+        "this TensorFlow Java has no usable "
+            + member
+            + ", which sessions on a"
+            + " cluster need; gaborflow's distributed training is built for TensorFlow Java 1.1.0",
+        cause);
   }
 }

@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A step of a cluster's training failed because a worker died, cannot be reached, or did not
- * answer within the timeout. The message names the worker and what to do: restart every worker
- * with {@code --resume}, which continues from the chief's last checkpoint.
+ * A step of a cluster's training failed because a worker died, cannot be reached, or did not answer
+ * within the timeout. The message names the worker and what to do: restart every worker with {@code
+ * --resume}, which continues from the chief's last checkpoint.
  */
 public final class WorkerLostException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -44,20 +44,38 @@ public final class WorkerLostException extends RuntimeException {
     }
     StringBuilder named = new StringBuilder();
     for (int task : lost) {
-      named.append(named.length() == 0 ? "" : ", ").append("worker ").append(task).append(" (")
-          .append(cluster.workers().get(task)).append(')');
+      named
+          .append(named.length() == 0 ? "" : ", ")
+          .append("worker ")
+          .append(task)
+          .append(" (")
+          .append(cluster.workers().get(task))
+          .append(')');
     }
     String who = lost.isEmpty() ? "another worker" : named.toString();
-    String first = String.valueOf(cause.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-    return new WorkerLostException("worker " + cluster.task() + " stops: " + who + " died, cannot be reached or did"
-        + " not answer within " + timeout.toSeconds() + " s (" + first.trim() + "); restart every worker with RunOptions.resume"
-        + " to continue from the chief's last checkpoint", cause);
+    String first =
+        String.valueOf(cause.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+    return new WorkerLostException(
+        "worker "
+            + cluster.task()
+            + " stops: "
+            + who
+            + " died, cannot be reached or did"
+            + " not answer within "
+            + timeout.toSeconds()
+            + " s ("
+            + first.trim()
+            + "); restart every worker with RunOptions.resume"
+            + " to continue from the chief's last checkpoint",
+        cause);
   }
 
   private static boolean answers(String worker) {
     int colon = worker.lastIndexOf(':');
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(worker.substring(0, colon), Integer.parseInt(worker.substring(colon + 1))),
+      socket.connect(
+          new InetSocketAddress(
+              worker.substring(0, colon), Integer.parseInt(worker.substring(colon + 1))),
           1000);
       return true;
     } catch (IOException e) {

@@ -6,14 +6,22 @@ import java.util.List;
  * What gaborflow writes beside a SavedModel ({@code gaborflow.json}): how to prepare an image for
  * it, what its outputs mean, and where each convolution bank's filters are, fixed or learned.
  *
- * @param pixelScale a pixel value v (0..255) enters the model as {@code (v * pixelScale - mean) / std}
+ * @param pixelScale a pixel value v (0..255) enters the model as {@code (v * pixelScale - mean) /
+ *     std}
  * @param channelMean per channel, what training subtracted after scaling
  * @param channelStd per channel, what training then divided by
  * @param banks every convolution bank, in layer order
  */
 public record ExportMetadata(
-    String model, int height, int width, int channels, List<String> classNames, double pixelScale,
-    List<Double> channelMean, List<Double> channelStd, List<Bank> banks) {
+    String model,
+    int height,
+    int width,
+    int channels,
+    List<String> classNames,
+    double pixelScale,
+    List<Double> channelMean,
+    List<Double> channelStd,
+    List<Bank> banks) {
 
   /** Copies the lists. */
   public ExportMetadata {
@@ -41,7 +49,8 @@ public record ExportMetadata(
    * @param gabor for a Gabor bank, each filter's parameters at export (a parametric bank's as
    *     trained) and the kernels' normalisation; {@code null} for other banks and older exports
    */
-  public record Bank(String name, String kind, String tensor, List<Long> shape, GaborBankParameters gabor) {
+  public record Bank(
+      String name, String kind, String tensor, List<Long> shape, GaborBankParameters gabor) {
     /** A bank that is not a Gabor bank. */
     public Bank(String name, String kind, String tensor, List<Long> shape) {
       this(name, kind, tensor, shape, null);

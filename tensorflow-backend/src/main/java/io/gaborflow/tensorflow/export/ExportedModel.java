@@ -1,13 +1,13 @@
 package io.gaborflow.tensorflow.export;
 
+import io.gaborflow.tensorflow.data.ImageDecoder;
 import io.gaborflow.tensorflow.graph.FloatTensors;
+import io.gaborflow.tensorflow.runtime.TensorFlowEnvironment;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.gaborflow.tensorflow.data.ImageDecoder;
-import io.gaborflow.tensorflow.runtime.TensorFlowEnvironment;
-import java.awt.image.BufferedImage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,8 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A model written by {@link ModelExport}, loaded for prediction. Safe to call from several
- * threads at once: TensorFlow sessions run concurrent calls, and nothing here is mutable.
+ * A model written by {@link ModelExport}, loaded for prediction. Safe to call from several threads
+ * at once: TensorFlow sessions run concurrent calls, and nothing here is mutable.
  */
 public final class ExportedModel implements AutoCloseable {
   private final SavedModelBundle bundle;
@@ -43,12 +43,16 @@ public final class ExportedModel implements AutoCloseable {
     Path metadataFile = directory.resolve(ModelExport.METADATA);
     if (!Files.isRegularFile(metadataFile)) {
       throw new IllegalArgumentException(
-          directory + " is not a gaborflow export: it has no " + ModelExport.METADATA
+          directory
+              + " is not a gaborflow export: it has no "
+              + ModelExport.METADATA
               + " (write one with RunOptions.exportTo)");
     }
     try {
-      ExportMetadata metadata = ModelExport.JSON.readValue(metadataFile.toFile(), ExportMetadata.class);
-      return new ExportedModel(SavedModelBundle.load(directory.toString(), SavedModelBundle.DEFAULT_TAG), metadata);
+      ExportMetadata metadata =
+          ModelExport.JSON.readValue(metadataFile.toFile(), ExportMetadata.class);
+      return new ExportedModel(
+          SavedModelBundle.load(directory.toString(), SavedModelBundle.DEFAULT_TAG), metadata);
     } catch (IOException e) {
       throw new UncheckedIOException(metadataFile + " cannot be read: " + e.getMessage(), e);
     }
@@ -59,10 +63,14 @@ public final class ExportedModel implements AutoCloseable {
     return metadata;
   }
 
-  /** Class probabilities, {@code count} rows of {@code classNames().size()}, for NHWC pixels already scaled. */
+  /**
+   * Class probabilities, {@code count} rows of {@code classNames().size()}, for NHWC pixels already
+   * scaled.
+   */
   public float[] predict(float[] images, int count) {
     Shape shape = Shape.of(count, metadata.height(), metadata.width(), metadata.channels());
-    try (TFloat32 x = TFloat32.tensorOf(shape, DataBuffers.of(images, true, false).narrow(shape.size()));
+    try (TFloat32 x =
+            TFloat32.tensorOf(shape, DataBuffers.of(images, true, false).narrow(shape.size()));
         Result result = serving.call(Map.of(ModelExport.INPUT, x))) {
       return FloatTensors.values((TFloat32) result.get(ModelExport.OUTPUT).orElseThrow());
     }
@@ -78,7 +86,8 @@ public final class ExportedModel implements AutoCloseable {
 
   /** The class probabilities of {@code image}, prepared as the model's training images were. */
   public Prediction predict(BufferedImage image) {
-    float[] pixels = ImageDecoder.pixels(image, metadata.height(), metadata.width(), metadata.channels());
+    float[] pixels =
+        ImageDecoder.pixels(image, metadata.height(), metadata.width(), metadata.channels());
     metadata.standardize(pixels);
     return new Prediction(metadata.classNames(), predict(pixels, 1));
   }
@@ -97,7 +106,8 @@ public final class ExportedModel implements AutoCloseable {
 
     /** The {@code k} most likely classes, most likely first. */
     public List<String> top(int k) {
-      return IntStream.range(0, probabilities.length).boxed()
+      return IntStream.range(0, probabilities.length)
+          .boxed()
           .sorted(Comparator.comparingDouble((Integer c) -> -probabilities[c]))
           .limit(k)
           .map(classNames::get)
@@ -108,7 +118,8 @@ public final class ExportedModel implements AutoCloseable {
     public float probability(String name) {
       int index = classNames.indexOf(name);
       if (index < 0) {
-        throw new IllegalArgumentException("the model has no class '" + name + "'; it has " + classNames);
+        throw new IllegalArgumentException(
+            "the model has no class '" + name + "'; it has " + classNames);
       }
       return probabilities[index];
     }

@@ -2,8 +2,8 @@ package io.gaborflow.tensorflow.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.ConvBank;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,19 +15,23 @@ import java.util.Map;
 import org.tensorflow.Operand;
 
 /**
- * Writes a trained model as a TensorFlow SavedModel with a {@code serving_default} signature
- * (NHWC float images in, class probabilities out), readable by {@code SavedModelBundle.load} and
- * by Python TensorFlow, plus {@code gaborflow.json} ({@link ExportMetadata}).
+ * Writes a trained model as a TensorFlow SavedModel with a {@code serving_default} signature (NHWC
+ * float images in, class probabilities out), readable by {@code SavedModelBundle.load} and by
+ * Python TensorFlow, plus {@code gaborflow.json} ({@link ExportMetadata}).
  */
 public final class ModelExport {
   /** The signature key of the serving function. */
   public static final String SIGNATURE = "serving_default";
+
   /** The serving function's input: NHWC float images. */
   public static final String INPUT = "images";
+
   /** The serving function's output: class probabilities. */
   public static final String OUTPUT = "probabilities";
+
   /** The file beside the SavedModel with gaborflow's metadata. */
   public static final String METADATA = "gaborflow.json";
+
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ModelExport() {}
@@ -38,12 +42,21 @@ public final class ModelExport {
     try {
       model.writeSavedModel(directory, SIGNATURE, INPUT, OUTPUT);
       FeatureShape in = model.spec().input();
-      ExportMetadata metadata = new ExportMetadata(model.spec().modelName(), in.height(), in.width(),
-          in.channels(), data.labelNames(), 1 / 255.0, data.standardization().mean(),
-          data.standardization().std(), banks(model.banks(), model.gaborBanks()));
+      ExportMetadata metadata =
+          new ExportMetadata(
+              model.spec().modelName(),
+              in.height(),
+              in.width(),
+              in.channels(),
+              data.labelNames(),
+              1 / 255.0,
+              data.standardization().mean(),
+              data.standardization().std(),
+              banks(model.banks(), model.gaborBanks()));
       JSON.writeValue(directory.resolve(METADATA).toFile(), metadata);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot export the model to " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot export the model to " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -58,19 +71,28 @@ public final class ModelExport {
     try (java.util.stream.Stream<Path> entries = Files.list(directory)) {
       if (entries.findAny().isPresent()) {
         throw new IllegalArgumentException(
-            "export directory " + directory + " is not empty; choose a new one so no model is overwritten");
+            "export directory "
+                + directory
+                + " is not empty; choose a new one so no model is overwritten");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read export directory " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read export directory " + directory + ": " + e.getMessage(), e);
     }
   }
 
   /** Every convolution bank in layer and declaration order, with the tensor holding its kernel. */
-  private static List<ExportMetadata.Bank> banks(List<ConvBank> convBanks, Map<String, GaborBankParameters> gabor) {
+  private static List<ExportMetadata.Bank> banks(
+      List<ConvBank> convBanks, Map<String, GaborBankParameters> gabor) {
     List<ExportMetadata.Bank> banks = new ArrayList<>();
     for (ConvBank bank : convBanks) {
-      banks.add(new ExportMetadata.Bank(bank.path(), bank.kind().label(), bank.kernel().op().name(),
-          shape(bank.kernel()), gabor.get(bank.path())));
+      banks.add(
+          new ExportMetadata.Bank(
+              bank.path(),
+              bank.kind().label(),
+              bank.kernel().op().name(),
+              shape(bank.kernel()),
+              gabor.get(bank.path())));
     }
     return banks;
   }

@@ -18,8 +18,8 @@ public interface ServableModel {
   Map<String, GaborBankParameters> gaborBanks();
 
   /**
-   * Writes a TensorFlow SavedModel whose signature {@code signature} maps NHWC float images
-   * ({@code input}) to class probabilities ({@code output}) through the inference pass.
+   * Writes a TensorFlow SavedModel whose signature {@code signature} maps NHWC float images ({@code
+   * input}) to class probabilities ({@code output}) through the inference pass.
    */
   void writeSavedModel(Path directory, String signature, String input, String output);
 }

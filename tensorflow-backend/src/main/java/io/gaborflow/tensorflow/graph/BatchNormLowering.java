@@ -21,19 +21,39 @@ final class BatchNormLowering {
   private BatchNormLowering() {}
 
   /** The batch statistics of one normalisation in the training pass, branch by branch. */
-  record Update(Variable<TFloat32> movingMean, Variable<TFloat32> movingVariance, double momentum,
-      List<Operand<TFloat32>> means, List<Operand<TFloat32>> variances) {}
+  record Update(
+      Variable<TFloat32> movingMean,
+      Variable<TFloat32> movingVariance,
+      double momentum,
+      List<Operand<TFloat32>> means,
+      List<Operand<TFloat32>> variances) {}
 
-  static Branches lower(LoweringContext context, BatchNormLayerSpec norm, Branches input, List<Update> updates) {
+  static Branches lower(
+      LoweringContext context, BatchNormLayerSpec norm, Branches input, List<Update> updates) {
     Ops tf = context.tf().withSubScope(norm.name());
     int channels = context.inputShape().channels();
     Shape shape = Shape.of(channels);
     VariableRegistry registry = context.registry();
-    Variable<TFloat32> gamma = registry.learnable(context.key(norm.name(), VariableKey.Role.GAMMA), shape, null,
-        channels, channels, LearnableVariable.filled(channels, 1f), null);
-    Variable<TFloat32> beta = registry.learnable(context.key(norm.name(), VariableKey.Role.BETA), shape, null,
-        channels, channels, null, null);
-    Variable<TFloat32> movingMean = registry.moving(context.key(norm.name(), VariableKey.Role.MOVING_MEAN), shape, 0f);
+    Variable<TFloat32> gamma =
+        registry.learnable(
+            context.key(norm.name(), VariableKey.Role.GAMMA),
+            shape,
+            null,
+            channels,
+            channels,
+            LearnableVariable.filled(channels, 1f),
+            null);
+    Variable<TFloat32> beta =
+        registry.learnable(
+            context.key(norm.name(), VariableKey.Role.BETA),
+            shape,
+            null,
+            channels,
+            channels,
+            null,
+            null);
+    Variable<TFloat32> movingMean =
+        registry.moving(context.key(norm.name(), VariableKey.Role.MOVING_MEAN), shape, 0f);
     Variable<TFloat32> movingVariance =
         registry.moving(context.key(norm.name(), VariableKey.Role.MOVING_VARIANCE), shape, 1f);
     boolean training = context.training();
@@ -45,11 +65,16 @@ final class BatchNormLowering {
     boolean whole = input.parts().size() == 1;
     for (Branch part : input.parts()) {
       int n = part.channels();
-      FusedBatchNorm<TFloat32, TFloat32> normalized = FusedBatchNorm.create(tf.scope(), part.value(),
-          slice(tf, gamma, first, n, whole), slice(tf, beta, first, n, whole),
-          training ? none : slice(tf, movingMean, first, n, whole),
-          training ? none : slice(tf, movingVariance, first, n, whole),
-          FusedBatchNorm.epsilon((float) norm.epsilon()), FusedBatchNorm.isTraining(training));
+      FusedBatchNorm<TFloat32, TFloat32> normalized =
+          FusedBatchNorm.create(
+              tf.scope(),
+              part.value(),
+              slice(tf, gamma, first, n, whole),
+              slice(tf, beta, first, n, whole),
+              training ? none : slice(tf, movingMean, first, n, whole),
+              training ? none : slice(tf, movingVariance, first, n, whole),
+              FusedBatchNorm.epsilon((float) norm.epsilon()),
+              FusedBatchNorm.isTraining(training));
       out.add(new Branch(Activations.apply(tf, normalized.y(), norm.activation()), n, true));
       means.add(normalized.batchMean());
       variances.add(normalized.batchVariance());
@@ -61,8 +86,11 @@ final class BatchNormLowering {
     return new Branches(out);
   }
 
-  private static Operand<TFloat32> slice(Ops tf, Operand<TFloat32> vector, int first, int count, boolean whole) {
-    return whole ? vector : tf.slice(vector, tf.constant(new int[] {first}), tf.constant(new int[] {count}));
+  private static Operand<TFloat32> slice(
+      Ops tf, Operand<TFloat32> vector, int first, int count, boolean whole) {
+    return whole
+        ? vector
+        : tf.slice(vector, tf.constant(new int[] {first}), tf.constant(new int[] {count}));
   }
 
   /**
@@ -80,11 +108,16 @@ final class BatchNormLowering {
     return ops;
   }
 
-  private static Op move(Ops tf, Variable<TFloat32> moving, List<Operand<TFloat32>> parts, double momentum,
+  private static Op move(
+      Ops tf,
+      Variable<TFloat32> moving,
+      List<Operand<TFloat32>> parts,
+      double momentum,
       TensorExchange exchange) {
     Operand<TFloat32> local = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(0));
     Operand<TFloat32> batch = exchange.exchange(tf, List.of(local)).get(0);
-    Operand<TFloat32> step = tf.math.mul(tf.math.sub(moving, batch), tf.constant((float) (1 - momentum)));
+    Operand<TFloat32> step =
+        tf.math.mul(tf.math.sub(moving, batch), tf.constant((float) (1 - momentum)));
     return tf.assignSub(moving, step);
   }
 }

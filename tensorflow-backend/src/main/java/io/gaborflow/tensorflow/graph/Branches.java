@@ -31,7 +31,9 @@ record Branches(List<Branch> parts) {
     return parts.stream().mapToInt(Branch::channels).sum();
   }
 
-  /** The channel counts, in order: two outputs with the same split can be added branch by branch. */
+  /**
+   * The channel counts, in order: two outputs with the same split can be added branch by branch.
+   */
   List<Integer> split() {
     return parts.stream().map(Branch::channels).toList();
   }

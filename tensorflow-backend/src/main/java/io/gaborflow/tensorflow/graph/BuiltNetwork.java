@@ -23,7 +23,8 @@ import org.tensorflow.types.TInt64;
  * @param statisticUpdates the ops that move them, run with every training step
  * @param fixedBanks every fixed bank, in layer order
  * @param convBanks every convolution bank, in layer and declaration order
- * @param responses every convolution bank's inputs and output in the inference pass, in the same order
+ * @param responses every convolution bank's inputs and output in the inference pass, in the same
+ *     order
  */
 public record BuiltNetwork(
     NetworkSpec spec,

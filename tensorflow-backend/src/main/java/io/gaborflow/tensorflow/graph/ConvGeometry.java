@@ -17,17 +17,23 @@ record ConvGeometry(int size, int stride, Padding padding) {
   }
 
   /**
-   * The convolution of {@code input} with {@code kernel} ([size, size, in, out]). A 1x1 kernel
-   * with a stride is built as every stride-th pixel, then a convolution without stride: the same
-   * values (a 1x1 window needs no padding, SAME or VALID), and it avoids TensorFlow's strided
-   * Conv2D gradient for windows smaller than the stride, which corrupts the native heap on AVX2
-   * CPUs (docs/reliability.md).
+   * The convolution of {@code input} with {@code kernel} ([size, size, in, out]). A 1x1 kernel with
+   * a stride is built as every stride-th pixel, then a convolution without stride: the same values
+   * (a 1x1 window needs no padding, SAME or VALID), and it avoids TensorFlow's strided Conv2D
+   * gradient for windows smaller than the stride, which corrupts the native heap on AVX2 CPUs
+   * (docs/reliability.md).
    */
   Operand<TFloat32> convolve(Ops tf, Operand<TFloat32> input, Operand<TFloat32> kernel) {
     if (size == 1 && stride > 1) {
-      Operand<TFloat32> sampled = tf.withName("subsample").stridedSlice(input, tf.constant(new int[] {0, 0, 0, 0}),
-          tf.constant(new int[] {0, 0, 0, 0}), tf.constant(new int[] {1, stride, stride, 1}),
-          org.tensorflow.op.core.StridedSlice.beginMask(15L), org.tensorflow.op.core.StridedSlice.endMask(15L));
+      Operand<TFloat32> sampled =
+          tf.withName("subsample")
+              .stridedSlice(
+                  input,
+                  tf.constant(new int[] {0, 0, 0, 0}),
+                  tf.constant(new int[] {0, 0, 0, 0}),
+                  tf.constant(new int[] {1, stride, stride, 1}),
+                  org.tensorflow.op.core.StridedSlice.beginMask(15L),
+                  org.tensorflow.op.core.StridedSlice.endMask(15L));
       return tf.nn.conv2d(sampled, kernel, List.of(1L, 1L, 1L, 1L), "VALID");
     }
     return tf.nn.conv2d(input, kernel, strides(), paddingName());

@@ -6,12 +6,12 @@ import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.model.BankSpec;
 import io.gaborflow.core.model.BankVisitor;
-import io.gaborflow.core.model.Scopes;
 import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.FixedGaborBankSpec;
 import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.LearnableBankSpec;
+import io.gaborflow.core.model.Scopes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,31 +40,45 @@ final class ConvLowering {
     List<Branch> outputs = new ArrayList<>(conv.banks().size());
     for (BankSpec bank : conv.banks()) {
       Ops tf = context.tf().withSubScope(bank.name());
-      BankOutput lowered = bank.accept(new BankVisitor<BankOutput>() {
-        @Override
-        public BankOutput gabor(FixedGaborBankSpec fixed) {
-          return new BankOutput(fixedGabor(context, tf, input, fixed, geometry),
-              fixed.window() != null || fixed.parametric());
-        }
+      BankOutput lowered =
+          bank.accept(
+              new BankVisitor<BankOutput>() {
+                @Override
+                public BankOutput gabor(FixedGaborBankSpec fixed) {
+                  return new BankOutput(
+                      fixedGabor(context, tf, input, fixed, geometry),
+                      fixed.window() != null || fixed.parametric());
+                }
 
-        @Override
-        public BankOutput tensor(FixedTensorBankSpec tensor) {
-          return new BankOutput(fixedTensor(context, tf, input.joined(tf).value(), tensor, geometry), false);
-        }
+                @Override
+                public BankOutput tensor(FixedTensorBankSpec tensor) {
+                  return new BankOutput(
+                      fixedTensor(context, tf, input.joined(tf).value(), tensor, geometry), false);
+                }
 
-        @Override
-        public BankOutput learnable(LearnableBankSpec learnable) {
-          return new BankOutput(ConvLowering.learnable(context, tf, input, learnable, geometry, conv.bias()), true);
-        }
-      });
+                @Override
+                public BankOutput learnable(LearnableBankSpec learnable) {
+                  return new BankOutput(
+                      ConvLowering.learnable(context, tf, input, learnable, geometry, conv.bias()),
+                      true);
+                }
+              });
       Operand<TFloat32> out = lowered.value();
       boolean trainedBank = lowered.trained();
       if (!context.training()) {
-        context.registry().response(new BankResponse(Scopes.bank(context.node().scope(), bank.name()),
-            input.parts().stream().map(Branch::value).toList(), out));
+        context
+            .registry()
+            .response(
+                new BankResponse(
+                    Scopes.bank(context.node().scope(), bank.name()),
+                    input.parts().stream().map(Branch::value).toList(),
+                    out));
       }
-      outputs.add(new Branch(Activations.apply(tf, out, conv.activation()), bank.filters(),
-          trainedBank || input.trained()));
+      outputs.add(
+          new Branch(
+              Activations.apply(tf, out, conv.activation()),
+              bank.filters(),
+              trainedBank || input.trained()));
     }
     return new Branches(outputs);
   }
@@ -73,7 +87,11 @@ final class ConvLowering {
   private record BankOutput(Operand<TFloat32> value, boolean trained) {}
 
   private static Operand<TFloat32> fixedGabor(
-      LoweringContext context, Ops tf, Branches input, FixedGaborBankSpec bank, ConvGeometry geometry) {
+      LoweringContext context,
+      Ops tf,
+      Branches input,
+      FixedGaborBankSpec bank,
+      ConvGeometry geometry) {
     FeatureShape in = context.inputShape();
     FilterBank filters = FilterBank.of(bank.gabor(), geometry.size());
     ChannelCoverage coverage = bank.gabor().coverage();
@@ -83,12 +101,14 @@ final class ConvLowering {
       // The same kernel / Cin on every channel equals the kernel applied to the channel mean:
       // one single-channel convolution instead of Cin of them.
       kernelChannels = 1;
-      source = in.channels() == 1 ? input.parts().get(0).value() : channelMean(tf, input, in.channels());
+      source =
+          in.channels() == 1 ? input.parts().get(0).value() : channelMean(tf, input, in.channels());
     } else {
       source = input.joined(tf).value();
     }
     float[] values = filters.toHwio(kernelChannels, coverage);
-    Shape kernelShape = Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
+    Shape kernelShape =
+        Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
     String path = Scopes.bank(context.node().scope(), bank.name());
     Operand<TFloat32> kernel;
     Map<GaborParameter, Variable<TFloat32>> parameters = Map.of();
@@ -96,42 +116,92 @@ final class ConvLowering {
     if (bank.parametric()) {
       // Gabor kernels of learned parameters: when they do not train, the update op leaves them out
       // and the kernel's gradient is pruned, as for a constant.
-      ParametricGaborKernel.Built built = ParametricGaborKernel.build(context, tf, bank, filters, kernelChannels);
+      ParametricGaborKernel.Built built =
+          ParametricGaborKernel.build(context, tf, bank, filters, kernelChannels);
       kernel = built.kernel();
       parameters = built.variables();
     } else if (constant) {
-      kernel = tf.stopGradient(tf.withName("kernel").constant(kernelShape, DataBuffers.of(values, true, false)));
+      kernel =
+          tf.stopGradient(
+              tf.withName("kernel").constant(kernelShape, DataBuffers.of(values, true, false)));
     } else {
       // Trained for a window of epochs: a variable that starts at the Gabor values. The update op
       // of the other epochs leaves it out, so then it costs what a constant costs.
-      kernel = context.registry().learnable(context.key(bank.name(), VariableKey.Role.KERNEL), kernelShape, null, 0,
-          0, values, bank.window());
+      kernel =
+          context
+              .registry()
+              .learnable(
+                  context.key(bank.name(), VariableKey.Role.KERNEL),
+                  kernelShape,
+                  null,
+                  0,
+                  0,
+                  values,
+                  bank.window());
     }
-    context.registry().fixedBank(new FixedBank(path, kernel, values, filters, coverage, in.channels(),
-        geometry.size(), filters.filterCount(), bank.window(), bank.gabor().normalization(), parameters));
+    context
+        .registry()
+        .fixedBank(
+            new FixedBank(
+                path,
+                kernel,
+                values,
+                filters,
+                coverage,
+                in.channels(),
+                geometry.size(),
+                filters.filterCount(),
+                bank.window(),
+                bank.gabor().normalization(),
+                parameters));
     FixedConvForms.Geometry formGeometry =
-        new FixedConvForms.Geometry(geometry, in.height(), in.width(), kernelChannels, filters.filterCount());
-    FixedConvForm form = FixedConvForms.choose(formGeometry, constant,
-        context.training() && input.trained(), context.deterministic());
+        new FixedConvForms.Geometry(
+            geometry, in.height(), in.width(), kernelChannels, filters.filterCount());
+    FixedConvForm form =
+        FixedConvForms.choose(
+            formGeometry, constant, context.training() && input.trained(), context.deterministic());
     return form.apply(tf, source, kernel, values, formGeometry);
   }
 
   private static Operand<TFloat32> fixedTensor(
-      LoweringContext context, Ops tf, Operand<TFloat32> input, FixedTensorBankSpec bank, ConvGeometry geometry) {
+      LoweringContext context,
+      Ops tf,
+      Operand<TFloat32> input,
+      FixedTensorBankSpec bank,
+      ConvGeometry geometry) {
     FeatureShape in = context.inputShape();
     float[] values = context.sources().apply(bank).load(geometry.size(), in.channels());
     int n = bank.filters();
     Shape shape = Shape.of(geometry.size(), geometry.size(), in.channels(), n);
-    Operand<TFloat32> kernel = tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));
-    context.registry().fixedBank(new FixedBank(Scopes.bank(context.node().scope(), bank.name()), kernel, values, null,
-        ChannelCoverage.SINGLE, in.channels(), geometry.size(), n, null, Normalization.NONE, Map.of()));
-    FixedConvForms.Geometry formGeometry = new FixedConvForms.Geometry(geometry, in.height(), in.width(),
-        in.channels(), n);
+    Operand<TFloat32> kernel =
+        tf.stopGradient(tf.withName("kernel").constant(shape, DataBuffers.of(values, true, false)));
+    context
+        .registry()
+        .fixedBank(
+            new FixedBank(
+                Scopes.bank(context.node().scope(), bank.name()),
+                kernel,
+                values,
+                null,
+                ChannelCoverage.SINGLE,
+                in.channels(),
+                geometry.size(),
+                n,
+                null,
+                Normalization.NONE,
+                Map.of()));
+    FixedConvForms.Geometry formGeometry =
+        new FixedConvForms.Geometry(geometry, in.height(), in.width(), in.channels(), n);
     return FixedConvForms.CONV2D.apply(tf, input, kernel, values, formGeometry);
   }
 
-  private static Operand<TFloat32> learnable(LoweringContext context, Ops tf, Branches input, LearnableBankSpec bank,
-      ConvGeometry geometry, boolean withBias) {
+  private static Operand<TFloat32> learnable(
+      LoweringContext context,
+      Ops tf,
+      Branches input,
+      LearnableBankSpec bank,
+      ConvGeometry geometry,
+      boolean withBias) {
     int inChannels = context.inputShape().channels();
     Shape kernelShape = Shape.of(geometry.size(), geometry.size(), inChannels, bank.filters());
     long receptive = (long) geometry.size() * geometry.size();
@@ -139,12 +209,20 @@ final class ConvLowering {
     long fanOut = receptive * bank.filters();
     VariableRegistry registry = context.registry();
     VariableKey kernelKey = context.key(bank.name(), VariableKey.Role.KERNEL);
-    Variable<TFloat32> kernel = registry.learnable(kernelKey, kernelShape, bank.initializer(), fanIn, fanOut, null, null);
+    Variable<TFloat32> kernel =
+        registry.learnable(kernelKey, kernelShape, bank.initializer(), fanIn, fanOut, null, null);
     registry.learnedBank(kernelKey.ownerPath(), kernel);
-    Variable<TFloat32> bias = withBias
-        ? registry.learnable(context.key(bank.name(), VariableKey.Role.BIAS), Shape.of(bank.filters()), null, fanIn,
-            fanOut, null, null)
-        : null;
+    Variable<TFloat32> bias =
+        withBias
+            ? registry.learnable(
+                context.key(bank.name(), VariableKey.Role.BIAS),
+                Shape.of(bank.filters()),
+                null,
+                fanIn,
+                fanOut,
+                null,
+                null)
+            : null;
     List<Branch> parts = input.parts();
     if (parts.size() == 1) {
       Operand<TFloat32> conv = geometry.convolve(tf, parts.get(0).value(), kernel);
@@ -156,8 +234,11 @@ final class ConvLowering {
     Operand<TFloat32> sum = null;
     int first = 0;
     for (Branch part : parts) {
-      Operand<TFloat32> slice = tf.slice(kernel, tf.constant(new int[] {0, 0, first, 0}),
-          tf.constant(new int[] {-1, -1, part.channels(), -1}));
+      Operand<TFloat32> slice =
+          tf.slice(
+              kernel,
+              tf.constant(new int[] {0, 0, first, 0}),
+              tf.constant(new int[] {-1, -1, part.channels(), -1}));
       Operand<TFloat32> conv = geometry.convolve(tf, part.value(), slice);
       if (sum == null) {
         // The bias on the first part, so that its Conv2D and BiasAdd still fuse into one oneDNN op.
@@ -174,11 +255,14 @@ final class ConvLowering {
   private static Operand<TFloat32> channelMean(Ops tf, Branches input, int inChannels) {
     List<Branch> parts = input.parts();
     if (parts.size() == 1) {
-      return tf.withName("channel_mean").math.mean(parts.get(0).value(), tf.constant(new int[] {3}), Mean.keepDims(true));
+      return tf.withName("channel_mean")
+          .math
+          .mean(parts.get(0).value(), tf.constant(new int[] {3}), Mean.keepDims(true));
     }
     Operand<TFloat32> sum = null;
     for (Branch part : parts) {
-      Operand<TFloat32> partSum = tf.reduceSum(part.value(), tf.constant(new int[] {3}), ReduceSum.keepDims(true));
+      Operand<TFloat32> partSum =
+          tf.reduceSum(part.value(), tf.constant(new int[] {3}), ReduceSum.keepDims(true));
       sum = sum == null ? partSum : tf.math.add(sum, partSum);
     }
     return tf.withName("channel_mean").math.mul(sum, tf.constant(1f / inChannels));

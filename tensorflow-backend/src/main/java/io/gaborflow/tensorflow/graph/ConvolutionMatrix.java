@@ -7,14 +7,17 @@ import io.gaborflow.core.model.Windows;
  * matrix: the image flattened to {@code h·w} values, times this {@code (h·w) x (oh·ow·n)} matrix,
  * gives the output flattened in NHWC order.
  *
- * <p>Why: on small maps this costs several times the multiply-accumulates of the convolution, but
- * a matrix product and its gradient run on the fastest kernels there are, while TensorFlow's
+ * <p>Why: on small maps this costs several times the multiply-accumulates of the convolution, but a
+ * matrix product and its gradient run on the fastest kernels there are, while TensorFlow's
  * single-channel convolutions and their input gradients run on slow generic ones (figures in
  * bench/README.md).
  */
 final class ConvolutionMatrix {
-  /** Matrices larger than this (4 MB) stay convolutions: the constant would bloat graph and export. */
+  /**
+   * Matrices larger than this (4 MB) stay convolutions: the constant would bloat graph and export.
+   */
   static final long MAX_ENTRIES = 1L << 20;
+
   /** At most this many times the convolution's multiply-accumulates. */
   static final int MAX_WORK_RATIO = 8;
 
@@ -24,7 +27,8 @@ final class ConvolutionMatrix {
   static boolean pays(int height, int width, ConvGeometry geometry, int filters) {
     long inputs = (long) height * width;
     long entries = inputs * outputHeight(height, geometry) * outputWidth(width, geometry) * filters;
-    return entries <= MAX_ENTRIES && inputs <= (long) MAX_WORK_RATIO * geometry.size() * geometry.size();
+    return entries <= MAX_ENTRIES
+        && inputs <= (long) MAX_WORK_RATIO * geometry.size() * geometry.size();
   }
 
   /**

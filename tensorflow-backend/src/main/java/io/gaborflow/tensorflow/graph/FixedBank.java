@@ -18,10 +18,10 @@ import org.tensorflow.types.TFloat32;
 /**
  * A fixed bank as it stands in the graph: Gabor filters, or filters from a {@link TensorSource}.
  *
- * @param kernel what the convolution reads: a constant for a fixed bank, a variable for a
- *     partially trained one
- * @param values the values {@code kernel} starts with, laid out as the graph holds them: {@code
- *     [k, k, 1, n]} for a {@link ChannelCoverage#SHARED} Gabor bank (applied to the channel mean),
+ * @param kernel what the convolution reads: a constant for a fixed bank, a variable for a partially
+ *     trained one
+ * @param values the values {@code kernel} starts with, laid out as the graph holds them: {@code [k,
+ *     k, 1, n]} for a {@link ChannelCoverage#SHARED} Gabor bank (applied to the channel mean),
  *     {@code [k, k, Cin, n]} otherwise
  * @param gabor the Gabor kernels, or {@code null} for a bank from a source
  * @param inChannels input channels of the layer
@@ -60,7 +60,8 @@ public record FixedBank(
    */
   public List<GaborParameters> currentParameters(Function<Operand<TFloat32>, float[]> read) {
     if (gabor == null) {
-      throw new IllegalStateException(name + " takes its filters from a source and has no Gabor parameters");
+      throw new IllegalStateException(
+          name + " takes its filters from a source and has no Gabor parameters");
     }
     return ParametricGaborKernel.current(gabor.parameters(), parameterVariables, read);
   }

@@ -6,8 +6,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * One way to compute a convolution with a constant kernel. Every form gives the same values; they
- * differ in which TensorFlow kernels run forward and, above all, for the input gradient.
- * {@link FixedConvForms#choose} picks one; each is tested against TensorFlow's convolution.
+ * differ in which TensorFlow kernels run forward and, above all, for the input gradient. {@link
+ * FixedConvForms#choose} picks one; each is tested against TensorFlow's convolution.
  */
 interface FixedConvForm {
   /**
@@ -16,6 +16,10 @@ interface FixedConvForm {
    * @param kernel the kernel as an operand (a constant behind a stop-gradient, or a variable)
    * @param values the same kernel's values, HWIO
    */
-  Operand<TFloat32> apply(Ops tf, Operand<TFloat32> input, Operand<TFloat32> kernel, float[] values,
+  Operand<TFloat32> apply(
+      Ops tf,
+      Operand<TFloat32> input,
+      Operand<TFloat32> kernel,
+      float[] values,
       FixedConvForms.Geometry geometry);
 }

@@ -36,12 +36,20 @@ public interface ModelGraph {
   static ModelGraph forNetwork(Class<?> network) {
     String name = GeneratedNames.binaryName(network.getName(), GeneratedNames.GRAPH);
     try {
-      return (ModelGraph) Class.forName(name, true, network.getClassLoader()).getDeclaredConstructor().newInstance();
+      return (ModelGraph)
+          Class.forName(name, true, network.getClassLoader())
+              .getDeclaredConstructor()
+              .newInstance();
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(network.getName() + " has no generated " + name + ": gaborflow's annotation"
-          + " processor did not run when it was compiled. Add io.gaborflow:gaborflow-processor to the"
-          + " maven-compiler-plugin's <annotationProcessorPaths> (README, \"Using gaborflow from Java\"), or to"
-          + " the annotationProcessor configuration in Gradle, and rebuild", e);
+      throw new IllegalStateException(
+          network.getName()
+              + " has no generated "
+              + name
+              + ": gaborflow's annotation"
+              + " processor did not run when it was compiled. Add io.gaborflow:gaborflow-processor to the"
+              + " maven-compiler-plugin's <annotationProcessorPaths> (README, \"Using gaborflow from Java\"), or to"
+              + " the annotationProcessor configuration in Gradle, and rebuild",
+          e);
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new IllegalStateException(name + " cannot be created: " + e, e);
     }

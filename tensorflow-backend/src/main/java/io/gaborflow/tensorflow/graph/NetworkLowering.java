@@ -1,8 +1,6 @@
 package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.model.AddLayerSpec;
-import io.gaborflow.core.model.LayerVisitor;
-import io.gaborflow.core.model.Scopes;
 import io.gaborflow.core.model.BatchNormLayerSpec;
 import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.DenseLayerSpec;
@@ -11,14 +9,16 @@ import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.FlattenLayerSpec;
 import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
+import io.gaborflow.core.model.LayerVisitor;
 import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.core.model.Node;
 import io.gaborflow.core.model.PoolLayerSpec;
+import io.gaborflow.core.model.Scopes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -47,8 +47,12 @@ public final class NetworkLowering {
    * the values of fixed banks from a filter source, {@code deterministic} keeps to ops whose
    * results do not change from one build of the graph to the next.
    */
-  public static BuiltNetwork lower(Ops tf, NetworkSpec spec, long seed,
-      Function<FixedTensorBankSpec, TensorSource> sources, boolean deterministic) {
+  public static BuiltNetwork lower(
+      Ops tf,
+      NetworkSpec spec,
+      long seed,
+      Function<FixedTensorBankSpec, TensorSource> sources,
+      boolean deterministic) {
     return lower(tf, spec, seed, sources, deterministic, TensorExchange.LOCAL);
   }
 
@@ -57,26 +61,66 @@ public final class NetworkLowering {
    * statistics passed through {@code statistics} before they move the moving ones (in a cluster:
    * averaged over the workers, so every worker keeps the same moving statistics).
    */
-  public static BuiltNetwork lower(Ops tf, NetworkSpec spec, long seed,
-      Function<FixedTensorBankSpec, TensorSource> sources, boolean deterministic, TensorExchange statistics) {
+  public static BuiltNetwork lower(
+      Ops tf,
+      NetworkSpec spec,
+      long seed,
+      Function<FixedTensorBankSpec, TensorSource> sources,
+      boolean deterministic,
+      TensorExchange statistics) {
     if (!spec.shapesComplete()) {
       throw new IllegalArgumentException(spec.modelName() + ": a window does not fit its input");
     }
     FeatureShape in = spec.input();
-    Placeholder<TFloat32> images = tf.withName("images")
-        .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, in.height(), in.width(), in.channels())));
+    Placeholder<TFloat32> images =
+        tf.withName("images")
+            .placeholder(
+                TFloat32.class,
+                Placeholder.shape(Shape.of(-1, in.height(), in.width(), in.channels())));
     PlaceholderWithDefault<TInt64> step =
         tf.withName("step").placeholderWithDefault(tf.constant(0L), Shape.scalar());
     VariableRegistry registry = new VariableRegistry(tf);
     List<BatchNormLowering.Update> updates = new ArrayList<>();
     Operand<TFloat32> trainingLogits =
-        tf.withName("training_logits").identity(pass(tf, spec, Pass.TRAINING, images, step, registry, seed, updates, sources, deterministic));
+        tf.withName("training_logits")
+            .identity(
+                pass(
+                    tf,
+                    spec,
+                    Pass.TRAINING,
+                    images,
+                    step,
+                    registry,
+                    seed,
+                    updates,
+                    sources,
+                    deterministic));
     Operand<TFloat32> logits =
-        tf.withName("logits").identity(pass(tf.withSubScope("inference"), spec, Pass.INFERENCE, images, step,
-            registry, seed, updates, sources, deterministic));
-    return new BuiltNetwork(spec, images, step, trainingLogits, logits, registry.learnables(), registry.moving(),
-        BatchNormLowering.updateOps(tf.withSubScope("moving_statistics"), updates, statistics), registry.fixedBanks(),
-        registry.convBanks(), registry.responses());
+        tf.withName("logits")
+            .identity(
+                pass(
+                    tf.withSubScope("inference"),
+                    spec,
+                    Pass.INFERENCE,
+                    images,
+                    step,
+                    registry,
+                    seed,
+                    updates,
+                    sources,
+                    deterministic));
+    return new BuiltNetwork(
+        spec,
+        images,
+        step,
+        trainingLogits,
+        logits,
+        registry.learnables(),
+        registry.moving(),
+        BatchNormLowering.updateOps(tf.withSubScope("moving_statistics"), updates, statistics),
+        registry.fixedBanks(),
+        registry.convBanks(),
+        registry.responses());
   }
 
   /**
@@ -99,65 +143,94 @@ public final class NetworkLowering {
   }
 
   /** One node, by the lowering of its kind. */
-  private static Branches lower(LoweringContext context, Branches below, Branches shortcut,
+  private static Branches lower(
+      LoweringContext context,
+      Branches below,
+      Branches shortcut,
       List<BatchNormLowering.Update> updates) {
-    return context.node().layer().accept(new LayerVisitor<Branches>() {
-      @Override
-      public Branches conv(ConvLayerSpec conv) {
-        return ConvLowering.lower(context, conv, below);
-      }
+    return context
+        .node()
+        .layer()
+        .accept(
+            new LayerVisitor<Branches>() {
+              @Override
+              public Branches conv(ConvLayerSpec conv) {
+                return ConvLowering.lower(context, conv, below);
+              }
 
-      @Override
-      public Branches pool(PoolLayerSpec pool) {
-        return PoolLowering.lower(context, pool, below);
-      }
+              @Override
+              public Branches pool(PoolLayerSpec pool) {
+                return PoolLowering.lower(context, pool, below);
+              }
 
-      @Override
-      public Branches dense(DenseLayerSpec dense) {
-        return DenseLowering.lower(context, dense, below);
-      }
+              @Override
+              public Branches dense(DenseLayerSpec dense) {
+                return DenseLowering.lower(context, dense, below);
+              }
 
-      @Override
-      public Branches dropout(DropoutLayerSpec dropout) {
-        return DropoutLowering.lower(context, dropout, below);
-      }
+              @Override
+              public Branches dropout(DropoutLayerSpec dropout) {
+                return DropoutLowering.lower(context, dropout, below);
+              }
 
-      @Override
-      public Branches flatten(FlattenLayerSpec flatten) {
-        return ShapeLowering.flatten(context, below);
-      }
+              @Override
+              public Branches flatten(FlattenLayerSpec flatten) {
+                return ShapeLowering.flatten(context, below);
+              }
 
-      @Override
-      public Branches globalAvgPool(GlobalAvgPoolLayerSpec pool) {
-        return ShapeLowering.globalAvgPool(context, below);
-      }
+              @Override
+              public Branches globalAvgPool(GlobalAvgPoolLayerSpec pool) {
+                return ShapeLowering.globalAvgPool(context, below);
+              }
 
-      @Override
-      public Branches batchNorm(BatchNormLayerSpec norm) {
-        return BatchNormLowering.lower(context, norm, below, updates);
-      }
+              @Override
+              public Branches batchNorm(BatchNormLayerSpec norm) {
+                return BatchNormLowering.lower(context, norm, below, updates);
+              }
 
-      @Override
-      public Branches add(AddLayerSpec add) {
-        return AddLowering.lower(context, add, below, shortcut);
-      }
-    });
+              @Override
+              public Branches add(AddLayerSpec add) {
+                return AddLowering.lower(context, add, below, shortcut);
+              }
+            });
   }
 
-  private static Operand<TFloat32> pass(Ops tf, NetworkSpec spec, Pass pass, Placeholder<TFloat32> images,
-      Operand<TInt64> step, VariableRegistry registry, long seed, List<BatchNormLowering.Update> updates,
-      Function<FixedTensorBankSpec, TensorSource> sources, boolean deterministic) {
+  private static Operand<TFloat32> pass(
+      Ops tf,
+      NetworkSpec spec,
+      Pass pass,
+      Placeholder<TFloat32> images,
+      Operand<TInt64> step,
+      VariableRegistry registry,
+      long seed,
+      List<BatchNormLowering.Update> updates,
+      Function<FixedTensorBankSpec, TensorSource> sources,
+      boolean deterministic) {
     List<Node> nodes = spec.nodes();
     List<Branches> outputs = new ArrayList<>(nodes.size());
     Branches input = Branches.of(images, spec.input().channels(), false);
     Map<String, Ops> scopes = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
-      LoweringContext context = new LoweringContext(scoped(tf, node.scope(), scopes), pass, registry, node, i + 1,
-          spec.shapeOf(node.input()), seed, step, sources, deterministic);
+      LoweringContext context =
+          new LoweringContext(
+              scoped(tf, node.scope(), scopes),
+              pass,
+              registry,
+              node,
+              i + 1,
+              spec.shapeOf(node.input()),
+              seed,
+              step,
+              sources,
+              deterministic);
       Branches below = output(node.input(), input, outputs);
-      outputs.add(lower(context, below, node.inputs().size() > 1 ? output(node.inputs().get(1), input, outputs) : null,
-          updates));
+      outputs.add(
+          lower(
+              context,
+              below,
+              node.inputs().size() > 1 ? output(node.inputs().get(1), input, outputs) : null,
+              updates));
     }
     return outputs.get(outputs.size() - 1).joined(tf).value();
   }

@@ -24,8 +24,8 @@ import org.tensorflow.types.TInt32;
 /**
  * The kernel of a parametric Gabor bank, computed in the graph from one value of each Gabor
  * parameter per filter: exactly {@code GaborKernel} (OpenCV's {@code getGaborKernel}) of the
- * current parameters, then the declared normalisation and channel coverage, so gradients reach
- * the parameters through ordinary ops.
+ * current parameters, then the declared normalisation and channel coverage, so gradients reach the
+ * parameters through ordinary ops.
  *
  * <p>θ and ψ are variables in radians. σ, λ and γ must stay positive; each is held as its natural
  * logarithm and used as {@code exp} of it. A log rather than a softplus: the parameter's gradient
@@ -36,13 +36,18 @@ import org.tensorflow.types.TInt32;
 final class ParametricGaborKernel {
   private ParametricGaborKernel() {}
 
-  /** The role of each parameter's variable: the value itself, or its logarithm for the positive ones. */
-  private static final Map<GaborParameter, VariableKey.Role> ROLES = new EnumMap<>(Map.of(
-      GaborParameter.THETA, VariableKey.Role.THETA,
-      GaborParameter.LAMBDA, VariableKey.Role.LOG_LAMBDA,
-      GaborParameter.PSI, VariableKey.Role.PSI,
-      GaborParameter.SIGMA, VariableKey.Role.LOG_SIGMA,
-      GaborParameter.GAMMA, VariableKey.Role.LOG_GAMMA));
+  /**
+   * The role of each parameter's variable: the value itself, or its logarithm for the positive
+   * ones.
+   */
+  private static final Map<GaborParameter, VariableKey.Role> ROLES =
+      new EnumMap<>(
+          Map.of(
+              GaborParameter.THETA, VariableKey.Role.THETA,
+              GaborParameter.LAMBDA, VariableKey.Role.LOG_LAMBDA,
+              GaborParameter.PSI, VariableKey.Role.PSI,
+              GaborParameter.SIGMA, VariableKey.Role.LOG_SIGMA,
+              GaborParameter.GAMMA, VariableKey.Role.LOG_GAMMA));
 
   /** The kernel, and the variable of each learned parameter (as {@link #stored} holds it). */
   record Built(Operand<TFloat32> kernel, Map<GaborParameter, Variable<TFloat32>> variables) {}
@@ -52,7 +57,11 @@ final class ParametricGaborKernel {
    * FilterBank#toHwio} lays out the fixed one; its parameters are learnable variables (or
    * constants) registered in {@code context}.
    */
-  static Built build(LoweringContext context, Ops tf, FixedGaborBankSpec bank, FilterBank filters,
+  static Built build(
+      LoweringContext context,
+      Ops tf,
+      FixedGaborBankSpec bank,
+      FilterBank filters,
       int kernelChannels) {
     List<GaborParameters> declared = filters.parameters();
     int n = declared.size();
@@ -65,8 +74,17 @@ final class ParametricGaborKernel {
         start[f] = (float) stored(parameter, declared.get(f));
       }
       if (bank.learned().contains(parameter)) {
-        Variable<TFloat32> variable = context.registry().learnable(context.key(bank.name(), ROLES.get(parameter)),
-            Shape.of(n), null, 0, 0, start, bank.window());
+        Variable<TFloat32> variable =
+            context
+                .registry()
+                .learnable(
+                    context.key(bank.name(), ROLES.get(parameter)),
+                    Shape.of(n),
+                    null,
+                    0,
+                    0,
+                    start,
+                    bank.window());
         variables.put(parameter, variable);
         p.put(parameter, variable);
       } else {
@@ -94,18 +112,30 @@ final class ParametricGaborKernel {
     Operand<TFloat32> yr = tf.math.sub(tf.math.mul(y, cos), tf.math.mul(x, sin));
     // 1 / (2 σ²) and γ², from the logarithms.
     Operand<TFloat32> halfInverseVariance =
-        tf.math.mul(tf.constant(0.5f), tf.math.exp(tf.math.mul(tf.constant(-2f), p.get(GaborParameter.SIGMA))));
-    Operand<TFloat32> gammaSquared = tf.math.exp(tf.math.mul(tf.constant(2f), p.get(GaborParameter.GAMMA)));
-    Operand<TFloat32> envelope = tf.math.exp(tf.math.neg(tf.math.mul(halfInverseVariance,
-        tf.math.add(tf.math.square(xr), tf.math.mul(gammaSquared, tf.math.square(yr))))));
+        tf.math.mul(
+            tf.constant(0.5f),
+            tf.math.exp(tf.math.mul(tf.constant(-2f), p.get(GaborParameter.SIGMA))));
+    Operand<TFloat32> gammaSquared =
+        tf.math.exp(tf.math.mul(tf.constant(2f), p.get(GaborParameter.GAMMA)));
+    Operand<TFloat32> envelope =
+        tf.math.exp(
+            tf.math.neg(
+                tf.math.mul(
+                    halfInverseVariance,
+                    tf.math.add(
+                        tf.math.square(xr), tf.math.mul(gammaSquared, tf.math.square(yr))))));
     Operand<TFloat32> waveNumber =
-        tf.math.mul(tf.constant((float) (2 * Math.PI)), tf.math.exp(tf.math.neg(p.get(GaborParameter.LAMBDA))));
-    Operand<TFloat32> wave = tf.math.cos(tf.math.add(tf.math.mul(waveNumber, xr), p.get(GaborParameter.PSI)));
+        tf.math.mul(
+            tf.constant((float) (2 * Math.PI)),
+            tf.math.exp(tf.math.neg(p.get(GaborParameter.LAMBDA))));
+    Operand<TFloat32> wave =
+        tf.math.cos(tf.math.add(tf.math.mul(waveNumber, xr), p.get(GaborParameter.PSI)));
     Operand<TFloat32> kernel = tf.math.mul(envelope, wave);
     if (bank.gabor().normalization() == Normalization.ZERO_MEAN_UNIT_NORM) {
       Operand<TInt32> axis = tf.constant(new int[] {0});
       kernel = tf.math.sub(kernel, tf.math.mean(kernel, axis, Mean.keepDims(true)));
-      Operand<TFloat32> squares = tf.reduceSum(tf.math.square(kernel), axis, ReduceSum.keepDims(true));
+      Operand<TFloat32> squares =
+          tf.reduceSum(tf.math.square(kernel), axis, ReduceSum.keepDims(true));
       kernel = tf.math.mul(kernel, tf.math.rsqrt(squares));
     }
     kernel = tf.reshape(kernel, tf.constant(new long[] {size, size, 1, n}));
@@ -121,7 +151,10 @@ final class ParametricGaborKernel {
           mask[FilterBank.singleChannelOf(f, kernelChannels) * n + f] = 1f;
         }
       }
-      kernel = tf.math.mul(kernel, tf.constant(Shape.of(1, 1, kernelChannels, n), DataBuffers.of(mask, true, false)));
+      kernel =
+          tf.math.mul(
+              kernel,
+              tf.constant(Shape.of(1, 1, kernelChannels, n), DataBuffers.of(mask, true, false)));
     }
     return new Built(tf.withName("kernel").identity(kernel), variables);
   }
@@ -130,8 +163,10 @@ final class ParametricGaborKernel {
    * Each filter's parameters as they are now: the declared ones, with the learned ones replaced by
    * their variables' values ({@code read} gives a variable's value).
    */
-  static List<GaborParameters> current(List<GaborParameters> declared,
-      Map<GaborParameter, Variable<TFloat32>> variables, Function<Operand<TFloat32>, float[]> read) {
+  static List<GaborParameters> current(
+      List<GaborParameters> declared,
+      Map<GaborParameter, Variable<TFloat32>> variables,
+      Function<Operand<TFloat32>, float[]> read) {
     Map<GaborParameter, float[]> learned = new EnumMap<>(GaborParameter.class);
     variables.forEach((parameter, variable) -> learned.put(parameter, read.apply(variable)));
     List<GaborParameters> current = new ArrayList<>();

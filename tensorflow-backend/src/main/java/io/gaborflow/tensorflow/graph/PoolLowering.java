@@ -16,8 +16,13 @@ final class PoolLowering {
     if (pool.kind() == PoolLayerSpec.Kind.MAX) {
       return input.map(x -> maxPool(tf, x, pool.size(), pool.stride(), pool.padding()));
     }
-    return input.map(x -> tf.nn.avgPool(x, List.of(1L, (long) pool.size(), (long) pool.size(), 1L),
-        List.of(1L, (long) pool.stride(), (long) pool.stride(), 1L), pool.padding().name()));
+    return input.map(
+        x ->
+            tf.nn.avgPool(
+                x,
+                List.of(1L, (long) pool.size(), (long) pool.size(), 1L),
+                List.of(1L, (long) pool.stride(), (long) pool.stride(), 1L),
+                pool.padding().name()));
   }
 
   /**
@@ -25,7 +30,8 @@ final class PoolLowering {
    * {@code tf.nn.maxPool} builds {@code MaxPoolV2} (window and strides as tensors), which the
    * oneDNN rewrite leaves on TensorFlow's generic kernels.
    */
-  private static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int size, int stride, Padding padding) {
+  private static Operand<TFloat32> maxPool(
+      Ops tf, Operand<TFloat32> x, int size, int stride, Padding padding) {
     return tf.scope()
         .opBuilder("MaxPool", "MaxPool")
         .addInput(x.asOutput())

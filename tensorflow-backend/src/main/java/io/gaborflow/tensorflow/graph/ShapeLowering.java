@@ -10,7 +10,9 @@ final class ShapeLowering {
     Ops tf = context.tf();
     long n = context.inputShape().elements();
     Branch joined = input.joined(tf);
-    return Branches.of(tf.reshape(joined.value(), tf.constant(new long[] {-1, n})), Math.toIntExact(n),
+    return Branches.of(
+        tf.reshape(joined.value(), tf.constant(new long[] {-1, n})),
+        Math.toIntExact(n),
         joined.trained());
   }
 

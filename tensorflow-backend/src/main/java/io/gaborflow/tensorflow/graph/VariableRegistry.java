@@ -12,8 +12,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Every variable and bank of a network, typed, created once: the training and the inference pass
- * of {@link NetworkLowering} ask for the same keys and get the same variables.
+ * Every variable and bank of a network, typed, created once: the training and the inference pass of
+ * {@link NetworkLowering} ask for the same keys and get the same variables.
  */
 final class VariableRegistry {
   private final Ops root;
@@ -29,29 +29,42 @@ final class VariableRegistry {
   }
 
   /** A trained variable: created at the first request, the same one afterwards. */
-  Variable<TFloat32> learnable(VariableKey key, Shape shape, Initializer initializer, long fanIn, long fanOut,
-      float[] startValues, TrainingWindow window) {
-    return variables.computeIfAbsent(key, k -> {
-      Variable<TFloat32> v = create(k, shape);
-      learnables.add(new LearnableVariable(k, v, shape, initializer, fanIn, fanOut, startValues, window));
-      return v;
-    });
+  Variable<TFloat32> learnable(
+      VariableKey key,
+      Shape shape,
+      Initializer initializer,
+      long fanIn,
+      long fanOut,
+      float[] startValues,
+      TrainingWindow window) {
+    return variables.computeIfAbsent(
+        key,
+        k -> {
+          Variable<TFloat32> v = create(k, shape);
+          learnables.add(
+              new LearnableVariable(k, v, shape, initializer, fanIn, fanOut, startValues, window));
+          return v;
+        });
   }
 
   /** A moving statistic starting at {@code start}. */
   Variable<TFloat32> moving(VariableKey key, Shape shape, float start) {
-    return variables.computeIfAbsent(key, k -> {
-      Variable<TFloat32> v = create(k, shape);
-      moving.add(new MovingStatistic(k, v, shape, start));
-      return v;
-    });
+    return variables.computeIfAbsent(
+        key,
+        k -> {
+          Variable<TFloat32> v = create(k, shape);
+          moving.add(new MovingStatistic(k, v, shape, start));
+          return v;
+        });
   }
 
   /** Records a fixed bank once (the training pass's), and its bank entry. */
   void fixedBank(FixedBank bank) {
     if (fixedBanks.putIfAbsent(bank.name(), bank) == null) {
-      ConvBank.Kind kind = !bank.learned().isEmpty() ? ConvBank.Kind.PARAMETRIC
-          : bank.window() == null ? ConvBank.Kind.FIXED : ConvBank.Kind.PARTIALLY_TRAINED;
+      ConvBank.Kind kind =
+          !bank.learned().isEmpty()
+              ? ConvBank.Kind.PARAMETRIC
+              : bank.window() == null ? ConvBank.Kind.FIXED : ConvBank.Kind.PARTIALLY_TRAINED;
       convBanks.put(bank.name(), new ConvBank(bank.name(), kind, bank.kernel()));
     }
   }

@@ -6,12 +6,12 @@ import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import io.gaborflow.tensorflow.data.Cifar10DataSource;
 import io.gaborflow.tensorflow.data.DataSource;
-import io.gaborflow.tensorflow.data.ImageFolderDataSource;
-import io.gaborflow.tensorflow.data.TfRecordDataSource;
 import io.gaborflow.tensorflow.data.DataSources;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.IdxDataSource;
+import io.gaborflow.tensorflow.data.ImageFolderDataSource;
+import io.gaborflow.tensorflow.data.TfRecordDataSource;
 import java.nio.file.Path;
 
 /**
@@ -37,7 +37,8 @@ public interface DataSourcesModule {
   @IntoMap
   @StringKey("fashion-mnist")
   static DataSource fashionMnist() {
-    return new IdxDataSource("fashion-mnist", FASHION_MNIST_DIRECTORY, IdxDataSource.FASHION_MNIST_CLASSES);
+    return new IdxDataSource(
+        "fashion-mnist", FASHION_MNIST_DIRECTORY, IdxDataSource.FASHION_MNIST_CLASSES);
   }
 
   /** {@code cifar10:DIR}: CIFAR-10's binary batches. */

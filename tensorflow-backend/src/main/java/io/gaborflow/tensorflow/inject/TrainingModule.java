@@ -6,9 +6,9 @@ import io.gaborflow.tensorflow.train.TrainingListener;
 import java.util.Set;
 
 /**
- * What a trainer needs besides its config and data: the listeners of its runs, none unless a
- * module adds some with {@code @Provides @IntoSet TrainingListener}. The run's progress is logged
- * through SLF4J either way.
+ * What a trainer needs besides its config and data: the listeners of its runs, none unless a module
+ * adds some with {@code @Provides @IntoSet TrainingListener}. The run's progress is logged through
+ * SLF4J either way.
  */
 @Module
 public interface TrainingModule {

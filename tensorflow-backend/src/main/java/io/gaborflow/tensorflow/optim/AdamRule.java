@@ -39,7 +39,10 @@ public final class AdamRule implements UpdateRule {
   }
 
   @Override
-  public Op update(Ops tf, Operand<TFloat32> lr, List<Variable<TFloat32>> variables,
+  public Op update(
+      Ops tf,
+      Operand<TFloat32> lr,
+      List<Variable<TFloat32>> variables,
       List<Operand<TFloat32>> gradients) {
     Operand<TFloat32> beta1 = tf.constant(BETA1);
     Operand<TFloat32> beta2 = tf.constant(BETA2);
@@ -47,14 +50,26 @@ public final class AdamRule implements UpdateRule {
     List<Op> applies = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
       Variable<TFloat32> v = variables.get(i);
-      applies.add(tf.train.applyAdam(v, firstMoment.of(v), secondMoment.of(v), beta1Power, beta2Power,
-          lr, beta1, beta2, epsilon, gradients.get(i)));
+      applies.add(
+          tf.train.applyAdam(
+              v,
+              firstMoment.of(v),
+              secondMoment.of(v),
+              beta1Power,
+              beta2Power,
+              lr,
+              beta1,
+              beta2,
+              epsilon,
+              gradients.get(i)));
     }
     // The bias-correction powers advance after every variable has used this step's values.
     Ops after = tf.withControlDependencies(applies);
-    return after.withControlDependencies(List.of(
-            after.assign(beta1Power, after.math.mul(beta1Power, beta1)),
-            after.assign(beta2Power, after.math.mul(beta2Power, beta2))))
+    return after
+        .withControlDependencies(
+            List.of(
+                after.assign(beta1Power, after.math.mul(beta1Power, beta1)),
+                after.assign(beta2Power, after.math.mul(beta2Power, beta2))))
         .noOp();
   }
 

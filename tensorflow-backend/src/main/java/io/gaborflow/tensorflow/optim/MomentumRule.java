@@ -26,7 +26,10 @@ public final class MomentumRule implements UpdateRule {
   }
 
   @Override
-  public Op update(Ops tf, Operand<TFloat32> lr, List<Variable<TFloat32>> variables,
+  public Op update(
+      Ops tf,
+      Operand<TFloat32> lr,
+      List<Variable<TFloat32>> variables,
       List<Operand<TFloat32>> gradients) {
     Operand<TFloat32> mu = tf.constant(momentum);
     List<Op> applies = new ArrayList<>();

@@ -26,7 +26,9 @@ final class Slots {
     String name = variable.op().name() + "." + suffix;
     Variable<TFloat32> slot = tf.withName(name).variable(variable.shape(), TFloat32.class);
     byVariable.put(variable.op().name(), slot);
-    resets.add(tf.withName(name + ".reset").assign(slot, tf.zeros(tf.constant(variable.shape()), TFloat32.class)));
+    resets.add(
+        tf.withName(name + ".reset")
+            .assign(slot, tf.zeros(tf.constant(variable.shape()), TFloat32.class)));
   }
 
   Variable<TFloat32> of(Variable<TFloat32> variable) {

@@ -13,9 +13,9 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Why not the framework's {@code Optimizer}: it takes every variable of the graph, creates its
  * slots inside each {@code applyGradients} call (so a second update op over an overlapping set
- * fails on duplicate slot names), and offers no way to update a subset while sharing state. A
- * Gabor bank trained for a few epochs and then frozen needs exactly that: one set of slots and
- * two update ops, one with the bank and one without it.
+ * fails on duplicate slot names), and offers no way to update a subset while sharing state. A Gabor
+ * bank trained for a few epochs and then frozen needs exactly that: one set of slots and two update
+ * ops, one with the bank and one without it.
  */
 public interface UpdateRule {
   /** Creates the optimizer state for {@code variables}; call once, before any {@link #update}. */
@@ -26,7 +26,10 @@ public interface UpdateRule {
    * pairs {@code variables.get(i)} / {@code gradients.get(i)}, a subset of the variables given to
    * {@link #createSlots}, plus the rule's step counters.
    */
-  Op update(Ops tf, Operand<TFloat32> learningRate, List<Variable<TFloat32>> variables,
+  Op update(
+      Ops tf,
+      Operand<TFloat32> learningRate,
+      List<Variable<TFloat32>> variables,
       List<Operand<TFloat32>> gradients);
 
   /** Ops that set all optimizer state to its starting value. */

@@ -11,7 +11,9 @@ import org.tensorflow.Session;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.proto.ConfigProto;
 
-/** This process alone: an in-process session, gradients used as computed, every output written here. */
+/**
+ * This process alone: an in-process session, gradients used as computed, every output written here.
+ */
 final class LocalPlacement implements Placement {
   static final LocalPlacement INSTANCE = new LocalPlacement();
 
@@ -19,10 +21,11 @@ final class LocalPlacement implements Placement {
 
   @Override
   public Session openSession(Graph graph, int threads) {
-    ConfigProto config = ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(threads)
-        .setInterOpParallelismThreads(Math.min(2, threads))
-        .build();
+    ConfigProto config =
+        ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(threads)
+            .setInterOpParallelismThreads(Math.min(2, threads))
+            .build();
     return new Session(graph, config);
   }
 

@@ -14,8 +14,8 @@ import org.tensorflow.exceptions.TensorFlowException;
 /**
  * Where a model trains: in this process alone, or as one worker of a cluster. The placement owns
  * what differs between the two: the session, what happens to each step's gradients and batch
- * statistics, which part of each batch this process reads, who writes the run's outputs, and how
- * a failed step is reported. Close it after the sessions opened on it.
+ * statistics, which part of each batch this process reads, who writes the run's outputs, and how a
+ * failed step is reported. Close it after the sessions opened on it.
  */
 public sealed interface Placement extends AutoCloseable permits LocalPlacement, WorkerPlacement {
   /** Training in this process alone. */
@@ -40,7 +40,9 @@ public sealed interface Placement extends AutoCloseable permits LocalPlacement, 
   /** The part of {@code plan}'s batches this process reads. */
   BatchPlan share(BatchPlan plan);
 
-  /** Whether this process writes the run's checkpoints, export and report: alone, or as worker 0. */
+  /**
+   * Whether this process writes the run's checkpoints, export and report: alone, or as worker 0.
+   */
   boolean writesOutputs();
 
   /**
@@ -55,7 +57,9 @@ public sealed interface Placement extends AutoCloseable permits LocalPlacement, 
   /** The cluster, when this process is one of its workers. */
   Optional<Cluster> cluster();
 
-  /** Stops what the placement started (a worker's server); sessions opened on it are closed first. */
+  /**
+   * Stops what the placement started (a worker's server); sessions opened on it are closed first.
+   */
   @Override
   void close();
 }

@@ -50,9 +50,14 @@ final class WorkerPlacement implements Placement {
   public void requireSameRun(Graph graph, Session session, Supplier<Map<String, String>> run) {
     List<String> differing = runtime.disagreements(graph, session, run.get());
     if (!differing.isEmpty()) {
-      throw new IllegalArgumentException("worker " + runtime.cluster().task() + " refuses to train: the workers"
-          + " differ in " + String.join(", ", differing) + "; start every worker with the same model, data and"
-          + " settings");
+      throw new IllegalArgumentException(
+          "worker "
+              + runtime.cluster().task()
+              + " refuses to train: the workers"
+              + " differ in "
+              + String.join(", ", differing)
+              + "; start every worker with the same model, data and"
+              + " settings");
     }
   }
 

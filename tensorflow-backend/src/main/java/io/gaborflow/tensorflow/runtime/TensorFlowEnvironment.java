@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * TensorFlow's own settings, which its native library reads from the process environment when it
- * loads: gaborflow sets each one the user has not set, before it first loads TensorFlow (building
- * a graph, opening an export, reading a checkpoint).
+ * loads: gaborflow sets each one the user has not set, before it first loads TensorFlow (building a
+ * graph, opening an export, reading a checkpoint).
  *
  * <ul>
  *   <li>{@code TF_CPP_MIN_LOG_LEVEL=2}: TensorFlow's info and warning lines stay out of the
@@ -59,15 +59,17 @@ public final class TensorFlowEnvironment {
   /** Sets each of {@code values} that the process environment does not have yet. */
   static void setUnset(Map<String, String> values) {
     if (Platform.isWindows()) {
-      LOG.debug("TensorFlow settings are not applied on Windows; set {} in the environment", values);
+      LOG.debug(
+          "TensorFlow settings are not applied on Windows; set {} in the environment", values);
       return;
     }
     CLibrary c = Native.load("c", CLibrary.class);
-    values.forEach((name, value) -> {
-      if (c.setenv(name, value, 0) != 0) {
-        LOG.warn("could not set {}={} for TensorFlow; set it in the environment", name, value);
-      }
-    });
+    values.forEach(
+        (name, value) -> {
+          if (c.setenv(name, value, 0) != 0) {
+            LOG.warn("could not set {}={} for TensorFlow; set it in the environment", name, value);
+          }
+        });
   }
 
   /** The process environment's value of {@code name} as native code sees it, or null. */

@@ -1,16 +1,16 @@
 package io.gaborflow.tensorflow.sources;
 
-import io.gaborflow.core.model.Scopes;
 import io.gaborflow.core.FilterSupplier;
 import io.gaborflow.core.model.FixedTensorBankSpec;
+import io.gaborflow.core.model.Scopes;
 import io.gaborflow.core.npy.NpyArray;
 import io.gaborflow.core.npy.NpyReader;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
-import io.gaborflow.tensorflow.graph.TensorSource;
-import io.gaborflow.tensorflow.graph.VariableKey;
 import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import io.gaborflow.tensorflow.export.ModelExport;
+import io.gaborflow.tensorflow.graph.TensorSource;
+import io.gaborflow.tensorflow.graph.VariableKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * The sources a fixed bank can take its filters from, as its description names them: a {@link
- * FilterSupplier}, an {@code .npy} class-path resource, or a bank of an earlier gaborflow model
- * (an export or a checkpoint directory). Each checks the shape it delivers.
+ * FilterSupplier}, an {@code .npy} class-path resource, or a bank of an earlier gaborflow model (an
+ * export or a checkpoint directory). Each checks the shape it delivers.
  */
 public final class FilterSources {
   private FilterSources() {}
@@ -36,15 +36,26 @@ public final class FilterSources {
     };
   }
 
-  /** A supplier by class name, from the class loader that loaded the model (the context one, else gaborflow's). */
+  /**
+   * A supplier by class name, from the class loader that loaded the model (the context one, else
+   * gaborflow's).
+   */
   private static FilterSupplier instantiate(String className) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     try {
-      Class<?> type = Class.forName(className, true, loader != null ? loader : FilterSources.class.getClassLoader());
+      Class<?> type =
+          Class.forName(
+              className, true, loader != null ? loader : FilterSources.class.getClassLoader());
       return (FilterSupplier) type.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalArgumentException("filter supplier " + className + " cannot be created: it needs a public"
-          + " constructor without arguments and must implement FilterSupplier (" + e + ")", e);
+      throw new IllegalArgumentException(
+          "filter supplier "
+              + className
+              + " cannot be created: it needs a public"
+              + " constructor without arguments and must implement FilterSupplier ("
+              + e
+              + ")",
+          e);
     }
   }
 
@@ -75,11 +86,13 @@ public final class FilterSources {
           String path = resource.startsWith("/") ? resource : "/" + resource;
           try (InputStream in = FilterSources.class.getResourceAsStream(path)) {
             if (in == null) {
-              throw new IllegalArgumentException("npy resource " + resource + " is not on the class path");
+              throw new IllegalArgumentException(
+                  "npy resource " + resource + " is not on the class path");
             }
             array = NpyReader.read(in, "npy resource " + resource);
           } catch (IOException e) {
-            throw new UncheckedIOException("npy resource " + resource + " cannot be read: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                "npy resource " + resource + " cannot be read: " + e.getMessage(), e);
           }
         }
         return array;
@@ -112,21 +125,40 @@ public final class FilterSources {
         Path dir = Path.of(directory);
         if (Files.isRegularFile(dir.resolve(ModelExport.METADATA))) {
           try (ExportedModel model = ExportedModel.load(dir)) {
-            ExportMetadata.Bank found = model.metadata().banks().stream().filter(b -> b.name().equals(bank))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                    "model " + directory + " has no bank " + bank + "; it has " + model.metadata().banks().stream()
-                        .map(ExportMetadata.Bank::name).toList()));
+            ExportMetadata.Bank found =
+                model.metadata().banks().stream()
+                    .filter(b -> b.name().equals(bank))
+                    .findFirst()
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "model "
+                                    + directory
+                                    + " has no bank "
+                                    + bank
+                                    + "; it has "
+                                    + model.metadata().banks().stream()
+                                        .map(ExportMetadata.Bank::name)
+                                        .toList()));
             out[0] = model.tensor(found.tensor());
             return found.shape().stream().mapToInt(Long::intValue).toArray();
           }
         }
-        CheckpointStore.Checkpoint checkpoint = new CheckpointStore(dir).latest().orElseThrow(
-            () -> new IllegalArgumentException(directory + " is neither a gaborflow export nor a checkpoint directory"));
-        String variable = new VariableKey(Scopes.nodeOf(bank), Scopes.lastPart(bank), VariableKey.Role.KERNEL)
-            .graphName();
+        CheckpointStore.Checkpoint checkpoint =
+            new CheckpointStore(dir)
+                .latest()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            directory
+                                + " is neither a gaborflow export nor a checkpoint directory"));
+        String variable =
+            new VariableKey(Scopes.nodeOf(bank), Scopes.lastPart(bank), VariableKey.Role.KERNEL)
+                .graphName();
         var shape = checkpoint.state().variables().get(variable);
         if (shape == null) {
-          throw new IllegalArgumentException("checkpoint " + checkpoint.folder() + " has no learnable bank " + bank);
+          throw new IllegalArgumentException(
+              "checkpoint " + checkpoint.folder() + " has no learnable bank " + bank);
         }
         out[0] = checkpoint.read(variable);
         return shape.stream().mapToInt(Long::intValue).toArray();
@@ -162,12 +194,23 @@ public final class FilterSources {
       int[] shape = shapeAndValues(holder);
       int[] expected = {size, size, inChannels, filters()};
       if (!Arrays.equals(shape, expected)) {
-        throw new IllegalArgumentException(describe() + " has shape " + Arrays.toString(shape)
-            + " but the layer needs " + Arrays.toString(expected) + " (" + kind + " values are HWIO)");
+        throw new IllegalArgumentException(
+            describe()
+                + " has shape "
+                + Arrays.toString(shape)
+                + " but the layer needs "
+                + Arrays.toString(expected)
+                + " ("
+                + kind
+                + " values are HWIO)");
       }
       if (holder[0].length != size * size * inChannels * filters()) {
-        throw new IllegalArgumentException(describe() + " supplies " + holder[0].length + " values for shape "
-            + Arrays.toString(shape));
+        throw new IllegalArgumentException(
+            describe()
+                + " supplies "
+                + holder[0].length
+                + " values for shape "
+                + Arrays.toString(shape));
       }
       return holder[0];
     }

@@ -13,10 +13,12 @@ final class BatchTensors {
 
   static TFloat32 images(Batch batch, FeatureShape input) {
     Shape shape = Shape.of(batch.count(), input.height(), input.width(), input.channels());
-    return TFloat32.tensorOf(shape, DataBuffers.of(batch.images(), true, false).narrow(shape.size()));
+    return TFloat32.tensorOf(
+        shape, DataBuffers.of(batch.images(), true, false).narrow(shape.size()));
   }
 
   static TInt32 labels(Batch batch) {
-    return TInt32.tensorOf(Shape.of(batch.count()), DataBuffers.of(batch.labels(), true, false).narrow(batch.count()));
+    return TInt32.tensorOf(
+        Shape.of(batch.count()), DataBuffers.of(batch.labels(), true, false).narrow(batch.count()));
   }
 }

@@ -3,9 +3,9 @@ package io.gaborflow.tensorflow.train;
 import io.gaborflow.tensorflow.history.EpochResult;
 
 /**
- * Stops a run once the evaluation after each epoch has not improved for {@code patience} epochs
- * in a row. The evaluation set is the data's test split: give a validation split there to keep
- * the test set out of the decision.
+ * Stops a run once the evaluation after each epoch has not improved for {@code patience} epochs in
+ * a row. The evaluation set is the data's test split: give a validation split there to keep the
+ * test set out of the decision.
  */
 public final class EarlyStopping implements TrainingListener {
   /** What is watched, and which way is better. */
@@ -24,14 +24,16 @@ public final class EarlyStopping implements TrainingListener {
   private int epochsWithoutImprovement;
 
   /**
-   * Watches {@code metric}; stops after {@code patience} epochs (1 or more) without an
-   * improvement of more than {@code minDelta} (0 or more) over the best value so far.
+   * Watches {@code metric}; stops after {@code patience} epochs (1 or more) without an improvement
+   * of more than {@code minDelta} (0 or more) over the best value so far.
    */
   public EarlyStopping(Metric metric, int patience, double minDelta) {
     if (patience < 1 || !(minDelta >= 0)) {
       throw new IllegalArgumentException(
           "early stopping needs a patience of 1 epoch or more and a minimum change of 0 or more, got "
-              + patience + " and " + minDelta);
+              + patience
+              + " and "
+              + minDelta);
     }
     this.metric = metric;
     this.patience = patience;

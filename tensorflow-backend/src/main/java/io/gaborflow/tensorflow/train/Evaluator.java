@@ -10,7 +10,9 @@ import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** Runs the inference pass of a training graph: loss and accuracy over a split, logits of a batch. */
+/**
+ * Runs the inference pass of a training graph: loss and accuracy over a split, logits of a batch.
+ */
 final class Evaluator {
   private final Session session;
   private final TrainingGraph training;
@@ -37,8 +39,14 @@ final class Evaluator {
         }
         try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
             TInt32 y = BatchTensors.labels(batch);
-            Result result = session.runner().feed(training.network.images(), x).feed(training.labels, y)
-                .fetch(training.evaluationLoss).fetch(training.correct).run()) {
+            Result result =
+                session
+                    .runner()
+                    .feed(training.network.images(), x)
+                    .feed(training.labels, y)
+                    .fetch(training.evaluationLoss)
+                    .fetch(training.correct)
+                    .run()) {
           lossSum += ((TFloat32) result.get(0)).getFloat() * batch.count();
           correctSum += ((TFloat32) result.get(1)).getFloat();
         }
@@ -52,7 +60,12 @@ final class Evaluator {
   /** The logits of {@code batch}'s images, row by row. */
   float[] logits(Batch batch) {
     try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
-        Result result = session.runner().feed(training.network.images(), x).fetch(training.network.logits()).run()) {
+        Result result =
+            session
+                .runner()
+                .feed(training.network.images(), x)
+                .fetch(training.network.logits())
+                .run()) {
       return FloatTensors.values((TFloat32) result.get(0));
     }
   }

@@ -8,7 +8,9 @@ import org.tensorflow.proto.DeviceStepStats;
 import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.RunMetadata;
 
-/** Which kernels a traced step computed a filter gradient for: the proof that fixed banks get none. */
+/**
+ * Which kernels a traced step computed a filter gradient for: the proof that fixed banks get none.
+ */
 final class FilterGradients {
   private static final Set<String> FILTER_GRADIENTS =
       Set.of("Conv2DBackpropFilter", "DepthwiseConv2dNativeBackpropFilter");

@@ -2,8 +2,8 @@ package io.gaborflow.tensorflow.train;
 
 /**
  * The learning rate of each training step, from the configured base rate: constant, decayed in
- * steps, or along a cosine to zero, each optionally after a linear warm-up. The training loop
- * feeds the rate to the update rule every step, so a schedule costs no graph change.
+ * steps, or along a cosine to zero, each optionally after a linear warm-up. The training loop feeds
+ * the rate to the update rule every step, so a schedule costs no graph change.
  */
 public sealed interface LearningRateSchedule {
   /**
@@ -49,8 +49,11 @@ public sealed interface LearningRateSchedule {
     /** Checks the period and factor. */
     public StepDecay {
       if (everyEpochs < 1 || !(factor > 0 && factor <= 1)) {
-        throw new IllegalArgumentException("a step decay needs every >= 1 epochs and a factor in (0, 1], got "
-            + everyEpochs + " and " + factor);
+        throw new IllegalArgumentException(
+            "a step decay needs every >= 1 epochs and a factor in (0, 1], got "
+                + everyEpochs
+                + " and "
+                + factor);
       }
     }
 

@@ -59,7 +59,10 @@ public final class ModelSession implements AutoCloseable {
     this.state = new ModelState(graph, session, training);
   }
 
-  /** Builds {@code model}'s training graph and opens a session for it in this process; weights are not set yet. */
+  /**
+   * Builds {@code model}'s training graph and opens a session for it in this process; weights are
+   * not set yet.
+   */
   public static ModelSession open(ModelGraph model, TrainingConfig config) {
     return open(model, config, Placement.local());
   }
@@ -73,7 +76,10 @@ public final class ModelSession implements AutoCloseable {
     return new ModelSession(model, config, placement);
   }
 
-  /** Sets every learnable tensor to its initial value drawn with {@code seed}, and the optimizer state to zero. */
+  /**
+   * Sets every learnable tensor to its initial value drawn with {@code seed}, and the optimizer
+   * state to zero.
+   */
   public void initialize(long seed) {
     SplittableRandom random = Seeds.initialWeights(seed);
     Session.Runner runner = session.runner();
@@ -82,7 +88,9 @@ public final class ModelSession implements AutoCloseable {
       List<LearnableVariable> learnables = training.network.learnables();
       for (int i = 0; i < learnables.size(); i++) {
         LearnableVariable v = learnables.get(i);
-        TFloat32 t = TFloat32.tensorOf(v.shape(), DataBuffers.of(v.initialValues(random.split()), true, false));
+        TFloat32 t =
+            TFloat32.tensorOf(
+                v.shape(), DataBuffers.of(v.initialValues(random.split()), true, false));
         tensors.add(t);
         runner.feed(training.initialValues.get(i), t);
       }
@@ -102,7 +110,10 @@ public final class ModelSession implements AutoCloseable {
     return steps.run(epoch, globalStep, learningRate, batch);
   }
 
-  /** One step of {@code epoch} on {@code batch} at the base learning rate, traced op by op (for profilers). */
+  /**
+   * One step of {@code epoch} on {@code batch} at the base learning rate, traced op by op (for
+   * profilers).
+   */
   public RunMetadata traceStep(int epoch, Batch batch) {
     return steps.trace(epoch, batch);
   }
@@ -126,7 +137,10 @@ public final class ModelSession implements AutoCloseable {
     return evaluator.logits(batch);
   }
 
-  /** The logits of the first {@code count} images of {@code images} (NHWC at the model's input size), row by row. */
+  /**
+   * The logits of the first {@code count} images of {@code images} (NHWC at the model's input
+   * size), row by row.
+   */
   public float[] logits(float[] images, int count) {
     return evaluator.logits(Batch.of(images, new int[count], count, spec().input().elements()));
   }

@@ -93,7 +93,9 @@ final class ModelState implements VariableStore, ServableModel {
     Map<String, GaborBankParameters> banks = new LinkedHashMap<>();
     for (FixedBank bank : training.network.fixedBanks()) {
       if (bank.gabor() != null) {
-        banks.put(bank.name(), new GaborBankParameters(bank.currentParameters(this::valueOf), bank.normalization()));
+        banks.put(
+            bank.name(),
+            new GaborBankParameters(bank.currentParameters(this::valueOf), bank.normalization()));
       }
     }
     return banks;
@@ -104,11 +106,16 @@ final class ModelState implements VariableStore, ServableModel {
     try {
       SavedModelBundle.exporter(directory.toString())
           .withSession(session)
-          .withSignature(Signature.builder().key(signature).input(input, training.network.images())
-              .output(output, training.probabilities).build())
+          .withSignature(
+              Signature.builder()
+                  .key(signature)
+                  .input(input, training.network.images())
+                  .output(output, training.probabilities)
+                  .build())
           .export();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a SavedModel to " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write a SavedModel to " + directory + ": " + e.getMessage(), e);
     }
   }
 }

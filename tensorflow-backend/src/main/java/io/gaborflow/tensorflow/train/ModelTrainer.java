@@ -19,8 +19,12 @@ public abstract class ModelTrainer {
   private final Dataset data;
   private final TrainingListener progress;
 
-  /** A trainer of {@code model} telling each of {@code listeners} about the run, in their iteration order. */
-  protected ModelTrainer(ModelGraph model, TrainingConfig config, Dataset data, Set<TrainingListener> listeners) {
+  /**
+   * A trainer of {@code model} telling each of {@code listeners} about the run, in their iteration
+   * order.
+   */
+  protected ModelTrainer(
+      ModelGraph model, TrainingConfig config, Dataset data, Set<TrainingListener> listeners) {
     this.model = model;
     this.config = config;
     this.data = data;
@@ -59,16 +63,25 @@ public abstract class ModelTrainer {
    * can look at the weights afterwards; checkpoints and export as {@code options} say (the
    * session's placement, not the options' cluster, says where it trains).
    */
-  public TrainingResult train(ModelSession session, RunOptions options, List<? extends TrainingListener> more) {
+  public TrainingResult train(
+      ModelSession session, RunOptions options, List<? extends TrainingListener> more) {
     if (session.model() != model || !session.config().equals(config)) {
-      throw new IllegalArgumentException("the session was opened for " + session.spec().modelName() + " with "
-          + session.config() + ", not for this trainer's " + model.spec().modelName() + " with " + config
-          + "; open it with ModelTrainer.openSession()");
+      throw new IllegalArgumentException(
+          "the session was opened for "
+              + session.spec().modelName()
+              + " with "
+              + session.config()
+              + ", not for this trainer's "
+              + model.spec().modelName()
+              + " with "
+              + config
+              + "; open it with ModelTrainer.openSession()");
     }
     options.exportDir().ifPresent(ModelExport::requireWritable);
     List<TrainingListener> listeners = new ArrayList<>(List.of(progress));
     listeners.addAll(more);
-    TrainingResult result = new TrainingLoop(config, TrainingListener.all(listeners), options).run(session, data);
+    TrainingResult result =
+        new TrainingLoop(config, TrainingListener.all(listeners), options).run(session, data);
     if (session.placement().writesOutputs()) {
       options.exportDir().ifPresent(dir -> ModelExport.write(session.servable(), data, dir));
     }

@@ -14,14 +14,18 @@ import java.util.Optional;
  * @param checkpointDir where to write a checkpoint after every epoch
  * @param resume continue from the newest checkpoint in {@code checkpointDir}, if there is one
  * @param exportDir where to write a SavedModel after training
- * @param cluster the workers to train with, data-parallel; empty: this process alone. Only worker
- *     0 (the chief) writes checkpoints and the export; every worker resumes from the chief's
+ * @param cluster the workers to train with, data-parallel; empty: this process alone. Only worker 0
+ *     (the chief) writes checkpoints and the export; every worker resumes from the chief's
  *     checkpoints (a directory they share)
- * @param workerTimeout how long a worker waits for the others in a step before it stops, naming
- *     the workers that do not answer
+ * @param workerTimeout how long a worker waits for the others in a step before it stops, naming the
+ *     workers that do not answer
  */
-public record RunOptions(Optional<Path> checkpointDir, boolean resume, Optional<Path> exportDir,
-    Optional<Cluster> cluster, Duration workerTimeout) {
+public record RunOptions(
+    Optional<Path> checkpointDir,
+    boolean resume,
+    Optional<Path> exportDir,
+    Optional<Cluster> cluster,
+    Duration workerTimeout) {
   /** No checkpoints, no export, this process alone. */
   public static final RunOptions NONE = builder().build();
 
@@ -32,11 +36,14 @@ public record RunOptions(Optional<Path> checkpointDir, boolean resume, Optional<
           "RunOptions.resume needs RunOptions.checkpointsIn: the checkpoints to resume from");
     }
     if (workerTimeout == null || workerTimeout.isNegative() || workerTimeout.isZero()) {
-      throw new IllegalArgumentException("RunOptions.workerTimeout must be positive, got " + workerTimeout);
+      throw new IllegalArgumentException(
+          "RunOptions.workerTimeout must be positive, got " + workerTimeout);
     }
   }
 
-  /** Options with nothing set: no checkpoints, no export, this process alone, a 30 s worker timeout. */
+  /**
+   * Options with nothing set: no checkpoints, no export, this process alone, a 30 s worker timeout.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -57,7 +64,9 @@ public record RunOptions(Optional<Path> checkpointDir, boolean resume, Optional<
     return builder().exportTo(directory).build();
   }
 
-  /** Checkpoints after every epoch in {@code directory}; {@code resume} continues from the newest. */
+  /**
+   * Checkpoints after every epoch in {@code directory}; {@code resume} continues from the newest.
+   */
   public static RunOptions checkpointsIn(Path directory, boolean resume) {
     return builder().checkpointsIn(directory).resume(resume).build();
   }
@@ -67,12 +76,17 @@ public record RunOptions(Optional<Path> checkpointDir, boolean resume, Optional<
     return toBuilder().exportTo(directory).build();
   }
 
-  /** These options, training as one worker of {@code cluster}, waiting up to {@code timeout} for the others. */
+  /**
+   * These options, training as one worker of {@code cluster}, waiting up to {@code timeout} for the
+   * others.
+   */
   public RunOptions inCluster(Cluster cluster, Duration timeout) {
     return toBuilder().cluster(cluster).workerTimeout(timeout).build();
   }
 
-  /** Where these options train: this process alone, or its worker of the cluster (which it starts). */
+  /**
+   * Where these options train: this process alone, or its worker of the cluster (which it starts).
+   */
   public Placement placement() {
     return cluster.map(c -> Placement.worker(c, workerTimeout)).orElseGet(Placement::local);
   }

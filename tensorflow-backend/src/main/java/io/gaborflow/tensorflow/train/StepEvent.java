@@ -12,4 +12,10 @@ package io.gaborflow.tensorflow.train;
  * @param learningRate the rate this step used
  */
 public record StepEvent(
-    int epoch, int epochs, int step, int steps, double meanLoss, double imagesPerSecond, float learningRate) {}
+    int epoch,
+    int epochs,
+    int step,
+    int steps,
+    double meanLoss,
+    double imagesPerSecond,
+    float learningRate) {}

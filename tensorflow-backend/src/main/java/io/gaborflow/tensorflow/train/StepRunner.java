@@ -14,7 +14,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
-/** Runs optimizer steps of a training graph in a session: feeds a batch, updates, returns the loss. */
+/**
+ * Runs optimizer steps of a training graph in a session: feeds a batch, updates, returns the loss.
+ */
 final class StepRunner {
   private final Session session;
   private final TrainingGraph training;
@@ -26,7 +28,9 @@ final class StepRunner {
     this.placement = placement;
   }
 
-  /** One step of {@code epoch} (from 1) at {@code learningRate}; {@code globalStep} seeds dropout. */
+  /**
+   * One step of {@code epoch} (from 1) at {@code learningRate}; {@code globalStep} seeds dropout.
+   */
   float run(int epoch, long globalStep, float learningRate, Batch batch) {
     try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
         TInt32 y = BatchTensors.labels(batch);
@@ -43,7 +47,8 @@ final class StepRunner {
 
   /** One step at the graph's base learning rate, traced: what each op did and how long it took. */
   RunMetadata trace(int epoch, Batch batch) {
-    RunOptions options = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+    RunOptions options =
+        RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
     try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
         TInt32 y = BatchTensors.labels(batch);
         TInt64 step = TInt64.scalarOf(0);
@@ -56,14 +61,20 @@ final class StepRunner {
     List<Op> updateOpByEpoch = training.updateOpByEpoch;
     if (epoch < 1 || epoch > updateOpByEpoch.size()) {
       throw new IllegalArgumentException(
-          "epoch " + epoch + " is outside this session's run of " + updateOpByEpoch.size() + " epochs");
+          "epoch "
+              + epoch
+              + " is outside this session's run of "
+              + updateOpByEpoch.size()
+              + " epochs");
     }
     BuiltNetwork network = training.network;
-    Session.Runner runner = session.runner()
-        .feed(network.images(), x)
-        .feed(training.labels, y)
-        .feed(network.step(), step)
-        .addTarget(updateOpByEpoch.get(epoch - 1));
+    Session.Runner runner =
+        session
+            .runner()
+            .feed(network.images(), x)
+            .feed(training.labels, y)
+            .feed(network.step(), step)
+            .addTarget(updateOpByEpoch.get(epoch - 1));
     network.statisticUpdates().forEach(runner::addTarget);
     return runner.fetch(training.loss);
   }

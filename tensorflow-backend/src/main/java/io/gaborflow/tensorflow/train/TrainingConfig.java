@@ -1,12 +1,12 @@
 package io.gaborflow.tensorflow.train;
 
 /**
- * How to train: the same config and seed give the same initial weights, the same batch order and
- * so the same run.
+ * How to train: the same config and seed give the same initial weights, the same batch order and so
+ * the same run.
  *
  * @param epochs passes over the training set
- * @param batchSize images per step; the last partial batch of an epoch is left out, so every
- *     step sees the same number of images
+ * @param batchSize images per step; the last partial batch of an epoch is left out, so every step
+ *     sees the same number of images
  * @param learningRate step size of the optimizer (the base rate of {@code schedule})
  * @param schedule the learning rate of each step, from the base rate
  * @param optimizer which update rule
@@ -17,8 +17,8 @@ package io.gaborflow.tensorflow.train;
  * @param augment random crops (4-pixel zero padding) and horizontal flips of training images
  * @param deterministic the same seed gives the same weights bit for bit, from one build of the
  *     graph to the next, at some cost in speed (a fixed bank's shifted-copies form is replaced;
- *     bench/README.md); the default is the system property {@code gaborflow.deterministic},
- *     which the build sets for its tests
+ *     bench/README.md); the default is the system property {@code gaborflow.deterministic}, which
+ *     the build sets for its tests
  */
 public record TrainingConfig(
     int epochs,
@@ -37,8 +37,12 @@ public record TrainingConfig(
   public TrainingConfig {
     require(epochs >= 0, "epochs must be 0 or more, got " + epochs);
     require(batchSize > 0, "batch size must be positive, got " + batchSize);
-    require(learningRate > 0 && Float.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
-    require(schedule != null, "a learning-rate schedule is needed; use LearningRateSchedule.constant()");
+    require(
+        learningRate > 0 && Float.isFinite(learningRate),
+        "learning rate must be positive, got " + learningRate);
+    require(
+        schedule != null,
+        "a learning-rate schedule is needed; use LearningRateSchedule.constant()");
     require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
     require(threads > 0, "threads must be positive, got " + threads);
     require(evalBatchSize > 0, "evaluation batch size must be positive, got " + evalBatchSize);
@@ -52,8 +56,26 @@ public record TrainingConfig(
 
   /** This config with another seed. */
   public TrainingConfig withSeed(long otherSeed) {
-    return new TrainingConfig(epochs, batchSize, learningRate, schedule, optimizer, momentum, otherSeed, threads,
-        evalBatchSize, augment, deterministic);
+    return toBuilder().seed(otherSeed).build();
+  }
+
+  /** The defaults of {@link #builder()}, as a config: where tools read a default they show. */
+  public static final TrainingConfig DEFAULTS = builder().build();
+
+  /** A builder that starts from this config. */
+  public Builder toBuilder() {
+    return builder()
+        .epochs(epochs)
+        .batchSize(batchSize)
+        .learningRate(learningRate)
+        .schedule(schedule)
+        .optimizer(optimizer)
+        .momentum(momentum)
+        .seed(seed)
+        .threads(threads)
+        .evalBatchSize(evalBatchSize)
+        .augment(augment)
+        .deterministic(deterministic);
   }
 
   /** A builder with the defaults below. */
@@ -146,7 +168,16 @@ public record TrainingConfig(
     /** The config. */
     public TrainingConfig build() {
       return new TrainingConfig(
-          epochs, batchSize, learningRate, schedule, optimizer, momentum, seed, threads, evalBatchSize, augment,
+          epochs,
+          batchSize,
+          learningRate,
+          schedule,
+          optimizer,
+          momentum,
+          seed,
+          threads,
+          evalBatchSize,
+          augment,
           deterministic);
     }
   }

@@ -7,7 +7,12 @@ public class TrainingDivergedException extends RuntimeException {
   /** The loss of {@code step} of {@code epoch} was {@code loss}, not finite. */
   public TrainingDivergedException(int epoch, int step, float loss) {
     super(
-        "loss became " + loss + " at epoch " + epoch + ", step " + step
+        "loss became "
+            + loss
+            + " at epoch "
+            + epoch
+            + ", step "
+            + step
             + "; lower the learning rate or check the input data");
   }
 }

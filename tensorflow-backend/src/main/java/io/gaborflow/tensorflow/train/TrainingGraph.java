@@ -45,7 +45,8 @@ final class TrainingGraph {
   final Operand<TFloat32> correct;
   // What an export serves: class probabilities from the inference pass.
   final Operand<TFloat32> probabilities;
-  // The update op of each epoch (index 0 is epoch 1); epochs with the same trained variables share one.
+  // The update op of each epoch (index 0 is epoch 1); epochs with the same trained variables share
+  // one.
   final List<Op> updateOpByEpoch = new ArrayList<>();
   final List<Placeholder<TFloat32>> initialValues = new ArrayList<>();
   final List<Op> assigns = new ArrayList<>();
@@ -54,34 +55,49 @@ final class TrainingGraph {
   private final TensorExchange exchange;
 
   /**
-   * The graph of {@code model}; {@code exchange} is what is done to each step's gradients and
-   * batch statistics before they are used (nothing in one process, an average over the workers in
-   * a cluster).
+   * The graph of {@code model}; {@code exchange} is what is done to each step's gradients and batch
+   * statistics before they are used (nothing in one process, an average over the workers in a
+   * cluster).
    */
   TrainingGraph(Graph graph, ModelGraph model, TrainingConfig config, TensorExchange exchange) {
     this.graph = graph;
     this.exchange = exchange;
     Ops tf = Ops.create(graph);
-    this.network = NetworkLowering.lower(tf, model.spec(), config.seed(), FilterSources::of, config.deterministic(),
-        exchange);
+    this.network =
+        NetworkLowering.lower(
+            tf, model.spec(), config.seed(), FilterSources::of, config.deterministic(), exchange);
     checkTrainingWindows(config.epochs());
     this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     Operand<TFloat32> oneHot =
         tf.oneHot(labels, tf.constant(model.spec().classes()), tf.constant(1f), tf.constant(0f));
-    this.loss = tf.withName("loss").math.mean(
-        tf.nn.softmaxCrossEntropyWithLogits(network.trainingLogits(), oneHot).loss(), tf.constant(0));
-    this.evaluationLoss = tf.withName("evaluation_loss").math.mean(
-        tf.nn.softmaxCrossEntropyWithLogits(network.logits(), oneHot).loss(), tf.constant(0));
-    this.correct = tf.withName("correct").reduceSum(
-        tf.dtypes.cast(tf.math.equal(tf.math.argMax(network.logits(), tf.constant(1), TInt32.class), labels),
-            TFloat32.class),
-        tf.constant(0));
+    this.loss =
+        tf.withName("loss")
+            .math
+            .mean(
+                tf.nn.softmaxCrossEntropyWithLogits(network.trainingLogits(), oneHot).loss(),
+                tf.constant(0));
+    this.evaluationLoss =
+        tf.withName("evaluation_loss")
+            .math
+            .mean(
+                tf.nn.softmaxCrossEntropyWithLogits(network.logits(), oneHot).loss(),
+                tf.constant(0));
+    this.correct =
+        tf.withName("correct")
+            .reduceSum(
+                tf.dtypes.cast(
+                    tf.math.equal(
+                        tf.math.argMax(network.logits(), tf.constant(1), TInt32.class), labels),
+                    TFloat32.class),
+                tf.constant(0));
     this.probabilities = tf.withName("probabilities").nn.softmax(network.logits());
-    this.learningRate = tf.withName("learning_rate")
-        .placeholderWithDefault(tf.constant(config.learningRate()), Shape.scalar());
+    this.learningRate =
+        tf.withName("learning_rate")
+            .placeholderWithDefault(tf.constant(config.learningRate()), Shape.scalar());
     this.updateRule = config.optimizer().create(config);
     Ops optimizer = tf.withSubScope("optimizer");
-    updateRule.createSlots(optimizer, network.learnables().stream().map(LearnableVariable::variable).toList());
+    updateRule.createSlots(
+        optimizer, network.learnables().stream().map(LearnableVariable::variable).toList());
     buildUpdateOps(optimizer, config.epochs());
     Ops init = tf.withSubScope("init");
     for (LearnableVariable v : network.learnables()) {
@@ -90,18 +106,29 @@ final class TrainingGraph {
       assigns.add(init.assign(v.variable(), value));
     }
     for (MovingStatistic m : network.moving()) {
-      assigns.add(init.assign(m.variable(), init.constant(m.shape(), DataBuffers.of(m.initialValues(), true, false))));
+      assigns.add(
+          init.assign(
+              m.variable(),
+              init.constant(m.shape(), DataBuffers.of(m.initialValues(), true, false))));
     }
     assigns.addAll(updateRule.resetOps());
   }
 
-  /** A Gabor bank meant to train for more epochs than the run has is a mistake worth stopping for. */
+  /**
+   * A Gabor bank meant to train for more epochs than the run has is a mistake worth stopping for.
+   */
   private void checkTrainingWindows(int epochs) {
     for (FixedBank bank : network.fixedBanks()) {
       if (bank.window() != null && bank.window().epochs() > epochs) {
         throw new IllegalArgumentException(
-            "bank " + bank.name() + " trains for " + bank.window().epochs() + " epochs (trainableEpochs) but the run"
-                + " has " + epochs + "; lower trainableEpochs or train for more epochs");
+            "bank "
+                + bank.name()
+                + " trains for "
+                + bank.window().epochs()
+                + " epochs (trainableEpochs) but the run"
+                + " has "
+                + epochs
+                + "; lower trainableEpochs or train for more epochs");
       }
     }
   }
@@ -147,6 +174,7 @@ final class TrainingGraph {
     // Variables are TF1 reference variables: an op that reads one may run after another op has
     // updated it. Gating every update on every gradient makes each step read the weights of the
     // step before, as the maths says, and makes runs repeatable.
-    return updateRule.update(tf.withControlDependencies(computed), learningRate, variables, gradients);
+    return updateRule.update(
+        tf.withControlDependencies(computed), learningRate, variables, gradients);
   }
 }

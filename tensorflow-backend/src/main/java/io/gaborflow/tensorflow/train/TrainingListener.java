@@ -4,14 +4,17 @@ import io.gaborflow.tensorflow.history.EpochResult;
 import java.util.List;
 
 /**
- * Hears about a run as it goes; every method does nothing unless overridden. A run has any
- * number of listeners (a Dagger component collects them with {@code @IntoSet}), called in order.
+ * Hears about a run as it goes; every method does nothing unless overridden. A run has any number
+ * of listeners (a Dagger component collects them with {@code @IntoSet}), called in order.
  */
 public interface TrainingListener {
   /** Before the run's first step, with the control that can stop it. */
   default void runStarted(RunControl control) {}
 
-  /** Before the first step of {@code epoch} (from 1) of {@code epochs}, which has {@code steps} steps. */
+  /**
+   * Before the first step of {@code epoch} (from 1) of {@code epochs}, which has {@code steps}
+   * steps.
+   */
   default void epochStarted(int epoch, int epochs, int steps) {}
 
   /** After each step. */

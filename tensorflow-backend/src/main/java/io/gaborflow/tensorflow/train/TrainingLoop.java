@@ -48,47 +48,83 @@ final class TrainingLoop {
     List<EpochResult> epochs = new ArrayList<>();
     Start start = start(session, epochs);
     Placement placement = session.placement();
-    placement.requireSameRun(session.graph(), session.session(), () -> {
-      Map<String, String> run = whatTheRunIs(session, data);
-      run.put("starting point (every worker must see the chief's checkpoints in RunOptions.checkpointsIn)",
-          "epoch " + start.epoch() + ", step " + start.step());
-      return run;
-    });
+    placement.requireSameRun(
+        session.graph(),
+        session.session(),
+        () -> {
+          Map<String, String> run = whatTheRunIs(session, data);
+          run.put(
+              "starting point (every worker must see the chief's checkpoints in RunOptions.checkpointsIn)",
+              "epoch " + start.epoch() + ", step " + start.step());
+          return run;
+        });
     ImageSamples train = data.train();
-    BatchPlan plan = placement.share(BatchPlan.training(train.size(), config.batchSize(), config.seed(),
-        config.augment()));
+    BatchPlan plan =
+        placement.share(
+            BatchPlan.training(train.size(), config.batchSize(), config.seed(), config.augment()));
     if (plan.stepsPerEpoch() == 0 && config.epochs() > 0) {
       throw new IllegalArgumentException(
-          data.name() + " has " + train.size() + " training images, fewer than one batch of " + config.batchSize());
+          data.name()
+              + " has "
+              + train.size()
+              + " training images, fewer than one batch of "
+              + config.batchSize());
     }
     boolean stopped;
     try (Prefetcher batches = new Prefetcher(train, plan)) {
       stopped = trainEpochs(session, data, batches, epochs, start);
     }
-    Evaluation last = epochs.isEmpty()
-        ? session.evaluate(data.test(), config.evalBatchSize())
-        : new Evaluation(epochs.get(epochs.size() - 1).testLoss(), epochs.get(epochs.size() - 1).testAccuracy(),
-            data.test().size());
-    return new TrainingResult(session.spec().modelName(), data.name(), config, train.size(), data.test().size(),
-        epochs, last, session.network().learnableParameters(), session.network().fixedParameters(), stopped);
+    Evaluation last =
+        epochs.isEmpty()
+            ? session.evaluate(data.test(), config.evalBatchSize())
+            : new Evaluation(
+                epochs.get(epochs.size() - 1).testLoss(),
+                epochs.get(epochs.size() - 1).testAccuracy(),
+                data.test().size());
+    return new TrainingResult(
+        session.spec().modelName(),
+        data.name(),
+        config,
+        train.size(),
+        data.test().size(),
+        epochs,
+        last,
+        session.network().learnableParameters(),
+        session.network().fixedParameters(),
+        stopped);
   }
 
-  /** Where the run starts: step {@code step} of epoch {@code epoch}, with the loss summed so far in it. */
+  /**
+   * Where the run starts: step {@code step} of epoch {@code epoch}, with the loss summed so far in
+   * it.
+   */
   private record Start(int epoch, int step, double lossSum) {}
 
-  /** Restores the newest checkpoint when resuming, adding its epochs to {@code epochs}; else sets the first weights. */
+  /**
+   * Restores the newest checkpoint when resuming, adding its epochs to {@code epochs}; else sets
+   * the first weights.
+   */
   private Start start(ModelSession session, List<EpochResult> epochs) {
-    Optional<CheckpointStore.Checkpoint> resumed = resume ? checkpoints.flatMap(CheckpointStore::latest)
-        : Optional.empty();
+    Optional<CheckpointStore.Checkpoint> resumed =
+        resume ? checkpoints.flatMap(CheckpointStore::latest) : Optional.empty();
     if (resumed.isEmpty()) {
       session.initialize(config.seed());
       return new Start(1, 0, 0);
     }
     CheckpointState state = resumed.get().state();
     if (state.seed() != config.seed() || state.totalEpochs() != config.epochs()) {
-      throw new IllegalArgumentException("checkpoint " + resumed.get().folder() + " belongs to a run with seed "
-          + state.seed() + " and " + state.totalEpochs() + " epochs; resume with TrainingConfig.seed " + state.seed()
-          + " and TrainingConfig.epochs " + state.totalEpochs() + ", or start afresh without RunOptions.resume");
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + resumed.get().folder()
+              + " belongs to a run with seed "
+              + state.seed()
+              + " and "
+              + state.totalEpochs()
+              + " epochs; resume with TrainingConfig.seed "
+              + state.seed()
+              + " and TrainingConfig.epochs "
+              + state.totalEpochs()
+              + ", or start afresh without RunOptions.resume");
     }
     resumed.get().restoreInto(session.variables());
     epochs.addAll(state.epochs());
@@ -100,7 +136,11 @@ final class TrainingLoop {
    * true when a stop was asked for before the end. An image that cannot be decoded stops the run
    * after a checkpoint of the steps done, so no work is lost.
    */
-  private boolean trainEpochs(ModelSession session, Dataset data, Prefetcher batches, List<EpochResult> epochs,
+  private boolean trainEpochs(
+      ModelSession session,
+      Dataset data,
+      Prefetcher batches,
+      List<EpochResult> epochs,
       Start start) {
     int batch = config.batchSize();
     int steps = batches.plan().stepsPerEpoch();
@@ -132,8 +172,15 @@ final class TrainingLoop {
           lossSum += loss;
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        progress.stepDone(new StepEvent(epoch, config.epochs(), step + 1, steps, lossSum / (step + 1),
-            (step + 1 - from) * batch / seconds, rate));
+        progress.stepDone(
+            new StepEvent(
+                epoch,
+                config.epochs(),
+                step + 1,
+                steps,
+                lossSum / (step + 1),
+                (step + 1 - from) * batch / seconds,
+                rate));
         if (control.stopRequested() && step + 1 < steps) {
           saveCheckpoint(session, midEpoch(session, epochs, epoch, step + 1, lossSum));
           LOG.info("{}: stopped after step {} of epoch {}", model, step + 1, epoch);
@@ -143,8 +190,12 @@ final class TrainingLoop {
       double seconds = (System.nanoTime() - began) / 1e9;
       double waited = batches.waitSeconds() - waitedBefore;
       if (batches.skippedInEpoch() > 0) {
-        LOG.warn("{}: epoch {} left out {} of {} training images that could not be decoded", model, epoch,
-            batches.skippedInEpoch(), steps * batch);
+        LOG.warn(
+            "{}: epoch {} left out {} of {} training images that could not be decoded",
+            model,
+            epoch,
+            batches.skippedInEpoch(),
+            steps * batch);
       }
       Evaluation test;
       try {
@@ -152,11 +203,26 @@ final class TrainingLoop {
       } catch (DataFormatException e) {
         throw saveBeforeFailure(session, epochs, epoch, steps, lossSum, e);
       }
-      EpochResult result = new EpochResult(epoch, config.epochs(), seconds, lossSum / steps, test.loss(),
-          test.accuracy(), steps * batch, waited);
+      EpochResult result =
+          new EpochResult(
+              epoch,
+              config.epochs(),
+              seconds,
+              lossSum / steps,
+              test.loss(),
+              test.accuracy(),
+              steps * batch,
+              waited);
       epochs.add(result);
-      saveCheckpoint(session, new CheckpointState(model, epoch, config.epochs(), config.seed(),
-          session.variables().variableShapes(), epochs));
+      saveCheckpoint(
+          session,
+          new CheckpointState(
+              model,
+              epoch,
+              config.epochs(),
+              config.seed(),
+              session.variables().variableShapes(),
+              epochs));
       LOG.info("{}: {}", model, result.summary());
       progress.epochDone(result);
       if (control.stopRequested() && epoch < config.epochs()) {
@@ -167,28 +233,48 @@ final class TrainingLoop {
     return false;
   }
 
-  private CheckpointState midEpoch(ModelSession session, List<EpochResult> epochs, int epoch, int stepsDone,
-      double lossSum) {
-    return new CheckpointState(session.spec().modelName(), epoch - 1, config.epochs(), config.seed(),
-        session.variables().variableShapes(), epochs, stepsDone, lossSum);
+  private CheckpointState midEpoch(
+      ModelSession session, List<EpochResult> epochs, int epoch, int stepsDone, double lossSum) {
+    return new CheckpointState(
+        session.spec().modelName(),
+        epoch - 1,
+        config.epochs(),
+        config.seed(),
+        session.variables().variableShapes(),
+        epochs,
+        stepsDone,
+        lossSum);
   }
 
   /**
    * Keeps the steps done before an unreadable image stopped the run, and says how to go on: the
    * problem to throw.
    */
-  private DataFormatException saveBeforeFailure(ModelSession session, List<EpochResult> epochs, int epoch,
-      int stepsDone, double lossSum, DataFormatException problem) {
+  private DataFormatException saveBeforeFailure(
+      ModelSession session,
+      List<EpochResult> epochs,
+      int epoch,
+      int stepsDone,
+      double lossSum,
+      DataFormatException problem) {
     if (checkpoints.isEmpty() || stepsDone == 0 || !session.placement().writesOutputs()) {
       return problem;
     }
     saveCheckpoint(session, midEpoch(session, epochs, epoch, stepsDone, lossSum));
-    return DataFormatException.withNextStep(problem, "the " + stepsDone + " steps of epoch " + epoch
-        + " done so far are checkpointed: fix or remove the file, or leave bad files out"
-        + " (DataSpec.skippingBadFiles), and go on with RunOptions.resume");
+    return DataFormatException.withNextStep(
+        problem,
+        "the "
+            + stepsDone
+            + " steps of epoch "
+            + epoch
+            + " done so far are checkpointed: fix or remove the file, or leave bad files out"
+            + " (DataSpec.skippingBadFiles), and go on with RunOptions.resume");
   }
 
-  /** Writes a checkpoint, unless there is no checkpoint directory or this process does not write outputs. */
+  /**
+   * Writes a checkpoint, unless there is no checkpoint directory or this process does not write
+   * outputs.
+   */
   private void saveCheckpoint(ModelSession session, CheckpointState state) {
     if (session.placement().writesOutputs()) {
       checkpoints.ifPresent(store -> store.save(session.variables(), state));
@@ -201,11 +287,36 @@ final class TrainingLoop {
     fields.put("model", session.spec().modelName());
     fields.put("graph", session.variables().variableShapes().toString());
     ImageSamples train = data.train();
-    fields.put("data", data.name() + " " + train.size() + "/" + data.test().size() + " images of " + train.height()
-        + "x" + train.width() + "x" + train.channels() + ", " + data.classes() + " classes, " + data.standardization());
-    fields.put("training settings (epochs, batch, rate, optimizer, seed, augmentation)", List.of(config.epochs(),
-        config.batchSize(), config.learningRate(), config.schedule(), config.optimizer(), config.momentum(),
-        config.seed(), config.augment(), config.deterministic()).toString());
+    fields.put(
+        "data",
+        data.name()
+            + " "
+            + train.size()
+            + "/"
+            + data.test().size()
+            + " images of "
+            + train.height()
+            + "x"
+            + train.width()
+            + "x"
+            + train.channels()
+            + ", "
+            + data.classes()
+            + " classes, "
+            + data.standardization());
+    fields.put(
+        "training settings (epochs, batch, rate, optimizer, seed, augmentation)",
+        List.of(
+                config.epochs(),
+                config.batchSize(),
+                config.learningRate(),
+                config.schedule(),
+                config.optimizer(),
+                config.momentum(),
+                config.seed(),
+                config.augment(),
+                config.deterministic())
+            .toString());
     return fields;
   }
 
@@ -213,13 +324,28 @@ final class TrainingLoop {
     var input = spec.input();
     String model = spec.modelName();
     ImageSamples train = data.train();
-    if (train.height() != input.height() || train.width() != input.width() || train.channels() != input.channels()) {
-      throw new IllegalArgumentException(ImageSize.mismatch(model, input.height(), input.width(), input.channels(),
-          data.name(), train.height(), train.width(), train.channels()));
+    if (train.height() != input.height()
+        || train.width() != input.width()
+        || train.channels() != input.channels()) {
+      throw new IllegalArgumentException(
+          ImageSize.mismatch(
+              model,
+              input.height(),
+              input.width(),
+              input.channels(),
+              data.name(),
+              train.height(),
+              train.width(),
+              train.channels()));
     }
     if (data.classes() > spec.classes()) {
       throw new IllegalArgumentException(
-          model + " tells " + spec.classes() + " classes apart but " + data.name() + " has labels up to "
+          model
+              + " tells "
+              + spec.classes()
+              + " classes apart but "
+              + data.name()
+              + " has labels up to "
               + (data.classes() - 1));
     }
   }

@@ -1,19 +1,19 @@
 package io.gaborflow.tensorflow.checkpoint;
 
-import io.gaborflow.tensorflow.testing.Runs;
-import io.gaborflow.tensorflow.testing.SessionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.MovingStatistic;
+import io.gaborflow.tensorflow.testing.Runs;
+import io.gaborflow.tensorflow.testing.SessionValues;
 import io.gaborflow.tensorflow.testing.SmallResidualNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import io.gaborflow.tensorflow.train.TrainingListener;
+import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
-import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A checkpoint of a network with batch normalisation holds its moving statistics with the weights:
- * restored into a new session, every value is the one the trained session had, bit for bit, and
- * the statistics are no longer their start values.
+ * restored into a new session, every value is the one the trained session had, bit for bit, and the
+ * statistics are no longer their start values.
  */
 class BatchNormCheckpointTest {
   private static final TrainingConfig CONFIG =
@@ -32,7 +32,6 @@ class BatchNormCheckpointTest {
 
   @TempDir Path dir;
 
-
   @Test
   void restoresWeightsAndMovingStatistics() {
     Map<String, float[]> trained;
@@ -40,7 +39,8 @@ class BatchNormCheckpointTest {
       Runs.train(session, DATA, TrainingListener.silent(), RunOptions.checkpointsIn(dir, false));
       trained = SessionValues.all(session);
       for (MovingStatistic m : session.network().moving()) {
-        assertFalse(Arrays.equals(m.initialValues(), trained.get(m.key().path())),
+        assertFalse(
+            Arrays.equals(m.initialValues(), trained.get(m.key().path())),
             m.key().path() + " moved during training");
       }
     }

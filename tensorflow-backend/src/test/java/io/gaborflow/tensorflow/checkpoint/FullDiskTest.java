@@ -5,20 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
-import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A disk that fills up while a checkpoint is written, at any of its writes (TensorFlow's variables,
@@ -50,7 +50,9 @@ class FullDiskTest {
       @Override
       public void move(Path from, Path to) throws IOException {
         boolean pointer = to.getFileName().toString().equals("latest");
-        if (full[0] && (failure == Failure.POINTER_RENAME && pointer || failure == Failure.FOLDER_RENAME && !pointer)) {
+        if (full[0]
+            && (failure == Failure.POINTER_RENAME && pointer
+                || failure == Failure.FOLDER_RENAME && !pointer)) {
           throw new IOException("No space left on device");
         }
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -101,14 +103,24 @@ class FullDiskTest {
 
       full[0] = true;
       session.initialize(2);
-      UncheckedIOException e = assertThrows(UncheckedIOException.class,
-          () -> store.save(variables, new CheckpointState("small-gabor-net", 2, 2, 1, shapes, List.of())));
-      assertEquals("cannot write checkpoint for epoch 2 in " + dir + " (No space left on device); the previous"
-          + " checkpoint is intact", e.getMessage());
+      UncheckedIOException e =
+          assertThrows(
+              UncheckedIOException.class,
+              () ->
+                  store.save(
+                      variables,
+                      new CheckpointState("small-gabor-net", 2, 2, 1, shapes, List.of())));
+      assertEquals(
+          "cannot write checkpoint for epoch 2 in "
+              + dir
+              + " (No space left on device); the previous"
+              + " checkpoint is intact",
+          e.getMessage());
 
       CheckpointStore.Checkpoint latest = new CheckpointStore(dir).latest().orElseThrow();
       assertEquals(1, latest.state().epoch());
-      org.junit.jupiter.api.Assertions.assertArrayEquals(saved, latest.read("layer1.learned_a.kernel"));
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          saved, latest.read("layer1.learned_a.kernel"));
       try (Stream<Path> entries = Files.list(dir)) {
         List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
         assertEquals(List.of("epoch-1", "latest"), names, "no half-written folder is left behind");

@@ -1,21 +1,21 @@
 package io.gaborflow.tensorflow.checkpoint;
 
-import io.gaborflow.tensorflow.testing.Runs;
-import io.gaborflow.tensorflow.testing.SessionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.history.EpochResult;
+import io.gaborflow.tensorflow.testing.Runs;
+import io.gaborflow.tensorflow.testing.SessionValues;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import io.gaborflow.tensorflow.history.EpochResult;
-import io.gaborflow.tensorflow.train.TrainingListener;
+import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.TrainingResult;
-import io.gaborflow.tensorflow.train.ModelSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,12 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run stopped after an epoch and resumed from its checkpoint ends with the same weights and the
- * same figures as a run that was never stopped (the model has dropout, so this also checks that
- * the dropout masks do not depend on how the run got there).
+ * same figures as a run that was never stopped (the model has dropout, so this also checks that the
+ * dropout masks do not depend on how the run got there).
  */
 class ResumeTest {
   private static final TrainingConfig CONFIG =
-      TrainingConfig.builder().epochs(3).batchSize(16).learningRate(5e-3f).seed(21).threads(2).build();
+      TrainingConfig.builder()
+          .epochs(3)
+          .batchSize(16)
+          .learningRate(5e-3f)
+          .seed(21)
+          .threads(2)
+          .build();
   private static final Dataset DATA = SyntheticData.stripes(12, 4, 192, 48, 5);
 
   @TempDir Path dir;
@@ -50,9 +56,9 @@ class ResumeTest {
     }
   }
 
-
   static java.util.stream.Stream<io.gaborflow.tensorflow.graph.ModelGraph> models() {
-    return java.util.stream.Stream.of(new SmallGaborNet(), new io.gaborflow.tensorflow.testing.SmallResidualNet());
+    return java.util.stream.Stream.of(
+        new SmallGaborNet(), new io.gaborflow.tensorflow.testing.SmallResidualNet());
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -67,7 +73,8 @@ class ResumeTest {
 
     RunOptions checkpointed = RunOptions.checkpointsIn(dir, true);
     try (ModelSession session = ModelSession.open(model, CONFIG)) {
-      assertThrows(IllegalStateException.class,
+      assertThrows(
+          IllegalStateException.class,
           () -> Runs.train(session, DATA, new CrashAfter(2), checkpointed));
     }
     assertEquals("epoch-2", readLatest());
@@ -104,10 +111,20 @@ class ResumeTest {
     }
     TrainingConfig otherSeed = TrainingConfig.builder().epochs(3).batchSize(16).seed(99).build();
     try (ModelSession session = ModelSession.open(new SmallGaborNet(), otherSeed)) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> Runs.train(session, DATA, TrainingListener.silent(), RunOptions.checkpointsIn(dir, true)));
-      assertEquals("checkpoint " + dir.resolve("epoch-3") + " belongs to a run with seed 21 and 3 epochs;"
-          + " resume with TrainingConfig.seed 21 and TrainingConfig.epochs 3, or start afresh without RunOptions.resume",
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  Runs.train(
+                      session,
+                      DATA,
+                      TrainingListener.silent(),
+                      RunOptions.checkpointsIn(dir, true)));
+      assertEquals(
+          "checkpoint "
+              + dir.resolve("epoch-3")
+              + " belongs to a run with seed 21 and 3 epochs;"
+              + " resume with TrainingConfig.seed 21 and TrainingConfig.epochs 3, or start afresh without RunOptions.resume",
           e.getMessage());
     }
   }

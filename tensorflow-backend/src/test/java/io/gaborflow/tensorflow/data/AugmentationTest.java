@@ -11,14 +11,20 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Each augmented image is its original shifted by at most the padding and maybe flipped, zeros outside. */
+/**
+ * Each augmented image is its original shifted by at most the padding and maybe flipped, zeros
+ * outside.
+ */
 class AugmentationTest {
   private static final int H = 6;
   private static final int W = 7;
   private static final int C = 2;
   private static final int PAD = 2;
 
-  /** {@code image} shifted by (dy, dx), flipped first when {@code flip}, zeros where it falls outside. */
+  /**
+   * {@code image} shifted by (dy, dx), flipped first when {@code flip}, zeros where it falls
+   * outside.
+   */
   private static float[] transformed(float[] image, int dy, int dx, boolean flip) {
     float[] out = new float[image.length];
     for (int y = 0; y < H; y++) {
@@ -60,7 +66,9 @@ class AugmentationTest {
           }
         }
       }
-      assertTrue(match != null, "image " + i + " is no shift of at most " + PAD + " pixels, flipped or not");
+      assertTrue(
+          match != null,
+          "image " + i + " is no shift of at most " + PAD + " pixels, flipped or not");
       seen.add(match);
     }
     assertTrue(seen.size() > 10, "40 images get varied shifts and flips, got " + seen);

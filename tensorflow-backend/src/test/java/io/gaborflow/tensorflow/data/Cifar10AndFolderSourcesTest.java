@@ -40,7 +40,8 @@ class Cifar10AndFolderSourcesTest {
   @Test
   void readsCifar10BinaryAsRgbInRecordOrder() throws IOException {
     writeCifar(12);
-    Files.writeString(dir.resolve("batches.meta.txt"),
+    Files.writeString(
+        dir.resolve("batches.meta.txt"),
         "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n\n");
     Dataset data = new Cifar10DataSource().load(DataSpec.parse("cifar10:" + dir));
     assertEquals(60, data.train().size());
@@ -57,10 +58,15 @@ class Cifar10AndFolderSourcesTest {
     writeCifar(3);
     byte[] cut = Arrays.copyOf(cifarRecords(3), 3 * 3073 - 100);
     Files.write(dir.resolve("data_batch_4.bin"), cut);
-    DataFormatException e = assertThrows(DataFormatException.class,
-        () -> new Cifar10DataSource().load(DataSpec.parse("cifar10:" + dir)));
-    assertEquals(dir.resolve("data_batch_4.bin") + " at byte 6146: truncated record: 9119 bytes is not a whole"
-        + " number of 3073-byte records (label + 32x32x3 pixels)", e.getMessage());
+    DataFormatException e =
+        assertThrows(
+            DataFormatException.class,
+            () -> new Cifar10DataSource().load(DataSpec.parse("cifar10:" + dir)));
+    assertEquals(
+        dir.resolve("data_batch_4.bin")
+            + " at byte 6146: truncated record: 9119 bytes is not a whole"
+            + " number of 3073-byte records (label + 32x32x3 pixels)",
+        e.getMessage());
   }
 
   @Test
@@ -69,9 +75,12 @@ class Cifar10AndFolderSourcesTest {
     byte[] bad = cifarRecords(3);
     bad[2 * 3073] = 12;
     Files.write(dir.resolve("test_batch.bin"), bad);
-    DataFormatException e = assertThrows(DataFormatException.class,
-        () -> new Cifar10DataSource().load(DataSpec.parse("cifar10:" + dir)));
-    assertEquals(dir.resolve("test_batch.bin") + " at byte 6146: label 12 is outside 0..9", e.getMessage());
+    DataFormatException e =
+        assertThrows(
+            DataFormatException.class,
+            () -> new Cifar10DataSource().load(DataSpec.parse("cifar10:" + dir)));
+    assertEquals(
+        dir.resolve("test_batch.bin") + " at byte 6146: label 12 is outside 0..9", e.getMessage());
   }
 
   private void writePng(Path file, int size, int grey) throws IOException {
@@ -89,7 +98,10 @@ class Cifar10AndFolderSourcesTest {
     for (String split : List.of("train", "test")) {
       for (String cls : List.of("dog", "cat")) {
         for (int i = 0; i < 3; i++) {
-          writePng(dir.resolve(split).resolve(cls).resolve(i + ".png"), size, cls.equals("cat") ? 50 : 200);
+          writePng(
+              dir.resolve(split).resolve(cls).resolve(i + ".png"),
+              size,
+              cls.equals("cat") ? 50 : 200);
         }
       }
     }
@@ -112,11 +124,19 @@ class Cifar10AndFolderSourcesTest {
     writePng(dir.resolve("train/cat/zz-big.png"), 20, 50);
     Dataset unsized = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir));
     int big = 3;
-    DataFormatException e = assertThrows(DataFormatException.class, () -> unsized.train().image(big),
-        "the folder's images are decoded when read, so the odd one is refused then");
-    assertTrue(e.getMessage().startsWith(dir.resolve("train/cat/zz-big.png") + ": is 20x20 but the first image is 8x8"),
+    DataFormatException e =
+        assertThrows(
+            DataFormatException.class,
+            () -> unsized.train().image(big),
+            "the folder's images are decoded when read, so the odd one is refused then");
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                dir.resolve("train/cat/zz-big.png") + ": is 20x20 but the first image is 8x8"),
         e.getMessage());
-    Dataset data = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir).resizedTo(new ImageSize(16, 16, 3)));
+    Dataset data =
+        new ImageFolderDataSource()
+            .load(DataSpec.parse("folder:" + dir).resizedTo(new ImageSize(16, 16, 3)));
     assertEquals(16, data.train().height());
     assertEquals(3, data.train().channels());
   }
@@ -126,15 +146,22 @@ class Cifar10AndFolderSourcesTest {
     writeFolder(8);
     Files.writeString(dir.resolve("test/dog/notes.png"), "not a picture");
     Dataset listed = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir));
-    DataFormatException e = assertThrows(DataFormatException.class,
-        () -> listed.test().image(listed.test().size() - 1), "an image that is not one is refused when read");
-    assertEquals(dir.resolve("test/dog/notes.png") + ": not an image that can be read (PNG, JPEG, BMP or GIF)",
+    DataFormatException e =
+        assertThrows(
+            DataFormatException.class,
+            () -> listed.test().image(listed.test().size() - 1),
+            "an image that is not one is refused when read");
+    assertEquals(
+        dir.resolve("test/dog/notes.png")
+            + ": not an image that can be read (PNG, JPEG, BMP or GIF)",
         e.getMessage());
     Files.delete(dir.resolve("test/dog/notes.png"));
     Files.createDirectories(dir.resolve("train/bird"));
     Files.createDirectories(dir.resolve("test/bird"));
-    e = assertThrows(DataFormatException.class,
-        () -> new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir)));
+    e =
+        assertThrows(
+            DataFormatException.class,
+            () -> new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir)));
     assertEquals(dir.resolve("train/bird") + ": class folder is empty", e.getMessage());
   }
 
@@ -142,7 +169,8 @@ class Cifar10AndFolderSourcesTest {
   void balancedSubsetAndStandardization() throws IOException {
     writeCifar(40);
     DataSources sources = new DataSources(java.util.Map.of("cifar10", new Cifar10DataSource()));
-    Dataset data = sources.load(DataSpec.parse("cifar10:" + dir).limited(50, 20, 7).standardized(true));
+    Dataset data =
+        sources.load(DataSpec.parse("cifar10:" + dir).limited(50, 20, 7).standardized(true));
     assertEquals(50, data.train().size());
     assertEquals(20, data.test().size());
     int[] perClass = new int[10];

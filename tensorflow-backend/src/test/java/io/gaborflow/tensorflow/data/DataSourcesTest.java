@@ -12,16 +12,22 @@ class DataSourcesTest {
 
   @Test
   void noDataSpecSaysWhatToPass() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sources.load(null));
-    assertEquals("no data was given: pass a DataSpec, such as DataSpec.parse(\"fashion-mnist\") or"
-        + " DataSpec.parse(\"folder:/path/to/images\"), where the trainer or component asks for one; sources: "
-        + new IdxDataSource().usage(), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> sources.load(null));
+    assertEquals(
+        "no data was given: pass a DataSpec, such as DataSpec.parse(\"fashion-mnist\") or"
+            + " DataSpec.parse(\"folder:/path/to/images\"), where the trainer or component asks for one; sources: "
+            + new IdxDataSource().usage(),
+        e.getMessage());
   }
 
   @Test
   void anUnknownSourceListsTheKnownOnes() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> sources.load(DataSpec.parse("imagenet:/data")));
-    assertEquals("unknown data source 'imagenet'; use one of: " + new IdxDataSource().usage(), e.getMessage());
+        assertThrows(
+            IllegalArgumentException.class, () -> sources.load(DataSpec.parse("imagenet:/data")));
+    assertEquals(
+        "unknown data source 'imagenet'; use one of: " + new IdxDataSource().usage(),
+        e.getMessage());
   }
 }

@@ -57,7 +57,8 @@ class DecodedImageCacheTest {
     for (int epoch = 0; epoch < 2; epoch++) {
       for (int i = 0; i < 100; i++) {
         samples.read(i, pixels, 0);
-        assertArrayEquals(new float[] {i / 255f, i / 255f, i / 255f, i / 255f}, pixels, 1e-7f, "image " + i);
+        assertArrayEquals(
+            new float[] {i / 255f, i / 255f, i / 255f, i / 255f}, pixels, 1e-7f, "image " + i);
       }
     }
     assertEquals(Math.min(budget / BYTES_PER_IMAGE, 100) * BYTES_PER_IMAGE, samples.cachedBytes());
@@ -96,7 +97,8 @@ class DecodedImageCacheTest {
     float[][] first = readAll(SIZE, 50);
     assertEquals(50, decodes.getAndSet(0));
     float[][] second = readAll(SIZE, 50);
-    assertEquals(0, decodes.getAndSet(0), "a later run with the same files and size decodes nothing");
+    assertEquals(
+        0, decodes.getAndSet(0), "a later run with the same files and size decodes nothing");
     assertArrayEquals(first, second);
     readAll(new ImageSize(3, 3, 1), 50);
     assertEquals(50, decodes.getAndSet(0), "another size is another cache");
@@ -112,7 +114,8 @@ class DecodedImageCacheTest {
     try (var files = Files.list(cacheDir)) {
       file = files.findFirst().orElseThrow();
     }
-    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+    try (var channel =
+        java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
       channel.truncate(40);
     }
     decodes.set(0);

@@ -47,7 +47,8 @@ class IdxDataSourceTest {
     byte[] labelFile = idx(new int[] {count}, labels);
     String suffix = gz ? ".gz" : "";
     Files.write(dir.resolve(prefix + "-images-idx3-ubyte" + suffix), gz ? gzip(images) : images);
-    Files.write(dir.resolve(prefix + "-labels-idx1-ubyte" + suffix), gz ? gzip(labelFile) : labelFile);
+    Files.write(
+        dir.resolve(prefix + "-labels-idx1-ubyte" + suffix), gz ? gzip(labelFile) : labelFile);
   }
 
   @Test
@@ -68,8 +69,11 @@ class IdxDataSourceTest {
     Path file = dir.resolve("bad");
     Files.write(file, new byte[] {1, 2, 8, 1, 0, 0, 0, 0});
     DataFormatException e = assertThrows(DataFormatException.class, () -> IdxFile.read(file));
-    assertEquals(file + " at byte 0: not an IDX file: the magic number must start with two zero bytes,"
-        + " found 0x01020801", e.getMessage());
+    assertEquals(
+        file
+            + " at byte 0: not an IDX file: the magic number must start with two zero bytes,"
+            + " found 0x01020801",
+        e.getMessage());
   }
 
   @Test
@@ -78,8 +82,11 @@ class IdxDataSourceTest {
     byte[] whole = idx(new int[] {10, 2, 2}, new byte[40]);
     Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 15));
     DataFormatException e = assertThrows(DataFormatException.class, () -> IdxFile.read(file));
-    assertEquals(file + " at byte 41: file is truncated: header [10, 2, 2] declares 40 bytes of data,"
-        + " found 25", e.getMessage());
+    assertEquals(
+        file
+            + " at byte 41: file is truncated: header [10, 2, 2] declares 40 bytes of data,"
+            + " found 25",
+        e.getMessage());
   }
 
   @Test
@@ -87,7 +94,8 @@ class IdxDataSourceTest {
     Path file = dir.resolve("huge");
     Files.write(file, idx(new int[] {2_000_000_000, 28, 28}, new byte[10]));
     DataFormatException e = assertThrows(DataFormatException.class, () -> IdxFile.read(file));
-    assertEquals(file + " at byte 8: header declares more than 2147483639 values ([2000000000, 28]...)",
+    assertEquals(
+        file + " at byte 8: header declares more than 2147483639 values ([2000000000, 28]...)",
         e.getMessage());
   }
 
@@ -96,19 +104,29 @@ class IdxDataSourceTest {
     writeSet("train", 6, false);
     writeSet("t10k", 3, false);
     Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(new int[] {2}, new byte[2]));
-    DataFormatException e = assertThrows(DataFormatException.class, () -> IdxDataSource.load(dir, "x"));
-    assertEquals(dir.resolve("t10k-labels-idx1-ubyte") + " at byte 4: holds 2 labels but "
-        + dir.resolve("t10k-images-idx3-ubyte") + " holds 3 images", e.getMessage());
+    DataFormatException e =
+        assertThrows(DataFormatException.class, () -> IdxDataSource.load(dir, "x"));
+    assertEquals(
+        dir.resolve("t10k-labels-idx1-ubyte")
+            + " at byte 4: holds 2 labels but "
+            + dir.resolve("t10k-images-idx3-ubyte")
+            + " holds 3 images",
+        e.getMessage());
   }
 
   @Test
   void missingDirectoryAndMissingFileAreNamed() throws IOException {
     Path nowhere = dir.resolve("nowhere");
-    assertEquals(nowhere + ": directory does not exist",
-        assertThrows(DataFormatException.class, () -> IdxDataSource.load(nowhere, "x")).getMessage());
+    assertEquals(
+        nowhere + ": directory does not exist",
+        assertThrows(DataFormatException.class, () -> IdxDataSource.load(nowhere, "x"))
+            .getMessage());
     writeSet("train", 2, false);
-    assertEquals(dir.resolve("t10k-images-idx3-ubyte") + ": missing: expected t10k-images-idx3-ubyte or"
-            + " t10k-images-idx3-ubyte.gz in " + dir,
+    assertEquals(
+        dir.resolve("t10k-images-idx3-ubyte")
+            + ": missing: expected t10k-images-idx3-ubyte or"
+            + " t10k-images-idx3-ubyte.gz in "
+            + dir,
         assertThrows(DataFormatException.class, () -> IdxDataSource.load(dir, "x")).getMessage());
   }
 }

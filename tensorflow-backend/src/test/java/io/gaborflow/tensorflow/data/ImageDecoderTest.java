@@ -36,7 +36,10 @@ class ImageDecoderTest {
     rgb.setRGB(0, 0, (200 << 16) | (100 << 8) | 50);
     Path file = dir.resolve("rgb.png");
     ImageIO.write(rgb, "png", file.toFile());
-    assertEquals((0.299 * 200 + 0.587 * 100 + 0.114 * 50) / 255, ImageDecoder.pixels(ImageDecoder.read(file), 1, 1, 1)[0], 1e-6);
+    assertEquals(
+        (0.299 * 200 + 0.587 * 100 + 0.114 * 50) / 255,
+        ImageDecoder.pixels(ImageDecoder.read(file), 1, 1, 1)[0],
+        1e-6);
     float[] colour = ImageDecoder.pixels(ImageDecoder.read(file), 1, 1, 3);
     assertEquals(200 / 255f, colour[0], 1e-6);
     assertEquals(50 / 255f, colour[2], 1e-6);

@@ -35,9 +35,15 @@ class ImagesAsUsersHaveThemTest {
     // An APP1 "Exif" segment right after the start-of-image marker: a big-endian TIFF header and
     // one IFD entry, Orientation (tag 0x0112, SHORT, count 1).
     ByteBuffer app1 = ByteBuffer.allocate(36);
-    app1.putShort((short) 0xFFE1).putShort((short) 34).put("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    app1.putShort((short) 0xFFE1)
+        .putShort((short) 34)
+        .put("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     app1.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
-    app1.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation)
+    app1.putShort((short) 1)
+        .putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
         .putShort((short) 0);
     app1.putInt(0);
     byte[] withExif = new byte[plain.length + app1.capacity()];
@@ -51,9 +57,11 @@ class ImagesAsUsersHaveThemTest {
 
   @ParameterizedTest(name = "orientation {0}: the white corner shows at {1}")
   @CsvSource({
-      "1, top-left", "2, top-right", "3, bottom-right", "4, bottom-left",
-      "5, top-left", "6, top-right", "7, bottom-right", "8, bottom-left"})
-  void exifOrientationTurnsThePhotoTheWayItIsShown(int orientation, String corner) throws IOException {
+    "1, top-left", "2, top-right", "3, bottom-right", "4, bottom-left",
+    "5, top-left", "6, top-right", "7, bottom-right", "8, bottom-left"
+  })
+  void exifOrientationTurnsThePhotoTheWayItIsShown(int orientation, String corner)
+      throws IOException {
     BufferedImage shown = ImageDecoder.read(photo(orientation));
     boolean turned = orientation >= 5;
     assertEquals(turned ? 16 : 32, shown.getWidth(), "width");

@@ -1,19 +1,10 @@
 package io.gaborflow.tensorflow.data;
 
-import io.gaborflow.tensorflow.data.BatchPlan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gaborflow.tensorflow.data.DataFormatException;
-import io.gaborflow.tensorflow.data.DataSpec;
-import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.data.ForwardingSamples;
-import io.gaborflow.tensorflow.data.ImageFolderDataSource;
-import io.gaborflow.tensorflow.data.ImageSamples;
-import io.gaborflow.tensorflow.data.ImageSet;
-import io.gaborflow.tensorflow.data.TfRecordDataSource;
 import io.gaborflow.tensorflow.testing.ImageFolders;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import java.nio.file.Files;
@@ -42,11 +33,14 @@ class PrefetcherTest {
     return new ImageSet(pixels, labels, set.height(), set.width(), set.channels());
   }
 
-  private static Prefetcher reading(ImageSamples set, int batchSize, boolean augment, int workers, int depth) {
-    return new Prefetcher(set, BatchPlan.training(set.size(), batchSize, SEED, augment), workers, depth);
+  private static Prefetcher reading(
+      ImageSamples set, int batchSize, boolean augment, int workers, int depth) {
+    return new Prefetcher(
+        set, BatchPlan.training(set.size(), batchSize, SEED, augment), workers, depth);
   }
 
-  private static void assertSameBatches(ImageSamples expected, ImageSamples actual, boolean augment) {
+  private static void assertSameBatches(
+      ImageSamples expected, ImageSamples actual, boolean augment) {
     try (Prefetcher memory = reading(expected, 16, augment, 1, 1);
         Prefetcher streamed = reading(actual, 16, augment, 2, 3)) {
       assertEquals(memory.plan().stepsPerEpoch(), streamed.plan().stepsPerEpoch());
@@ -73,9 +67,16 @@ class PrefetcherTest {
 
   @Test
   void tfRecordFilesGiveTheBatchesOfTheirImagesInMemory() throws Exception {
-    Path files = Path.of(getClass().getResource("/io/gaborflow/tensorflow/data/tfrecord/"
-        + "stripes-test.tfrecord-00000-of-00001").toURI()).getParent();
-    Dataset records = new TfRecordDataSource().load(DataSpec.parse("tfrecord:" + files + "/stripes-*"));
+    Path files =
+        Path.of(
+                getClass()
+                    .getResource(
+                        "/io/gaborflow/tensorflow/data/tfrecord/"
+                            + "stripes-test.tfrecord-00000-of-00001")
+                    .toURI())
+            .getParent();
+    Dataset records =
+        new TfRecordDataSource().load(DataSpec.parse("tfrecord:" + files + "/stripes-*"));
     ImageSet copied = inMemory(records.train());
     try (Prefetcher memory = reading(copied, 4, true, 1, 1);
         Prefetcher streamed = reading(records.train(), 4, true, 2, 2)) {
@@ -98,7 +99,8 @@ class PrefetcherTest {
         Batch batch = batches.next(1, step);
         for (int i = 0; i < batch.count(); i++) {
           assertEquals(test.label(seen), batch.labels()[i]);
-          assertArrayEquals(test.image(seen), Arrays.copyOfRange(batch.images(), i * 144, (i + 1) * 144));
+          assertArrayEquals(
+              test.image(seen), Arrays.copyOfRange(batch.images(), i * 144, (i + 1) * 144));
           seen++;
         }
       }
@@ -141,7 +143,10 @@ class PrefetcherTest {
     }
   }
 
-  /** A folder of 80 training images whose images {@code badIndices}, in listing order, are not images. */
+  /**
+   * A folder of 80 training images whose images {@code badIndices}, in listing order, are not
+   * images.
+   */
   private void folderWithBadFiles(int... badIndices) throws Exception {
     ImageFolders.write(SyntheticData.stripes(12, 4, 80, 8, 5), dir);
     for (int bad : badIndices) {
@@ -149,7 +154,10 @@ class PrefetcherTest {
     }
   }
 
-  /** The file of image {@code listed} of the training split: the folder source lists class by class, by name. */
+  /**
+   * The file of image {@code listed} of the training split: the folder source lists class by class,
+   * by name.
+   */
   private static Path fileOf(Path dir, int listed) throws Exception {
     try (var files = Files.walk(dir.resolve("train"))) {
       return files.filter(Files::isRegularFile).sorted().toList().get(listed);
@@ -178,7 +186,8 @@ class PrefetcherTest {
           }
         }
         assertTrue(e != null, "a bad file stops the epoch");
-        assertEquals(expected + ": not an image that can be read (PNG, JPEG, BMP or GIF)", e.getMessage());
+        assertEquals(
+            expected + ": not an image that can be read (PNG, JPEG, BMP or GIF)", e.getMessage());
         assertEquals(firstBadAt / 8, step - 1, "the batches before the bad one's were delivered");
       }
     }
@@ -187,7 +196,8 @@ class PrefetcherTest {
   @Test
   void skippedImagesAreLeftOutOfTheirBatchesAndCountedPerEpoch() throws Exception {
     folderWithBadFiles(5, 60);
-    Dataset data = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir).skippingBadFiles(true));
+    Dataset data =
+        new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir).skippingBadFiles(true));
     try (Prefetcher batches = reading(data.train(), 8, false, 2, 4)) {
       for (int epoch = 1; epoch <= 2; epoch++) {
         int images = 0;
@@ -198,11 +208,20 @@ class PrefetcherTest {
         assertEquals(2, batches.skippedInEpoch(), "epoch " + epoch + " counts its own");
       }
     }
-    DataFormatException unskipped = assertThrows(DataFormatException.class, () -> {
-      try (Prefetcher batches = reading(new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir)).train(), 80, false, 1, 1)) {
-        batches.next(1, 0);
-      }
-    });
+    DataFormatException unskipped =
+        assertThrows(
+            DataFormatException.class,
+            () -> {
+              try (Prefetcher batches =
+                  reading(
+                      new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir)).train(),
+                      80,
+                      false,
+                      1,
+                      1)) {
+                batches.next(1, 0);
+              }
+            });
     assertTrue(unskipped.getMessage().contains("img-"), unskipped.getMessage());
   }
 }

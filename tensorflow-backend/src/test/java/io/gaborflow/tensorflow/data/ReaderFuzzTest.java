@@ -36,18 +36,21 @@ class ReaderFuzzTest {
 
   @Test
   void boundedMutations() throws IOException {
-    List<byte[]> seeds = List.of(
-        IdxDataSourceTest.idx(new int[] {3, 2, 2}, new byte[12]),
-        IdxDataSourceTest.gzip(IdxDataSourceTest.idx(new int[] {4}, new byte[] {0, 1, 2, 3})),
-        Cifar10AndFolderSourcesTest.cifarRecords(2));
+    List<byte[]> seeds =
+        List.of(
+            IdxDataSourceTest.idx(new int[] {3, 2, 2}, new byte[12]),
+            IdxDataSourceTest.gzip(IdxDataSourceTest.idx(new int[] {4}, new byte[] {0, 1, 2, 3})),
+            Cifar10AndFolderSourcesTest.cifarRecords(2));
     SplittableRandom random = new SplittableRandom(20261128);
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      for (int i = 0; i < 4000; i++) {
-        byte[] input = mutate(seeds.get(i % seeds.size()), random);
-        readIdx(input);
-        readCifar(input);
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          for (int i = 0; i < 4000; i++) {
+            byte[] input = mutate(seeds.get(i % seeds.size()), random);
+            readIdx(input);
+            readCifar(input);
+          }
+        });
   }
 
   private static void readIdx(byte[] input) {

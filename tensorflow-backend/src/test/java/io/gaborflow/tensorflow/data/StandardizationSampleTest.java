@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Standardisation statistics from a seeded sample of the training images: the cost stays flat as data grows. */
+/**
+ * Standardisation statistics from a seeded sample of the training images: the cost stays flat as
+ * data grows.
+ */
 class StandardizationSampleTest {
   /** {@code count} 2x2 grey images; image i is constant at i / count. */
   private static ImageSet ramp(int count) {
@@ -39,21 +42,26 @@ class StandardizationSampleTest {
   @Test
   void theSpecsSampleReachesTheStatisticsAndDefaultsToTenThousand() {
     ImageSet train = ramp(2_000);
-    DataSource source = new DataSource() {
-      @Override
-      public Dataset load(DataSpec spec) {
-        return new Dataset("ramp", train, ramp(10), 2);
-      }
+    DataSource source =
+        new DataSource() {
+          @Override
+          public Dataset load(DataSpec spec) {
+            return new Dataset("ramp", train, ramp(10), 2);
+          }
 
-      @Override
-      public String usage() {
-        return "ramp";
-      }
-    };
+          @Override
+          public String usage() {
+            return "ramp";
+          }
+        };
     DataSources sources = new DataSources(java.util.Map.of("ramp", source));
     DataSpec spec = DataSpec.parse("ramp").standardized(true).limited(0, 0, 11);
-    assertEquals(ChannelStandardization.of(train), sources.load(spec).standardization(),
+    assertEquals(
+        ChannelStandardization.of(train),
+        sources.load(spec).standardization(),
         "2,000 images are fewer than the default sample: all are used");
-    assertEquals(ChannelStandardization.of(train, 100, 11), sources.load(spec.standardizedFrom(100)).standardization());
+    assertEquals(
+        ChannelStandardization.of(train, 100, 11),
+        sources.load(spec.standardizedFrom(100)).standardization());
   }
 }

@@ -1,10 +1,10 @@
 package io.gaborflow.tensorflow.data;
 
-import io.gaborflow.core.Seeds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gaborflow.core.Seeds;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -51,14 +51,16 @@ class SubsetBeforeDecodingTest {
         writePng(file, i % perClass % 250);
       } else {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "decoding this file fails: only the 100 chosen images may be decoded");
+        Files.writeString(
+            file, "decoding this file fails: only the 100 chosen images may be decoded");
       }
     }
     for (int label = 0; label < CLASSES; label++) {
       writePng(dir.resolve("test/class-" + label + "/only.png"), label);
     }
 
-    Dataset data = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir).limited(100, 0, 42));
+    Dataset data =
+        new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir).limited(100, 0, 42));
 
     assertEquals(100, data.train().size());
     for (int k = 0; k < used.length; k++) {
@@ -77,7 +79,8 @@ class SubsetBeforeDecodingTest {
       }
     }
     DataSpec spec = DataSpec.parse("folder:" + dir);
-    assertSameImages(new ImageFolderDataSource().load(spec).balancedSubset(33, 21, 5),
+    assertSameImages(
+        new ImageFolderDataSource().load(spec).balancedSubset(33, 21, 5),
         new ImageFolderDataSource().load(spec.limited(33, 21, 5)));
   }
 
@@ -96,7 +99,8 @@ class SubsetBeforeDecodingTest {
     writePng(dir.resolve("train/cat/2020/b.png"), 11);
     writePng(dir.resolve("train/dog/c.png"), 12);
     Files.createDirectories(dir.resolve("train/dog/.thumbnails"));
-    Files.writeString(dir.resolve("train/dog/.thumbnails/c.png"), "an editor's cache, not an image");
+    Files.writeString(
+        dir.resolve("train/dog/.thumbnails/c.png"), "an editor's cache, not an image");
     Files.writeString(dir.resolve("train/dog/.DS_Store"), "not an image");
     writePng(dir.resolve("test/cat/d.png"), 13);
     writePng(dir.resolve("test/dog/e.png"), 14);
@@ -104,9 +108,12 @@ class SubsetBeforeDecodingTest {
     Dataset data = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir));
 
     assertEquals(3, data.train().size());
-    assertArrayEquals(new float[] {10 / 255f, 11 / 255f, 12 / 255f},
-        new float[] {data.train().image(0)[0], data.train().image(1)[0], data.train().image(2)[0]}, 1e-6f);
-    assertArrayEquals(new int[] {0, 0, 1},
+    assertArrayEquals(
+        new float[] {10 / 255f, 11 / 255f, 12 / 255f},
+        new float[] {data.train().image(0)[0], data.train().image(1)[0], data.train().image(2)[0]},
+        1e-6f);
+    assertArrayEquals(
+        new int[] {0, 0, 1},
         new int[] {data.train().label(0), data.train().label(1), data.train().label(2)});
   }
 
@@ -123,7 +130,9 @@ class SubsetBeforeDecodingTest {
     assertEquals(3 / 255f, data.train().image(3)[0], 1e-6, "the good images read");
     for (int read = 0; read < 2; read++) {
       DataFormatException e = assertThrows(DataFormatException.class, () -> data.train().image(6));
-      assertEquals(trainFile(1, 2) + ": not an image that can be read (PNG, JPEG, BMP or GIF)", e.getMessage());
+      assertEquals(
+          trainFile(1, 2) + ": not an image that can be read (PNG, JPEG, BMP or GIF)",
+          e.getMessage());
     }
   }
 
@@ -138,7 +147,8 @@ class SubsetBeforeDecodingTest {
     Files.writeString(trainFile(0, 0), "the first file is bad, so the size comes from the next");
     Files.writeString(trainFile(1, 3), "bad");
 
-    Dataset data = new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir).skippingBadFiles(true));
+    Dataset data =
+        new ImageFolderDataSource().load(DataSpec.parse("folder:" + dir).skippingBadFiles(true));
 
     assertEquals(10, data.train().size(), "files are listed, not decoded, when the data is loaded");
     List<Float> firstPixels = new ArrayList<>();
@@ -166,23 +176,34 @@ class SubsetBeforeDecodingTest {
     for (int label = 0; label < 2; label++) {
       for (int i = 0; i < 50; i++) {
         Files.createDirectories(trainFile(label, i).getParent());
-        Files.writeString(trainFile(label, i), "decoding this file fails: only the first image may be decoded");
+        Files.writeString(
+            trainFile(label, i), "decoding this file fails: only the first image may be decoded");
       }
       writePng(dir.resolve("test/class-" + label + "/t.png"), label);
     }
     writePng(trainFile(0, 0), 7);
 
-    DataFormatException e = assertThrows(DataFormatException.class, () -> new ImageFolderDataSource()
-        .load(DataSpec.parse("folder:" + dir).forModelInput(new ImageSize(4, 4, 1))));
+    DataFormatException e =
+        assertThrows(
+            DataFormatException.class,
+            () ->
+                new ImageFolderDataSource()
+                    .load(DataSpec.parse("folder:" + dir).forModelInput(new ImageSize(4, 4, 1))));
 
-    assertEquals(trainFile(0, 0) + ": the model takes 4x4x1 images but " + dir.getFileName() + " has 2x2x1 images;"
-        + " read image files at the model's size (DataSpec.resizedTo), or use"
-        + " a model that takes 2x2x1 images", e.getMessage());
+    assertEquals(
+        trainFile(0, 0)
+            + ": the model takes 4x4x1 images but "
+            + dir.getFileName()
+            + " has 2x2x1 images;"
+            + " read image files at the model's size (DataSpec.resizedTo), or use"
+            + " a model that takes 2x2x1 images",
+        e.getMessage());
   }
 
   private static void assertSameImages(Dataset expected, Dataset actual) {
-    for (List<ImageSamples> pair : List.of(List.of(expected.train(), actual.train()),
-        List.of(expected.test(), actual.test()))) {
+    for (List<ImageSamples> pair :
+        List.of(
+            List.of(expected.train(), actual.train()), List.of(expected.test(), actual.test()))) {
       assertEquals(pair.get(0).size(), pair.get(1).size());
       for (int i = 0; i < pair.get(0).size(); i++) {
         assertEquals(pair.get(0).label(i), pair.get(1).label(i), "label " + i);

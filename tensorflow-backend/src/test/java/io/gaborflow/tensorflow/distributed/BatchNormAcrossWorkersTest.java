@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two worker processes train a network with batch normalisation: the batch statistics are
- * averaged like the gradients, so both end with the same weights and the same moving statistics.
+ * Two worker processes train a network with batch normalisation: the batch statistics are averaged
+ * like the gradients, so both end with the same weights and the same moving statistics.
  */
 class BatchNormAcrossWorkersTest {
   @TempDir Path dir;
@@ -35,17 +35,29 @@ class BatchNormAcrossWorkersTest {
     List<Process> workers = new ArrayList<>();
     try {
       for (int task = 0; task < 2; task++) {
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-            System.getProperty("java.class.path"), ResidualWorker.class.getName(),
-            dir.resolve("worker-" + task + ".bin").toString(), cluster, Integer.toString(task));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(dir.resolve("worker-" + task + ".log").toFile());
+        List<String> command =
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ResidualWorker.class.getName(),
+                dir.resolve("worker-" + task + ".bin").toString(),
+                cluster,
+                Integer.toString(task));
+        ProcessBuilder builder =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("worker-" + task + ".log").toFile());
         builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
         workers.add(builder.start());
       }
       for (int task = 0; task < 2; task++) {
-        assertTrue(workers.get(task).waitFor(180, TimeUnit.SECONDS), "worker " + task + " did not finish");
-        assertEquals(0, workers.get(task).exitValue(), Files.readString(dir.resolve("worker-" + task + ".log")));
+        assertTrue(
+            workers.get(task).waitFor(180, TimeUnit.SECONDS), "worker " + task + " did not finish");
+        assertEquals(
+            0,
+            workers.get(task).exitValue(),
+            Files.readString(dir.resolve("worker-" + task + ".log")));
       }
     } finally {
       workers.forEach(Process::destroyForcibly);
@@ -53,7 +65,9 @@ class BatchNormAcrossWorkersTest {
     Map<String, float[]> first = read(dir.resolve("worker-0.bin"));
     Map<String, float[]> second = read(dir.resolve("worker-1.bin"));
     assertEquals(first.keySet(), second.keySet());
-    assertTrue(first.keySet().stream().anyMatch(name -> name.endsWith("moving_variance")), first.keySet().toString());
+    assertTrue(
+        first.keySet().stream().anyMatch(name -> name.endsWith("moving_variance")),
+        first.keySet().toString());
     for (String name : first.keySet()) {
       assertArrayEquals(first.get(name), second.get(name), name + ": the workers differ");
     }

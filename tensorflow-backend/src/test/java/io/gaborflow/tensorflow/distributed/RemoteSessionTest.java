@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gaborflow.tensorflow.testing.LocalPorts;
 import java.io.IOException;
 import java.time.Duration;
-import io.gaborflow.tensorflow.testing.LocalPorts;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -20,7 +20,8 @@ class RemoteSessionTest {
   @Test
   void aSessionOnTheServersTargetRunsTheGraphThere() throws IOException {
     int port = LocalPorts.free();
-    try (ClusterRuntime runtime = ClusterRuntime.start(Cluster.of("127.0.0.1:" + port, 0), Duration.ofSeconds(10));
+    try (ClusterRuntime runtime =
+            ClusterRuntime.start(Cluster.of("127.0.0.1:" + port, 0), Duration.ofSeconds(10));
         Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       var sum = tf.math.add(tf.constant(new float[] {1, 2}), tf.constant(new float[] {10, 20}));
@@ -38,9 +39,15 @@ class RemoteSessionTest {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       tf.constant(1f);
-      IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> RemoteSession.open(graph, "nonsense://nowhere", ConfigProto.getDefaultInstance()));
-      assertTrue(e.getMessage().startsWith("no session could be opened on nonsense://nowhere"), e.getMessage());
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  RemoteSession.open(
+                      graph, "nonsense://nowhere", ConfigProto.getDefaultInstance()));
+      assertTrue(
+          e.getMessage().startsWith("no session could be opened on nonsense://nowhere"),
+          e.getMessage());
     }
   }
 }

@@ -1,16 +1,16 @@
 package io.gaborflow.tensorflow.export;
 
-import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SmallResidualNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import io.gaborflow.tensorflow.train.TrainingListener;
-import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +23,8 @@ class ExportTest {
 
   @Test
   void reloadedModelGivesTheSameProbabilities() {
-    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).seed(4).threads(2).build();
+    TrainingConfig config =
+        TrainingConfig.builder().epochs(1).batchSize(16).seed(4).threads(2).build();
     Dataset data = SyntheticData.stripes(12, 4, 96, 32, 8);
     int n = 32;
     float[] images = firstTestImages(data, n);
@@ -44,18 +45,23 @@ class ExportTest {
       }
       ExportMetadata meta = model.metadata();
       assertEquals("small-gabor-net", meta.model());
-      assertEquals(List.of("layer1/gabor_a", "layer1/learned_a", "layer3/gabor_b", "layer3/learned_b"),
+      assertEquals(
+          List.of("layer1/gabor_a", "layer1/learned_a", "layer3/gabor_b", "layer3/learned_b"),
           meta.banks().stream().map(ExportMetadata.Bank::name).toList());
-      assertEquals(List.of("fixed", "learned", "fixed", "learned"),
+      assertEquals(
+          List.of("fixed", "learned", "fixed", "learned"),
           meta.banks().stream().map(ExportMetadata.Bank::kind).toList());
       assertEquals(3 * 3 * 1 * 4, model.tensor(meta.banks().get(0).tensor()).length);
     }
   }
 
-  /** Batch normalisation exports in inference mode: the moving statistics, as evaluation uses them. */
+  /**
+   * Batch normalisation exports in inference mode: the moving statistics, as evaluation uses them.
+   */
   @Test
   void aResidualNetWithBatchNormalisationPredictsWhatItsSessionEvaluates() {
-    TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(16).seed(6).threads(2).build();
+    TrainingConfig config =
+        TrainingConfig.builder().epochs(2).batchSize(16).seed(6).threads(2).build();
     Dataset data = SyntheticData.stripes(12, 4, 96, 32, 8);
     int n = 32;
     float[] images = firstTestImages(data, n);
@@ -68,7 +74,10 @@ class ExportTest {
       oneImage = session.logits(Arrays.copyOf(images, 144), 1);
       ModelExport.write(session.servable(), data, export);
     }
-    assertArrayEquals(Arrays.copyOf(logits, 4), oneImage, 1e-5f,
+    assertArrayEquals(
+        Arrays.copyOf(logits, 4),
+        oneImage,
+        1e-5f,
         "inference normalises with the moving statistics, so an image's logits do not depend on its batch");
     try (ExportedModel model = ExportedModel.load(export)) {
       float[] probabilities = model.predict(images, n);
@@ -81,7 +90,8 @@ class ExportTest {
 
   @Test
   void predictFromEightThreadsGivesWhatOneThreadGives() throws Exception {
-    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).seed(6).threads(2).build();
+    TrainingConfig config =
+        TrainingConfig.builder().epochs(1).batchSize(16).seed(6).threads(2).build();
     Dataset data = SyntheticData.stripes(12, 4, 64, 32, 8);
     Path export = dir.resolve("model");
     try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
@@ -95,13 +105,18 @@ class ExportTest {
       for (int i = 0; i < n; i++) {
         single[i] = model.predict(Arrays.copyOfRange(images, i * 144, (i + 1) * 144), 1);
       }
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(8);
       try {
         List<java.util.concurrent.Future<float[]>> futures = new java.util.ArrayList<>();
         for (int round = 0; round < 20; round++) {
           for (int i = 0; i < n; i++) {
             int image = i;
-            futures.add(pool.submit(() -> model.predict(Arrays.copyOfRange(images, image * 144, (image + 1) * 144), 1)));
+            futures.add(
+                pool.submit(
+                    () ->
+                        model.predict(
+                            Arrays.copyOfRange(images, image * 144, (image + 1) * 144), 1)));
           }
         }
         for (int k = 0; k < futures.size(); k++) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.core.annotation.Padding;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -27,7 +27,8 @@ class ConvolutionMatrixTest {
     "7, 9, 4, 2, SAME, 3", // even kernel: TensorFlow puts the odd padding zero after
     "10, 6, 3, 3, VALID, 2"
   })
-  void theMatrixProductIsTheConvolution(int height, int width, int size, int stride, Padding padding, int filters) {
+  void theMatrixProductIsTheConvolution(
+      int height, int width, int size, int stride, Padding padding, int filters) {
     Random random = new Random(height * 31 + width);
     int batch = 3;
     float[] image = new float[batch * height * width];
@@ -43,11 +44,15 @@ class ConvolutionMatrixTest {
     int ow = ConvolutionMatrix.outputWidth(width, geometry);
     float[] matrix = ConvolutionMatrix.of(kernel, height, width, geometry, filters);
     float[] expected;
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> x = tf.constant(Shape.of(batch, height, width, 1), DataBuffers.of(image, true, false));
-      Operand<TFloat32> k = tf.constant(Shape.of(size, size, 1, filters), DataBuffers.of(kernel, true, false));
-      try (Result r = s.runner().fetch(tf.nn.conv2d(x, k, geometry.strides(), geometry.paddingName())).run()) {
+      Operand<TFloat32> x =
+          tf.constant(Shape.of(batch, height, width, 1), DataBuffers.of(image, true, false));
+      Operand<TFloat32> k =
+          tf.constant(Shape.of(size, size, 1, filters), DataBuffers.of(kernel, true, false));
+      try (Result r =
+          s.runner().fetch(tf.nn.conv2d(x, k, geometry.strides(), geometry.paddingName())).run()) {
         TFloat32 t = (TFloat32) r.get(0);
         assertEquals(Shape.of(batch, oh, ow, filters), t.shape());
         expected = FloatTensors.values(t);

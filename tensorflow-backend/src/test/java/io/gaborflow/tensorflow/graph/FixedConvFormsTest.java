@@ -26,9 +26,11 @@ import org.tensorflow.types.TFloat32;
 class FixedConvFormsTest {
   private static final int BATCH = 3;
 
-  private record Case(int size, int kernel, int stride, Padding padding, int channels, int filters) {
+  private record Case(
+      int size, int kernel, int stride, Padding padding, int channels, int filters) {
     FixedConvForms.Geometry geometry() {
-      return new FixedConvForms.Geometry(new ConvGeometry(kernel, stride, padding), size, size, channels, filters);
+      return new FixedConvForms.Geometry(
+          new ConvGeometry(kernel, stride, padding), size, size, channels, filters);
     }
 
     int out() {
@@ -36,7 +38,8 @@ class FixedConvFormsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}: {1}x{1} input, {2}x{2} kernel, stride {3}, {4}, {5} channel(s), {6} filters")
+  @ParameterizedTest(
+      name = "{0}: {1}x{1} input, {2}x{2} kernel, stride {3}, {4}, {5} channel(s), {6} filters")
   @CsvSource({
     "conv2d, 9, 3, 1, SAME, 3, 4",
     "conv2d, 10, 5, 2, VALID, 2, 3",
@@ -51,8 +54,8 @@ class FixedConvFormsTest {
     "shifted-copies, 12, 3, 2, SAME, 1, 3",
     "shifted-copies, 10, 5, 1, VALID, 1, 2",
   })
-  void equalsTheConvolution(String form, int size, int kernel, int stride, Padding padding, int channels,
-      int filters) {
+  void equalsTheConvolution(
+      String form, int size, int kernel, int stride, Padding padding, int channels, int filters) {
     Case c = new Case(size, kernel, stride, padding, channels, filters);
     SplittableRandom random = new SplittableRandom(size * 31L + kernel);
     float[] x = uniform(random, BATCH * size * size * channels);
@@ -64,7 +67,8 @@ class FixedConvFormsTest {
     assertClose(byConv2d.get(1), byForm.get(1), form + " input gradient");
   }
 
-  @ParameterizedTest(name = "{0}x{0} input, {1} filters, constant {2}, input gradient {3}, deterministic {4}: {5}")
+  @ParameterizedTest(
+      name = "{0}x{0} input, {1} filters, constant {2}, input gradient {3}, deterministic {4}: {5}")
   @CsvSource({
     "8, 4, true, true, false, matrix",
     "8, 4, true, true, true, matrix",
@@ -73,14 +77,23 @@ class FixedConvFormsTest {
     "8, 4, true, false, false, depthwise",
     "8, 4, false, true, false, depthwise",
   })
-  void policyPicksAMatrixFormOnlyForAConstantKernelWhoseInputGradientIsNeeded(int size, int filters,
-      boolean constant, boolean inputGradient, boolean deterministic, String expected) {
+  void policyPicksAMatrixFormOnlyForAConstantKernelWhoseInputGradientIsNeeded(
+      int size,
+      int filters,
+      boolean constant,
+      boolean inputGradient,
+      boolean deterministic,
+      String expected) {
     FixedConvForms.Geometry geometry =
         new FixedConvForms.Geometry(new ConvGeometry(3, 1, Padding.SAME), size, size, 1, filters);
-    assertSame(formNamed(expected), FixedConvForms.choose(geometry, constant, inputGradient, deterministic));
+    assertSame(
+        formNamed(expected),
+        FixedConvForms.choose(geometry, constant, inputGradient, deterministic));
     FixedConvForms.Geometry manyChannels =
         new FixedConvForms.Geometry(new ConvGeometry(3, 1, Padding.SAME), size, size, 3, filters);
-    assertSame(FixedConvForms.CONV2D, FixedConvForms.choose(manyChannels, constant, inputGradient, deterministic));
+    assertSame(
+        FixedConvForms.CONV2D,
+        FixedConvForms.choose(manyChannels, constant, inputGradient, deterministic));
   }
 
   private static FixedConvForm formNamed(String name) {
@@ -94,20 +107,29 @@ class FixedConvFormsTest {
   }
 
   /** The output, then the gradient of sum(output * upstream) with respect to the input. */
-  private static List<float[]> run(FixedConvForm form, Case c, float[] x, float[] k, float[] upstream) {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+  private static List<float[]> run(
+      FixedConvForm form, Case c, float[] x, float[] k, float[] upstream) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> input =
-          tf.constant(Shape.of(BATCH, c.size(), c.size(), c.channels()), DataBuffers.of(x, true, false));
-      Operand<TFloat32> kernel = tf.constant(Shape.of(c.kernel(), c.kernel(), c.channels(), c.filters()),
-          DataBuffers.of(k, true, false));
+          tf.constant(
+              Shape.of(BATCH, c.size(), c.size(), c.channels()), DataBuffers.of(x, true, false));
+      Operand<TFloat32> kernel =
+          tf.constant(
+              Shape.of(c.kernel(), c.kernel(), c.channels(), c.filters()),
+              DataBuffers.of(k, true, false));
       Operand<TFloat32> out = form.apply(tf, input, kernel, k, c.geometry());
       Operand<TFloat32> weights =
-          tf.constant(Shape.of(BATCH, c.out(), c.out(), c.filters()), DataBuffers.of(upstream, true, false));
-      Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(out, weights), tf.constant(new int[] {0, 1, 2, 3}));
+          tf.constant(
+              Shape.of(BATCH, c.out(), c.out(), c.filters()),
+              DataBuffers.of(upstream, true, false));
+      Operand<TFloat32> loss =
+          tf.reduceSum(tf.math.mul(out, weights), tf.constant(new int[] {0, 1, 2, 3}));
       Output<?>[] grad = g.addGradients(loss.asOutput(), new Output<?>[] {input.asOutput()});
       try (Result r = s.runner().fetch(out).fetch(grad[0]).run()) {
-        return List.of(FloatTensors.values((TFloat32) r.get(0)), FloatTensors.values((TFloat32) r.get(1)));
+        return List.of(
+            FloatTensors.values((TFloat32) r.get(0)), FloatTensors.values((TFloat32) r.get(1)));
       }
     }
   }
@@ -130,8 +152,9 @@ class FixedConvFormsTest {
                   continue;
                 }
                 for (int ch = 0; ch < c.channels(); ch++) {
-                  sum += x[((b * c.size() + y) * c.size() + xx) * c.channels() + ch]
-                      * k[((di * c.kernel() + dj) * c.channels() + ch) * c.filters() + f];
+                  sum +=
+                      x[((b * c.size() + y) * c.size() + xx) * c.channels() + ch]
+                          * k[((di * c.kernel() + dj) * c.channels() + ch) * c.filters() + f];
                 }
               }
             }

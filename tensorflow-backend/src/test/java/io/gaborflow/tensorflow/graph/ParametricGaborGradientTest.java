@@ -33,8 +33,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The gradient of the loss with respect to each Gabor parameter of a parametric bank, as the graph
- * computes it, against a central finite difference of the same loss computed in double precision
- * in Java (GaborKernel, the normalisation, the convolution, the dense layer, the softmax
+ * computes it, against a central finite difference of the same loss computed in double precision in
+ * Java (GaborKernel, the normalisation, the convolution, the dense layer, the softmax
  * cross-entropy), for every filter of the bank.
  */
 class ParametricGaborGradientTest {
@@ -43,13 +43,27 @@ class ParametricGaborGradientTest {
   private static final int OUT = IMAGE - KERNEL + 1;
   private static final int CLASSES = 3;
   private static final int BATCH = 2;
-  private static final GaborBankSpec GABOR = GaborBankSpec.builder().angles(10, 75).wavelengths(3.5).phases(0, 60)
-      .sigma(1.6).aspect(0.7).normalization(Normalization.ZERO_MEAN_UNIT_NORM).build();
+  private static final GaborBankSpec GABOR =
+      GaborBankSpec.builder()
+          .angles(10, 75)
+          .wavelengths(3.5)
+          .phases(0, 60)
+          .sigma(1.6)
+          .aspect(0.7)
+          .normalization(Normalization.ZERO_MEAN_UNIT_NORM)
+          .build();
 
   private static NetworkSpec spec() {
     return Specs.network("parametric", IMAGE, 1, CLASSES)
-        .layer("conv", Specs.conv(KERNEL, 1, Padding.VALID, Activation.NONE,
-            new FixedGaborBankSpec("gabor", GABOR).learning(EnumSet.allOf(GaborParameter.class))))
+        .layer(
+            "conv",
+            Specs.conv(
+                KERNEL,
+                1,
+                Padding.VALID,
+                Activation.NONE,
+                new FixedGaborBankSpec("gabor", GABOR)
+                    .learning(EnumSet.allOf(GaborParameter.class))))
         .layer("flat", Specs.flatten())
         .layer("logits", Specs.logits(CLASSES))
         .build();
@@ -67,13 +81,21 @@ class ParametricGaborGradientTest {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       BuiltNetwork network = NetworkLowering.lower(tf, spec(), 1, FilterSources::of, true);
-      Operand<TFloat32> oneHot = tf.constant(Shape.of(BATCH, CLASSES),
-          DataBuffers.of(new float[] {0, 1, 0, 0, 0, 1}, true, false));
-      Operand<TFloat32> loss = tf.math.mean(
-          tf.nn.softmaxCrossEntropyWithLogits(network.trainingLogits(), oneHot).loss(), tf.constant(0));
-      LearnableVariable target = network.learnables().stream()
-          .filter(v -> v.key().role() == roleOf(parameter)).findFirst().orElseThrow();
-      Output<?>[] gradient = graph.addGradients(loss.asOutput(), new Output<?>[] {target.variable().asOutput()});
+      Operand<TFloat32> oneHot =
+          tf.constant(
+              Shape.of(BATCH, CLASSES),
+              DataBuffers.of(new float[] {0, 1, 0, 0, 0, 1}, true, false));
+      Operand<TFloat32> loss =
+          tf.math.mean(
+              tf.nn.softmaxCrossEntropyWithLogits(network.trainingLogits(), oneHot).loss(),
+              tf.constant(0));
+      LearnableVariable target =
+          network.learnables().stream()
+              .filter(v -> v.key().role() == roleOf(parameter))
+              .findFirst()
+              .orElseThrow();
+      Output<?>[] gradient =
+          graph.addGradients(loss.asOutput(), new Output<?>[] {target.variable().asOutput()});
       SplittableRandom weights = new SplittableRandom(3);
       List<Operand<?>> inits = new ArrayList<>();
       float[] dense = null;
@@ -87,10 +109,13 @@ class ParametricGaborGradientTest {
             bias = values;
           }
         }
-        inits.add(tf.assign(v.variable(), tf.constant(v.shape(), DataBuffers.of(values, true, false))));
+        inits.add(
+            tf.assign(v.variable(), tf.constant(v.shape(), DataBuffers.of(values, true, false))));
       }
       try (Session session = new Session(graph);
-          TFloat32 x = TFloat32.tensorOf(Shape.of(BATCH, IMAGE, IMAGE, 1), DataBuffers.of(images, true, false))) {
+          TFloat32 x =
+              TFloat32.tensorOf(
+                  Shape.of(BATCH, IMAGE, IMAGE, 1), DataBuffers.of(images, true, false))) {
         Session.Runner init = session.runner();
         inits.forEach(op -> init.addTarget(op.op()));
         init.run().close();
@@ -105,8 +130,13 @@ class ParametricGaborGradientTest {
           }
           assertTrue(largest > 1e-4, parameter + " moves the loss");
           for (int f = 0; f < declared.size(); f++) {
-            assertTrue(Math.abs(numeric[f]) > 1e-6 * largest, "filter " + f + "'s gradient is not lost in rounding");
-            assertEquals(numeric[f], g.getFloat(f), 1e-3 * Math.abs(numeric[f]),
+            assertTrue(
+                Math.abs(numeric[f]) > 1e-6 * largest,
+                "filter " + f + "'s gradient is not lost in rounding");
+            assertEquals(
+                numeric[f],
+                g.getFloat(f),
+                1e-3 * Math.abs(numeric[f]),
                 parameter + " of filter " + f + ", to 1e-3 relative");
           }
         }
@@ -124,26 +154,39 @@ class ParametricGaborGradientTest {
     };
   }
 
-  /** d loss / d (the stored form of {@code parameter} of filter {@code f}), centrally, in doubles. */
-  private static double finiteDifference(List<GaborParameters> declared, int f, GaborParameter parameter,
-      float[] images, int[] labels, float[] dense, float[] bias) {
+  /**
+   * d loss / d (the stored form of {@code parameter} of filter {@code f}), centrally, in doubles.
+   */
+  private static double finiteDifference(
+      List<GaborParameters> declared,
+      int f,
+      GaborParameter parameter,
+      float[] images,
+      int[] labels,
+      float[] dense,
+      float[] bias) {
     double h = 1e-5;
     return (loss(moved(declared, f, parameter, h), images, labels, dense, bias)
-        - loss(moved(declared, f, parameter, -h), images, labels, dense, bias)) / (2 * h);
+            - loss(moved(declared, f, parameter, -h), images, labels, dense, bias))
+        / (2 * h);
   }
 
-  private static List<GaborParameters> moved(List<GaborParameters> declared, int f, GaborParameter parameter,
-      double h) {
+  private static List<GaborParameters> moved(
+      List<GaborParameters> declared, int f, GaborParameter parameter, double h) {
     List<GaborParameters> filters = new ArrayList<>(declared);
     GaborParameters p = declared.get(f);
-    filters.set(f, p.with(parameter,
-        ParametricGaborKernel.value(parameter, ParametricGaborKernel.stored(parameter, p) + h)));
+    filters.set(
+        f,
+        p.with(
+            parameter,
+            ParametricGaborKernel.value(
+                parameter, ParametricGaborKernel.stored(parameter, p) + h)));
     return filters;
   }
 
   /** The mean softmax cross-entropy of the network with these filters, in doubles. */
-  private static double loss(List<GaborParameters> filters, float[] images, int[] labels, float[] dense,
-      float[] bias) {
+  private static double loss(
+      List<GaborParameters> filters, float[] images, int[] labels, float[] dense, float[] bias) {
     FilterBank bank = FilterBank.of(filters, KERNEL, Normalization.ZERO_MEAN_UNIT_NORM);
     int n = filters.size();
     double total = 0;

@@ -1,8 +1,5 @@
 package io.gaborflow.tensorflow.graph;
 
-import io.gaborflow.tensorflow.testing.Specs;
-import io.gaborflow.core.model.NetworkSpec;
-import io.gaborflow.core.model.LearnableBankSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +9,11 @@ import io.gaborflow.core.annotation.Initializer;
 import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
-import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.core.model.LearnableBankSpec;
+import io.gaborflow.core.model.NetworkSpec;
+import io.gaborflow.tensorflow.testing.Specs;
 import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +38,8 @@ import org.tensorflow.types.TFloat32;
  */
 class SharedBankFormsTest {
   private static final int BATCH = 3;
-  private static final int CHANNELS = 4; // the learned first layer's filters, the fixed bank's input
+  private static final int CHANNELS =
+      4; // the learned first layer's filters, the fixed bank's input
 
   /** Learned 3 x 3 conv, then a mixed layer whose fixed bank is under test, then dense logits. */
   private record Net(int size, int kernel, int stride, Padding padding) implements ModelGraph {
@@ -49,10 +50,23 @@ class SharedBankFormsTest {
     @Override
     public NetworkSpec spec() {
       return Specs.network("shared-bank-forms", size, 1, 3)
-          .layer("first", Specs.conv(3, 1, Padding.VALID, Activation.RELU, new LearnableBankSpec("first", CHANNELS,
-              Initializer.GLOROT_UNIFORM)))
-          .layer("gabor", Specs.conv(kernel, stride, padding, Activation.NONE, Specs.gabor("gabor", bank()),
-              Specs.learnable("learned", 2)))
+          .layer(
+              "first",
+              Specs.conv(
+                  3,
+                  1,
+                  Padding.VALID,
+                  Activation.RELU,
+                  new LearnableBankSpec("first", CHANNELS, Initializer.GLOROT_UNIFORM)))
+          .layer(
+              "gabor",
+              Specs.conv(
+                  kernel,
+                  stride,
+                  padding,
+                  Activation.NONE,
+                  Specs.gabor("gabor", bank()),
+                  Specs.learnable("learned", 2)))
           .layer("flat", Specs.flatten())
           .layer("logits", Specs.logits(3))
           .build();
@@ -68,11 +82,14 @@ class SharedBankFormsTest {
     "21, 5, 1, VALID, taps",
     "23, 3, 3, VALID, taps"
   })
-  void sameValueAndGradientAsTheFrozenConvolution(int size, int kernel, int stride, Padding padding, String form) {
+  void sameValueAndGradientAsTheFrozenConvolution(
+      int size, int kernel, int stride, Padding padding, String form) {
     Net net = new Net(size, kernel, stride, padding);
     int mapSize = size - 2;
-    assertEquals(form.equals("matrix"),
-        ConvolutionMatrix.pays(mapSize, mapSize, new ConvGeometry(kernel, stride, padding), net.bank().filterCount()));
+    assertEquals(
+        form.equals("matrix"),
+        ConvolutionMatrix.pays(
+            mapSize, mapSize, new ConvGeometry(kernel, stride, padding), net.bank().filterCount()));
     float[] images = new float[BATCH * size * size];
     Random random = new Random(size * 10 + kernel);
     for (int i = 0; i < images.length; i++) {
@@ -81,8 +98,9 @@ class SharedBankFormsTest {
     Map<String, float[]> weights = new HashMap<>();
     List<float[]> built = new ArrayList<>();
     // Not deterministic: that configuration replaces the shifted copies this test checks.
-    try (ModelSession session = ModelSession.open(net,
-        TrainingConfig.builder().seed(3).threads(1).deterministic(false).build())) {
+    try (ModelSession session =
+        ModelSession.open(
+            net, TrainingConfig.builder().seed(3).threads(1).deterministic(false).build())) {
       session.initialize(3);
       List<Output<?>> xs = new ArrayList<>();
       for (LearnableVariable v : session.network().learnables()) {
@@ -91,9 +109,14 @@ class SharedBankFormsTest {
       }
       Ops tf = Ops.create(session.graph()).withSubScope("check");
       Operand<TFloat32> logits = session.network().logits();
-      Output<?>[] grads = session.graph().addGradients(sumOfSquares(tf, logits).asOutput(), xs.toArray(Output<?>[]::new));
-      try (TFloat32 x = TFloat32.tensorOf(Shape.of(BATCH, size, size, 1), DataBuffers.of(images, true, false))) {
-        Session.Runner runner = session.session().runner().feed(session.network().images(), x).fetch(logits);
+      Output<?>[] grads =
+          session
+              .graph()
+              .addGradients(sumOfSquares(tf, logits).asOutput(), xs.toArray(Output<?>[]::new));
+      try (TFloat32 x =
+          TFloat32.tensorOf(Shape.of(BATCH, size, size, 1), DataBuffers.of(images, true, false))) {
+        Session.Runner runner =
+            session.session().runner().feed(session.network().images(), x).fetch(logits);
         for (Output<?> g : grads) {
           runner.fetch(g);
         }
@@ -105,8 +128,15 @@ class SharedBankFormsTest {
       }
     }
     List<float[]> expected = frozenConvolution(net, weights, images, mapSize);
-    String[] what = {"logits", "first/kernel", "first/bias", "learned/kernel", "learned/bias", "logits/kernel",
-        "logits/bias"};
+    String[] what = {
+      "logits",
+      "first/kernel",
+      "first/bias",
+      "learned/kernel",
+      "learned/bias",
+      "logits/kernel",
+      "logits/bias"
+    };
     assertEquals(expected.size(), built.size());
     for (int i = 0; i < expected.size(); i++) {
       assertClose(expected.get(i), built.get(i), what[i]);
@@ -114,34 +144,62 @@ class SharedBankFormsTest {
   }
 
   /** The same network with the fixed bank as an ordinary convolution over all channels. */
-  private static List<float[]> frozenConvolution(Net net, Map<String, float[]> w, float[] images, int mapSize) {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+  private static List<float[]> frozenConvolution(
+      Net net, Map<String, float[]> w, float[] images, int mapSize) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       Ops tf = Ops.create(g);
-      String[] names = {"layer1/first/kernel", "layer1/first/bias", "layer2/learned/kernel", "layer2/learned/bias",
-          "layer4/logits/kernel", "layer4/logits/bias"};
-      int out = Math.toIntExact(io.gaborflow.core.model.Windows.outputSize(mapSize, net.kernel(), net.stride(),
-          net.padding()));
+      String[] names = {
+        "layer1/first/kernel",
+        "layer1/first/bias",
+        "layer2/learned/kernel",
+        "layer2/learned/bias",
+        "layer4/logits/kernel",
+        "layer4/logits/bias"
+      };
+      int out =
+          Math.toIntExact(
+              io.gaborflow.core.model.Windows.outputSize(
+                  mapSize, net.kernel(), net.stride(), net.padding()));
       int filters = net.bank().filterCount() + 2;
-      Shape[] shapes = {Shape.of(3, 3, 1, CHANNELS), Shape.of(CHANNELS), Shape.of(net.kernel(), net.kernel(), CHANNELS, 2),
-          Shape.of(2), Shape.of((long) out * out * filters, 3), Shape.of(3)};
+      Shape[] shapes = {
+        Shape.of(3, 3, 1, CHANNELS),
+        Shape.of(CHANNELS),
+        Shape.of(net.kernel(), net.kernel(), CHANNELS, 2),
+        Shape.of(2),
+        Shape.of((long) out * out * filters, 3),
+        Shape.of(3)
+      };
       List<Operand<TFloat32>> c = new ArrayList<>();
       for (int i = 0; i < names.length; i++) {
         c.add(tf.constant(shapes[i], DataBuffers.of(w.get(names[i]), true, false)));
       }
-      Operand<TFloat32> x = tf.constant(Shape.of(BATCH, net.size(), net.size(), 1), DataBuffers.of(images, true, false));
+      Operand<TFloat32> x =
+          tf.constant(
+              Shape.of(BATCH, net.size(), net.size(), 1), DataBuffers.of(images, true, false));
       List<Long> one = List.of(1L, 1L, 1L, 1L);
       List<Long> strides = List.of(1L, (long) net.stride(), (long) net.stride(), 1L);
-      Operand<TFloat32> h = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, c.get(0), one, "VALID"), c.get(1)));
+      Operand<TFloat32> h =
+          tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(x, c.get(0), one, "VALID"), c.get(1)));
       FilterBank bank = FilterBank.of(net.bank(), net.kernel());
-      Operand<TFloat32> frozen = tf.constant(Shape.of(net.kernel(), net.kernel(), CHANNELS, bank.filterCount()),
-          DataBuffers.of(bank.toHwio(CHANNELS, ChannelCoverage.SHARED), true, false));
+      Operand<TFloat32> frozen =
+          tf.constant(
+              Shape.of(net.kernel(), net.kernel(), CHANNELS, bank.filterCount()),
+              DataBuffers.of(bank.toHwio(CHANNELS, ChannelCoverage.SHARED), true, false));
       String padding = net.padding().name();
-      Operand<TFloat32> mixed = tf.concat(List.of(tf.nn.conv2d(h, frozen, strides, padding),
-          tf.nn.biasAdd(tf.nn.conv2d(h, c.get(2), strides, padding), c.get(3))), tf.constant(3));
-      Operand<TFloat32> flat = tf.reshape(mixed, tf.constant(new long[] {BATCH, (long) out * out * filters}));
+      Operand<TFloat32> mixed =
+          tf.concat(
+              List.of(
+                  tf.nn.conv2d(h, frozen, strides, padding),
+                  tf.nn.biasAdd(tf.nn.conv2d(h, c.get(2), strides, padding), c.get(3))),
+              tf.constant(3));
+      Operand<TFloat32> flat =
+          tf.reshape(mixed, tf.constant(new long[] {BATCH, (long) out * out * filters}));
       Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(flat, c.get(4)), c.get(5));
-      Output<?>[] grads = g.addGradients(sumOfSquares(tf, logits).asOutput(),
-          c.stream().map(Operand::asOutput).toArray(Output<?>[]::new));
+      Output<?>[] grads =
+          g.addGradients(
+              sumOfSquares(tf, logits).asOutput(),
+              c.stream().map(Operand::asOutput).toArray(Output<?>[]::new));
       Session.Runner runner = s.runner().fetch(logits);
       for (Output<?> grad : grads) {
         runner.fetch(grad);
@@ -169,7 +227,7 @@ class SharedBankFormsTest {
       worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
     }
     assertTrue(scale > 0, what + " is all zeros");
-    assertEquals(0, worst / scale, 1e-4, what + ": largest difference relative to the largest value");
+    assertEquals(
+        0, worst / scale, 1e-4, what + ": largest difference relative to the largest value");
   }
-
 }

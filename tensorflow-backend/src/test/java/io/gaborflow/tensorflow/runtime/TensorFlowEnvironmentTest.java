@@ -1,14 +1,14 @@
 package io.gaborflow.tensorflow.runtime;
 
-import java.util.concurrent.TimeUnit;
-import java.util.List;
-import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Settings reach native code's environment, and never replace what the user set. */
@@ -23,7 +23,9 @@ class TensorFlowEnvironmentTest {
     assertEquals("2", TensorFlowEnvironment.nativeValue(unset), "a value already set wins");
   }
 
-  /** Prints, after {@link TensorFlowEnvironment#ensure()}, what native code sees of each default. */
+  /**
+   * Prints, after {@link TensorFlowEnvironment#ensure()}, what native code sees of each default.
+   */
   public static final class Probe {
     public static void main(String[] args) {
       TensorFlowEnvironment.ensure();
@@ -35,8 +37,12 @@ class TensorFlowEnvironmentTest {
 
   @Test
   void aProcessGetsTheDefaultsItLacksAndKeepsWhatTheUserExported() throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Probe.class.getName());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Probe.class.getName());
     builder.environment().remove("TF_CPP_MIN_LOG_LEVEL");
     builder.environment().put("TF_ENABLE_ONEDNN_OPTS", "0");
     builder.redirectErrorStream(true);
@@ -45,7 +51,11 @@ class TensorFlowEnvironmentTest {
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe finishes");
     assertEquals(0, process.exitValue(), output);
     List<String> lines = output.lines().filter(l -> l.startsWith("TF_")).toList();
-    assertEquals(List.of("TF_CPP_MIN_LOG_LEVEL=" + TensorFlowEnvironment.DEFAULTS.get("TF_CPP_MIN_LOG_LEVEL"),
-        "TF_ENABLE_ONEDNN_OPTS=0"), lines, "the unset one gets gaborflow's default, the exported one stays");
+    assertEquals(
+        List.of(
+            "TF_CPP_MIN_LOG_LEVEL=" + TensorFlowEnvironment.DEFAULTS.get("TF_CPP_MIN_LOG_LEVEL"),
+            "TF_ENABLE_ONEDNN_OPTS=0"),
+        lines,
+        "the unset one gets gaborflow's default, the exported one stays");
   }
 }

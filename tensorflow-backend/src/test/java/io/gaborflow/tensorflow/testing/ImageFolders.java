@@ -22,13 +22,18 @@ public final class ImageFolders {
 
   /** Writes {@code data} under {@code root}; returns what reading the folder must give. */
   public static Dataset write(Dataset data, Path root) {
-    return new Dataset(data.name(), write(data.train(), root.resolve("train"), data.classes()),
-        write(data.test(), root.resolve("test"), data.classes()), data.classes());
+    return new Dataset(
+        data.name(),
+        write(data.train(), root.resolve("train"), data.classes()),
+        write(data.test(), root.resolve("test"), data.classes()),
+        data.classes());
   }
 
   /** The file image {@code index} of a split was written to. */
   public static Path file(Path root, String split, int label, int index) {
-    return root.resolve(split).resolve("class-" + label).resolve(String.format("img-%05d.png", index));
+    return root.resolve(split)
+        .resolve("class-" + label)
+        .resolve(String.format("img-%05d.png", index));
   }
 
   private static ImageSet write(ImageSamples set, Path split, int classes) {
@@ -49,7 +54,8 @@ public final class ImageFolders {
     for (int k = 0; k < folderOrder.size(); k++) {
       int i = folderOrder.get(k);
       float[] image = set.image(i);
-      BufferedImage png = new BufferedImage(set.width(), set.height(), BufferedImage.TYPE_BYTE_GRAY);
+      BufferedImage png =
+          new BufferedImage(set.width(), set.height(), BufferedImage.TYPE_BYTE_GRAY);
       for (int p = 0; p < per; p++) {
         int grey = Math.round(Math.max(0, Math.min(1, image[p])) * 255);
         png.getRaster().setSample(p % set.width(), p / set.width(), 0, grey);

@@ -12,14 +12,21 @@ import java.util.List;
 public final class Runs {
   private Runs() {}
 
-  /** Trains {@code session}'s model on {@code data}, telling {@code listener}, with {@code options}. */
-  public static TrainingResult train(ModelSession session, Dataset data, TrainingListener listener,
-      RunOptions options) {
-    return ModelTrainer.of(session.model(), session.config(), data).train(session, options, List.of(listener));
+  /**
+   * Trains {@code session}'s model on {@code data}, telling {@code listener}, with {@code options}.
+   */
+  public static TrainingResult train(
+      ModelSession session, Dataset data, TrainingListener listener, RunOptions options) {
+    return ModelTrainer.of(session.model(), session.config(), data)
+        .train(session, options, List.of(listener));
   }
 
-  /** As {@link #train(ModelSession, Dataset, TrainingListener, RunOptions)}, without checkpoints or export. */
-  public static TrainingResult train(ModelSession session, Dataset data, TrainingListener listener) {
+  /**
+   * As {@link #train(ModelSession, Dataset, TrainingListener, RunOptions)}, without checkpoints or
+   * export.
+   */
+  public static TrainingResult train(
+      ModelSession session, Dataset data, TrainingListener listener) {
     return train(session, data, listener, RunOptions.NONE);
   }
 

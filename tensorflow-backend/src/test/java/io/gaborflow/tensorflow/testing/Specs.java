@@ -20,12 +20,17 @@ import java.util.List;
 public final class Specs {
   private Specs() {}
 
-  /** A network of square {@code size} images with {@code channels} channels and {@code classes} classes. */
+  /**
+   * A network of square {@code size} images with {@code channels} channels and {@code classes}
+   * classes.
+   */
   public static NetworkSpec.Builder network(String name, int size, int channels, int classes) {
-    return NetworkSpec.builder("test." + name, name, FeatureShape.spatial(size, size, channels), classes);
+    return NetworkSpec.builder(
+        "test." + name, name, FeatureShape.spatial(size, size, channels), classes);
   }
 
-  public static ConvLayerSpec conv(int size, int stride, Padding padding, Activation activation, BankSpec... banks) {
+  public static ConvLayerSpec conv(
+      int size, int stride, Padding padding, Activation activation, BankSpec... banks) {
     return new ConvLayerSpec(size, stride, padding, activation, List.of(banks));
   }
 
@@ -37,7 +42,8 @@ public final class Specs {
     return new FixedGaborBankSpec(name, gabor);
   }
 
-  public static FixedGaborBankSpec gabor(String name, GaborBankSpec gabor, int trainableEpochs, TrainableAt at) {
+  public static FixedGaborBankSpec gabor(
+      String name, GaborBankSpec gabor, int trainableEpochs, TrainableAt at) {
     return new FixedGaborBankSpec(name, gabor, trainableEpochs, at);
   }
 

@@ -11,7 +11,10 @@ public final class SyntheticData {
   public static Dataset stripes(int size, int classes, int trainCount, int testCount, long seed) {
     Random random = new Random(seed);
     return new Dataset(
-        "stripes", images(size, classes, trainCount, random), images(size, classes, testCount, random), classes);
+        "stripes",
+        images(size, classes, trainCount, random),
+        images(size, classes, testCount, random),
+        classes);
   }
 
   private static ImageSet images(int size, int classes, int count, Random random) {
@@ -26,7 +29,10 @@ public final class SyntheticData {
         for (int x = 0; x < size; x++) {
           double along = x * Math.cos(angle) + y * Math.sin(angle);
           pixels[(i * size + y) * size + x] =
-              (float) (0.5 + 0.4 * Math.cos(2 * Math.PI * along / 4 + phase) + 0.1 * random.nextGaussian());
+              (float)
+                  (0.5
+                      + 0.4 * Math.cos(2 * Math.PI * along / 4 + phase)
+                      + 0.1 * random.nextGaussian());
         }
       }
     }

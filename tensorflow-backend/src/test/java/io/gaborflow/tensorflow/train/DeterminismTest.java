@@ -1,6 +1,5 @@
 package io.gaborflow.tensorflow.train;
 
-import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,6 +12,7 @@ import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSet;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.Specs;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,24 +21,47 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two runs from one seed, each building its own graph, end with the same weights bit for bit: a
- * colour model with a SHARED bank over the images, SHARED and SINGLE banks over trained
- * channels (large enough for the shifted-copies form, which a deterministic config replaces),
- * dropout and augmentation, on two threads.
+ * colour model with a SHARED bank over the images, SHARED and SINGLE banks over trained channels
+ * (large enough for the shifted-copies form, which a deterministic config replaces), dropout and
+ * augmentation, on two threads.
  */
 class DeterminismTest {
-  private static final GaborBankSpec SHARED = GaborBankSpec.builder().orientations(2).phases(0, 90).sigma(1).build();
-  private static final GaborBankSpec SINGLE = GaborBankSpec.builder().orientations(4).phases(0).sigma(1)
-      .coverage(ChannelCoverage.SINGLE).build();
+  private static final GaborBankSpec SHARED =
+      GaborBankSpec.builder().orientations(2).phases(0, 90).sigma(1).build();
+  private static final GaborBankSpec SINGLE =
+      GaborBankSpec.builder()
+          .orientations(4)
+          .phases(0)
+          .sigma(1)
+          .coverage(ChannelCoverage.SINGLE)
+          .build();
 
-  private static final ModelGraph MODEL = ModelGraph.of(Specs.network("determinism", 24, 3, 4)
-      .layer("first", Specs.conv(3, 1, Padding.SAME, Activation.RELU, Specs.gabor("gabor_a", SHARED),
-          Specs.learnable("learned_a", 4)))
-      .layer("second", Specs.conv(3, 1, Padding.SAME, Activation.RELU, Specs.gabor("gabor_b", SHARED),
-          Specs.gabor("single_b", SINGLE), Specs.learnable("learned_b", 4)))
-      .layer("pool", Specs.maxPool(2))
-      .layer("drop", new DropoutLayerSpec("drop", 0.3))
-      .layer("logits", Specs.logits(4))
-      .build());
+  private static final ModelGraph MODEL =
+      ModelGraph.of(
+          Specs.network("determinism", 24, 3, 4)
+              .layer(
+                  "first",
+                  Specs.conv(
+                      3,
+                      1,
+                      Padding.SAME,
+                      Activation.RELU,
+                      Specs.gabor("gabor_a", SHARED),
+                      Specs.learnable("learned_a", 4)))
+              .layer(
+                  "second",
+                  Specs.conv(
+                      3,
+                      1,
+                      Padding.SAME,
+                      Activation.RELU,
+                      Specs.gabor("gabor_b", SHARED),
+                      Specs.gabor("single_b", SINGLE),
+                      Specs.learnable("learned_b", 4)))
+              .layer("pool", Specs.maxPool(2))
+              .layer("drop", new DropoutLayerSpec("drop", 0.3))
+              .layer("logits", Specs.logits(4))
+              .build());
 
   private static Map<String, float[]> train(TrainingConfig config, Dataset data) {
     try (ModelSession session = ModelSession.open(MODEL, config)) {
@@ -53,8 +76,15 @@ class DeterminismTest {
 
   @Test
   void twoRunsFromOneSeedEndBitForBitAlike() {
-    TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(16).seed(8).threads(2).augment(true)
-        .deterministic(true).build();
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .epochs(2)
+            .batchSize(16)
+            .seed(8)
+            .threads(2)
+            .augment(true)
+            .deterministic(true)
+            .build();
     Dataset data = colourStripes(128, 32);
     Map<String, float[]> first = train(config, data);
     for (int run = 0; run < 2; run++) {

@@ -1,13 +1,13 @@
 package io.gaborflow.tensorflow.train;
 
-import io.gaborflow.tensorflow.data.BatchPlan;
-import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
+import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSet;
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import java.nio.file.Path;
@@ -49,14 +49,26 @@ class DivergenceTest {
     Arrays.setAll(all, i -> i);
     clean.train().copyBatch(all, 0, SIZE, pixels, labels);
     Arrays.fill(pixels, poisoned * 144, (poisoned + 1) * 144, Float.NaN);
-    Dataset data = new Dataset("poisoned", new ImageSet(pixels, labels, 12, 12, 1), clean.test(), 4);
+    Dataset data =
+        new Dataset("poisoned", new ImageSet(pixels, labels, 12, 12, 1), clean.test(), 4);
 
-    TrainingConfig config = TrainingConfig.builder().epochs(3).batchSize(BATCH).seed(SEED).threads(2).build();
+    TrainingConfig config =
+        TrainingConfig.builder().epochs(3).batchSize(BATCH).seed(SEED).threads(2).build();
     try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
-      TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-          () -> Runs.train(session, data, TrainingListener.silent(), RunOptions.checkpointsIn(dir, false)));
-      assertEquals("loss became NaN at epoch 2, step " + (position / BATCH + 1)
-          + "; lower the learning rate or check the input data", e.getMessage());
+      TrainingDivergedException e =
+          assertThrows(
+              TrainingDivergedException.class,
+              () ->
+                  Runs.train(
+                      session,
+                      data,
+                      TrainingListener.silent(),
+                      RunOptions.checkpointsIn(dir, false)));
+      assertEquals(
+          "loss became NaN at epoch 2, step "
+              + (position / BATCH + 1)
+              + "; lower the learning rate or check the input data",
+          e.getMessage());
     }
     CheckpointStore.Checkpoint kept = new CheckpointStore(dir).latest().orElseThrow();
     assertEquals(1, kept.state().epoch());
@@ -72,10 +84,18 @@ class DivergenceTest {
   @Test
   void aGaborBankCannotTrainForMoreEpochsThanTheRunHas() {
     TrainingConfig twoEpochs = TrainingConfig.builder().epochs(2).build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ModelSession.open(io.gaborflow.tensorflow.graph.ModelGraph.of(
-            io.gaborflow.core.model.NetworkVariants.withGaborTraining(new SmallGaborNet().spec(), 3)), twoEpochs));
-    assertEquals("bank layer1/gabor_a trains for 3 epochs (trainableEpochs) but the run has 2; lower"
-        + " trainableEpochs or train for more epochs", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ModelSession.open(
+                    io.gaborflow.tensorflow.graph.ModelGraph.of(
+                        io.gaborflow.core.model.NetworkVariants.withGaborTraining(
+                            new SmallGaborNet().spec(), 3)),
+                    twoEpochs));
+    assertEquals(
+        "bank layer1/gabor_a trains for 3 epochs (trainableEpochs) but the run has 2; lower"
+            + " trainableEpochs or train for more epochs",
+        e.getMessage());
   }
 }

@@ -1,7 +1,5 @@
 package io.gaborflow.tensorflow.train;
 
-import io.gaborflow.tensorflow.data.Batch;
-import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,17 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gaborflow.core.annotation.ChannelCoverage;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.graph.FixedBank;
-import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.BankResponse;
+import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.graph.FloatTensors;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.testing.BankProbe;
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
-import org.tensorflow.Result;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,17 +26,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.tensorflow.GraphOperation;
-import org.tensorflow.Result;
-import org.tensorflow.proto.RunOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
 
 /** What a user of fixed banks relies on: they never change, and they cost no training work. */
 class FixedBanksStayFixedTest {
   private static final TrainingConfig CONFIG =
-      TrainingConfig.builder().epochs(2).batchSize(16).learningRate(1e-2f).seed(7).threads(2).build();
+      TrainingConfig.builder()
+          .epochs(2)
+          .batchSize(16)
+          .learningRate(1e-2f)
+          .seed(7)
+          .threads(2)
+          .build();
   private static final Dataset DATA = SyntheticData.stripes(12, 4, 320, 80, 3);
 
   private static ModelSession session;
@@ -68,29 +72,34 @@ class FixedBanksStayFixedTest {
   @Test
   void fixedBanksApplyTheSameFiltersAfterTrainingAndLearnedOnesDoNot() {
     Map<String, float[]> trained = BankProbe.responses(session);
-    assertEquals(List.of("layer1/gabor_a", "layer1/learned_a", "layer3/gabor_b", "layer3/learned_b"),
+    assertEquals(
+        List.of("layer1/gabor_a", "layer1/learned_a", "layer3/gabor_b", "layer3/learned_b"),
         List.copyOf(trained.keySet()));
     for (FixedBank bank : session.network().fixedBanks()) {
       assertArrayEquals(initialResponses.get(bank.name()), trained.get(bank.name()), bank.name());
     }
     for (String learned : List.of("layer1/learned_a", "layer3/learned_b")) {
-      assertFalse(java.util.Arrays.equals(initialResponses.get(learned), trained.get(learned)), learned);
+      assertFalse(
+          java.util.Arrays.equals(initialResponses.get(learned), trained.get(learned)), learned);
     }
   }
 
   @Test
   void theFirstFixedBankAppliesItsGaborFilters() {
     // SmallGaborNet's first bank over one channel, computed here independently of the graph.
-    float[] kernel = FilterBank.of(GaborBankSpec.builder().orientations(2).phases(0, 90).sigma(1).build(), 3)
-        .toHwio(1, ChannelCoverage.SHARED);
+    float[] kernel =
+        FilterBank.of(GaborBankSpec.builder().orientations(2).phases(0, 90).sigma(1).build(), 3)
+            .toHwio(1, ChannelCoverage.SHARED);
     BankResponse bank = session.network().responses().get(0);
     float[] probe = new float[12 * 12];
     for (int i = 0; i < probe.length; i++) {
       probe[i] = (i * 37 % 11) / 11f;
     }
     float[] response;
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(1, 12, 12, 1), DataBuffers.of(probe, true, false));
-        Result r = session.session().runner().feed(bank.inputs().get(0), x).fetch(bank.output()).run()) {
+    try (TFloat32 x =
+            TFloat32.tensorOf(Shape.of(1, 12, 12, 1), DataBuffers.of(probe, true, false));
+        Result r =
+            session.session().runner().feed(bank.inputs().get(0), x).fetch(bank.output()).run()) {
       response = FloatTensors.values((TFloat32) r.get(0));
     }
     // VALID 3x3: a 10x10 map per filter, four filters, NHWC.
@@ -103,7 +112,8 @@ class FixedBanksStayFixedTest {
               sum += probe[(y + dy) * 12 + x + dx] * kernel[(dy * 3 + dx) * 4 + f];
             }
           }
-          assertEquals(sum, response[(y * 10 + x) * 4 + f], 1e-5, "filter " + f + " at " + x + "," + y);
+          assertEquals(
+              sum, response[(y * 10 + x) * 4 + f], 1e-5, "filter " + f + " at " + x + "," + y);
         }
       }
     }
@@ -116,7 +126,8 @@ class FixedBanksStayFixedTest {
         continue; // biases start at zero and may legitimately stay near it
       }
       float[] now = session.valueOf(v.variable());
-      assertFalse(Arrays.equals(initialLearnables.get(v.name()), now), v.name() + " did not change");
+      assertFalse(
+          Arrays.equals(initialLearnables.get(v.name()), now), v.name() + " did not change");
     }
   }
 
@@ -139,7 +150,8 @@ class FixedBanksStayFixedTest {
       assertFalse(name.contains("gabor_"), "fixed bank became a variable: " + name);
     }
     // Each learnable tensor has itself and Adam's two moments; Adam adds its two beta powers.
-    assertEquals(session.network().learnables().size() * 3 + 2, variables.size(), variables.toString());
+    assertEquals(
+        session.network().learnables().size() * 3 + 2, variables.size(), variables.toString());
   }
 
   @Test
@@ -149,12 +161,14 @@ class FixedBanksStayFixedTest {
     int[] order = new int[DATA.train().size()];
     Arrays.setAll(order, i -> i);
     DATA.train().copyBatch(order, 0, CONFIG.batchSize(), images, labels);
-    Set<String> kernels = session.filterGradientKernels(1, Batch.of(images, labels, CONFIG.batchSize(), 144));
+    Set<String> kernels =
+        session.filterGradientKernels(1, Batch.of(images, labels, CONFIG.batchSize(), 144));
     // Filter gradients for the two learnable conv kernels only; none for gabor_a or gabor_b.
-    Set<String> learnableConvKernels = session.network().learnables().stream()
-        .filter(v -> v.shape().numDimensions() == 4)
-        .map(v -> v.variable().op().name())
-        .collect(Collectors.toSet());
+    Set<String> learnableConvKernels =
+        session.network().learnables().stream()
+            .filter(v -> v.shape().numDimensions() == 4)
+            .map(v -> v.variable().op().name())
+            .collect(Collectors.toSet());
     assertEquals(2, learnableConvKernels.size(), learnableConvKernels.toString());
     assertEquals(learnableConvKernels, kernels);
   }

@@ -1,14 +1,14 @@
 package io.gaborflow.tensorflow.train;
 
-import io.gaborflow.tensorflow.data.Batch;
-import io.gaborflow.tensorflow.data.BatchPlan;
-import io.gaborflow.tensorflow.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.gaborflow.tensorflow.data.Batch;
+import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import java.util.ArrayList;
@@ -31,28 +31,42 @@ class LearningRateScheduleTest {
     long total = (long) EPOCHS * STEPS;
     LongFunction<Double> cosine = s -> BASE * 0.5 * (1 + Math.cos(Math.PI * s / total));
     LongFunction<Double> stepDecay = s -> BASE * Math.pow(0.5, s / (2 * STEPS));
-    LongFunction<Double> warmupCosine = s -> s < STEPS
-        ? BASE * (s + 1.0) / STEPS
-        : BASE * 0.5 * (1 + Math.cos(Math.PI * (s - STEPS) / (total - STEPS)));
+    LongFunction<Double> warmupCosine =
+        s ->
+            s < STEPS
+                ? BASE * (s + 1.0) / STEPS
+                : BASE * 0.5 * (1 + Math.cos(Math.PI * (s - STEPS) / (total - STEPS)));
     return Stream.of(
-        Arguments.of("constant", LearningRateSchedule.constant(), (LongFunction<Double>) s -> (double) BASE),
+        Arguments.of(
+            "constant", LearningRateSchedule.constant(), (LongFunction<Double>) s -> (double) BASE),
         Arguments.of("step", LearningRateSchedule.stepDecay(2, 0.5f), stepDecay),
         Arguments.of("cosine", LearningRateSchedule.cosine(), cosine),
-        Arguments.of("warm-up then cosine", LearningRateSchedule.cosine().withWarmup(1), warmupCosine));
+        Arguments.of(
+            "warm-up then cosine", LearningRateSchedule.cosine().withWarmup(1), warmupCosine));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("schedules")
-  void eachStepUsesTheFormulasRate(String name, LearningRateSchedule schedule, LongFunction<Double> formula) {
-    TrainingConfig config = TrainingConfig.builder().epochs(EPOCHS).batchSize(16).learningRate(BASE)
-        .schedule(schedule).optimizer(OptimizerKind.MOMENTUM).seed(3).threads(2).build();
+  void eachStepUsesTheFormulasRate(
+      String name, LearningRateSchedule schedule, LongFunction<Double> formula) {
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .epochs(EPOCHS)
+            .batchSize(16)
+            .learningRate(BASE)
+            .schedule(schedule)
+            .optimizer(OptimizerKind.MOMENTUM)
+            .seed(3)
+            .threads(2)
+            .build();
     List<Float> rates = new ArrayList<>();
-    TrainingListener recorder = new TrainingListener() {
-      @Override
-      public void stepDone(StepEvent step) {
-        rates.add(step.learningRate());
-      }
-    };
+    TrainingListener recorder =
+        new TrainingListener() {
+          @Override
+          public void stepDone(StepEvent step) {
+            rates.add(step.learningRate());
+          }
+        };
     try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
       Runs.train(session, DATA, recorder);
     }
@@ -64,19 +78,28 @@ class LearningRateScheduleTest {
 
   @Test
   void theFedRateIsTheStepSize() {
-    TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).optimizer(OptimizerKind.MOMENTUM)
-        .seed(3).threads(2).build();
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .epochs(1)
+            .batchSize(16)
+            .optimizer(OptimizerKind.MOMENTUM)
+            .seed(3)
+            .threads(2)
+            .build();
     float[] images = new float[16 * 144];
     int[] labels = new int[16];
     DATA.train().copyBatch(BatchPlan.order(DATA.train().size(), 3, 1), 0, 16, images, labels);
     try (ModelSession session = ModelSession.open(new SmallGaborNet(), config)) {
       session.initialize(3);
-      LearnableVariable logits = session.network().learnables().get(session.network().learnables().size() - 2);
+      LearnableVariable logits =
+          session.network().learnables().get(session.network().learnables().size() - 2);
       float[] before = session.valueOf(logits.variable());
       session.trainStep(1, 0, 0f, Batch.of(images, labels, 16, images.length / labels.length));
       assertArrayEquals(before, session.valueOf(logits.variable()), "a rate of 0 changes nothing");
       session.trainStep(1, 1, 0.1f, Batch.of(images, labels, 16, images.length / labels.length));
-      assertFalse(java.util.Arrays.equals(before, session.valueOf(logits.variable())), "a rate of 0.1 does");
+      assertFalse(
+          java.util.Arrays.equals(before, session.valueOf(logits.variable())),
+          "a rate of 0.1 does");
     }
   }
 }

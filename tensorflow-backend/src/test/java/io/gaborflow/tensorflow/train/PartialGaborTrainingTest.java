@@ -1,21 +1,20 @@
 package io.gaborflow.tensorflow.train;
 
-import io.gaborflow.tensorflow.data.Batch;
-import io.gaborflow.tensorflow.testing.Runs;
-import io.gaborflow.tensorflow.history.EpochResult;
-import io.gaborflow.tensorflow.testing.Specs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.gaborflow.core.annotation.Activation;
-import io.gaborflow.core.annotation.Initializer;
 import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.history.EpochResult;
+import io.gaborflow.tensorflow.testing.Runs;
+import io.gaborflow.tensorflow.testing.Specs;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,29 +32,42 @@ class PartialGaborTrainingTest {
 
   /** One conv layer: a Gabor bank trained for one epoch beside a learnable bank. */
   private static ModelGraph model(TrainableAt at) {
-    return ModelGraph.of(Specs.network("partial", 12, 1, 4)
-        .layer("gabor", Specs.conv(3, 1, Padding.VALID, Activation.RELU,
-            Specs.gabor("gabor", GaborBankSpec.builder().orientations(4).phases(0).sigma(1).build(), 1, at),
-            Specs.learnable("learned", 4)))
-        .layer("pool", Specs.maxPool(2))
-        .layer("logits", Specs.logits(4))
-        .build());
+    return ModelGraph.of(
+        Specs.network("partial", 12, 1, 4)
+            .layer(
+                "gabor",
+                Specs.conv(
+                    3,
+                    1,
+                    Padding.VALID,
+                    Activation.RELU,
+                    Specs.gabor(
+                        "gabor",
+                        GaborBankSpec.builder().orientations(4).phases(0).sigma(1).build(),
+                        1,
+                        at),
+                    Specs.learnable("learned", 4)))
+            .layer("pool", Specs.maxPool(2))
+            .layer("logits", Specs.logits(4))
+            .build());
   }
 
   @ParameterizedTest
   @EnumSource(TrainableAt.class)
   void gaborBankTrainsOnlyInItsWindow(TrainableAt at) {
-    TrainingConfig config = TrainingConfig.builder().epochs(EPOCHS).batchSize(16).learningRate(1e-2f).seed(3).build();
+    TrainingConfig config =
+        TrainingConfig.builder().epochs(EPOCHS).batchSize(16).learningRate(1e-2f).seed(3).build();
     try (ModelSession session = ModelSession.open(model(at), config)) {
       FixedBank bank = session.network().fixedBanks().get(0);
       List<float[]> afterEpoch = new ArrayList<>();
-      TrainingListener recorder = new TrainingListener() {
+      TrainingListener recorder =
+          new TrainingListener() {
 
-        @Override
-        public void epochDone(EpochResult result) {
-          afterEpoch.add(session.valueOf(bank.kernel()));
-        }
-      };
+            @Override
+            public void epochDone(EpochResult result) {
+              afterEpoch.add(session.valueOf(bank.kernel()));
+            }
+          };
       Runs.train(session, DATA, recorder);
 
       float[] gabor = bank.kernelValues();
@@ -81,7 +93,8 @@ class PartialGaborTrainingTest {
       DATA.train().copyBatch(order, 0, 16, images, labels);
       for (int epoch = 1; epoch <= EPOCHS; epoch++) {
         int expected = epoch == window ? 2 : 1;
-        assertEquals(expected,
+        assertEquals(
+            expected,
             session.filterGradientKernels(epoch, Batch.of(images, labels, 16, 144)).size(),
             "filter gradients in epoch " + epoch);
       }

@@ -1,7 +1,5 @@
 package io.gaborflow.tensorflow.train;
 
-import io.gaborflow.tensorflow.testing.Runs;
-import io.gaborflow.tensorflow.testing.SessionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.history.EpochResult;
+import io.gaborflow.tensorflow.testing.Runs;
+import io.gaborflow.tensorflow.testing.SessionValues;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.StopAt;
 import io.gaborflow.tensorflow.testing.SyntheticData;
@@ -21,7 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Listeners that end a run: one after a given step, and early stopping on the evaluation. */
 class StoppingTest {
   private static final TrainingConfig CONFIG =
-      TrainingConfig.builder().epochs(3).batchSize(16).learningRate(5e-3f).seed(21).threads(2).build();
+      TrainingConfig.builder()
+          .epochs(3)
+          .batchSize(16)
+          .learningRate(5e-3f)
+          .seed(21)
+          .threads(2)
+          .build();
   private static final Dataset DATA = SyntheticData.stripes(12, 4, 96, 32, 5);
 
   @TempDir Path dir;
@@ -40,7 +46,9 @@ class StoppingTest {
       assertTrue(stopped.stopped());
       assertEquals(1, stopped.epochs().size(), "epoch 2 did not end");
     }
-    assertEquals("epoch-1-step-3", new CheckpointStore(dir).latest().orElseThrow().folder().getFileName().toString());
+    assertEquals(
+        "epoch-1-step-3",
+        new CheckpointStore(dir).latest().orElseThrow().folder().getFileName().toString());
     Map<String, float[]> resumed;
     TrainingResult result;
     try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
@@ -51,15 +59,20 @@ class StoppingTest {
     for (String name : uninterrupted.keySet()) {
       assertArrayEquals(uninterrupted.get(name), resumed.get(name), name);
     }
-    assertEquals(straight.epochs().get(1).trainLoss(), result.epochs().get(1).trainLoss(), 1e-9,
+    assertEquals(
+        straight.epochs().get(1).trainLoss(),
+        result.epochs().get(1).trainLoss(),
+        1e-9,
         "the stopped epoch's mean loss counts the steps before the stop");
     assertEquals(straight.testAccuracy(), result.testAccuracy());
   }
 
   @Test
   void earlyStoppingEndsTheRunAfterItsPatience() {
-    TrainingConfig sixEpochs = TrainingConfig.builder().epochs(6).batchSize(16).seed(21).threads(2).build();
-    // No accuracy can improve by more than 1: the first epoch sets the best, the next one runs out of patience.
+    TrainingConfig sixEpochs =
+        TrainingConfig.builder().epochs(6).batchSize(16).seed(21).threads(2).build();
+    // No accuracy can improve by more than 1: the first epoch sets the best, the next one runs out
+    // of patience.
     EarlyStopping early = new EarlyStopping(EarlyStopping.Metric.ACCURACY, 1, 1.0);
     try (ModelSession session = ModelSession.open(new SmallGaborNet(), sixEpochs)) {
       TrainingResult result = Runs.train(session, DATA, early);
