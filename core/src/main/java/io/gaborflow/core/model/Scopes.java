@@ -35,6 +35,11 @@ public final class Scopes {
     return nodeScope + SEPARATOR + bankName;
   }
 
+  /** The path of {@code name} under {@code scope}: a variable's role under its bank, for one. */
+  public static String child(String scope, String name) {
+    return scope + SEPARATOR + name;
+  }
+
   /** The parts of {@code path}, outermost first. */
   public static List<String> parts(String path) {
     return List.of(path.split(String.valueOf(SEPARATOR)));

@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.graph;
 
+import io.gaborflow.core.model.Scopes;
+
 /**
  * The name of a variable: the node's scope, the bank or layer it belongs to, and its role. The
  * graph name joins them with dots ({@code layer3.conv2.kernel}), at the root scope, because the
@@ -45,12 +47,12 @@ public record VariableKey(String scope, String owner, Role role) {
 
   /** The path of the bank or layer: {@code layer3/conv2}. */
   public String ownerPath() {
-    return scope + "/" + owner;
+    return Scopes.bank(scope, owner);
   }
 
   /** The name in checkpoints and reports: {@code layer3/conv2/kernel}. */
   public String path() {
-    return ownerPath() + "/" + role.suffix();
+    return Scopes.child(ownerPath(), role.suffix());
   }
 
   /** The op name in the graph: {@code layer3.conv2.kernel}. */
