@@ -52,6 +52,16 @@ final class StepOptions {
       description = "Momentum of the momentum optimizer (default: ${DEFAULT-VALUE}).")
   float momentum = TrainingConfig.DEFAULTS.momentum();
 
+  @Option(names = "--nesterov", description = "Nesterov's momentum for the momentum optimizer.")
+  boolean nesterov = TrainingConfig.DEFAULTS.nesterov();
+
+  @Option(
+      names = "--label-smoothing",
+      paramLabel = "E",
+      description =
+          "Training targets smoothed towards uniform by E in [0, 1) (default: ${DEFAULT-VALUE}).")
+  float labelSmoothing = TrainingConfig.DEFAULTS.labelSmoothing();
+
   @Option(
       names = "--deterministic",
       description =
@@ -82,6 +92,8 @@ final class StepOptions {
         .schedule(schedule())
         .optimizer(optimizer)
         .momentum(momentum)
+        .nesterov(nesterov)
+        .labelSmoothing(labelSmoothing)
         .deterministic(deterministic)
         .threads(threads);
   }

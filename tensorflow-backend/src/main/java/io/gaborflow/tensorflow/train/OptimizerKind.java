@@ -8,13 +8,16 @@ import io.gaborflow.tensorflow.optim.UpdateRule;
 public enum OptimizerKind {
   /** Adam with TensorFlow's default betas (0.9, 0.999) and epsilon (1e-7). */
   ADAM,
-  /** Stochastic gradient descent with (non-Nesterov) momentum. */
+  /**
+   * Stochastic gradient descent with momentum, classical or Nesterov's ({@link
+   * TrainingConfig#nesterov()}).
+   */
   MOMENTUM;
 
   UpdateRule create(TrainingConfig config) {
     return switch (this) {
       case ADAM -> new AdamRule();
-      case MOMENTUM -> new MomentumRule(config.momentum());
+      case MOMENTUM -> new MomentumRule(config.momentum(), config.nesterov());
     };
   }
 }

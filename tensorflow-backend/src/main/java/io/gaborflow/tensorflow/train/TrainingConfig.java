@@ -19,6 +19,9 @@ package io.gaborflow.tensorflow.train;
  *     graph to the next, at some cost in speed (a fixed bank's shifted-copies form is replaced;
  *     bench/README.md); the default is the system property {@code gaborflow.deterministic}, which
  *     the build sets for its tests
+ * @param nesterov Nesterov's momentum instead of the classical one ({@link OptimizerKind#MOMENTUM})
+ * @param labelSmoothing e in [0, 1): training targets {@code 1 - e + e / K} for the true class and
+ *     {@code e / K} for the others; 0 is one-hot. Evaluation loss is always against one-hot targets
  */
 public record TrainingConfig(
     int epochs,
@@ -31,7 +34,9 @@ public record TrainingConfig(
     int threads,
     int evalBatchSize,
     boolean augment,
-    boolean deterministic) {
+    boolean deterministic,
+    boolean nesterov,
+    float labelSmoothing) {
 
   /** Checks every setting, naming the one that is wrong. */
   public TrainingConfig {
@@ -46,6 +51,9 @@ public record TrainingConfig(
     require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
     require(threads > 0, "threads must be positive, got " + threads);
     require(evalBatchSize > 0, "evaluation batch size must be positive, got " + evalBatchSize);
+    require(
+        labelSmoothing >= 0 && labelSmoothing < 1,
+        "label smoothing must be in [0, 1), got " + labelSmoothing);
   }
 
   private static void require(boolean condition, String message) {
@@ -75,7 +83,9 @@ public record TrainingConfig(
         .threads(threads)
         .evalBatchSize(evalBatchSize)
         .augment(augment)
-        .deterministic(deterministic);
+        .deterministic(deterministic)
+        .nesterov(nesterov)
+        .labelSmoothing(labelSmoothing);
   }
 
   /** A builder with the defaults below. */
@@ -90,6 +100,8 @@ public record TrainingConfig(
     private float learningRate = 1e-3f;
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
     private boolean deterministic = Boolean.getBoolean("gaborflow.deterministic");
+    private boolean nesterov;
+    private float labelSmoothing;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
     private float momentum = 0.9f;
     private long seed = 1;
@@ -165,6 +177,24 @@ public record TrainingConfig(
       return this;
     }
 
+    /**
+     * Nesterov's momentum for {@link OptimizerKind#MOMENTUM}: the step looks ahead along the
+     * momentum.
+     */
+    public Builder nesterov(boolean nesterov) {
+      this.nesterov = nesterov;
+      return this;
+    }
+
+    /**
+     * Training targets of {@code 1 - e + e / K} for the true class and {@code e / K} for the others
+     * (K classes); evaluation keeps the one-hot targets.
+     */
+    public Builder labelSmoothing(float e) {
+      this.labelSmoothing = e;
+      return this;
+    }
+
     /** The config. */
     public TrainingConfig build() {
       return new TrainingConfig(
@@ -178,7 +208,9 @@ public record TrainingConfig(
           threads,
           evalBatchSize,
           augment,
-          deterministic);
+          deterministic,
+          nesterov,
+          labelSmoothing);
     }
   }
 }

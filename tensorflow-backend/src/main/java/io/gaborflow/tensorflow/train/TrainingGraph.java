@@ -74,7 +74,11 @@ final class TrainingGraph {
         tf.withName("loss")
             .math
             .mean(
-                tf.nn.softmaxCrossEntropyWithLogits(network.trainingLogits(), oneHot).loss(),
+                tf.nn
+                    .softmaxCrossEntropyWithLogits(
+                        network.trainingLogits(),
+                        smoothed(tf, oneHot, config, model.spec().classes()))
+                    .loss(),
                 tf.constant(0));
     this.evaluationLoss =
         tf.withName("evaluation_loss")
@@ -112,6 +116,18 @@ final class TrainingGraph {
               init.constant(m.shape(), DataBuffers.of(m.initialValues(), true, false))));
     }
     assigns.addAll(updateRule.resetOps());
+  }
+
+  /** The training targets: one-hot, or smoothed towards uniform by the config's label smoothing. */
+  private static Operand<TFloat32> smoothed(
+      Ops tf, Operand<TFloat32> oneHot, TrainingConfig config, int classes) {
+    float e = config.labelSmoothing();
+    if (e == 0) {
+      return oneHot;
+    }
+    return tf.withName("smoothed_targets")
+        .math
+        .add(tf.math.mul(oneHot, tf.constant(1 - e)), tf.constant(e / classes));
   }
 
   /**

@@ -315,7 +315,9 @@ final class TrainingLoop {
                 config.momentum(),
                 config.seed(),
                 config.augment(),
-                config.deterministic())
+                config.deterministic(),
+                config.nesterov(),
+                config.labelSmoothing())
             .toString());
     return fields;
   }
