@@ -2,16 +2,16 @@ package io.gaborflow.cli.trace;
 
 import io.gaborflow.core.model.Scopes;
 import io.gaborflow.tensorflow.data.Batch;
+import io.gaborflow.tensorflow.train.FilterGradients;
 import io.gaborflow.tensorflow.train.ModelSession;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.proto.DeviceStepStats;
@@ -36,12 +36,6 @@ public final class StepTrace {
     UPDATE
   }
 
-  private static final Set<String> FILTER_GRADIENTS =
-      Set.of("Conv2DBackpropFilter", "DepthwiseConv2dNativeBackpropFilter");
-  // Ops between a kernel and the convolution that reads it: the stop-gradient of a fixed bank,
-  // the slice of a kernel split over input parts, a variable's read.
-  private static final Set<String> PASS_THROUGH = Set.of("Slice", "StopGradient", "Identity");
-
   /** Network layers in order, then "optimizer" and "other". */
   public static final Comparator<String> LAYER_ORDER =
       Comparator.comparingLong(StepTrace::layerRank).thenComparing(Comparator.naturalOrder());
@@ -52,14 +46,12 @@ public final class StepTrace {
   }
 
   private final List<Node> nodes;
-  private final Set<String> filterGradientKernels;
 
   /** Per op type, the wall time during which at least one op of the type ran. */
   private final Map<String, Long> spanByType;
 
   StepTrace(Graph graph, RunMetadata metadata) {
     List<Node> executed = new ArrayList<>();
-    Set<String> kernels = new TreeSet<>();
     Map<String, List<long[]>> intervals = new TreeMap<>();
     for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
       for (NodeExecStats stats : device.getNodeStatsList()) {
@@ -76,22 +68,16 @@ public final class StepTrace {
                 new long[] {
                   stats.getAllStartMicros(), stats.getAllStartMicros() + stats.getAllEndRelMicros()
                 });
-        if (FILTER_GRADIENTS.contains(op.type())) {
-          kernels.add(kernelOf(op).name());
-        }
       }
     }
     this.nodes = List.copyOf(executed);
-    this.filterGradientKernels = kernels;
     Map<String, Long> spans = new TreeMap<>();
     intervals.forEach((type, list) -> spans.put(type, union(list)));
     this.spanByType = spans;
   }
 
-  private StepTrace(
-      List<Node> nodes, Set<String> filterGradientKernels, Map<String, Long> spanByType) {
+  private StepTrace(List<Node> nodes, Map<String, Long> spanByType) {
     this.nodes = List.copyOf(nodes);
-    this.filterGradientKernels = filterGradientKernels;
     this.spanByType = spanByType;
   }
 
@@ -138,22 +124,12 @@ public final class StepTrace {
     for (StepTrace trace : traces) {
       trace.spanByType.forEach((type, span) -> spans.merge(type, span, Math::min));
     }
-    return new StepTrace(
-        new ArrayList<>(fastest.values()), traces.get(0).filterGradientKernels, spans);
+    return new StepTrace(new ArrayList<>(fastest.values()), spans);
   }
 
   /** Every op that ran, with its time. */
   public List<Node> nodes() {
     return nodes;
-  }
-
-  /**
-   * The kernels whose filter gradient this step computed, by the name of the variable (or, for a
-   * fixed bank, the constant) they are read from; a kernel split over several input parts counts
-   * once.
-   */
-  public Set<String> filterGradientKernels() {
-    return Set.copyOf(filterGradientKernels);
   }
 
   /** Total microseconds per op type. */
@@ -201,11 +177,10 @@ public final class StepTrace {
     if (op.name().startsWith("optimizer")) {
       return "optimizer";
     }
-    if (FILTER_GRADIENTS.contains(op.type())) {
-      String kernel = layerName(kernelOf(op).name());
-      if (kernel != null) {
-        return kernel;
-      }
+    Optional<String> kernelLayer =
+        FilterGradients.kernelOf(op).map(kernel -> layerName(kernel.name()));
+    if (kernelLayer.isPresent()) {
+      return kernelLayer.get();
     }
     String deepest = null;
     for (int i = 0; i < op.numInputs(); i++) {
@@ -223,17 +198,5 @@ public final class StepTrace {
     return index.isPresent() && opName.length() > Scopes.layer("", index.getAsInt()).length()
         ? Scopes.layer("", index.getAsInt())
         : null;
-  }
-
-  /** A filter gradient's second input is the shape of the kernel it differentiates. */
-  private static GraphOperation kernelOf(GraphOperation filterGradient) {
-    GraphOperation op = (GraphOperation) filterGradient.input(1).op();
-    if (op.type().equals("Shape")) {
-      op = (GraphOperation) op.input(0).op();
-    }
-    while (PASS_THROUGH.contains(op.type())) {
-      op = (GraphOperation) op.input(0).op();
-    }
-    return op;
   }
 }

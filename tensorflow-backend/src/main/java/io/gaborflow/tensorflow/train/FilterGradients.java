@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tensorflow.Graph;
@@ -11,7 +12,7 @@ import org.tensorflow.proto.RunMetadata;
 /**
  * Which kernels a traced step computed a filter gradient for: the proof that fixed banks get none.
  */
-final class FilterGradients {
+public final class FilterGradients {
   private static final Set<String> FILTER_GRADIENTS =
       Set.of("Conv2DBackpropFilter", "DepthwiseConv2dNativeBackpropFilter");
   // Ops between a kernel and the convolution that reads it: the stop-gradient of a fixed bank,
@@ -30,17 +31,27 @@ final class FilterGradients {
     for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
       for (NodeExecStats stats : device.getNodeStatsList()) {
         GraphOperation op = graph.operation(stats.getNodeName());
-        if (op != null && FILTER_GRADIENTS.contains(op.type())) {
-          kernels.add(kernelOf(op).name());
+        if (op != null) {
+          kernelOf(op).ifPresent(kernel -> kernels.add(kernel.name()));
         }
       }
     }
     return kernels;
   }
 
-  /** A filter gradient's second input is the shape of the kernel it differentiates. */
-  private static GraphOperation kernelOf(GraphOperation filterGradient) {
-    GraphOperation op = (GraphOperation) filterGradient.input(1).op();
+  /**
+   * The kernel (variable or constant) {@code op} computes the filter gradient of, or empty when
+   * {@code op} is not a filter gradient. Its second input is the shape of that kernel.
+   */
+  public static Optional<GraphOperation> kernelOf(GraphOperation op) {
+    if (!FILTER_GRADIENTS.contains(op.type())) {
+      return Optional.empty();
+    }
+    return Optional.of(readFrom((GraphOperation) op.input(1).op()));
+  }
+
+  private static GraphOperation readFrom(GraphOperation shapeSource) {
+    GraphOperation op = shapeSource;
     if (op.type().equals("Shape")) {
       op = (GraphOperation) op.input(0).op();
     }
