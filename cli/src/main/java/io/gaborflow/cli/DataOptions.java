@@ -45,6 +45,7 @@ final class DataOptions {
 
   @Option(
       names = "--normalize",
+      negatable = true,
       description = "Standardise each channel with the training set's mean and deviation.")
   boolean normalize;
 

@@ -17,6 +17,14 @@ final class StepOptions {
   enum Schedule {
     CONSTANT,
     STEP,
+    COSINE,
+    LINEAR,
+    ONE_CYCLE
+  }
+
+  /** How a one-cycle schedule comes down from its peak. */
+  enum Anneal {
+    LINEAR,
     COSINE
   }
 
@@ -38,6 +46,21 @@ final class StepOptions {
   float stepFactor = 0.1f;
 
   @Option(
+      names = "--lr-peak-at",
+      paramLabel = "FRACTION",
+      description =
+          "With --lr-schedule ONE_CYCLE: the share of the run spent rising to the learning rate"
+              + " (default: ${DEFAULT-VALUE}).")
+  double peakAt = 0.2;
+
+  @Option(
+      names = "--lr-anneal",
+      description =
+          "With --lr-schedule ONE_CYCLE: how the rate comes down to zero, ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}).")
+  Anneal anneal = Anneal.LINEAR;
+
+  @Option(
       names = "--warmup-epochs",
       description = "Epochs of linear warm-up before the schedule (default: none).")
   int warmupEpochs;
@@ -52,8 +75,32 @@ final class StepOptions {
       description = "Momentum of the momentum optimizer (default: ${DEFAULT-VALUE}).")
   float momentum = TrainingConfig.DEFAULTS.momentum();
 
-  @Option(names = "--nesterov", description = "Nesterov's momentum for the momentum optimizer.")
+  @Option(
+      names = "--nesterov",
+      negatable = true,
+      description = "Nesterov's momentum for the momentum optimizer.")
   boolean nesterov = TrainingConfig.DEFAULTS.nesterov();
+
+  @Option(
+      names = "--weight-decay",
+      paramLabel = "W",
+      description =
+          "Pulls learned kernels towards zero: L2 for momentum, decoupled (AdamW) for Adam; biases,"
+              + " batch-norm parameters and Gabor banks are left out (default: ${DEFAULT-VALUE}).")
+  float weightDecay = TrainingConfig.DEFAULTS.weightDecay();
+
+  @Option(
+      names = "--decay-gabor",
+      description =
+          "Weight decay also on trained Gabor banks' values and parametric Gabor parameters.")
+  boolean decayGabor;
+
+  @Option(
+      names = "--flip-eval",
+      negatable = true,
+      description =
+          "Evaluate on each image and its mirror image, averaging the class probabilities.")
+  boolean flipEvaluation;
 
   @Option(
       names = "--label-smoothing",
@@ -61,6 +108,12 @@ final class StepOptions {
       description =
           "Training targets smoothed towards uniform by E in [0, 1) (default: ${DEFAULT-VALUE}).")
   float labelSmoothing = TrainingConfig.DEFAULTS.labelSmoothing();
+
+  @Option(
+      names = "--augment",
+      negatable = true,
+      description = "Random crops (4-pixel padding) and horizontal flips while training.")
+  boolean augment;
 
   @Option(
       names = "--deterministic",
@@ -80,6 +133,13 @@ final class StepOptions {
           case CONSTANT -> LearningRateSchedule.constant();
           case STEP -> LearningRateSchedule.stepDecay(stepEpochs, stepFactor);
           case COSINE -> LearningRateSchedule.cosine();
+          case LINEAR -> LearningRateSchedule.linear();
+          case ONE_CYCLE ->
+              LearningRateSchedule.oneCycle(
+                  peakAt,
+                  anneal == Anneal.LINEAR
+                      ? LearningRateSchedule.linear()
+                      : LearningRateSchedule.cosine());
         };
     return warmupEpochs > 0 ? chosen.withWarmup(warmupEpochs) : chosen;
   }
@@ -94,6 +154,10 @@ final class StepOptions {
         .momentum(momentum)
         .nesterov(nesterov)
         .labelSmoothing(labelSmoothing)
+        .weightDecay(weightDecay)
+        .decayGabor(decayGabor)
+        .flipEvaluation(flipEvaluation)
+        .augment(augment)
         .deterministic(deterministic)
         .threads(threads);
   }

@@ -18,7 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "train",
@@ -33,14 +35,21 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Model to train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String model = GaborLeNetGraph.MODEL_NAME;
 
+  @Option(
+      names = "--recipe",
+      paramLabel = "NAME",
+      converter = Recipe.Converter.class,
+      completionCandidates = Recipe.Names.class,
+      description =
+          "Named settings for a kind of run (${COMPLETION-CANDIDATES}); flags given as well win;"
+              + " docs/recipes.md lists each.")
+  Recipe recipe;
+
+  @Spec CommandSpec spec;
+
   @Mixin DataOptions dataOptions = new DataOptions();
 
   @Mixin StepOptions stepOptions = new StepOptions();
-
-  @Option(
-      names = "--augment",
-      description = "Random crops (4-pixel padding) and horizontal flips while training.")
-  boolean augment;
 
   @Option(
       names = "--epochs",
@@ -94,7 +103,11 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TrainingConfig config = stepOptions.config().epochs(epochs).seed(seed).augment(augment).build();
+    String recipeLine = recipe == null ? null : recipe.applyTo(spec);
+    if (recipeLine != null) {
+      System.out.println(recipeLine);
+    }
+    TrainingConfig config = stepOptions.config().epochs(epochs).seed(seed).build();
     DataSpec spec = dataOptions.spec(ModelCatalog.graph(model).spec().input(), seed);
     if (report != null) {
       RunReport.requireWritable(report);
@@ -140,7 +153,7 @@ public final class TrainCommand implements Callable<Integer> {
       System.out.println("model exported to " + export);
     }
     if (report != null) {
-      RunReport.write(result, report);
+      RunReport.write(result, recipeLine, report);
       System.out.println("report written to " + report);
     }
     return 0;

@@ -19,7 +19,10 @@ import java.nio.file.StandardCopyOption;
  * <pre>{"model", "dataset", "train_images", "test_images", "config": {...},
  *  "epochs": [{"epoch", "seconds", "train_loss", "test_loss", "test_accuracy", "images_per_second",
  *      "input_wait_seconds"}],
- *  "test_accuracy", "test_loss", "parameters": {"learnable", "fixed"}}</pre>
+ *  "test_accuracy", "test_loss", "parameters": {"learnable", "fixed"}, "recipe"}</pre>
+ *
+ * <p>{@code "recipe"}, when the run used one, is the line the run printed at its start: the
+ * recipe's name and the flags it set.
  */
 public final class RunReport {
   private static final ObjectMapper JSON =
@@ -27,8 +30,8 @@ public final class RunReport {
 
   private RunReport() {}
 
-  /** The report of {@code result} as JSON. */
-  public static ObjectNode toJson(TrainingResult result) {
+  /** The report of {@code result} as JSON; {@code recipe} is the recipe line, or null. */
+  public static ObjectNode toJson(TrainingResult result, String recipe) {
     ObjectNode root = JSON.createObjectNode();
     root.put("model", result.model());
     root.put("dataset", result.dataset());
@@ -41,6 +44,12 @@ public final class RunReport {
     config.put("learning_rate", c.learningRate());
     config.put("optimizer", c.optimizer().name().toLowerCase(java.util.Locale.ROOT));
     config.put("momentum", c.momentum());
+    config.put("nesterov", c.nesterov());
+    config.put("schedule", String.valueOf(c.schedule()));
+    config.put("weight_decay", c.weightDecay());
+    config.put("decay_gabor", c.decayGabor());
+    config.put("label_smoothing", c.labelSmoothing());
+    config.put("flip_evaluation", c.flipEvaluation());
     config.put("seed", c.seed());
     config.put("threads", c.threads());
     config.put("augment", c.augment());
@@ -60,6 +69,9 @@ public final class RunReport {
     ObjectNode parameters = root.putObject("parameters");
     parameters.put("learnable", result.learnableParameters());
     parameters.put("fixed", result.fixedParameters());
+    if (recipe != null) {
+      root.put("recipe", recipe);
+    }
     return root;
   }
 
@@ -84,9 +96,9 @@ public final class RunReport {
 
   /**
    * Writes the report to {@code file} through a temporary file, so a crash never leaves half a
-   * report.
+   * report; {@code recipe} is the recipe line, or null.
    */
-  public static void write(TrainingResult result, Path file) {
+  public static void write(TrainingResult result, String recipe, Path file) {
     Path absolute = file.toAbsolutePath();
     try {
       Path dir = absolute.getParent();
@@ -94,7 +106,7 @@ public final class RunReport {
         Files.createDirectories(dir);
       }
       Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
-      JSON.writeValue(tmp.toFile(), toJson(result));
+      JSON.writeValue(tmp.toFile(), toJson(result, recipe));
       Files.move(
           tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

@@ -42,6 +42,20 @@ public record LearnableVariable(
     return window == null || window.includes(epoch, totalEpochs);
   }
 
+  /**
+   * Whether weight decay applies: to the kernel of a learned bank or dense layer, always; to a
+   * Gabor bank's trained values or parameters only when {@code gaborToo}; never to a bias or a
+   * normalisation's scale or offset, whose size is not what overfits. Only Gabor banks have a
+   * training window, so a kernel with one is a partially trained Gabor bank.
+   */
+  public boolean decays(boolean gaborToo) {
+    return switch (key.role()) {
+      case KERNEL -> window == null || gaborToo;
+      case THETA, PSI, LOG_LAMBDA, LOG_SIGMA, LOG_GAMMA -> gaborToo;
+      case BIAS, GAMMA, BETA, MOVING_MEAN, MOVING_VARIANCE -> false;
+    };
+  }
+
   /** The starting values, drawn from {@code random} (so the same seed gives the same model). */
   public float[] initialValues(SplittableRandom random) {
     if (startValues != null) {

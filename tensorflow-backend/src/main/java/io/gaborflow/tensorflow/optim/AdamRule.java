@@ -9,7 +9,11 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
-/** Adam (Kingma and Ba 2015) on {@code ApplyAdam}, with TensorFlow's default betas and epsilon. */
+/**
+ * Adam (Kingma and Ba 2015) on {@code ApplyAdam}, with TensorFlow's default betas and epsilon, and
+ * decoupled weight decay (AdamW, Loshchilov and Hutter 2019): every variable that decays is first
+ * scaled by {@code 1 - learningRate * weightDecay}, outside the moments, then takes Adam's step.
+ */
 public final class AdamRule implements UpdateRule {
   private static final float BETA1 = 0.9f;
   private static final float BETA2 = 0.999f;
@@ -20,9 +24,12 @@ public final class AdamRule implements UpdateRule {
   private Variable<TFloat32> beta1Power;
   private Variable<TFloat32> beta2Power;
   private final List<Op> resets = new ArrayList<>();
+  private final float weightDecay;
 
-  /** Adam with TensorFlow's default betas and epsilon. */
-  public AdamRule() {}
+  /** Adam with TensorFlow's default betas and epsilon, and decoupled weight decay (0: none). */
+  public AdamRule(float weightDecay) {
+    this.weightDecay = weightDecay;
+  }
 
   @Override
   public void createSlots(Ops tf, List<Variable<TFloat32>> variables) {
@@ -39,19 +46,21 @@ public final class AdamRule implements UpdateRule {
   }
 
   @Override
-  public Op update(
-      Ops tf,
-      Operand<TFloat32> lr,
-      List<Variable<TFloat32>> variables,
-      List<Operand<TFloat32>> gradients) {
+  public Op update(Ops tf, Operand<TFloat32> lr, List<Trained> trained) {
     Operand<TFloat32> beta1 = tf.constant(BETA1);
     Operand<TFloat32> beta2 = tf.constant(BETA2);
     Operand<TFloat32> epsilon = tf.constant(EPSILON);
     List<Op> applies = new ArrayList<>();
-    for (int i = 0; i < variables.size(); i++) {
-      Variable<TFloat32> v = variables.get(i);
+    for (Trained t : trained) {
+      Variable<TFloat32> v = t.variable();
+      Ops step = tf;
+      if (t.decays() && weightDecay > 0) {
+        Operand<TFloat32> keep =
+            tf.math.sub(tf.constant(1f), tf.math.mul(lr, tf.constant(weightDecay)));
+        step = tf.withControlDependencies(List.of(tf.assign(v, tf.math.mul(v, keep))));
+      }
       applies.add(
-          tf.train.applyAdam(
+          step.train.applyAdam(
               v,
               firstMoment.of(v),
               secondMoment.of(v),
@@ -61,7 +70,7 @@ public final class AdamRule implements UpdateRule {
               beta1,
               beta2,
               epsilon,
-              gradients.get(i)));
+              t.gradient()));
     }
     // The bias-correction powers advance after every variable has used this step's values.
     Ops after = tf.withControlDependencies(applies);

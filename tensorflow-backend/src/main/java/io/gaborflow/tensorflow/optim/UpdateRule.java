@@ -22,15 +22,12 @@ public interface UpdateRule {
   void createSlots(Ops tf, List<Variable<TFloat32>> variables);
 
   /**
-   * One step of size {@code learningRate} (a scalar, fed each step by the training loop) over the
-   * pairs {@code variables.get(i)} / {@code gradients.get(i)}, a subset of the variables given to
-   * {@link #createSlots}, plus the rule's step counters.
+   * One step of size {@code learningRate} (a scalar, fed each step by the training loop) over
+   * {@code trained}, a subset of the variables given to {@link #createSlots}, plus the rule's step
+   * counters. Weight decay, where the rule has it, applies to the variables that {@link
+   * Trained#decays()}.
    */
-  Op update(
-      Ops tf,
-      Operand<TFloat32> learningRate,
-      List<Variable<TFloat32>> variables,
-      List<Operand<TFloat32>> gradients);
+  Op update(Ops tf, Operand<TFloat32> learningRate, List<Trained> trained);
 
   /** Ops that set all optimizer state to its starting value. */
   List<Op> resetOps();

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.data.ImageSamples;
@@ -12,14 +13,18 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Runs the inference pass of a training graph: loss and accuracy over a split, logits of a batch.
+ * With flip evaluation (test-time augmentation), each image's class probabilities are the mean of
+ * its own and its mirror image's, and loss and accuracy are those of the mean.
  */
 final class Evaluator {
   private final Session session;
   private final TrainingGraph training;
+  private final boolean flip;
 
-  Evaluator(Session session, TrainingGraph training) {
+  Evaluator(Session session, TrainingGraph training, boolean flip) {
     this.session = session;
     this.training = training;
+    this.flip = flip;
   }
 
   /**
@@ -35,6 +40,13 @@ final class Evaluator {
       for (int step = 0; step < plan.stepsPerEpoch(); step++) {
         Batch batch = batches.next(1, step);
         if (batch.count() == 0) {
+          continue;
+        }
+        if (flip) {
+          Evaluation scored = flipAveraged(batch);
+          lossSum += scored.loss() * batch.count();
+          correctSum += scored.accuracy() * batch.count();
+          evaluated += batch.count();
           continue;
         }
         try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
@@ -55,6 +67,61 @@ final class Evaluator {
     }
     int n = Math.max(1, evaluated);
     return new Evaluation(lossSum / n, correctSum / n, evaluated);
+  }
+
+  /** Loss and accuracy of {@code batch} from the mean of each image's and its mirror's. */
+  private Evaluation flipAveraged(Batch batch) {
+    FeatureShape input = training.network.spec().input();
+    int classes = training.network.spec().classes();
+    float[] direct = probabilities(batch);
+    float[] mirrored = probabilities(mirrored(batch, input));
+    double loss = 0;
+    int correct = 0;
+    for (int b = 0; b < batch.count(); b++) {
+      int best = 0;
+      double bestP = -1;
+      for (int k = 0; k < classes; k++) {
+        double p = (direct[b * classes + k] + mirrored[b * classes + k]) / 2.0;
+        if (p > bestP) {
+          bestP = p;
+          best = k;
+        }
+      }
+      int label = batch.labels()[b];
+      double truth = (direct[b * classes + label] + mirrored[b * classes + label]) / 2.0;
+      loss -= Math.log(Math.max(truth, Float.MIN_NORMAL));
+      correct += best == label ? 1 : 0;
+    }
+    int n = Math.max(1, batch.count());
+    return new Evaluation(loss / n, (double) correct / n, batch.count());
+  }
+
+  /** {@code batch} with every image mirrored left to right. */
+  private static Batch mirrored(Batch batch, FeatureShape input) {
+    int width = input.width();
+    int channels = input.channels();
+    int row = width * channels;
+    float[] source = batch.images();
+    float[] flipped = new float[batch.count() * batch.pixelsPerImage()];
+    for (int start = 0; start < flipped.length; start += row) {
+      for (int x = 0; x < width; x++) {
+        System.arraycopy(
+            source, start + (width - 1 - x) * channels, flipped, start + x * channels, channels);
+      }
+    }
+    return Batch.of(flipped, batch.labels(), batch.count(), batch.pixelsPerImage());
+  }
+
+  private float[] probabilities(Batch batch) {
+    try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
+        Result result =
+            session
+                .runner()
+                .feed(training.network.images(), x)
+                .fetch(training.probabilities)
+                .run()) {
+      return FloatTensors.values((TFloat32) result.get(0));
+    }
   }
 
   /** The logits of {@code batch}'s images, row by row. */

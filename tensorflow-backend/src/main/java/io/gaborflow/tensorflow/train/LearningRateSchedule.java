@@ -2,8 +2,9 @@ package io.gaborflow.tensorflow.train;
 
 /**
  * The learning rate of each training step, from the configured base rate: constant, decayed in
- * steps, or along a cosine to zero, each optionally after a linear warm-up. The training loop feeds
- * the rate to the update rule every step, so a schedule costs no graph change.
+ * steps, or linearly or along a cosine to zero, each optionally after a linear warm-up; or one
+ * cycle, up to the base rate and down again. The training loop feeds the rate to the update rule
+ * every step, so a schedule costs no graph change.
  */
 public sealed interface LearningRateSchedule {
   /**
@@ -25,6 +26,20 @@ public sealed interface LearningRateSchedule {
   /** From the base rate to zero along half a cosine over the run (Loshchilov and Hutter 2017). */
   static LearningRateSchedule cosine() {
     return new Cosine();
+  }
+
+  /** From the base rate to zero along a straight line over the run. */
+  static LearningRateSchedule linear() {
+    return new Linear();
+  }
+
+  /**
+   * One cycle (Smith and Topin 2019): linearly up to the base rate over the first {@code peakAt} of
+   * the run's steps, then down to zero by {@code down}, {@link #linear()} or {@link #cosine()},
+   * over the rest. Step {@code s} of the way up has rate {@code base * (s + 1) / upSteps}.
+   */
+  static LearningRateSchedule oneCycle(double peakAt, LearningRateSchedule down) {
+    return new OneCycle(peakAt, down);
   }
 
   /**
@@ -69,6 +84,38 @@ public sealed interface LearningRateSchedule {
     @Override
     public float rate(float base, long step, int stepsPerEpoch, long totalSteps) {
       return (float) (base * 0.5 * (1 + Math.cos(Math.PI * step / Math.max(1, totalSteps))));
+    }
+  }
+
+  /** {@code base * (1 - step / totalSteps)}. */
+  record Linear() implements LearningRateSchedule {
+    @Override
+    public float rate(float base, long step, int stepsPerEpoch, long totalSteps) {
+      return (float) (base * Math.max(0, 1 - (double) step / Math.max(1, totalSteps)));
+    }
+  }
+
+  /** Up linearly over the first {@code peakAt} of the run, then {@code down} over the rest. */
+  record OneCycle(double peakAt, LearningRateSchedule down) implements LearningRateSchedule {
+    /** Checks the peak lies inside the run and the way down ends at zero. */
+    public OneCycle {
+      if (!(peakAt > 0 && peakAt < 1)) {
+        throw new IllegalArgumentException(
+            "one cycle peaks at a fraction of the run in (0, 1), got " + peakAt);
+      }
+      if (!(down instanceof Linear || down instanceof Cosine)) {
+        throw new IllegalArgumentException(
+            "one cycle comes down linearly or along a cosine, not by " + down);
+      }
+    }
+
+    @Override
+    public float rate(float base, long step, int stepsPerEpoch, long totalSteps) {
+      long up = Math.max(1, Math.round(peakAt * totalSteps));
+      if (step < up) {
+        return base * (step + 1) / up;
+      }
+      return down.rate(base, step - up, stepsPerEpoch, Math.max(1, totalSteps - up));
     }
   }
 

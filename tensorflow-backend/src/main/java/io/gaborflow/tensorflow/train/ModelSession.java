@@ -55,7 +55,7 @@ public final class ModelSession implements AutoCloseable {
       throw e;
     }
     this.steps = new StepRunner(session, training, placement);
-    this.evaluator = new Evaluator(session, training);
+    this.evaluator = new Evaluator(session, training, config.flipEvaluation());
     this.state = new ModelState(graph, session, training);
   }
 

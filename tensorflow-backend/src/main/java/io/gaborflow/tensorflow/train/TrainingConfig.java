@@ -22,6 +22,13 @@ package io.gaborflow.tensorflow.train;
  * @param nesterov Nesterov's momentum instead of the classical one ({@link OptimizerKind#MOMENTUM})
  * @param labelSmoothing e in [0, 1): training targets {@code 1 - e + e / K} for the true class and
  *     {@code e / K} for the others; 0 is one-hot. Evaluation loss is always against one-hot targets
+ * @param weightDecay pulls learned kernels towards zero: L2 added to the gradient for {@link
+ *     OptimizerKind#MOMENTUM}, decoupled (AdamW) for {@link OptimizerKind#ADAM}; 0 is none. Biases,
+ *     normalisation scales and offsets and Gabor banks are left out
+ * @param decayGabor whether weight decay also applies to partially trained Gabor banks' values and
+ *     parametric Gabor banks' parameters
+ * @param flipEvaluation test-time augmentation: evaluation averages the class probabilities of each
+ *     image and its mirror image
  */
 public record TrainingConfig(
     int epochs,
@@ -36,7 +43,10 @@ public record TrainingConfig(
     boolean augment,
     boolean deterministic,
     boolean nesterov,
-    float labelSmoothing) {
+    float labelSmoothing,
+    float weightDecay,
+    boolean decayGabor,
+    boolean flipEvaluation) {
 
   /** Checks every setting, naming the one that is wrong. */
   public TrainingConfig {
@@ -54,6 +64,9 @@ public record TrainingConfig(
     require(
         labelSmoothing >= 0 && labelSmoothing < 1,
         "label smoothing must be in [0, 1), got " + labelSmoothing);
+    require(
+        weightDecay >= 0 && Float.isFinite(weightDecay),
+        "weight decay must be 0 or more, got " + weightDecay);
   }
 
   private static void require(boolean condition, String message) {
@@ -85,7 +98,10 @@ public record TrainingConfig(
         .augment(augment)
         .deterministic(deterministic)
         .nesterov(nesterov)
-        .labelSmoothing(labelSmoothing);
+        .labelSmoothing(labelSmoothing)
+        .weightDecay(weightDecay)
+        .decayGabor(decayGabor)
+        .flipEvaluation(flipEvaluation);
   }
 
   /** A builder with the defaults below. */
@@ -102,6 +118,9 @@ public record TrainingConfig(
     private boolean deterministic = Boolean.getBoolean("gaborflow.deterministic");
     private boolean nesterov;
     private float labelSmoothing;
+    private float weightDecay;
+    private boolean decayGabor;
+    private boolean flipEvaluation;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
     private float momentum = 0.9f;
     private long seed = 1;
@@ -195,6 +214,24 @@ public record TrainingConfig(
       return this;
     }
 
+    /** Weight decay of learned kernels (0: none): L2 for momentum, decoupled for Adam (AdamW). */
+    public Builder weightDecay(float weightDecay) {
+      this.weightDecay = weightDecay;
+      return this;
+    }
+
+    /** Whether weight decay also pulls trained Gabor banks' values or parameters towards zero. */
+    public Builder decayGabor(boolean decayGabor) {
+      this.decayGabor = decayGabor;
+      return this;
+    }
+
+    /** Whether evaluation averages each image's class probabilities with its mirror image's. */
+    public Builder flipEvaluation(boolean flipEvaluation) {
+      this.flipEvaluation = flipEvaluation;
+      return this;
+    }
+
     /** The config. */
     public TrainingConfig build() {
       return new TrainingConfig(
@@ -210,7 +247,10 @@ public record TrainingConfig(
           augment,
           deterministic,
           nesterov,
-          labelSmoothing);
+          labelSmoothing,
+          weightDecay,
+          decayGabor,
+          flipEvaluation);
     }
   }
 }

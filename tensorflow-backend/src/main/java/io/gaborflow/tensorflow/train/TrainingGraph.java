@@ -7,6 +7,7 @@ import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.graph.MovingStatistic;
 import io.gaborflow.tensorflow.graph.NetworkLowering;
 import io.gaborflow.tensorflow.graph.TensorExchange;
+import io.gaborflow.tensorflow.optim.Trained;
 import io.gaborflow.tensorflow.optim.UpdateRule;
 import io.gaborflow.tensorflow.sources.FilterSources;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -53,6 +53,7 @@ final class TrainingGraph {
   private final Graph graph;
   private final UpdateRule updateRule;
   private final TensorExchange exchange;
+  private final boolean decayGabor;
 
   /**
    * The graph of {@code model}; {@code exchange} is what is done to each step's gradients and batch
@@ -62,6 +63,7 @@ final class TrainingGraph {
   TrainingGraph(Graph graph, ModelGraph model, TrainingConfig config, TensorExchange exchange) {
     this.graph = graph;
     this.exchange = exchange;
+    this.decayGabor = config.decayGabor();
     Ops tf = Ops.create(graph);
     this.network =
         NetworkLowering.lower(
@@ -169,12 +171,12 @@ final class TrainingGraph {
 
   @SuppressWarnings("unchecked")
   private Op updateOp(Ops tf, List<Integer> trained) {
-    List<Variable<TFloat32>> variables = new ArrayList<>();
+    List<LearnableVariable> variables = new ArrayList<>();
     Output<?>[] xs = new Output<?>[trained.size()];
     for (int i = 0; i < xs.length; i++) {
-      Variable<TFloat32> v = network.learnables().get(trained.get(i)).variable();
+      LearnableVariable v = network.learnables().get(trained.get(i));
       variables.add(v);
-      xs[i] = v.asOutput();
+      xs[i] = v.variable().asOutput();
     }
     // Gradients for exactly these variables: nothing else gets a gradient, slot or update.
     Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
@@ -184,13 +186,15 @@ final class TrainingGraph {
     }
     List<Operand<TFloat32>> gradients = exchange.exchange(tf, local);
     List<Op> computed = new ArrayList<>();
-    for (Operand<TFloat32> g : gradients) {
-      computed.add(tf.identity(g));
+    List<Trained> steps = new ArrayList<>();
+    for (int i = 0; i < gradients.size(); i++) {
+      computed.add(tf.identity(gradients.get(i)));
+      LearnableVariable v = variables.get(i);
+      steps.add(new Trained(v.variable(), gradients.get(i), v.decays(decayGabor)));
     }
     // Variables are TF1 reference variables: an op that reads one may run after another op has
     // updated it. Gating every update on every gradient makes each step read the weights of the
     // step before, as the maths says, and makes runs repeatable.
-    return updateRule.update(
-        tf.withControlDependencies(computed), learningRate, variables, gradients);
+    return updateRule.update(tf.withControlDependencies(computed), learningRate, steps);
   }
 }
