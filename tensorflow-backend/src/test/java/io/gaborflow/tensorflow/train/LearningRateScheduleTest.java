@@ -36,7 +36,25 @@ class LearningRateScheduleTest {
             s < STEPS
                 ? BASE * (s + 1.0) / STEPS
                 : BASE * 0.5 * (1 + Math.cos(Math.PI * (s - STEPS) / (total - STEPS)));
+    LongFunction<Double> linear = s -> BASE * (1 - (double) s / total);
+    // One cycle peaking at a quarter of the 20 steps: up over 5 steps, down over 15.
+    LongFunction<Double> oneCycleLinear =
+        s -> s < 5 ? BASE * (s + 1.0) / 5 : BASE * (1 - (s - 5.0) / (total - 5));
+    LongFunction<Double> oneCycleCosine =
+        s ->
+            s < 5
+                ? BASE * (s + 1.0) / 5
+                : BASE * 0.5 * (1 + Math.cos(Math.PI * (s - 5.0) / (total - 5)));
     return Stream.of(
+        Arguments.of("linear", LearningRateSchedule.linear(), linear),
+        Arguments.of(
+            "one cycle, linear down",
+            LearningRateSchedule.oneCycle(0.25, LearningRateSchedule.linear()),
+            oneCycleLinear),
+        Arguments.of(
+            "one cycle, cosine down",
+            LearningRateSchedule.oneCycle(0.25, LearningRateSchedule.cosine()),
+            oneCycleCosine),
         Arguments.of(
             "constant", LearningRateSchedule.constant(), (LongFunction<Double>) s -> (double) BASE),
         Arguments.of("step", LearningRateSchedule.stepDecay(2, 0.5f), stepDecay),
