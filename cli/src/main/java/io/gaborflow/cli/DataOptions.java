@@ -74,10 +74,20 @@ final class DataOptions {
   Path cacheDirectory;
 
   /** The spec for a model taking {@code input}; subsets are drawn with {@code seed}. */
+  @Option(
+      names = "--validation",
+      paramLabel = "N",
+      description =
+          "Hold out N training images, class-balanced and seeded, as a validation split: early"
+              + " stopping and the best checkpoint use it, the test set is only reported"
+              + " (default: none).")
+  int validation;
+
   DataSpec spec(FeatureShape input, long seed) {
     DataSpec spec =
         DataSpec.parse(data)
             .limited(limitTrain, limitTest, seed)
+            .withValidation(validation, seed)
             .standardized(normalize)
             .standardizedFrom(normalizeSample)
             .skippingBadFiles(skipBadFiles)

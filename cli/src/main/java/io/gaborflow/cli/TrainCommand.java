@@ -149,6 +149,19 @@ public final class TrainCommand implements Callable<Integer> {
         result.epochs().size(),
         result.learnableParameters(),
         result.fixedParameters());
+    result
+        .bestValidationEpoch()
+        .ifPresent(
+            best ->
+                System.out.printf(
+                    "best validation accuracy %.4f after epoch %d (test accuracy %.4f then)%s%n",
+                    best.validationAccuracy(),
+                    best.epoch(),
+                    best.testAccuracy(),
+                    checkpointDir == null
+                        ? ""
+                        : "; its checkpoint is "
+                            + checkpointDir.resolve("best-epoch-" + best.epoch())));
     if (export != null) {
       System.out.println("model exported to " + export);
     }

@@ -43,6 +43,11 @@ public final class Seeds {
     return seed + 1;
   }
 
+  /** Which training images are held out as the validation split. */
+  public static Random validationSplit(long seed) {
+    return new Random(seed * SPREAD + 7);
+  }
+
   /** The images whose pixels give the standardisation's mean and deviation per channel. */
   public static Random standardizationSample(long seed) {
     return subset(seed);

@@ -17,8 +17,10 @@ import java.nio.file.StandardCopyOption;
  * The JSON report of a run. Field names are snake_case and stable: scripts read them.
  *
  * <pre>{"model", "dataset", "train_images", "test_images", "config": {...},
+ *  "validation_images",
  *  "epochs": [{"epoch", "seconds", "train_loss", "test_loss", "test_accuracy", "images_per_second",
- *      "input_wait_seconds"}],
+ *      "input_wait_seconds", "validation_loss", "validation_accuracy"}],
+ *  "best_validation_epoch": {"epoch", "validation_accuracy", "test_accuracy"},
  *  "test_accuracy", "test_loss", "parameters": {"learnable", "fixed"}, "recipe"}</pre>
  *
  * <p>{@code "recipe"}, when the run used one, is the line the run printed at its start: the
@@ -37,6 +39,7 @@ public final class RunReport {
     root.put("dataset", result.dataset());
     root.put("train_images", result.trainImages());
     root.put("test_images", result.testImages());
+    root.put("validation_images", result.validationImages());
     TrainingConfig c = result.config();
     ObjectNode config = root.putObject("config");
     config.put("epochs", c.epochs());
@@ -61,11 +64,24 @@ public final class RunReport {
       epoch.put("train_loss", e.trainLoss());
       epoch.put("test_loss", e.testLoss());
       epoch.put("test_accuracy", e.testAccuracy());
+      if (e.validated()) {
+        epoch.put("validation_loss", e.validationLoss());
+        epoch.put("validation_accuracy", e.validationAccuracy());
+      }
       epoch.put("images_per_second", e.imagesPerSecond());
       epoch.put("input_wait_seconds", e.inputWaitSeconds());
     }
     root.put("test_accuracy", result.testAccuracy());
     root.put("test_loss", result.finalEvaluation().loss());
+    result
+        .bestValidationEpoch()
+        .ifPresent(
+            best -> {
+              ObjectNode node = root.putObject("best_validation_epoch");
+              node.put("epoch", best.epoch());
+              node.put("validation_accuracy", best.validationAccuracy());
+              node.put("test_accuracy", best.testAccuracy());
+            });
     ObjectNode parameters = root.putObject("parameters");
     parameters.put("learnable", result.learnableParameters());
     parameters.put("fixed", result.fixedParameters());

@@ -24,12 +24,16 @@ import java.util.stream.Stream;
  * {@code latest} (itself replaced by an atomic rename). A crash or a full disk at any point leaves
  * {@code latest} naming the previous good checkpoint. The checkpoint before the latest is kept as
  * well; older ones are deleted. A run stopped mid-epoch by a listener writes {@code
- * epoch-N-step-S/}.
+ * epoch-N-step-S/}. A run with a validation split also keeps its best epoch's checkpoint, {@code
+ * best-epoch-N/}, named in {@code best} the same way.
  */
 public final class CheckpointStore {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String LATEST = "latest";
+  private static final String BEST = "best";
+  private static final String EPOCH_PREFIX = "epoch-";
+  private static final String BEST_PREFIX = "best-";
   private static final String STATE = "state.json";
   private static final String VARIABLES = "variables";
 
@@ -77,13 +81,36 @@ public final class CheckpointStore {
 
   /** Saves {@code store}'s variables and {@code state} as the newest checkpoint. */
   public void save(VariableStore store, CheckpointState state) {
+    place(store, state, state.name(), LATEST, EPOCH_PREFIX);
+  }
+
+  /**
+   * Saves {@code store}'s variables and {@code state} as the best checkpoint so far ({@code
+   * best-epoch-N/}, named in {@code best}), replacing the previous best only once the new one is
+   * complete. The training loop calls it when the validation accuracy improves.
+   */
+  public void saveBest(VariableStore store, CheckpointState state) {
+    place(store, state, BEST_PREFIX + state.name(), BEST, BEST_PREFIX);
+  }
+
+  /** The best checkpoint so far, if the run kept one. */
+  public Optional<Checkpoint> best() {
+    return named(BEST);
+  }
+
+  /**
+   * Writes the checkpoint into a temporary folder, renames it to {@code name}, names it in {@code
+   * pointer}, then deletes the folders starting with {@code family} other than it and the one
+   * {@code pointer} named before.
+   */
+  private void place(
+      VariableStore store, CheckpointState state, String name, String pointerName, String family) {
     Path temporary = null;
     Path placed = null;
     Path pointer = null;
     try {
       Files.createDirectories(directory);
-      String name = state.name();
-      String previous = latestName().orElse(name);
+      String previous = pointed(pointerName).orElse(name);
       temporary = Files.createTempDirectory(directory, "." + name + "-");
       saveVariables(store, temporary.resolve(VARIABLES));
       disk.writeState(temporary.resolve(STATE), JSON.writeValueAsString(state));
@@ -92,14 +119,15 @@ public final class CheckpointStore {
       disk.move(temporary, target);
       temporary = null;
       placed = target;
-      pointer = Files.createTempFile(directory, ".latest-", ".tmp");
+      pointer = Files.createTempFile(directory, "." + pointerName + "-", ".tmp");
       Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
-      disk.move(pointer, directory.resolve(LATEST));
+      disk.move(pointer, directory.resolve(pointerName));
       pointer = null;
       placed = null;
-      pruneAllBut(name, previous);
+      prune(family, pointerName.equals(LATEST) ? List.of(name, previous) : List.of(name));
     } catch (IOException e) {
-      // Whatever got written goes, so latest names the previous checkpoint and nothing else is new.
+      // Whatever got written goes, so the pointer names the previous checkpoint and nothing else
+      // is new.
       discard(temporary);
       discard(placed);
       discard(pointer);
@@ -140,7 +168,11 @@ public final class CheckpointStore {
 
   /** The newest complete checkpoint, if the directory has one. */
   public Optional<Checkpoint> latest() {
-    Path pointer = directory.resolve(LATEST);
+    return named(LATEST);
+  }
+
+  private Optional<Checkpoint> named(String pointerName) {
+    Path pointer = directory.resolve(pointerName);
     if (!Files.isRegularFile(pointer)) {
       return Optional.empty();
     }
@@ -202,20 +234,19 @@ public final class CheckpointStore {
     }
   }
 
-  /** The folder {@code latest} names, if it names one. */
-  private Optional<String> latestName() throws IOException {
-    Path pointer = directory.resolve(LATEST);
+  /** The folder {@code pointerName} names, if it names one. */
+  private Optional<String> pointed(String pointerName) throws IOException {
+    Path pointer = directory.resolve(pointerName);
     return Files.isRegularFile(pointer)
         ? Optional.of(Files.readString(pointer, StandardCharsets.UTF_8).trim())
         : Optional.empty();
   }
 
-  private void pruneAllBut(String... keep) throws IOException {
-    List<String> kept = List.of(keep);
+  private void prune(String family, List<String> kept) throws IOException {
     List<Path> stale = new ArrayList<>();
     try (Stream<Path> entries = Files.list(directory)) {
       entries
-          .filter(p -> p.getFileName().toString().startsWith("epoch-"))
+          .filter(p -> p.getFileName().toString().startsWith(family))
           .filter(p -> !kept.contains(p.getFileName().toString()))
           .forEach(stale::add);
     }

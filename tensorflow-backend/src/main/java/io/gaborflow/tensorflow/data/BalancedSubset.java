@@ -20,6 +20,21 @@ final class BalancedSubset {
   }
 
   /**
+   * {@code set} split in two: a class-balanced seeded choice of {@code count} images (index 1) and
+   * every other image (index 0), so that nothing is in both.
+   */
+  static ImageSamples[] split(ImageSamples set, int classes, int count, Random random) {
+    int[] labels = IntStream.range(0, set.size()).map(set::label).toArray();
+    int[] chosen = indices(labels, classes, count, random);
+    boolean[] taken = new boolean[set.size()];
+    for (int i : chosen) {
+      taken[i] = true;
+    }
+    int[] rest = IntStream.range(0, set.size()).filter(i -> !taken[i]).toArray();
+    return new ImageSamples[] {set.select(rest), set.select(chosen)};
+  }
+
+  /**
    * The indices, ascending, of a subset of {@code count} of the samples with these {@code labels},
    * drawn from {@code random}; all of them when {@code count} is 0 or not below their number.
    */

@@ -44,6 +44,9 @@ public final class DataSources {
     if (spec.limitTrain() > 0 || spec.limitTest() > 0) {
       data = data.balancedSubset(spec.limitTrain(), spec.limitTest(), spec.subsetSeed());
     }
+    if (spec.validation() > 0) {
+      data = data.withValidation(spec.validation(), spec.validationSeed());
+    }
     return spec.standardize()
         ? data.standardized(spec.standardizationSample(), spec.subsetSeed())
         : data;

@@ -25,6 +25,9 @@ import java.nio.file.Path;
  *     data set)
  * @param cacheDirectory where to keep decoded images from image files in a file per split, for
  *     later epochs and later runs with the same files and size, or {@code null} for none
+ * @param validation training images held out as a class-balanced validation split (0: none), taken
+ *     after the training limit and before standardisation, whose statistics they are not part of
+ * @param validationSeed chooses the validation images
  */
 public record DataSpec(
     String source,
@@ -38,7 +41,9 @@ public record DataSpec(
     boolean skipBadFiles,
     ImageSize modelInput,
     long cacheBytes,
-    Path cacheDirectory) {
+    Path cacheDirectory,
+    int validation,
+    long validationSeed) {
 
   /**
    * The default of {@link #standardizationSample()}: over 10,000 images drawn at random, the
@@ -59,6 +64,11 @@ public record DataSpec(
     if (cacheBytes < 0) {
       throw new IllegalArgumentException(
           "the cache budget must be 0 (no cache) or more bytes, got " + cacheBytes);
+    }
+    if (validation < 0) {
+      throw new IllegalArgumentException(
+          "DataSpec.validation takes 0 (no validation split) or more training images, got "
+              + validation);
     }
     if (standardizationSample < 0) {
       throw new IllegalArgumentException(
@@ -96,6 +106,8 @@ public record DataSpec(
     b.modelInput = modelInput;
     b.cacheBytes = cacheBytes;
     b.cacheDirectory = cacheDirectory;
+    b.validation = validation;
+    b.validationSeed = validationSeed;
     return b;
   }
 
@@ -145,6 +157,14 @@ public record DataSpec(
     return toBuilder().cachedOnDisk(directory).build();
   }
 
+  /**
+   * This spec holding out {@code count} training images (0: none), class-balanced and chosen with
+   * {@code seed}, as the validation split.
+   */
+  public DataSpec withValidation(int count, long seed) {
+    return toBuilder().validation(count, seed).build();
+  }
+
   /** Builds a {@link DataSpec}; its fields hold the defaults. */
   public static final class Builder {
     private final String source;
@@ -159,6 +179,8 @@ public record DataSpec(
     private ImageSize modelInput;
     private long cacheBytes;
     private Path cacheDirectory;
+    private int validation;
+    private long validationSeed = 1;
 
     private Builder(String source, String argument) {
       this.source = source;
@@ -218,6 +240,16 @@ public record DataSpec(
       return this;
     }
 
+    /**
+     * {@code count} training images (0: none) held out as the validation split, the same number
+     * from each class as far as the classes allow, chosen with {@code seed}; after any limit.
+     */
+    public Builder validation(int count, long seed) {
+      this.validation = count;
+      this.validationSeed = seed;
+      return this;
+    }
+
     /** The spec, checked. */
     public DataSpec build() {
       return new DataSpec(
@@ -232,7 +264,9 @@ public record DataSpec(
           skipBadFiles,
           modelInput,
           cacheBytes,
-          cacheDirectory);
+          cacheDirectory,
+          validation,
+          validationSeed);
     }
   }
 

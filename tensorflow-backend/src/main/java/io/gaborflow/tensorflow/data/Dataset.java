@@ -3,12 +3,17 @@ package io.gaborflow.tensorflow.data;
 import io.gaborflow.core.Seeds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A training set and a test set of images of one shape, labelled {@code 0 .. classes - 1}.
+ * A training set and a test set of images of one shape, labelled {@code 0 .. classes - 1}, and
+ * perhaps a validation split held out of the training images: what settings are chosen on, early
+ * stopping watches and the best checkpoint is kept by, so that the test set is only reported.
  *
  * @param classNames a name per label, or empty when the data has none
  * @param standardization what was done to the pixels after scaling them to 0..1
+ * @param validation images held out of {@code train}, if any
  */
 public record Dataset(
     String name,
@@ -16,10 +21,12 @@ public record Dataset(
     ImageSamples test,
     int classes,
     List<String> classNames,
-    ChannelStandardization standardization) {
+    ChannelStandardization standardization,
+    Optional<ImageSamples> validation) {
   /** Copies the class names. */
   public Dataset {
     classNames = List.copyOf(classNames);
+    Objects.requireNonNull(validation, "validation: Optional.empty() for none");
     if (train.height() != test.height()
         || train.width() != test.width()
         || train.channels() != test.channels()) {
@@ -42,6 +49,17 @@ public record Dataset(
       throw new IllegalArgumentException(
           name + ": " + classNames.size() + " class names for " + classes + " classes");
     }
+  }
+
+  /** A data set without a validation split. */
+  public Dataset(
+      String name,
+      ImageSamples train,
+      ImageSamples test,
+      int classes,
+      List<String> classNames,
+      ChannelStandardization standardization) {
+    this(name, train, test, classes, classNames, standardization, Optional.empty());
   }
 
   /** A data set not standardised. */
@@ -70,7 +88,37 @@ public record Dataset(
   /** The first {@code trainCount} training and {@code testCount} test images. */
   public Dataset head(int trainCount, int testCount) {
     return new Dataset(
-        name, train.head(trainCount), test.head(testCount), classes, classNames, standardization);
+        name,
+        train.head(trainCount),
+        test.head(testCount),
+        classes,
+        classNames,
+        standardization,
+        validation);
+  }
+
+  /**
+   * {@code count} training images, the same number from each class as far as the classes allow,
+   * chosen with {@code seed}, held out as the validation split; training keeps the others.
+   */
+  public Dataset withValidation(int count, long seed) {
+    if (validation.isPresent()) {
+      throw new IllegalStateException(name + " already has a validation split");
+    }
+    if (count < 1 || count >= train.size()) {
+      throw new IllegalArgumentException(
+          "DataSpec.validation takes 1 to "
+              + (train.size() - 1)
+              + " of the "
+              + train.size()
+              + " training images of "
+              + name
+              + ", got "
+              + count);
+    }
+    ImageSamples[] split = BalancedSubset.split(train, classes, count, Seeds.validationSplit(seed));
+    return new Dataset(
+        name, split[0], test, classes, classNames, standardization, Optional.of(split[1]));
   }
 
   /**
@@ -84,7 +132,8 @@ public record Dataset(
         BalancedSubset.of(test, classes, testCount, Seeds.testSubset(seed)),
         classes,
         classNames,
-        standardization);
+        standardization,
+        validation);
   }
 
   /** Both splits standardised per channel with the statistics of every training image. */
@@ -93,12 +142,18 @@ public record Dataset(
   }
 
   /**
-   * Both splits standardised per channel with the statistics of a seeded sample of {@code sample}
-   * training images (0: all).
+   * Every split standardised per channel with the statistics of a seeded sample of {@code sample}
+   * training images (0: all); validation images are not in the sample.
    */
   public Dataset standardized(int sample, long seed) {
     ChannelStandardization stats = ChannelStandardization.of(train, sample, seed);
     return new Dataset(
-        name, train.standardized(stats), test.standardized(stats), classes, classNames, stats);
+        name,
+        train.standardized(stats),
+        test.standardized(stats),
+        classes,
+        classNames,
+        stats,
+        validation.map(v -> v.standardized(stats)));
   }
 }

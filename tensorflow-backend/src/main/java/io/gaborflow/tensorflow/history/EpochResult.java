@@ -6,6 +6,8 @@ package io.gaborflow.tensorflow.history;
  * @param seconds wall time of the training steps only (evaluation excluded)
  * @param trainLoss mean loss over the epoch's steps
  * @param inputWaitSeconds the part of {@code seconds} spent waiting for the next batch to be read
+ * @param validationLoss loss on the validation split, NaN when the data has none
+ * @param validationAccuracy accuracy on the validation split, NaN when the data has none
  */
 public record EpochResult(
     int epoch,
@@ -15,7 +17,32 @@ public record EpochResult(
     double testLoss,
     double testAccuracy,
     int images,
-    double inputWaitSeconds) {
+    double inputWaitSeconds,
+    double validationLoss,
+    double validationAccuracy) {
+
+  /** An epoch of a run without a validation split. */
+  public EpochResult(
+      int epoch,
+      int epochs,
+      double seconds,
+      double trainLoss,
+      double testLoss,
+      double testAccuracy,
+      int images,
+      double inputWaitSeconds) {
+    this(
+        epoch,
+        epochs,
+        seconds,
+        trainLoss,
+        testLoss,
+        testAccuracy,
+        images,
+        inputWaitSeconds,
+        Double.NaN,
+        Double.NaN);
+  }
 
   /** An epoch whose input wait was not measured. */
   public EpochResult(
@@ -27,6 +54,11 @@ public record EpochResult(
       double testAccuracy,
       int images) {
     this(epoch, epochs, seconds, trainLoss, testLoss, testAccuracy, images, 0);
+  }
+
+  /** Whether the epoch was evaluated on a validation split. */
+  public boolean validated() {
+    return !Double.isNaN(validationAccuracy);
   }
 
   /** The share of the epoch's training time spent waiting for input, 0 to 1. */
@@ -43,11 +75,18 @@ public record EpochResult(
    * One line for logs: "epoch 1/2: train loss 0.5123, test loss ..., test accuracy 0.8612, ...".
    */
   public String summary() {
+    String validation =
+        validated()
+            ? String.format(
+                "validation loss %.4f, validation accuracy %.4f, ",
+                validationLoss, validationAccuracy)
+            : "";
     return String.format(
-        "epoch %d/%d: train loss %.4f, test loss %.4f, test accuracy %.4f, %.1f s, %.0f images/s, input wait %.1f %%",
+        "epoch %d/%d: train loss %.4f, %stest loss %.4f, test accuracy %.4f, %.1f s, %.0f images/s, input wait %.1f %%",
         epoch,
         epochs,
         trainLoss,
+        validation,
         testLoss,
         testAccuracy,
         seconds,

@@ -4,8 +4,8 @@ import io.gaborflow.tensorflow.history.EpochResult;
 
 /**
  * Stops a run once the evaluation after each epoch has not improved for {@code patience} epochs in
- * a row. The evaluation set is the data's test split: give a validation split there to keep the
- * test set out of the decision.
+ * a row. It watches the validation split when the data has one ({@code DataSpec.validation}), and
+ * the test split only when there is none.
  */
 public final class EarlyStopping implements TrainingListener {
   /** What is watched, and which way is better. */
@@ -49,7 +49,9 @@ public final class EarlyStopping implements TrainingListener {
 
   @Override
   public void epochDone(EpochResult result) {
-    double value = metric == Metric.LOSS ? -result.testLoss() : result.testAccuracy();
+    double loss = result.validated() ? result.validationLoss() : result.testLoss();
+    double accuracy = result.validated() ? result.validationAccuracy() : result.testAccuracy();
+    double value = metric == Metric.LOSS ? -loss : accuracy;
     if (Double.isNaN(best) || value > best + minDelta) {
       best = value;
       epochsWithoutImprovement = 0;

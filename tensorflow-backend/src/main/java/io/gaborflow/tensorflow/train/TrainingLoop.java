@@ -91,7 +91,8 @@ final class TrainingLoop {
         last,
         session.network().learnableParameters(),
         session.network().fixedParameters(),
-        stopped);
+        stopped,
+        data.validation().map(ImageSamples::size).orElse(0));
   }
 
   /**
@@ -198,11 +199,18 @@ final class TrainingLoop {
             steps * batch);
       }
       Evaluation test;
+      Optional<Evaluation> validation;
       try {
+        validation = data.validation().map(v -> session.evaluate(v, config.evalBatchSize()));
         test = session.evaluate(data.test(), config.evalBatchSize());
       } catch (DataFormatException e) {
         throw saveBeforeFailure(session, epochs, epoch, steps, lossSum, e);
       }
+      boolean bestSoFar =
+          validation.isPresent()
+              && epochs.stream()
+                  .filter(EpochResult::validated)
+                  .allMatch(e -> validation.get().accuracy() > e.validationAccuracy());
       EpochResult result =
           new EpochResult(
               epoch,
@@ -212,17 +220,22 @@ final class TrainingLoop {
               test.loss(),
               test.accuracy(),
               steps * batch,
-              waited);
+              waited,
+              validation.map(Evaluation::loss).orElse(Double.NaN),
+              validation.map(Evaluation::accuracy).orElse(Double.NaN));
       epochs.add(result);
-      saveCheckpoint(
-          session,
+      CheckpointState state =
           new CheckpointState(
               model,
               epoch,
               config.epochs(),
               config.seed(),
               session.variables().variableShapes(),
-              epochs));
+              epochs);
+      saveCheckpoint(session, state);
+      if (bestSoFar && session.placement().writesOutputs()) {
+        checkpoints.ifPresent(store -> store.saveBest(session.variables(), state));
+      }
       LOG.info("{}: {}", model, result.summary());
       progress.epochDone(result);
       if (control.stopRequested() && epoch < config.epochs()) {

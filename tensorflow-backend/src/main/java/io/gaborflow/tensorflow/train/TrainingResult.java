@@ -9,6 +9,7 @@ import java.util.List;
  * @param learnableParameters trained weights and biases
  * @param fixedParameters weights of the fixed banks, counted as the ordinary kernels they equal
  * @param stopped whether a listener stopped the run before its last epoch ended
+ * @param validationImages images held out of training as the validation split (0: none)
  */
 public record TrainingResult(
     String model,
@@ -20,11 +21,26 @@ public record TrainingResult(
     Evaluation finalEvaluation,
     long learnableParameters,
     long fixedParameters,
-    boolean stopped) {
+    boolean stopped,
+    int validationImages) {
 
   /** Copies the epochs. */
   public TrainingResult {
     epochs = List.copyOf(epochs);
+  }
+
+  /**
+   * The epoch with the best validation accuracy (the first of equals): the one the best checkpoint
+   * holds; empty without a validation split.
+   */
+  public java.util.Optional<EpochResult> bestValidationEpoch() {
+    EpochResult best = null;
+    for (EpochResult e : epochs) {
+      if (e.validated() && (best == null || e.validationAccuracy() > best.validationAccuracy())) {
+        best = e;
+      }
+    }
+    return java.util.Optional.ofNullable(best);
   }
 
   /** The final test accuracy. */

@@ -93,4 +93,17 @@ class StoppingTest {
       assertEquals(stoppedAfter[i], control.stopRequested(), "after epoch " + (i + 1));
     }
   }
+
+  @Test
+  void earlyStoppingWatchesTheValidationSplitWhenThereIsOne() {
+    // Validation loss keeps falling while test loss rises: a run choosing on validation goes on.
+    EarlyStopping early = new EarlyStopping(EarlyStopping.Metric.LOSS, 1, 0);
+    RunControl control = new RunControl();
+    early.runStarted(control);
+    for (int i = 0; i < 4; i++) {
+      early.epochDone(
+          new EpochResult(i + 1, 4, 1, 1, 1.0 + i, 0.5, 10, 0, 1.0 - 0.1 * i, 0.5 + 0.1 * i));
+      assertFalse(control.stopRequested(), "after epoch " + (i + 1));
+    }
+  }
 }
