@@ -31,8 +31,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "FAMILY",
-      description = "lenet or nin (default: ${DEFAULT-VALUE}).")
+      description = "lenet, nin or resnet20 (default: ${DEFAULT-VALUE}).")
   String model = "lenet";
+
+  @Mixin RecipeOption recipe = new RecipeOption();
 
   @Mixin DataOptions dataOptions = new DataOptions();
 
@@ -69,6 +71,14 @@ public final class BenchCommand implements Callable<Integer> {
   List<Long> seeds = List.of(1L);
 
   @Option(
+      names = "--target-accuracy",
+      paramLabel = "A",
+      description =
+          "Also report each variant's training seconds until its validation accuracy first reaches"
+              + " A (needs --validation), and which variant gets there first.")
+  Double targetAccuracy;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Where to write the reports (default: ${DEFAULT-VALUE}).")
@@ -76,6 +86,16 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    recipe.apply();
+    if (targetAccuracy != null && !(targetAccuracy > 0 && targetAccuracy <= 1)) {
+      throw new IllegalArgumentException(
+          "--target-accuracy is an accuracy in (0, 1], got " + targetAccuracy);
+    }
+    if (targetAccuracy != null && dataOptions.validation == 0) {
+      throw new IllegalArgumentException(
+          "--target-accuracy watches the validation split, so that the test set only reports:"
+              + " give --validation N as well (5000 for CIFAR-10, say)");
+    }
     List<BenchVariant> variants = new ArrayList<>();
     for (int fraction : fractions) {
       if (fraction < 0 || fraction > 100) {
@@ -108,9 +128,11 @@ public final class BenchCommand implements Callable<Integer> {
         "bench: %s on %s (%d training images), %d variants x %d seeds x %d epochs%n",
         model, data.name(), data.train().size(), variants.size(), seeds.size(), epochs);
     List<VariantResult> results = new Bench(base, variants, seeds, config, System.out).run(data);
-    BenchReport report = new BenchReport(model, data.name(), config, seeds, results);
+    double target = targetAccuracy == null ? Double.NaN : targetAccuracy;
+    BenchReport report = new BenchReport(model, data.name(), config, seeds, results, target);
     report.writeAll(out);
     BenchChart.write(results, out.resolve("bench.png"));
+    BenchChart.writeCurves(results, target, out.resolve("accuracy-vs-time.png"));
     System.out.println();
     System.out.print(report.markdownTable());
     System.out.println(
@@ -118,8 +140,10 @@ public final class BenchCommand implements Callable<Integer> {
             + out.resolve("bench.json")
             + ", "
             + out.resolve("bench.md")
+            + ", "
+            + out.resolve("bench.png")
             + " and "
-            + out.resolve("bench.png"));
+            + out.resolve("accuracy-vs-time.png"));
     return 0;
   }
 }

@@ -18,9 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "train",
@@ -35,17 +33,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Model to train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String model = GaborLeNetGraph.MODEL_NAME;
 
-  @Option(
-      names = "--recipe",
-      paramLabel = "NAME",
-      converter = Recipe.Converter.class,
-      completionCandidates = Recipe.Names.class,
-      description =
-          "Named settings for a kind of run (${COMPLETION-CANDIDATES}); flags given as well win;"
-              + " docs/recipes.md lists each.")
-  Recipe recipe;
-
-  @Spec CommandSpec spec;
+  @Mixin RecipeOption recipe = new RecipeOption();
 
   @Mixin DataOptions dataOptions = new DataOptions();
 
@@ -103,10 +91,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String recipeLine = recipe == null ? null : recipe.applyTo(spec);
-    if (recipeLine != null) {
-      System.out.println(recipeLine);
-    }
+    String recipeLine = recipe.apply();
     TrainingConfig config = stepOptions.config().epochs(epochs).seed(seed).build();
     DataSpec spec = dataOptions.spec(ModelCatalog.graph(model).spec().input(), seed);
     if (report != null) {

@@ -46,9 +46,11 @@ public final class Bench {
     Map<BenchVariant, List<Double>> accuracies = new LinkedHashMap<>();
     Map<BenchVariant, List<Double>> seconds = new LinkedHashMap<>();
     Map<BenchVariant, VariantFigures> figures = new LinkedHashMap<>();
+    Map<BenchVariant, List<TrainingCurve>> curves = new LinkedHashMap<>();
     for (BenchVariant v : variants) {
       accuracies.put(v, new ArrayList<>());
       seconds.put(v, new ArrayList<>());
+      curves.put(v, new ArrayList<>());
     }
     for (long seed : seeds) {
       TrainingConfig seeded = config.withSeed(seed);
@@ -61,6 +63,7 @@ public final class Bench {
         for (EpochResult e : result.epochs()) {
           seconds.get(variant).add(e.seconds());
         }
+        curves.get(variant).add(TrainingCurve.of(result.epochs()));
         log.printf(
             "%-28s seed %d: test accuracy %.4f, %s s/epoch%n",
             graph.modelName(),
@@ -73,7 +76,12 @@ public final class Bench {
     for (BenchVariant v : variants) {
       results.add(
           new VariantResult(
-              v, v.graph(base).modelName(), figures.get(v), accuracies.get(v), seconds.get(v)));
+              v,
+              v.graph(base).modelName(),
+              figures.get(v),
+              accuracies.get(v),
+              seconds.get(v),
+              curves.get(v)));
     }
     return results;
   }

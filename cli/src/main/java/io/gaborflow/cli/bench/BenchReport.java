@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * Writes a bench's results: {@code bench.json} (every figure, every run), {@code bench.md} (a table
@@ -28,19 +29,35 @@ public final class BenchReport {
   private final List<Long> seeds;
   private final List<VariantResult> results;
   private final VariantResult baseline;
+  private final double targetAccuracy;
 
   /** The variants' {@code results}. */
   public List<VariantResult> results() {
     return results;
   }
 
-  /** The report of a sweep of {@code family} on {@code dataset}. */
+  /** The report of a sweep of {@code family} on {@code dataset}, without a target accuracy. */
   public BenchReport(
       String family,
       String dataset,
       TrainingConfig config,
       List<Long> seeds,
       List<VariantResult> results) {
+    this(family, dataset, config, seeds, results, Double.NaN);
+  }
+
+  /**
+   * The report of a sweep of {@code family} on {@code dataset}, with each variant's training time
+   * to {@code targetAccuracy} (NaN: none).
+   */
+  public BenchReport(
+      String family,
+      String dataset,
+      TrainingConfig config,
+      List<Long> seeds,
+      List<VariantResult> results,
+      double targetAccuracy) {
+    this.targetAccuracy = targetAccuracy;
     this.family = family;
     this.dataset = dataset;
     this.config = config;
@@ -105,6 +122,26 @@ public final class BenchReport {
       time.put("speedup_vs_baseline", baseline.medianEpochSeconds() / r.medianEpochSeconds());
       ArrayNode all = time.putArray("all");
       r.epochSeconds().forEach(all::add);
+      if (!Double.isNaN(targetAccuracy)) {
+        ObjectNode toTarget = v.putObject("time_to_accuracy");
+        toTarget.put("target", targetAccuracy);
+        toTarget.put(
+            "on", r.curves().stream().allMatch(TrainingCurve::validation) ? "validation" : "test");
+        putOrNull(toTarget, "median_seconds", r.medianSecondsTo(targetAccuracy));
+        putOrNull(
+            toTarget,
+            "speedup_vs_baseline",
+            baseline.medianSecondsTo(targetAccuracy) / r.medianSecondsTo(targetAccuracy));
+        ArrayNode seedTimes = toTarget.putArray("runs");
+        for (TrainingCurve curve : r.curves()) {
+          OptionalDouble t = curve.secondsTo(targetAccuracy);
+          if (t.isPresent()) {
+            seedTimes.add(t.getAsDouble());
+          } else {
+            seedTimes.addNull();
+          }
+        }
+      }
       ObjectNode macs = v.putObject("macs_per_training_image");
       macs.put("forward", f.forward());
       macs.put("input_gradient", f.inputGradient());
@@ -126,6 +163,36 @@ public final class BenchReport {
           "saving_vs_baseline", baseline.figures().picojoulesPerImage() / f.picojoulesPerImage());
     }
     return root;
+  }
+
+  private static void putOrNull(ObjectNode node, String field, double value) {
+    if (Double.isNaN(value)) {
+      node.putNull(field);
+    } else {
+      node.put(field, value);
+    }
+  }
+
+  /**
+   * The variant that reached the target accuracy in the least training time, if any did: the
+   * sentence the markdown ends its time-to-accuracy table with.
+   */
+  String firstToTarget() {
+    VariantResult first = null;
+    for (VariantResult r : results) {
+      double t = r.medianSecondsTo(targetAccuracy);
+      if (!Double.isNaN(t) && (first == null || t < first.medianSecondsTo(targetAccuracy))) {
+        first = r;
+      }
+    }
+    return first == null
+        ? String.format(Locale.ROOT, "No variant reached %.4f.", targetAccuracy)
+        : String.format(
+            Locale.ROOT,
+            "First to %.4f: %s, after %.0f s of training.",
+            targetAccuracy,
+            first.variant().label(),
+            first.medianSecondsTo(targetAccuracy));
   }
 
   /** The markdown report, for printing. */
@@ -177,6 +244,29 @@ public final class BenchReport {
               (double) baseline.figures().storageBytes() / f.storageBytes(),
               f.picojoulesPerImage() / 1e6,
               baseline.figures().picojoulesPerImage() / f.picojoulesPerImage()));
+    }
+    if (!Double.isNaN(targetAccuracy)) {
+      boolean validation =
+          results.stream().flatMap(r -> r.curves().stream()).allMatch(TrainingCurve::validation);
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%n| variant | training s to %s accuracy %.4f (median of seeds) | speedup |%n|---|---|---|%n",
+              validation ? "validation" : "test",
+              targetAccuracy));
+      for (VariantResult r : results) {
+        double t = r.medianSecondsTo(targetAccuracy);
+        md.append(
+            Double.isNaN(t)
+                ? String.format(Locale.ROOT, "| %s | not reached | |%n", r.variant().label())
+                : String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.2fx |%n",
+                    r.variant().label(),
+                    t,
+                    baseline.medianSecondsTo(targetAccuracy) / t));
+      }
+      md.append('\n').append(firstToTarget()).append('\n');
     }
     md.append(
             "\nMACs in millions per training image. Storage: the exported model with each fixed Gabor bank kept as")

@@ -2,19 +2,43 @@ package io.gaborflow.cli.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * A variant's runs over all seeds and what they add up to.
  *
  * @param accuracies final test accuracy of each seed's run
  * @param epochSeconds seconds of every epoch of every run
+ * @param curves each seed's accuracy against training time
  */
 public record VariantResult(
     BenchVariant variant,
     String model,
     VariantFigures figures,
     List<Double> accuracies,
-    List<Double> epochSeconds) {
+    List<Double> epochSeconds,
+    List<TrainingCurve> curves) {
+
+  /**
+   * The median over the seeds of the training seconds to {@code target} accuracy; NaN when a seed
+   * never reached it, so that a variant is not credited with its lucky runs only.
+   */
+  public double medianSecondsTo(double target) {
+    List<Double> times = new ArrayList<>();
+    for (TrainingCurve curve : curves) {
+      OptionalDouble t = curve.secondsTo(target);
+      if (t.isEmpty()) {
+        return Double.NaN;
+      }
+      times.add(t.getAsDouble());
+    }
+    return median(times);
+  }
+
+  /** This result with the figures {@code other}. */
+  public VariantResult withFigures(VariantFigures other) {
+    return new VariantResult(variant, model, other, accuracies, epochSeconds, curves);
+  }
 
   /** The test accuracy, averaged over the seeds. */
   public double meanAccuracy() {

@@ -1,5 +1,6 @@
 package io.gaborflow.cli.render;
 
+import io.gaborflow.cli.bench.TrainingCurve;
 import io.gaborflow.cli.bench.VariantResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +65,53 @@ public final class BenchChart {
     try {
       BitmapEncoder.saveBitmap(
           List.of(accuracy, time), 1, 2, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes one chart of accuracy against training time to {@code png}, a curve per variant (the
+   * mean over seeds after each epoch), with the target accuracy as a line when it is a number.
+   */
+  public static void writeCurves(List<VariantResult> results, double target, Path png) {
+    boolean validation =
+        results.stream().flatMap(r -> r.curves().stream()).allMatch(TrainingCurve::validation);
+    XYChart chart =
+        new XYChartBuilder()
+            .width(720)
+            .height(480)
+            .title("Accuracy against training time")
+            .xAxisTitle("training seconds (evaluation left out)")
+            .yAxisTitle((validation ? "validation" : "test") + " accuracy")
+            .build();
+    double longest = 0;
+    for (VariantResult r : results) {
+      int epochs = r.curves().stream().mapToInt(c -> c.seconds().size()).min().orElse(0);
+      if (epochs == 0) {
+        continue;
+      }
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      for (int e = 0; e < epochs; e++) {
+        int epoch = e;
+        x.add(r.curves().stream().mapToDouble(c -> c.seconds().get(epoch)).average().orElseThrow());
+        y.add(
+            r.curves().stream().mapToDouble(c -> c.accuracy().get(epoch)).average().orElseThrow());
+      }
+      longest = Math.max(longest, x.get(x.size() - 1));
+      chart.addSeries(r.variant().label(), x, y).setMarker(SeriesMarkers.CIRCLE);
+    }
+    if (!Double.isNaN(target) && longest > 0) {
+      chart
+          .addSeries(
+              String.format(java.util.Locale.ROOT, "target %.4f", target),
+              List.of(0.0, longest),
+              List.of(target, target))
+          .setMarker(SeriesMarkers.NONE);
+    }
+    try {
+      BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
     }

@@ -43,7 +43,7 @@ class BenchTest {
               .layer("logits", Specs.logits(2))
               .build());
 
-  private static VariantFigures figures(int percent) {
+  static VariantFigures figures(int percent) {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).build();
     return VariantFigures.of(
         new BenchVariant(percent, 0).graph(TINY).spec(), OptimizerKind.ADAM, 16);

@@ -3,6 +3,7 @@ package io.gaborflow.cli.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gaborflow.cli.bench.BenchVariant;
+import io.gaborflow.cli.bench.TrainingCurve;
 import io.gaborflow.cli.bench.VariantResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,19 +22,57 @@ class BenchChartTest {
     List<VariantResult> results =
         List.of(
             new VariantResult(
-                new BenchVariant(0, 0), "m-fixed0", null, List.of(0.9, 0.91), List.of(2.0, 2.1)),
+                new BenchVariant(0, 0),
+                "m-fixed0",
+                null,
+                List.of(0.9, 0.91),
+                List.of(2.0, 2.1),
+                List.of()),
             new VariantResult(
-                new BenchVariant(50, 0), "m-fixed50", null, List.of(0.89, 0.9), List.of(1.5, 1.6)),
+                new BenchVariant(50, 0),
+                "m-fixed50",
+                null,
+                List.of(0.89, 0.9),
+                List.of(1.5, 1.6),
+                List.of()),
             new VariantResult(
                 new BenchVariant(50, 1),
                 "m-fixed50-partial1",
                 null,
                 List.of(0.9, 0.9),
-                List.of(1.7, 1.8)));
+                List.of(1.7, 1.8),
+                List.of()));
     Path png = dir.resolve("bench.png");
     BenchChart.write(results, png);
     BufferedImage image = ImageIO.read(png.toFile());
     assertEquals(1120, image.getWidth());
     assertEquals(400, image.getHeight());
+  }
+
+  @Test
+  void drawsOneCurveOfAccuracyAgainstTimePerVariant() throws IOException {
+    TrainingCurve slow = new TrainingCurve(List.of(10.0, 20.0), List.of(0.5, 0.7), true);
+    TrainingCurve fast = new TrainingCurve(List.of(6.0, 12.0), List.of(0.5, 0.68), true);
+    List<VariantResult> results =
+        List.of(
+            new VariantResult(
+                new BenchVariant(0, 0),
+                "m-fixed0",
+                null,
+                List.of(0.7),
+                List.of(10.0),
+                List.of(slow)),
+            new VariantResult(
+                new BenchVariant(50, 0),
+                "m-fixed50",
+                null,
+                List.of(0.68),
+                List.of(6.0),
+                List.of(fast)));
+    Path png = dir.resolve("accuracy-vs-time.png");
+    BenchChart.writeCurves(results, 0.6, png);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(720, image.getWidth());
+    assertEquals(480, image.getHeight());
   }
 }
