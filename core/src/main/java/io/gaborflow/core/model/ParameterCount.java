@@ -12,8 +12,10 @@ import java.util.List;
  *     ordinary {@code [k, k, Cin, n]} kernels a hand-wired frozen convolution would hold
  * @param moving batch normalisation's moving means and variances: updated while training, not by
  *     the optimizer
- * @param gaborFilters filters of the Gabor banks, each stored as its five generator parameters
- * @param sourcedWeights weights of fixed banks from a filter source, stored as tensors
+ * @param gaborFilters filters of the fixed and parametric Gabor banks, each stored as its five
+ *     generator parameters
+ * @param sourcedWeights weights stored as tensors though not learnable: fixed banks from a filter
+ *     source, and Gabor banks whose values train for some epochs (no longer Gabor kernels after)
  * @param fixedKernelValues values of the fixed kernels as the graph holds them ({@code [k, k, 1,
  *     n]} for a SHARED Gabor bank)
  * @param learnedGaborParameters the per-filter Gabor parameters that parametric banks learn
@@ -123,6 +125,10 @@ public record ParameterCount(
                     ? (long) conv.size() * conv.size() * bank.filters()
                     : weights;
             long learned = (long) gabor.learned().size() * bank.filters();
+            if (gabor.window() != null && !gabor.parametric()) {
+              // Trained values are no longer Gabor kernels: they are stored as the tensor.
+              return new ParameterCount(0, weights, 0, 0, weights, kernelValues, 0);
+            }
             return new ParameterCount(
                 learned, weights, 0, bank.filters(), 0, kernelValues, learned);
           }

@@ -150,4 +150,30 @@ class NetworkSpecTest {
     assertEquals(4 * 9, count.fixed());
     assertTrue(count.storageBytes() < count.tensorBytes());
   }
+
+  @Test
+  void aGaborBankTrainedForSomeEpochsIsStoredAsItsTensor() {
+    GaborBankSpec gabor = GaborBankSpec.builder().orientations(2).phases(0, 90).sigma(1).build();
+    NetworkSpec spec =
+        NetworkSpec.builder("test.Partial", "partial", FeatureShape.spatial(8, 8, 1), 2)
+            .layer(
+                "conv",
+                new ConvLayerSpec(
+                    3,
+                    1,
+                    Padding.VALID,
+                    Activation.RELU,
+                    List.of(
+                        new FixedGaborBankSpec(
+                            "gabor", gabor, 1, io.gaborflow.core.annotation.TrainableAt.START),
+                        new LearnableBankSpec("conv", 4, Initializer.GLOROT_UNIFORM))))
+            .layer(
+                "logits",
+                new DenseLayerSpec("logits", 2, Activation.NONE, Initializer.GLOROT_UNIFORM))
+            .build();
+    ParameterCount count = ParameterCount.of(spec);
+    assertEquals(4 * 9, count.fixed());
+    assertEquals(0, count.gaborFilters(), "its trained values are not Gabor kernels");
+    assertEquals(count.tensorBytes(), count.storageBytes());
+  }
 }
