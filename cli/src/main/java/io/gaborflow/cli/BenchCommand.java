@@ -5,6 +5,7 @@ import io.gaborflow.cli.bench.BenchReport;
 import io.gaborflow.cli.bench.BenchVariant;
 import io.gaborflow.cli.bench.VariantResult;
 import io.gaborflow.cli.render.BenchChart;
+import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.Dataset;
@@ -51,8 +52,16 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--partial",
       paramLabel = "EPOCHS",
       description =
-          "Also run each share above 0 with its Gabor banks trained for the first EPOCHS epochs.")
+          "Also run each share above 0 with its Gabor banks trained for EPOCHS epochs (the first,"
+              + " or the last with --partial-at end).")
   int partial;
+
+  @Option(
+      names = "--partial-at",
+      description =
+          "Which end of the run --partial's epochs of Gabor training take: ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}).")
+  TrainableAt partialAt = TrainableAt.START;
 
   @Option(
       names = "--parametric",
@@ -107,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (partial > 0) {
       for (int fraction : fractions) {
         if (fraction > 0) {
-          variants.add(new BenchVariant(fraction, partial));
+          variants.add(new BenchVariant(fraction, partial, false, partialAt));
         }
       }
     }

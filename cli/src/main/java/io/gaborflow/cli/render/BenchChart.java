@@ -2,6 +2,7 @@ package io.gaborflow.cli.render;
 
 import io.gaborflow.cli.bench.TrainingCurve;
 import io.gaborflow.cli.bench.VariantResult;
+import io.gaborflow.core.annotation.TrainableAt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,7 +38,12 @@ public final class BenchChart {
             .xAxisTitle("fixed Gabor filters (%)")
             .yAxisTitle("seconds per epoch (median)")
             .build();
-    for (String series : List.of("Gabor fixed", "Gabor trained at first", "Gabor parametric")) {
+    for (String series :
+        List.of(
+            "Gabor fixed",
+            "Gabor trained at first",
+            "Gabor trained at the end",
+            "Gabor parametric")) {
       List<Double> x = new ArrayList<>();
       List<Double> acc = new ArrayList<>();
       List<Double> std = new ArrayList<>();
@@ -46,7 +52,11 @@ public final class BenchChart {
         String of =
             r.variant().parametric()
                 ? "Gabor parametric"
-                : r.variant().partialEpochs() > 0 ? "Gabor trained at first" : "Gabor fixed";
+                : r.variant().partialEpochs() == 0
+                    ? "Gabor fixed"
+                    : r.variant().partialAt() == TrainableAt.START
+                        ? "Gabor trained at first"
+                        : "Gabor trained at the end";
         if (of.equals(series)) {
           x.add((double) r.variant().fixedPercent());
           acc.add(r.meanAccuracy());

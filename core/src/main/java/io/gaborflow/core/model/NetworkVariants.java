@@ -32,6 +32,14 @@ public final class NetworkVariants {
    * declared).
    */
   public static NetworkSpec withGaborTraining(NetworkSpec spec, int epochs) {
+    return withGaborTraining(spec, epochs, TrainableAt.START);
+  }
+
+  /**
+   * {@code spec} with every fixed Gabor bank trained for {@code epochs} epochs (0: as declared) at
+   * the {@code at} end of the run; the model name says which ({@code -partial1}, {@code -final1}).
+   */
+  public static NetworkSpec withGaborTraining(NetworkSpec spec, int epochs, TrainableAt at) {
     if (epochs < 0) {
       throw new IllegalArgumentException("Gabor training epochs must be 0 or more, got " + epochs);
     }
@@ -45,10 +53,11 @@ public final class NetworkVariants {
                         .map(
                             b ->
                                 b instanceof FixedGaborBankSpec fixed && fixed.window() == null
-                                    ? fixed.trainableFor(epochs, TrainableAt.START)
+                                    ? fixed.trainableFor(epochs, at)
                                     : b)
                         .toList()))
-        .withModelName(spec.modelName() + "-partial" + epochs);
+        .withModelName(
+            spec.modelName() + (at == TrainableAt.START ? "-partial" : "-final") + epochs);
   }
 
   /**
