@@ -1,7 +1,9 @@
 package io.gaborflow.tensorflow.optim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -13,6 +15,12 @@ import org.tensorflow.types.TFloat32;
  * Adam (Kingma and Ba 2015) on {@code ApplyAdam}, with TensorFlow's default betas and epsilon, and
  * decoupled weight decay (AdamW, Loshchilov and Hutter 2019): every variable that decays is first
  * scaled by {@code 1 - learningRate * weightDecay}, outside the moments, then takes Adam's step.
+ *
+ * <p>Each variable has its own bias-correction powers, advanced only by the steps that update it. A
+ * Gabor bank that starts training late in the run (trainable at the end) then takes Adam's first
+ * steps as Adam defines them; with one pair of powers for all variables, its moments would start at
+ * zero behind powers already near zero, and its first hundreds of steps would be about three times
+ * the learning rate.
  */
 public final class AdamRule implements UpdateRule {
   private static final float BETA1 = 0.9f;
@@ -21,8 +29,8 @@ public final class AdamRule implements UpdateRule {
 
   private final Slots firstMoment = new Slots("adam_m");
   private final Slots secondMoment = new Slots("adam_v");
-  private Variable<TFloat32> beta1Power;
-  private Variable<TFloat32> beta2Power;
+  private final Map<String, Variable<TFloat32>> beta1Power = new HashMap<>();
+  private final Map<String, Variable<TFloat32>> beta2Power = new HashMap<>();
   private final List<Op> resets = new ArrayList<>();
   private final float weightDecay;
 
@@ -36,13 +44,18 @@ public final class AdamRule implements UpdateRule {
     for (Variable<TFloat32> v : variables) {
       firstMoment.create(tf, v);
       secondMoment.create(tf, v);
+      String name = v.op().name();
+      Variable<TFloat32> p1 =
+          tf.withName(name + ".adam_beta1_power").variable(Shape.scalar(), TFloat32.class);
+      Variable<TFloat32> p2 =
+          tf.withName(name + ".adam_beta2_power").variable(Shape.scalar(), TFloat32.class);
+      beta1Power.put(name, p1);
+      beta2Power.put(name, p2);
+      resets.add(tf.assign(p1, tf.constant(BETA1)));
+      resets.add(tf.assign(p2, tf.constant(BETA2)));
     }
-    beta1Power = tf.withName("adam.beta1_power").variable(Shape.scalar(), TFloat32.class);
-    beta2Power = tf.withName("adam.beta2_power").variable(Shape.scalar(), TFloat32.class);
     resets.addAll(firstMoment.resets());
     resets.addAll(secondMoment.resets());
-    resets.add(tf.assign(beta1Power, tf.constant(BETA1)));
-    resets.add(tf.assign(beta2Power, tf.constant(BETA2)));
   }
 
   @Override
@@ -64,22 +77,25 @@ public final class AdamRule implements UpdateRule {
               v,
               firstMoment.of(v),
               secondMoment.of(v),
-              beta1Power,
-              beta2Power,
+              beta1Power.get(v.op().name()),
+              beta2Power.get(v.op().name()),
               lr,
               beta1,
               beta2,
               epsilon,
               t.gradient()));
     }
-    // The bias-correction powers advance after every variable has used this step's values.
+    // The bias-correction powers of the updated variables advance after every apply has read them.
     Ops after = tf.withControlDependencies(applies);
-    return after
-        .withControlDependencies(
-            List.of(
-                after.assign(beta1Power, after.math.mul(beta1Power, beta1)),
-                after.assign(beta2Power, after.math.mul(beta2Power, beta2))))
-        .noOp();
+    List<Op> advances = new ArrayList<>();
+    for (Trained t : trained) {
+      String name = t.variable().op().name();
+      Variable<TFloat32> p1 = beta1Power.get(name);
+      Variable<TFloat32> p2 = beta2Power.get(name);
+      advances.add(after.assign(p1, after.math.mul(p1, beta1)));
+      advances.add(after.assign(p2, after.math.mul(p2, beta2)));
+    }
+    return after.withControlDependencies(advances).noOp();
   }
 
   @Override
