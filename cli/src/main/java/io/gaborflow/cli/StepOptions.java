@@ -96,6 +96,14 @@ final class StepOptions {
   boolean decayGabor;
 
   @Option(
+      names = "--gabor-rate-scale",
+      paramLabel = "S",
+      description =
+          "The learning rate of Gabor banks' values in their training epochs, as a multiple of the"
+              + " run's (default: ${DEFAULT-VALUE}).")
+  float gaborRateScale = TrainingConfig.DEFAULTS.gaborRateScale();
+
+  @Option(
       names = "--flip-eval",
       negatable = true,
       description =
@@ -156,6 +164,7 @@ final class StepOptions {
         .labelSmoothing(labelSmoothing)
         .weightDecay(weightDecay)
         .decayGabor(decayGabor)
+        .gaborRateScale(gaborRateScale)
         .flipEvaluation(flipEvaluation)
         .augment(augment)
         .deterministic(deterministic)

@@ -45,15 +45,25 @@ public record LearnableVariable(
   /**
    * Whether weight decay applies: to the kernel of a learned bank or dense layer, always; to a
    * Gabor bank's trained values or parameters only when {@code gaborToo}; never to a bias or a
-   * normalisation's scale or offset, whose size is not what overfits. Only Gabor banks have a
-   * training window, so a kernel with one is a partially trained Gabor bank.
+   * normalisation's scale or offset, whose size is not what overfits.
    */
   public boolean decays(boolean gaborToo) {
+    if (trainedGaborValues()) {
+      return gaborToo;
+    }
     return switch (key.role()) {
-      case KERNEL -> window == null || gaborToo;
+      case KERNEL -> true;
       case THETA, PSI, LOG_LAMBDA, LOG_SIGMA, LOG_GAMMA -> gaborToo;
       case BIAS, GAMMA, BETA, MOVING_MEAN, MOVING_VARIANCE -> false;
     };
+  }
+
+  /**
+   * Whether these are a Gabor bank's kernel values trained for some epochs: only Gabor banks have a
+   * training window, and a parametric bank's variables are its parameters, not its kernel.
+   */
+  public boolean trainedGaborValues() {
+    return key.role() == VariableKey.Role.KERNEL && window != null;
   }
 
   /** The starting values, drawn from {@code random} (so the same seed gives the same model). */

@@ -66,10 +66,11 @@ public final class AdamRule implements UpdateRule {
     List<Op> applies = new ArrayList<>();
     for (Trained t : trained) {
       Variable<TFloat32> v = t.variable();
+      Operand<TFloat32> rate = t.rate(tf, lr);
       Ops step = tf;
       if (t.decays() && weightDecay > 0) {
         Operand<TFloat32> keep =
-            tf.math.sub(tf.constant(1f), tf.math.mul(lr, tf.constant(weightDecay)));
+            tf.math.sub(tf.constant(1f), tf.math.mul(rate, tf.constant(weightDecay)));
         step = tf.withControlDependencies(List.of(tf.assign(v, tf.math.mul(v, keep))));
       }
       applies.add(
@@ -79,7 +80,7 @@ public final class AdamRule implements UpdateRule {
               secondMoment.of(v),
               beta1Power.get(v.op().name()),
               beta2Power.get(v.op().name()),
-              lr,
+              rate,
               beta1,
               beta2,
               epsilon,

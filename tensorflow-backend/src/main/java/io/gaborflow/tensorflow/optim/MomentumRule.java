@@ -49,7 +49,12 @@ public final class MomentumRule implements UpdateRule {
               : t.gradient();
       applies.add(
           tf.train.applyMomentum(
-              v, accumulators.of(v), lr, gradient, mu, ApplyMomentum.useNesterov(nesterov)));
+              v,
+              accumulators.of(v),
+              t.rate(tf, lr),
+              gradient,
+              mu,
+              ApplyMomentum.useNesterov(nesterov)));
     }
     return tf.withControlDependencies(applies).noOp();
   }

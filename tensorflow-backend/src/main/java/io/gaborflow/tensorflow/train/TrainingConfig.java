@@ -27,6 +27,8 @@ package io.gaborflow.tensorflow.train;
  *     normalisation scales and offsets and Gabor banks are left out
  * @param decayGabor whether weight decay also applies to partially trained Gabor banks' values and
  *     parametric Gabor banks' parameters
+ * @param gaborRateScale the learning rate of a Gabor bank's values in its training epochs, as a
+ *     multiple of the run's: fine-tuning good features gently (1: the same rate)
  * @param flipEvaluation test-time augmentation: evaluation averages the class probabilities of each
  *     image and its mirror image
  */
@@ -46,6 +48,7 @@ public record TrainingConfig(
     float labelSmoothing,
     float weightDecay,
     boolean decayGabor,
+    float gaborRateScale,
     boolean flipEvaluation) {
 
   /** Checks every setting, naming the one that is wrong. */
@@ -67,6 +70,9 @@ public record TrainingConfig(
     require(
         weightDecay >= 0 && Float.isFinite(weightDecay),
         "weight decay must be 0 or more, got " + weightDecay);
+    require(
+        gaborRateScale > 0 && Float.isFinite(gaborRateScale),
+        "the Gabor banks' rate scale must be positive, got " + gaborRateScale);
   }
 
   private static void require(boolean condition, String message) {
@@ -101,6 +107,7 @@ public record TrainingConfig(
         .labelSmoothing(labelSmoothing)
         .weightDecay(weightDecay)
         .decayGabor(decayGabor)
+        .gaborRateScale(gaborRateScale)
         .flipEvaluation(flipEvaluation);
   }
 
@@ -120,6 +127,7 @@ public record TrainingConfig(
     private float labelSmoothing;
     private float weightDecay;
     private boolean decayGabor;
+    private float gaborRateScale = 1f;
     private boolean flipEvaluation;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
     private float momentum = 0.9f;
@@ -226,6 +234,15 @@ public record TrainingConfig(
       return this;
     }
 
+    /**
+     * The learning rate of Gabor banks' values in their training epochs, as a multiple of the
+     * run's.
+     */
+    public Builder gaborRateScale(float scale) {
+      this.gaborRateScale = scale;
+      return this;
+    }
+
     /** Whether evaluation averages each image's class probabilities with its mirror image's. */
     public Builder flipEvaluation(boolean flipEvaluation) {
       this.flipEvaluation = flipEvaluation;
@@ -250,6 +267,7 @@ public record TrainingConfig(
           labelSmoothing,
           weightDecay,
           decayGabor,
+          gaborRateScale,
           flipEvaluation);
     }
   }

@@ -54,6 +54,7 @@ final class TrainingGraph {
   private final UpdateRule updateRule;
   private final TensorExchange exchange;
   private final boolean decayGabor;
+  private final float gaborRateScale;
 
   /**
    * The graph of {@code model}; {@code exchange} is what is done to each step's gradients and batch
@@ -64,6 +65,7 @@ final class TrainingGraph {
     this.graph = graph;
     this.exchange = exchange;
     this.decayGabor = config.decayGabor();
+    this.gaborRateScale = config.gaborRateScale();
     Ops tf = Ops.create(graph);
     this.network =
         NetworkLowering.lower(
@@ -190,7 +192,12 @@ final class TrainingGraph {
     for (int i = 0; i < gradients.size(); i++) {
       computed.add(tf.identity(gradients.get(i)));
       LearnableVariable v = variables.get(i);
-      steps.add(new Trained(v.variable(), gradients.get(i), v.decays(decayGabor)));
+      steps.add(
+          new Trained(
+              v.variable(),
+              gradients.get(i),
+              v.decays(decayGabor),
+              v.trainedGaborValues() ? gaborRateScale : 1f));
     }
     // Variables are TF1 reference variables: an op that reads one may run after another op has
     // updated it. Gating every update on every gradient makes each step read the weights of the

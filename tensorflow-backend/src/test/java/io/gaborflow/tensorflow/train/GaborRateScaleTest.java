@@ -1,0 +1,89 @@
+package io.gaborflow.tensorflow.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gaborflow.core.annotation.Activation;
+import io.gaborflow.core.annotation.Padding;
+import io.gaborflow.core.annotation.TrainableAt;
+import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.tensorflow.data.Batch;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.testing.Specs;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Gabor rate scale multiplies the step of a Gabor bank's trained values, and of nothing else.
+ */
+class GaborRateScaleTest {
+  private static final float RATE = 0.05f;
+  private static final float SCALE = 0.1f;
+  private static final ModelGraph MODEL =
+      ModelGraph.of(
+          Specs.network("scaled", 12, 1, 4)
+              .layer(
+                  "conv",
+                  Specs.conv(
+                      3,
+                      1,
+                      Padding.VALID,
+                      Activation.RELU,
+                      Specs.gabor(
+                          "gabor",
+                          GaborBankSpec.builder().orientations(4).phases(0).sigma(1).build(),
+                          1,
+                          TrainableAt.START),
+                      Specs.learnable("learned", 4)))
+              .layer("pool", Specs.maxPool(2))
+              .layer("logits", Specs.logits(4))
+              .build());
+
+  private static Map<String, float[]> firstStep(TrainingConfig config) {
+    float[] images = new float[16 * 144];
+    int[] labels = new int[16];
+    int[] order = new int[16];
+    Arrays.setAll(order, i -> i);
+    SyntheticData.stripes(12, 4, 32, 8, 8).train().copyBatch(order, 0, 16, images, labels);
+    Map<String, float[]> moved = new LinkedHashMap<>();
+    try (ModelSession session = ModelSession.open(MODEL, config)) {
+      session.initialize(2);
+      Map<String, float[]> before = new LinkedHashMap<>();
+      for (LearnableVariable v : session.network().learnables()) {
+        before.put(v.name(), session.valueOf(v.variable()));
+      }
+      session.trainStep(1, 0, RATE, Batch.of(images, labels, 16, 144));
+      for (LearnableVariable v : session.network().learnables()) {
+        float[] after = session.valueOf(v.variable());
+        float[] delta = new float[after.length];
+        for (int i = 0; i < after.length; i++) {
+          delta[i] = after[i] - before.get(v.name())[i];
+        }
+        moved.put(v.name(), delta);
+      }
+    }
+    return moved;
+  }
+
+  @ParameterizedTest
+  @EnumSource(OptimizerKind.class)
+  void onlyTheGaborValuesStepAtTheScaledRate(OptimizerKind optimizer) {
+    TrainingConfig.Builder config =
+        TrainingConfig.builder().epochs(2).batchSize(16).optimizer(optimizer).threads(1);
+    Map<String, float[]> plain = firstStep(config.build());
+    Map<String, float[]> scaled = firstStep(config.gaborRateScale(SCALE).build());
+    for (String name : plain.keySet()) {
+      // Named by hand: the Gabor bank's values are the layer's "gabor" kernel.
+      float factor = name.equals("layer1/gabor/kernel") ? SCALE : 1f;
+      float[] p = plain.get(name);
+      float[] s = scaled.get(name);
+      for (int i = 0; i < p.length; i++) {
+        assertEquals(factor * p[i], s[i], 1e-7f + 1e-4f * Math.abs(p[i]), name + "[" + i + "]");
+      }
+    }
+  }
+}
