@@ -23,6 +23,7 @@ final class ApiFlags {
     FLAGS.put("DataSpec.limited", "--limit-train/--limit-test");
     FLAGS.put("DataSpec.standardizedFrom", "--normalize-sample");
     FLAGS.put("DataSpec.validation", "--validation");
+    FLAGS.put("TrainingConfig.precision BF16", "--precision bf16");
     FLAGS.put("DataSpec.skippingBadFiles", "--skip-bad-files");
     FLAGS.put("DataSpec.cachedOnDisk", "--cache-dir");
     FLAGS.put("DataSpec.resizedTo", "--resize");

@@ -1,5 +1,6 @@
 package io.gaborflow.cli;
 
+import io.gaborflow.tensorflow.runtime.Precision;
 import io.gaborflow.tensorflow.train.LearningRateSchedule;
 import io.gaborflow.tensorflow.train.OptimizerKind;
 import io.gaborflow.tensorflow.train.TrainingConfig;
@@ -124,6 +125,13 @@ final class StepOptions {
   boolean augment;
 
   @Option(
+      names = "--precision",
+      description =
+          "Arithmetic of convolutions and matrix products: ${COMPLETION-CANDIDATES}; bf16 needs a"
+              + " CPU with avx512_bf16 or amx_bf16 (default: ${DEFAULT-VALUE}).")
+  Precision precision = TrainingConfig.DEFAULTS.precision();
+
+  @Option(
       names = "--deterministic",
       description =
           "The same seed gives the same weights bit for bit, at some"
@@ -165,6 +173,7 @@ final class StepOptions {
         .weightDecay(weightDecay)
         .decayGabor(decayGabor)
         .gaborRateScale(gaborRateScale)
+        .precision(precision)
         .flipEvaluation(flipEvaluation)
         .augment(augment)
         .deterministic(deterministic)

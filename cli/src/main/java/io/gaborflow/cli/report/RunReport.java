@@ -53,6 +53,8 @@ public final class RunReport {
     config.put("decay_gabor", c.decayGabor());
     config.put("label_smoothing", c.labelSmoothing());
     config.put("flip_evaluation", c.flipEvaluation());
+    config.put("gabor_rate_scale", c.gaborRateScale());
+    config.put("precision", c.precision().name().toLowerCase(java.util.Locale.ROOT));
     config.put("seed", c.seed());
     config.put("threads", c.threads());
     config.put("augment", c.augment());

@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.distributed;
 
+import io.gaborflow.tensorflow.runtime.Precision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class ClusterRuntime implements AutoCloseable {
             .setJobName(JOB)
             .setTaskIndex(cluster.task())
             .setProtocol("grpc")
-            .setDefaultSessionConfig(sessionConfig(1))
+            .setDefaultSessionConfig(sessionConfig(1, Precision.FP32))
             .build();
     this.server = new Server(serverDef);
     server.start();
@@ -84,14 +85,14 @@ public final class ClusterRuntime implements AutoCloseable {
    * A session running {@code graph} on this worker's server, its ops kept on this worker's CPU (the
    * device filter), the collectives led by worker 0.
    */
-  public Session openSession(Graph graph, int threads) {
-    return RemoteSession.open(graph, "grpc://localhost:" + cluster.port(), sessionConfig(threads));
+  public Session openSession(Graph graph, int threads, Precision precision) {
+    return RemoteSession.open(
+        graph, "grpc://localhost:" + cluster.port(), sessionConfig(threads, precision));
   }
 
-  private ConfigProto sessionConfig(int threads) {
-    return ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(threads)
-        .setInterOpParallelismThreads(Math.min(2, threads))
+  private ConfigProto sessionConfig(int threads, Precision precision) {
+    return precision
+        .sessionConfig(threads)
         .addDeviceFilters("/job:" + JOB + "/task:" + cluster.task())
         .setExperimental(
             ConfigProto.Experimental.newBuilder().setCollectiveGroupLeader(Cluster.taskName(0)))

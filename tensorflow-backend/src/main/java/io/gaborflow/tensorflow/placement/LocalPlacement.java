@@ -3,13 +3,13 @@ package io.gaborflow.tensorflow.placement;
 import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.graph.TensorExchange;
+import io.gaborflow.tensorflow.runtime.Precision;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TensorFlowException;
-import org.tensorflow.proto.ConfigProto;
 
 /**
  * This process alone: an in-process session, gradients used as computed, every output written here.
@@ -20,13 +20,8 @@ final class LocalPlacement implements Placement {
   private LocalPlacement() {}
 
   @Override
-  public Session openSession(Graph graph, int threads) {
-    ConfigProto config =
-        ConfigProto.newBuilder()
-            .setIntraOpParallelismThreads(threads)
-            .setInterOpParallelismThreads(Math.min(2, threads))
-            .build();
-    return new Session(graph, config);
+  public Session openSession(Graph graph, int threads, Precision precision) {
+    return new Session(graph, precision.sessionConfig(threads).build());
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.gaborflow.tensorflow.placement;
 import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.graph.TensorExchange;
+import io.gaborflow.tensorflow.runtime.Precision;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,11 @@ public sealed interface Placement extends AutoCloseable permits LocalPlacement, 
     return new WorkerPlacement(cluster, timeout);
   }
 
-  /** A session for {@code graph}, running ops on {@code threads} CPU threads each. */
-  Session openSession(Graph graph, int threads);
+  /**
+   * A session for {@code graph}, running ops on {@code threads} CPU threads each, its arithmetic in
+   * {@code precision}.
+   */
+  Session openSession(Graph graph, int threads, Precision precision);
 
   /** What is done to each step's gradients and batch statistics before they are used. */
   TensorExchange exchange();

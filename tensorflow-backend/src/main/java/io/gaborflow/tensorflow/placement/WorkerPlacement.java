@@ -5,6 +5,7 @@ import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.distributed.ClusterRuntime;
 import io.gaborflow.tensorflow.distributed.WorkerLostException;
 import io.gaborflow.tensorflow.graph.TensorExchange;
+import io.gaborflow.tensorflow.runtime.Precision;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ final class WorkerPlacement implements Placement {
   }
 
   @Override
-  public Session openSession(Graph graph, int threads) {
-    return runtime.openSession(graph, threads);
+  public Session openSession(Graph graph, int threads, Precision precision) {
+    return runtime.openSession(graph, threads, precision);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.placement.Placement;
+import io.gaborflow.tensorflow.runtime.CpuFeatures;
 import io.gaborflow.tensorflow.runtime.TensorFlowEnvironment;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,8 @@ public final class ModelSession implements AutoCloseable {
     this.graph = new Graph();
     try {
       this.training = new TrainingGraph(graph, model, config, placement.exchange());
-      this.session = placement.openSession(graph, config.threads());
+      config.precision().requireSupportedBy(CpuFeatures.ofThisMachine());
+      this.session = placement.openSession(graph, config.threads(), config.precision());
     } catch (RuntimeException e) {
       graph.close();
       throw e;

@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.runtime.Precision;
+
 /**
  * How to train: the same config and seed give the same initial weights, the same batch order and so
  * the same run.
@@ -29,6 +31,8 @@ package io.gaborflow.tensorflow.train;
  *     parametric Gabor banks' parameters
  * @param gaborRateScale the learning rate of a Gabor bank's values in its training epochs, as a
  *     multiple of the run's: fine-tuning good features gently (1: the same rate)
+ * @param precision the arithmetic of convolutions and matrix products; variables, optimizer state,
+ *     statistics, the loss, checkpoints and exports stay float32
  * @param flipEvaluation test-time augmentation: evaluation averages the class probabilities of each
  *     image and its mirror image
  */
@@ -49,6 +53,7 @@ public record TrainingConfig(
     float weightDecay,
     boolean decayGabor,
     float gaborRateScale,
+    Precision precision,
     boolean flipEvaluation) {
 
   /** Checks every setting, naming the one that is wrong. */
@@ -73,6 +78,7 @@ public record TrainingConfig(
     require(
         gaborRateScale > 0 && Float.isFinite(gaborRateScale),
         "the Gabor banks' rate scale must be positive, got " + gaborRateScale);
+    require(precision != null, "a precision is needed; use Precision.FP32");
   }
 
   private static void require(boolean condition, String message) {
@@ -108,6 +114,7 @@ public record TrainingConfig(
         .weightDecay(weightDecay)
         .decayGabor(decayGabor)
         .gaborRateScale(gaborRateScale)
+        .precision(precision)
         .flipEvaluation(flipEvaluation);
   }
 
@@ -128,6 +135,7 @@ public record TrainingConfig(
     private float weightDecay;
     private boolean decayGabor;
     private float gaborRateScale = 1f;
+    private Precision precision = Precision.FP32;
     private boolean flipEvaluation;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
     private float momentum = 0.9f;
@@ -243,6 +251,12 @@ public record TrainingConfig(
       return this;
     }
 
+    /** The arithmetic of convolutions and matrix products (default FP32). */
+    public Builder precision(Precision precision) {
+      this.precision = precision;
+      return this;
+    }
+
     /** Whether evaluation averages each image's class probabilities with its mirror image's. */
     public Builder flipEvaluation(boolean flipEvaluation) {
       this.flipEvaluation = flipEvaluation;
@@ -268,6 +282,7 @@ public record TrainingConfig(
           weightDecay,
           decayGabor,
           gaborRateScale,
+          precision,
           flipEvaluation);
     }
   }

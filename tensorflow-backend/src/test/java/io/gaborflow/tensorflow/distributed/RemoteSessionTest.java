@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gaborflow.tensorflow.runtime.Precision;
 import io.gaborflow.tensorflow.testing.LocalPorts;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class RemoteSessionTest {
         Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       var sum = tf.math.add(tf.constant(new float[] {1, 2}), tf.constant(new float[] {10, 20}));
-      try (Session session = runtime.openSession(graph, 1);
+      try (Session session = runtime.openSession(graph, 1, Precision.FP32);
           Result result = session.runner().fetch(sum).run()) {
         TFloat32 values = (TFloat32) result.get(0);
         assertEquals(11f, values.getFloat(0));

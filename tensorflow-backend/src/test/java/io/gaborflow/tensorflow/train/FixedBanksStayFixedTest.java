@@ -149,9 +149,8 @@ class FixedBanksStayFixedTest {
     for (String name : variables) {
       assertFalse(name.contains("gabor_"), "fixed bank became a variable: " + name);
     }
-    // Each learnable tensor has itself and Adam's two moments; Adam adds its two beta powers.
-    assertEquals(
-        session.network().learnables().size() * 3 + 2, variables.size(), variables.toString());
+    // Each learnable tensor has itself, Adam's two moments and its two bias-correction powers.
+    assertEquals(session.network().learnables().size() * 5, variables.size(), variables.toString());
   }
 
   @Test
