@@ -111,6 +111,28 @@ class CommandLineTest {
   }
 
   @Test
+  void aTargetAccuracyWithoutAValidationSplitSaysWhichFlagToAdd() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute("bench", "--target-accuracy", "0.85", "--out", dir.toString());
+    assertEquals(1, exit);
+    assertTrue(err.toString().contains("give --validation N as well"), err.toString());
+  }
+
+  @Test
+  void bf16OnACpuWithoutItNamesTheFlagToChange() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        io.gaborflow.tensorflow.runtime.CpuFeatures.ofThisMachine().bf16());
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute("train", "--precision", "bf16", "--epochs", "1");
+    assertEquals(1, exit);
+    assertTrue(err.toString().contains("--precision bf16 needs a CPU"), err.toString());
+  }
+
+  @Test
   void unknownDataSourceListsTheKnownOnes() {
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();

@@ -261,7 +261,7 @@ public final class BenchReport {
                 ? String.format(Locale.ROOT, "| %s | not reached | |%n", r.variant().label())
                 : String.format(
                     Locale.ROOT,
-                    "| %s | %.0f | %.2fx |%n",
+                    "| %s | %.1f | %.2fx |%n",
                     r.variant().label(),
                     t,
                     baseline.medianSecondsTo(targetAccuracy) / t));
