@@ -151,7 +151,8 @@ public final class TrainCommand implements Callable<Integer> {
       System.out.println("model exported to " + export);
     }
     if (report != null) {
-      RunReport.write(result, recipeLine, report);
+      RunReport.write(
+          result, new RunReport.Context(recipeLine, workers.map(Cluster::size).orElse(1)), report);
       System.out.println("report written to " + report);
     }
     return 0;

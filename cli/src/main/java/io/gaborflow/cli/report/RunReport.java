@@ -21,7 +21,8 @@ import java.nio.file.StandardCopyOption;
  *  "epochs": [{"epoch", "seconds", "train_loss", "test_loss", "test_accuracy", "images_per_second",
  *      "input_wait_seconds", "validation_loss", "validation_accuracy"}],
  *  "best_validation_epoch": {"epoch", "validation_accuracy", "test_accuracy"},
- *  "test_accuracy", "test_loss", "parameters": {"learnable", "fixed"}, "recipe"}</pre>
+ *  "test_accuracy", "test_loss", "parameters": {"learnable", "fixed"}, "workers",
+ *  "global_batch", "batch_per_worker", "recipe"}</pre>
  *
  * <p>{@code "recipe"}, when the run used one, is the line the run printed at its start: the
  * recipe's name and the flags it set.
@@ -32,8 +33,17 @@ public final class RunReport {
 
   private RunReport() {}
 
-  /** The report of {@code result} as JSON; {@code recipe} is the recipe line, or null. */
-  public static ObjectNode toJson(TrainingResult result, String recipe) {
+  /**
+   * How the run was made, beyond its result: the recipe line (null for none) and the number of
+   * workers that shared each step's batch (1 in one process).
+   */
+  public record Context(String recipe, int workers) {
+    /** One process, no recipe. */
+    public static final Context LOCAL = new Context(null, 1);
+  }
+
+  /** The report of {@code result}, run as {@code context} says, as JSON. */
+  public static ObjectNode toJson(TrainingResult result, Context context) {
     ObjectNode root = JSON.createObjectNode();
     root.put("model", result.model());
     root.put("dataset", result.dataset());
@@ -87,8 +97,11 @@ public final class RunReport {
     ObjectNode parameters = root.putObject("parameters");
     parameters.put("learnable", result.learnableParameters());
     parameters.put("fixed", result.fixedParameters());
-    if (recipe != null) {
-      root.put("recipe", recipe);
+    root.put("workers", context.workers());
+    root.put("global_batch", c.batchSize());
+    root.put("batch_per_worker", c.batchSize() / context.workers());
+    if (context.recipe() != null) {
+      root.put("recipe", context.recipe());
     }
     return root;
   }
@@ -114,9 +127,9 @@ public final class RunReport {
 
   /**
    * Writes the report to {@code file} through a temporary file, so a crash never leaves half a
-   * report; {@code recipe} is the recipe line, or null.
+   * report.
    */
-  public static void write(TrainingResult result, String recipe, Path file) {
+  public static void write(TrainingResult result, Context context, Path file) {
     Path absolute = file.toAbsolutePath();
     try {
       Path dir = absolute.getParent();
@@ -124,7 +137,7 @@ public final class RunReport {
         Files.createDirectories(dir);
       }
       Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
-      JSON.writeValue(tmp.toFile(), toJson(result, recipe));
+      JSON.writeValue(tmp.toFile(), toJson(result, context));
       Files.move(
           tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
