@@ -3,6 +3,7 @@ package io.gaborflow.tensorflow.data;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
@@ -15,9 +16,9 @@ import java.util.zip.CRC32C;
  * Reads the records of one TFRecord file, one at a time or one at a known offset: each is a
  * little-endian 64-bit length, a masked CRC-32C of the length, the data, and a masked CRC-32C of
  * the data, both checked. A short or corrupt record is an error naming the file and the record's
- * byte offset.
+ * byte offset. Writes records the same way (TensorBoard's event files are TFRecord files).
  */
-final class TfRecordFile {
+public final class TfRecordFile {
   /** TensorFlow's mask of stored checksums: rotated right by 15 bits, plus a constant. */
   private static final int MASK_DELTA = 0xa282ead8;
 
@@ -27,13 +28,13 @@ final class TfRecordFile {
   private TfRecordFile() {}
 
   /** What receives each record. */
-  interface RecordConsumer {
+  public interface RecordConsumer {
     /** Record {@code index} (from 0), which starts at byte {@code offset} of the file. */
     void accept(byte[] data, int index, long offset);
   }
 
   /** Hands each record's data to {@code consumer}, in file order. */
-  static void read(Path file, RecordConsumer consumer) {
+  public static void read(Path file, RecordConsumer consumer) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       long offset = 0;
       for (int index = 0; ; index++) {
@@ -130,6 +131,18 @@ final class TfRecordFile {
       }
       done += n;
     }
+  }
+
+  /** Writes {@code data} to {@code out} as one record, with its length and both checksums. */
+  public static void write(OutputStream out, byte[] data) throws IOException {
+    ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+    header.putLong(0, data.length);
+    header.putInt(8, masked(header.array(), 0, 8));
+    ByteBuffer footer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+    footer.putInt(0, masked(data, 0, data.length));
+    out.write(header.array());
+    out.write(data);
+    out.write(footer.array());
   }
 
   /** TensorFlow's masked CRC-32C of {@code count} bytes of {@code bytes} from {@code from}. */

@@ -10,6 +10,8 @@ package io.gaborflow.tensorflow.train;
  * @param meanLoss mean training loss of the epoch's steps so far
  * @param imagesPerSecond training throughput of the epoch so far
  * @param learningRate the rate this step used
+ * @param loss this step's training loss (NaN when every image of its batch was skipped)
+ * @param globalStep the step's index in the run, from 0: {@code (epoch - 1) * steps + step - 1}
  */
 public record StepEvent(
     int epoch,
@@ -18,4 +20,6 @@ public record StepEvent(
     int steps,
     double meanLoss,
     double imagesPerSecond,
-    float learningRate) {}
+    float learningRate,
+    double loss,
+    long globalStep) {}

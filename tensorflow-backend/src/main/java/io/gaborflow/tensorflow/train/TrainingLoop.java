@@ -164,8 +164,10 @@ final class TrainingLoop {
         }
         long globalStep = (long) (epoch - 1) * steps + step;
         float rate = config.schedule().rate(config.learningRate(), globalStep, steps, totalSteps);
+        double stepLoss = Double.NaN;
         if (images.count() > 0) {
           float loss = session.trainStep(epoch, globalStep, rate, images);
+          stepLoss = loss;
           NativeMemory.reclaimAfter(globalStep + 1);
           if (!Float.isFinite(loss)) {
             throw new TrainingDivergedException(epoch, step + 1, loss);
@@ -181,7 +183,9 @@ final class TrainingLoop {
                 steps,
                 lossSum / (step + 1),
                 (step + 1 - from) * batch / seconds,
-                rate));
+                rate,
+                stepLoss,
+                globalStep));
         if (control.stopRequested() && step + 1 < steps) {
           saveCheckpoint(session, midEpoch(session, epochs, epoch, step + 1, lossSum));
           LOG.info("{}: stopped after step {} of epoch {}", model, step + 1, epoch);

@@ -1,0 +1,96 @@
+package io.gaborflow.tensorflow.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.data.TfRecordFile;
+import io.gaborflow.tensorflow.testing.Runs;
+import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import io.gaborflow.tensorflow.train.ModelSession;
+import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingResult;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.Event;
+import org.tensorflow.proto.Summary;
+
+/** The event file read back: the format version first, then a point per step or epoch. */
+class TensorBoardListenerTest {
+  private static final Dataset DATA = SyntheticData.stripes(12, 4, 96, 16, 3).withValidation(16, 1);
+
+  /** Every scalar of the file, by tag, as (step, value) pairs in file order. */
+  private static Map<String, List<double[]>> scalars(Path file, List<Event> events) {
+    Map<String, List<double[]>> byTag = new LinkedHashMap<>();
+    TfRecordFile.read(
+        file,
+        (data, index, offset) -> {
+          try {
+            events.add(Event.parseFrom(data));
+          } catch (InvalidProtocolBufferException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    for (Event e : events) {
+      for (Summary.Value v : e.getSummary().getValueList()) {
+        byTag
+            .computeIfAbsent(v.getTag(), t -> new ArrayList<>())
+            .add(new double[] {e.getStep(), v.getSimpleValue()});
+      }
+    }
+    return byTag;
+  }
+
+  @Test
+  void aRunWritesAPointPerStepAndPerEpoch(@TempDir Path dir) {
+    TrainingConfig config =
+        TrainingConfig.builder().epochs(2).batchSize(16).seed(2).threads(1).build();
+    TrainingResult result;
+    Path file;
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), config);
+        TensorBoardListener board = new TensorBoardListener(dir.resolve("tb"))) {
+      result = Runs.train(session, DATA, board);
+      file = board.file();
+    }
+    List<Event> events = new ArrayList<>();
+    Map<String, List<double[]>> scalars = scalars(file, events);
+    assertEquals("brain.Event:2", events.get(0).getFileVersion());
+    int steps = 80 / 16;
+    List<double[]> loss = scalars.get("train/loss");
+    assertEquals(2 * steps, loss.size());
+    for (int s = 0; s < loss.size(); s++) {
+      assertEquals(s, loss.get(s)[0], "step index of point " + s);
+    }
+    List<double[]> accuracy = scalars.get("validation/accuracy");
+    assertEquals(2, accuracy.size());
+    assertEquals(steps - 1, accuracy.get(0)[0]);
+    assertEquals(2 * steps - 1, accuracy.get(1)[0]);
+    assertEquals(
+        (float) result.epochs().get(1).validationAccuracy(), (float) accuracy.get(1)[1], 0f);
+    assertEquals(
+        (float) result.epochs().get(0).testAccuracy(),
+        (float) scalars.get("test/accuracy").get(0)[1],
+        0f);
+    assertTrue(scalars.containsKey("train/learning_rate"), scalars.keySet().toString());
+    assertTrue(scalars.containsKey("epoch/input_wait_seconds"), scalars.keySet().toString());
+  }
+
+  @Test
+  void aHistogramCountsEveryValueInItsBuckets() {
+    float[] values = {-1f, -0.5f, 0f, 0.5f, 1f, 1f};
+    var histogram = EventFileWriter.Histograms.of(values);
+    assertEquals(6, histogram.getNum(), 0);
+    assertEquals(-1, histogram.getMin(), 0);
+    assertEquals(1, histogram.getMax(), 0);
+    assertEquals(6, histogram.getBucketList().stream().mapToDouble(Double::doubleValue).sum(), 0);
+    assertEquals(2, histogram.getBucket(histogram.getBucketCount() - 1), 0, "the two maxima");
+  }
+}
