@@ -6,6 +6,7 @@ import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.distributed.Cluster;
+import io.gaborflow.tensorflow.summary.TensorBoardListener;
 import io.gaborflow.tensorflow.train.EarlyStopping;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
@@ -83,6 +84,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin ClusterOptions clusterOptions = new ClusterOptions();
 
   @Option(
+      names = "--tensorboard",
+      paramLabel = "DIR",
+      description =
+          "Write the run's curves (loss, rate and speed per step; losses and accuracies per epoch)"
+              + " as TensorBoard event files in DIR; a cluster writes them from worker 0.")
+  Path tensorboard;
+
+  @Option(
       names = "--export",
       paramLabel = "DIR",
       description =
@@ -110,10 +119,25 @@ public final class TrainCommand implements Callable<Integer> {
     RunOptions options = run.build();
     FirstStepClock firstStep = new FirstStepClock();
     List<TrainingListener> more = new ArrayList<>(List.of(ConsoleProgress.forConsole(), firstStep));
+    TensorBoardListener board = null;
+    if (tensorboard != null && workers.map(Cluster::chief).orElse(true)) {
+      board = new TensorBoardListener(tensorboard);
+      more.add(board);
+    }
     if (earlyStoppingPatience > 0) {
       more.add(new EarlyStopping(earlyStoppingMetric, earlyStoppingPatience, 0));
     }
-    TrainingResult result = ModelCatalog.trainer(model, config, spec).train(options, more);
+    TrainingResult result;
+    try {
+      result = ModelCatalog.trainer(model, config, spec).train(options, more);
+    } finally {
+      if (board != null) {
+        board.close();
+      }
+    }
+    if (board != null) {
+      System.out.println("TensorBoard events written to " + board.file());
+    }
     firstStep.print(System.out);
     if (workers.isPresent() && !workers.get().chief()) {
       System.out.printf(
