@@ -48,12 +48,45 @@ public final class TensorFlowEnvironment {
     String getenv(String name);
   }
 
-  /** Applies {@link #DEFAULTS} once, before the first TensorFlow use; later calls do nothing. */
+  /**
+   * Applies {@link #DEFAULTS} once, before the first TensorFlow use, and loads TensorFlow's native
+   * library, failing with the Maven dependency to add when it is missing; later calls do nothing.
+   */
   public static synchronized void ensure() {
     if (!applied) {
       applied = true;
       setUnset(DEFAULTS);
+      loadNativeLibrary();
     }
+  }
+
+  /** The artifact whose classifier jar holds TensorFlow's native library. */
+  public static final String NATIVE_ARTIFACT = "org.tensorflow:tensorflow-core-native:1.1.0";
+
+  private static void loadNativeLibrary() {
+    try {
+      org.tensorflow.TensorFlow.version();
+    } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+      applied = false;
+      throw new IllegalStateException(
+          "TensorFlow's native library cannot be loaded ("
+              + e
+              + "); add the dependency "
+              + NATIVE_ARTIFACT
+              + " with the classifier of this platform, "
+              + platformClassifier()
+              + " (linux-x86_64-gpu for CUDA), beside gaborflow-tensorflow-backend",
+          e);
+    }
+  }
+
+  /** TensorFlow Java's classifier for this operating system and processor. */
+  static String platformClassifier() {
+    String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+    String arch = System.getProperty("os.arch").toLowerCase(java.util.Locale.ROOT);
+    String cpu = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : "arm64";
+    String system = os.contains("mac") ? "macosx" : os.contains("win") ? "windows" : "linux";
+    return system + "-" + cpu;
   }
 
   /** Sets each of {@code values} that the process environment does not have yet. */
