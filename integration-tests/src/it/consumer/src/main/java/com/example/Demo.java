@@ -3,6 +3,7 @@ package com.example;
 
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.export.ExportedModel;
+import io.gaborflow.tensorflow.summary.TensorBoardListener;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
@@ -10,9 +11,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
-/** Writes a small image folder, trains EdgeNet on it for one epoch, exports it and predicts. */
+/**
+ * Writes a small image folder, trains EdgeNet on it for one epoch with its curves for TensorBoard,
+ * exports it and predicts, once and then from many threads.
+ */
 public final class Demo {
   public static void main(String[] args) throws IOException {
     Path work = Files.createTempDirectory("edge-net");
@@ -24,15 +30,24 @@ public final class Demo {
       }
     }
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).learningRate(0.01f).seed(1).build();
-    TrainingResult result = DaggerEdgeNetComponent.factory()
-        .create(config, DataSpec.parse("folder:" + images))
-        .trainer()
-        .train(RunOptions.exportTo(work.resolve("model")));
-    System.out.printf("test accuracy %.3f%n", result.testAccuracy());
+    Path curves = work.resolve("tensorboard");
+    TrainingResult result;
+    try (TensorBoardListener tensorBoard = new TensorBoardListener(curves)) {
+      result = DaggerEdgeNetComponent.factory()
+          .create(config, DataSpec.parse("folder:" + images))
+          .trainer()
+          .train(RunOptions.exportTo(work.resolve("model")), List.of(tensorBoard));
+    }
+    System.out.printf("test accuracy %.3f; tensorboard --logdir %s%n", result.testAccuracy(), curves);
 
     try (ExportedModel model = ExportedModel.load(work.resolve("model"))) {
       ExportedModel.Prediction prediction = model.predict(stripes(3, false));
       System.out.printf("vertical stripes look %s (%.3f)%n", prediction.best(), prediction.probability("vertical"));
+      // One loaded model serves many threads at once.
+      long vertical = IntStream.range(0, 64).parallel()
+          .filter(i -> model.predict(stripes(i % 4 + 2, false)).best().equals("vertical"))
+          .count();
+      System.out.printf("%d of 64 predicted in parallel look vertical%n", vertical);
     }
   }
 
