@@ -1,6 +1,10 @@
 package io.gaborflow.tensorflow.summary;
 
+import io.gaborflow.tensorflow.graph.ConvBank;
+import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.graph.VariableKey;
 import io.gaborflow.tensorflow.history.EpochResult;
+import io.gaborflow.tensorflow.train.ModelView;
 import io.gaborflow.tensorflow.train.RunControl;
 import io.gaborflow.tensorflow.train.StepEvent;
 import io.gaborflow.tensorflow.train.TrainingListener;
@@ -11,8 +15,10 @@ import java.nio.file.Path;
  * train/learning_rate} and {@code train/images_per_second}, at the step's index in the run; per
  * epoch, at the index of the epoch's last step, {@code epoch/train_loss}, {@code test/loss}, {@code
  * test/accuracy}, {@code validation/loss} and {@code validation/accuracy} (with a validation
- * split), {@code epoch/seconds} and {@code epoch/input_wait_seconds}. Events are flushed after
- * every epoch and at the end; {@code tensorboard --logdir DIR} shows them.
+ * split), {@code epoch/seconds} and {@code epoch/input_wait_seconds}; and per epoch an image of
+ * every bank's filters ({@code filters/<bank>}) and a histogram of every learnable kernel ({@code
+ * kernels/<variable>}). Events are flushed after every epoch and at the end; {@code tensorboard
+ * --logdir DIR} shows them.
  */
 public final class TensorBoardListener implements TrainingListener, AutoCloseable {
   private final Path directory;
@@ -40,6 +46,27 @@ public final class TensorBoardListener implements TrainingListener, AutoCloseabl
     }
     writer.scalar("train/learning_rate", at, step.learningRate());
     writer.scalar("train/images_per_second", at, step.imagesPerSecond());
+  }
+
+  @Override
+  public void epochDone(EpochResult result, ModelView model) {
+    for (ConvBank bank : model.network().convBanks()) {
+      long[] shape = bank.kernel().shape().asArray();
+      if (shape.length != 4) {
+        continue;
+      }
+      FilterImage image =
+          FilterImage.of(
+              model.valueOf(bank.kernel()), (int) shape[0], (int) shape[2], (int) shape[3]);
+      writer.image(
+          "filters/" + bank.path(), lastStep, image.png(), image.height(), image.width(), 1);
+    }
+    for (LearnableVariable v : model.network().learnables()) {
+      if (v.key().role() == VariableKey.Role.KERNEL) {
+        writer.histogram("kernels/" + v.name(), lastStep, model.valueOf(v.variable()));
+      }
+    }
+    epochDone(result);
   }
 
   @Override

@@ -28,7 +28,7 @@ import org.tensorflow.types.TFloat32;
  * ({@link ModelTrainer#train(ModelSession, RunOptions, List)}), or for tools that run single steps.
  * Close it to release the native graph and session.
  */
-public final class ModelSession implements AutoCloseable {
+public final class ModelSession implements AutoCloseable, ModelView {
   private final ModelGraph model;
   private final TrainingConfig config;
   private final Placement placement;

@@ -23,6 +23,14 @@ public interface TrainingListener {
   /** After each epoch's evaluation (and its checkpoint, when the run writes them). */
   default void epochDone(EpochResult result) {}
 
+  /**
+   * After each epoch, with the model to read its weights from; by default {@link
+   * #epochDone(EpochResult)}. The training loop calls this one.
+   */
+  default void epochDone(EpochResult result, ModelView model) {
+    epochDone(result);
+  }
+
   /** Reports nothing. */
   static TrainingListener silent() {
     return new TrainingListener() {};
@@ -50,6 +58,11 @@ public interface TrainingListener {
       @Override
       public void epochDone(EpochResult result) {
         copy.forEach(l -> l.epochDone(result));
+      }
+
+      @Override
+      public void epochDone(EpochResult result, ModelView model) {
+        copy.forEach(l -> l.epochDone(result, model));
       }
     };
   }

@@ -241,7 +241,7 @@ final class TrainingLoop {
         checkpoints.ifPresent(store -> store.saveBest(session.variables(), state));
       }
       LOG.info("{}: {}", model, result.summary());
-      progress.epochDone(result);
+      progress.epochDone(result, session);
       if (control.stopRequested() && epoch < config.epochs()) {
         LOG.info("{}: stopped after epoch {}", model, epoch);
         return true;

@@ -79,6 +79,21 @@ class TensorBoardListenerTest {
         (float) result.epochs().get(0).testAccuracy(),
         (float) scalars.get("test/accuracy").get(0)[1],
         0f);
+    // SmallGaborNet's four banks: an image each per epoch, of k x k cells per filter.
+    List<Summary.Value> images =
+        events.stream()
+            .flatMap(e -> e.getSummary().getValueList().stream())
+            .filter(Summary.Value::hasImage)
+            .toList();
+    assertEquals(2 * 4, images.size());
+    assertEquals("filters/layer1/gabor_a", images.get(0).getTag());
+    assertEquals(3 * FilterImage.CELL, images.get(0).getImage().getHeight());
+    List<Summary.Value> histograms =
+        events.stream()
+            .flatMap(e -> e.getSummary().getValueList().stream())
+            .filter(Summary.Value::hasHisto)
+            .toList();
+    assertEquals(2 * 3, histograms.size(), "the two learned banks' and the dense kernel, twice");
     assertTrue(scalars.containsKey("train/learning_rate"), scalars.keySet().toString());
     assertTrue(scalars.containsKey("epoch/input_wait_seconds"), scalars.keySet().toString());
   }
