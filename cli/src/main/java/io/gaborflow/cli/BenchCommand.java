@@ -95,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    recipe.apply();
+    String recipeLine = recipe.apply();
     if (targetAccuracy != null && !(targetAccuracy > 0 && targetAccuracy <= 1)) {
       throw new IllegalArgumentException(
           "--target-accuracy is an accuracy in (0, 1], got " + targetAccuracy);
@@ -138,7 +138,8 @@ public final class BenchCommand implements Callable<Integer> {
         model, data.name(), data.train().size(), variants.size(), seeds.size(), epochs);
     List<VariantResult> results = new Bench(base, variants, seeds, config, System.out).run(data);
     double target = targetAccuracy == null ? Double.NaN : targetAccuracy;
-    BenchReport report = new BenchReport(model, data.name(), config, seeds, results, target);
+    BenchReport report =
+        new BenchReport(model, data.name(), config, seeds, results, target, recipeLine);
     report.writeAll(out);
     BenchChart.write(results, out.resolve("bench.png"));
     BenchChart.writeCurves(results, target, out.resolve("accuracy-vs-time.png"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gaborflow.cli.report.ConfigJson;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ public final class BenchReport {
   private final List<VariantResult> results;
   private final VariantResult baseline;
   private final double targetAccuracy;
+  private final String recipe;
 
   /** The variants' {@code results}. */
   public List<VariantResult> results() {
@@ -57,6 +59,19 @@ public final class BenchReport {
       List<Long> seeds,
       List<VariantResult> results,
       double targetAccuracy) {
+    this(family, dataset, config, seeds, results, targetAccuracy, null);
+  }
+
+  /** As the six-argument form, with the recipe line the bench printed at its start (null: none). */
+  public BenchReport(
+      String family,
+      String dataset,
+      TrainingConfig config,
+      List<Long> seeds,
+      List<VariantResult> results,
+      double targetAccuracy,
+      String recipe) {
+    this.recipe = recipe;
     this.targetAccuracy = targetAccuracy;
     this.family = family;
     this.dataset = dataset;
@@ -94,6 +109,10 @@ public final class BenchReport {
     root.put("batch_size", config.batchSize());
     root.put("optimizer", config.optimizer().name().toLowerCase(Locale.ROOT));
     root.put("threads", config.threads());
+    ConfigJson.put(root.putObject("config"), config);
+    if (recipe != null) {
+      root.put("recipe", recipe);
+    }
     ArrayNode seedList = root.putArray("seeds");
     seeds.forEach(seedList::add);
     root.put("baseline", baseline.model());

@@ -51,23 +51,7 @@ public final class RunReport {
     root.put("test_images", result.testImages());
     root.put("validation_images", result.validationImages());
     TrainingConfig c = result.config();
-    ObjectNode config = root.putObject("config");
-    config.put("epochs", c.epochs());
-    config.put("batch_size", c.batchSize());
-    config.put("learning_rate", c.learningRate());
-    config.put("optimizer", c.optimizer().name().toLowerCase(java.util.Locale.ROOT));
-    config.put("momentum", c.momentum());
-    config.put("nesterov", c.nesterov());
-    config.put("schedule", String.valueOf(c.schedule()));
-    config.put("weight_decay", c.weightDecay());
-    config.put("decay_gabor", c.decayGabor());
-    config.put("label_smoothing", c.labelSmoothing());
-    config.put("flip_evaluation", c.flipEvaluation());
-    config.put("gabor_rate_scale", c.gaborRateScale());
-    config.put("precision", c.precision().name().toLowerCase(java.util.Locale.ROOT));
-    config.put("seed", c.seed());
-    config.put("threads", c.threads());
-    config.put("augment", c.augment());
+    ConfigJson.put(root.putObject("config"), c);
     ArrayNode epochs = root.putArray("epochs");
     for (EpochResult e : result.epochs()) {
       ObjectNode epoch = epochs.addObject();

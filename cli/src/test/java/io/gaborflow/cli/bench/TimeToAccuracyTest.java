@@ -76,7 +76,11 @@ class TimeToAccuracyTest {
             0.85);
     String md = report.markdown();
     assertTrue(md.contains("First to 0.8500: " + new BenchVariant(50, 0).label()), md);
-    JsonNode times = report.json().get("variants");
+    JsonNode json = report.json();
+    assertEquals(
+        0.85, json.get("variants").get(0).get("time_to_accuracy").get("target").asDouble());
+    assertEquals("fp32", json.get("config").get("precision").asText(), "every setting is reported");
+    JsonNode times = json.get("variants");
     assertEquals(20.0, times.get(0).get("time_to_accuracy").get("median_seconds").asDouble());
     assertEquals(14.0, times.get(1).get("time_to_accuracy").get("median_seconds").asDouble());
     assertEquals(
