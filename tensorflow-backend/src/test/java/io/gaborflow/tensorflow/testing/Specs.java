@@ -58,4 +58,29 @@ public final class Specs {
   public static DenseLayerSpec logits(int classes) {
     return new DenseLayerSpec("logits", classes, Activation.NONE, Initializer.GLOROT_UNIFORM);
   }
+
+  /**
+   * A 12x12 grey network of one 3x3 VALID layer, a 4-filter Gabor bank trained for one epoch at the
+   * {@code at} end of the run beside 4 learned filters, then max pooling and 4 logits: the Gabor
+   * bank's values are variable {@code layer1/gabor/kernel}.
+   */
+  public static NetworkSpec partialGaborNet(String name, TrainableAt at) {
+    return network(name, 12, 1, 4)
+        .layer(
+            "gabor",
+            conv(
+                3,
+                1,
+                Padding.VALID,
+                Activation.RELU,
+                gabor(
+                    "gabor",
+                    GaborBankSpec.builder().orientations(4).phases(0).sigma(1).build(),
+                    1,
+                    at),
+                learnable("learned", 4)))
+        .layer("pool", maxPool(2))
+        .layer("logits", logits(4))
+        .build();
+  }
 }

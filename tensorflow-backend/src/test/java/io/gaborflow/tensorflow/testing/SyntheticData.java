@@ -17,6 +17,19 @@ public final class SyntheticData {
         classes);
   }
 
+  /**
+   * One batch of the first {@code count} training images of {@code stripes(size, classes, ...,
+   * seed)}: the images a hand-computed step is checked on.
+   */
+  public static io.gaborflow.tensorflow.data.Batch stripesBatch(
+      int size, int classes, int count, long seed) {
+    float[] images = new float[count * size * size];
+    int[] labels = new int[count];
+    int[] order = java.util.stream.IntStream.range(0, count).toArray();
+    stripes(size, classes, count, 0, seed).train().copyBatch(order, 0, count, images, labels);
+    return io.gaborflow.tensorflow.data.Batch.of(images, labels, count, size * size);
+  }
+
   private static ImageSet images(int size, int classes, int count, Random random) {
     float[] pixels = new float[count * size * size];
     int[] labels = new int[count];

@@ -2,16 +2,12 @@ package io.gaborflow.tensorflow.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gaborflow.core.annotation.Activation;
-import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.annotation.TrainableAt;
-import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.testing.Specs;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,33 +18,11 @@ import org.junit.jupiter.api.Test;
 class AdamLateStartTest {
   private static final float RATE = 1e-3f;
   private static final ModelGraph MODEL =
-      ModelGraph.of(
-          Specs.network("late", 12, 1, 4)
-              .layer(
-                  "conv",
-                  Specs.conv(
-                      3,
-                      1,
-                      Padding.VALID,
-                      Activation.RELU,
-                      Specs.gabor(
-                          "gabor",
-                          GaborBankSpec.builder().orientations(4).phases(0).sigma(1).build(),
-                          1,
-                          TrainableAt.END),
-                      Specs.learnable("learned", 4)))
-              .layer("pool", Specs.maxPool(2))
-              .layer("logits", Specs.logits(4))
-              .build());
+      ModelGraph.of(Specs.partialGaborNet("late", TrainableAt.END));
 
   @Test
   void theFirstStepOfALateBankIsTheRateTimesTheGradientsSign() {
-    float[] images = new float[16 * 144];
-    int[] labels = new int[16];
-    int[] order = new int[16];
-    Arrays.setAll(order, i -> i);
-    SyntheticData.stripes(12, 4, 32, 8, 3).train().copyBatch(order, 0, 16, images, labels);
-    Batch batch = Batch.of(images, labels, 16, 144);
+    Batch batch = SyntheticData.stripesBatch(12, 4, 16, 3);
     TrainingConfig config =
         TrainingConfig.builder().epochs(2).batchSize(16).learningRate(RATE).threads(1).build();
     try (ModelSession session = ModelSession.open(MODEL, config)) {

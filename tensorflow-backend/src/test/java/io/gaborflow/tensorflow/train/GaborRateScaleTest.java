@@ -2,16 +2,12 @@ package io.gaborflow.tensorflow.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gaborflow.core.annotation.Activation;
-import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.annotation.TrainableAt;
-import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.testing.Specs;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,31 +20,10 @@ class GaborRateScaleTest {
   private static final float RATE = 0.05f;
   private static final float SCALE = 0.1f;
   private static final ModelGraph MODEL =
-      ModelGraph.of(
-          Specs.network("scaled", 12, 1, 4)
-              .layer(
-                  "conv",
-                  Specs.conv(
-                      3,
-                      1,
-                      Padding.VALID,
-                      Activation.RELU,
-                      Specs.gabor(
-                          "gabor",
-                          GaborBankSpec.builder().orientations(4).phases(0).sigma(1).build(),
-                          1,
-                          TrainableAt.START),
-                      Specs.learnable("learned", 4)))
-              .layer("pool", Specs.maxPool(2))
-              .layer("logits", Specs.logits(4))
-              .build());
+      ModelGraph.of(Specs.partialGaborNet("scaled", TrainableAt.START));
 
   private static Map<String, float[]> firstStep(TrainingConfig config) {
-    float[] images = new float[16 * 144];
-    int[] labels = new int[16];
-    int[] order = new int[16];
-    Arrays.setAll(order, i -> i);
-    SyntheticData.stripes(12, 4, 32, 8, 8).train().copyBatch(order, 0, 16, images, labels);
+    Batch batch = SyntheticData.stripesBatch(12, 4, 16, 8);
     Map<String, float[]> moved = new LinkedHashMap<>();
     try (ModelSession session = ModelSession.open(MODEL, config)) {
       session.initialize(2);
@@ -56,7 +31,7 @@ class GaborRateScaleTest {
       for (LearnableVariable v : session.network().learnables()) {
         before.put(v.name(), session.valueOf(v.variable()));
       }
-      session.trainStep(1, 0, RATE, Batch.of(images, labels, 16, 144));
+      session.trainStep(1, 0, RATE, batch);
       for (LearnableVariable v : session.network().learnables()) {
         float[] after = session.valueOf(v.variable());
         float[] delta = new float[after.length];

@@ -29,14 +29,7 @@ class MomentumAndSmoothingTest {
               .build());
 
   private static Batch batch() {
-    float[] images = new float[BATCH * 144];
-    int[] labels = new int[BATCH];
-    int[] order = new int[BATCH];
-    Arrays.setAll(order, i -> i);
-    SyntheticData.stripes(12, CLASSES, 64, 16, 3)
-        .train()
-        .copyBatch(order, 0, BATCH, images, labels);
-    return Batch.of(images, labels, BATCH, 144);
+    return SyntheticData.stripesBatch(12, CLASSES, BATCH, 3);
   }
 
   private static TrainingConfig.Builder momentum() {

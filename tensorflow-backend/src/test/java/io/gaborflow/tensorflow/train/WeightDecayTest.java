@@ -69,14 +69,7 @@ class WeightDecayTest {
               .build());
 
   private static Batch batch() {
-    float[] images = new float[BATCH * 144];
-    int[] labels = new int[BATCH];
-    int[] order = new int[BATCH];
-    Arrays.setAll(order, i -> i);
-    SyntheticData.stripes(12, CLASSES, 64, 16, 5)
-        .train()
-        .copyBatch(order, 0, BATCH, images, labels);
-    return Batch.of(images, labels, BATCH, 144);
+    return SyntheticData.stripesBatch(12, CLASSES, BATCH, 5);
   }
 
   private static TrainingConfig.Builder config(OptimizerKind optimizer) {
