@@ -1,13 +1,13 @@
 package io.gaborflow.cli;
 
 import io.gaborflow.cli.render.BankCsv;
-import io.gaborflow.cli.render.FilterGridImage;
 import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import io.gaborflow.tensorflow.graph.ConvBank;
+import io.gaborflow.tensorflow.render.FilterGridImage;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

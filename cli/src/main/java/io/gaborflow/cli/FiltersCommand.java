@@ -1,10 +1,10 @@
 package io.gaborflow.cli;
 
-import io.gaborflow.cli.render.FilterGridImage;
 import io.gaborflow.core.model.Scopes;
 import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import io.gaborflow.tensorflow.graph.ConvBank;
+import io.gaborflow.tensorflow.render.FilterGridImage;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -79,35 +79,20 @@ public final class SoakCommand implements Callable<Integer> {
   }
 
   private int soakPredictions() {
-    double baseline = Double.NaN;
-    double last = 0;
     try (ExportedModel model = ExportedModel.load(modelDir)) {
       ExportMetadata meta = model.metadata();
       FeatureShape input = FeatureShape.spatial(meta.height(), meta.width(), meta.channels());
       Dataset data = DaggerDataComponent.create().dataSources().load(dataOptions.spec(input, 1));
       ImageSamples test = data.test();
       float[] pixels = new float[test.pixelsPerImage()];
-      System.out.printf("%8s %10s%n", "predict", "RSS (MB)");
-      for (int step = 1; step <= steps; step++) {
-        test.read((step - 1) % test.size(), pixels, 0);
-        // No collection is forced here: a service's loop would not force one either.
-        model.predict(pixels, 1);
-        if (step % sampleEvery == 0) {
-          last = residentMegabytes();
-          if (step == settle) {
-            baseline = last;
-          }
-          System.out.printf("%8d %10.1f%n", step, last);
-        }
-      }
+      return soak(
+          "predict",
+          step -> {
+            test.read((step - 1) % test.size(), pixels, 0);
+            // No collection is forced here: a service's loop would not force one either.
+            model.predict(pixels, 1);
+          });
     }
-    return report(baseline, last);
-  }
-
-  private int report(double baseline, double last) {
-    double growth = last - baseline;
-    System.out.printf("growth after step %d: %.1f MB (limit %.0f MB)%n", settle, growth, limitMb);
-    return growth <= limitMb ? 0 : 1;
   }
 
   private int soakTraining() {
@@ -120,29 +105,44 @@ public final class SoakCommand implements Callable<Integer> {
     int perEpoch = batches.plan().stepsPerEpoch();
     int epochs = (steps + perEpoch - 1) / perEpoch;
     TrainingConfig config = stepOptions.config().epochs(epochs).build();
-    double baseline = Double.NaN;
-    double last = 0;
     try (batches;
         ModelSession session = ModelSession.open(graph, config)) {
       session.initialize(1);
-      System.out.printf("%8s %10s%n", "step", "RSS (MB)");
-      for (int step = 1; step <= steps; step++) {
-        int epoch = (step - 1) / perEpoch + 1;
-        session.trainStep(
-            epoch, step, config.learningRate(), batches.next(epoch, (step - 1) % perEpoch));
-        if (!noReclaim) {
-          NativeMemory.reclaimAfter(step);
+      return soak(
+          "step",
+          step -> {
+            int epoch = (step - 1) / perEpoch + 1;
+            session.trainStep(
+                epoch, step, config.learningRate(), batches.next(epoch, (step - 1) % perEpoch));
+            if (!noReclaim) {
+              NativeMemory.reclaimAfter(step);
+            }
+          });
+    }
+  }
+
+  /**
+   * Runs {@code step} for steps 1 to {@code --steps}, printing the resident memory every {@code
+   * --sample-every}; exit code 1 when it grew by more than {@code --limit-mb} after {@code
+   * --settle}.
+   */
+  private int soak(String unit, java.util.function.IntConsumer step) {
+    double baseline = Double.NaN;
+    double last = 0;
+    System.out.printf("%8s %10s%n", unit, "RSS (MB)");
+    for (int i = 1; i <= steps; i++) {
+      step.accept(i);
+      if (i % sampleEvery == 0) {
+        last = residentMegabytes();
+        if (i == settle) {
+          baseline = last;
         }
-        if (step % sampleEvery == 0) {
-          last = residentMegabytes();
-          if (step == settle) {
-            baseline = last;
-          }
-          System.out.printf("%8d %10.1f%n", step, last);
-        }
+        System.out.printf("%8d %10.1f%n", i, last);
       }
     }
-    return report(baseline, last);
+    double growth = last - baseline;
+    System.out.printf("growth after step %d: %.1f MB (limit %.0f MB)%n", settle, growth, limitMb);
+    return growth <= limitMb ? 0 : 1;
   }
 
   /** VmRSS of this process, from /proc (Linux). */

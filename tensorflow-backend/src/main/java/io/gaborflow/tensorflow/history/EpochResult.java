@@ -56,6 +56,20 @@ public record EpochResult(
     this(epoch, epochs, seconds, trainLoss, testLoss, testAccuracy, images, 0);
   }
 
+  /**
+   * The epoch of {@code epochs} with the best validation accuracy, the first of equals: the one a
+   * run keeps the checkpoint of; empty when none was validated.
+   */
+  public static java.util.Optional<EpochResult> bestValidated(java.util.List<EpochResult> epochs) {
+    EpochResult best = null;
+    for (EpochResult e : epochs) {
+      if (e.validated() && (best == null || e.validationAccuracy() > best.validationAccuracy())) {
+        best = e;
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
+
   /** Whether the epoch was evaluated on a validation split. */
   public boolean validated() {
     return !Double.isNaN(validationAccuracy);

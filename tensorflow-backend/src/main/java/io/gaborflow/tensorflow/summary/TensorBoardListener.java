@@ -4,11 +4,15 @@ import io.gaborflow.tensorflow.graph.ConvBank;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.VariableKey;
 import io.gaborflow.tensorflow.history.EpochResult;
+import io.gaborflow.tensorflow.render.FilterGridImage;
 import io.gaborflow.tensorflow.train.ModelView;
 import io.gaborflow.tensorflow.train.RunControl;
 import io.gaborflow.tensorflow.train.StepEvent;
 import io.gaborflow.tensorflow.train.TrainingListener;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes a run's curves for TensorBoard into a directory: per step {@code train/loss}, {@code
@@ -21,6 +25,9 @@ import java.nio.file.Path;
  * --logdir DIR} shows them.
  */
 public final class TensorBoardListener implements TrainingListener, AutoCloseable {
+  /** Filters per row of a bank's image. */
+  static final int FILTERS_PER_ROW = 16;
+
   private final Path directory;
   private EventFileWriter writer;
   private long lastStep;
@@ -52,14 +59,9 @@ public final class TensorBoardListener implements TrainingListener, AutoCloseabl
   public void epochDone(EpochResult result, ModelView model) {
     for (ConvBank bank : model.network().convBanks()) {
       long[] shape = bank.kernel().shape().asArray();
-      if (shape.length != 4) {
-        continue;
+      if (shape.length == 4) {
+        filterImage(bank.path(), model.valueOf(bank.kernel()), shape);
       }
-      FilterImage image =
-          FilterImage.of(
-              model.valueOf(bank.kernel()), (int) shape[0], (int) shape[2], (int) shape[3]);
-      writer.image(
-          "filters/" + bank.path(), lastStep, image.png(), image.height(), image.width(), 1);
     }
     for (LearnableVariable v : model.network().learnables()) {
       if (v.key().role() == VariableKey.Role.KERNEL) {
@@ -67,6 +69,35 @@ public final class TensorBoardListener implements TrainingListener, AutoCloseabl
       }
     }
     epochDone(result);
+  }
+
+  /**
+   * The filters of a {@code [k, k, in, n]} kernel (HWIO, as the graph holds it), each the mean over
+   * its input channels, in rows of at most {@link #FILTERS_PER_ROW}.
+   */
+  private void filterImage(String bank, float[] hwio, long[] shape) {
+    int k = (int) shape[0];
+    int in = (int) shape[2];
+    int n = (int) shape[3];
+    List<FilterGridImage.Tile> tiles = new ArrayList<>(n);
+    for (int f = 0; f < n; f++) {
+      double[] mean = new double[k * k];
+      for (int tap = 0; tap < k * k; tap++) {
+        for (int c = 0; c < in; c++) {
+          mean[tap] += hwio[(tap * in + c) * n + f] / in;
+        }
+      }
+      tiles.add(new FilterGridImage.Tile(mean, k, null));
+    }
+    int columns = Math.min(n, FILTERS_PER_ROW);
+    BufferedImage grid = FilterGridImage.render(tiles, columns);
+    writer.image(
+        "filters/" + bank,
+        lastStep,
+        FilterGridImage.png(grid),
+        grid.getHeight(),
+        grid.getWidth(),
+        3);
   }
 
   @Override

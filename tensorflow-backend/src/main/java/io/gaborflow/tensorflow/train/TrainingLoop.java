@@ -210,11 +210,6 @@ final class TrainingLoop {
       } catch (DataFormatException e) {
         throw saveBeforeFailure(session, epochs, epoch, steps, lossSum, e);
       }
-      boolean bestSoFar =
-          validation.isPresent()
-              && epochs.stream()
-                  .filter(EpochResult::validated)
-                  .allMatch(e -> validation.get().accuracy() > e.validationAccuracy());
       EpochResult result =
           new EpochResult(
               epoch,
@@ -237,6 +232,7 @@ final class TrainingLoop {
               session.variables().variableShapes(),
               epochs);
       saveCheckpoint(session, state);
+      boolean bestSoFar = EpochResult.bestValidated(epochs).orElse(null) == result;
       if (bestSoFar && session.placement().writesOutputs()) {
         checkpoints.ifPresent(store -> store.saveBest(session.variables(), state));
       }

@@ -34,13 +34,7 @@ public record TrainingResult(
    * holds; empty without a validation split.
    */
   public java.util.Optional<EpochResult> bestValidationEpoch() {
-    EpochResult best = null;
-    for (EpochResult e : epochs) {
-      if (e.validated() && (best == null || e.validationAccuracy() > best.validationAccuracy())) {
-        best = e;
-      }
-    }
-    return java.util.Optional.ofNullable(best);
+    return EpochResult.bestValidated(epochs);
   }
 
   /** The final test accuracy. */

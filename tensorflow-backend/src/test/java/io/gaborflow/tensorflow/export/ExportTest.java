@@ -7,6 +7,7 @@ import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SmallResidualNet;
+import io.gaborflow.tensorflow.testing.Softmax;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.train.TrainingConfig;
@@ -40,7 +41,7 @@ class ExportTest {
       float[] probabilities = model.predict(images, n);
       assertEquals(n * 4, probabilities.length);
       for (int i = 0; i < n; i++) {
-        float[] expected = softmax(Arrays.copyOfRange(logits, i * 4, i * 4 + 4));
+        float[] expected = Softmax.floats(Arrays.copyOfRange(logits, i * 4, i * 4 + 4));
         assertArrayEquals(expected, Arrays.copyOfRange(probabilities, i * 4, i * 4 + 4), 1e-5f);
       }
       ExportMetadata meta = model.metadata();
@@ -82,7 +83,7 @@ class ExportTest {
     try (ExportedModel model = ExportedModel.load(export)) {
       float[] probabilities = model.predict(images, n);
       for (int i = 0; i < n; i++) {
-        float[] expected = softmax(Arrays.copyOfRange(logits, i * 4, i * 4 + 4));
+        float[] expected = Softmax.floats(Arrays.copyOfRange(logits, i * 4, i * 4 + 4));
         assertArrayEquals(expected, Arrays.copyOfRange(probabilities, i * 4, i * 4 + 4), 1e-5f);
       }
     }
@@ -126,24 +127,6 @@ class ExportTest {
         pool.shutdown();
       }
     }
-  }
-
-  private static float[] softmax(float[] x) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float v : x) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    double[] e = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      e[i] = Math.exp(x[i] - max);
-      sum += e[i];
-    }
-    float[] out = new float[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = (float) (e[i] / sum);
-    }
-    return out;
   }
 
   /** The first {@code n} test images of {@code data}, NHWC. */

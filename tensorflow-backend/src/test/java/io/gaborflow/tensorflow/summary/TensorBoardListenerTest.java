@@ -79,7 +79,7 @@ class TensorBoardListenerTest {
         (float) result.epochs().get(0).testAccuracy(),
         (float) scalars.get("test/accuracy").get(0)[1],
         0f);
-    // SmallGaborNet's four banks: an image each per epoch, of k x k cells per filter.
+    // SmallGaborNet's four banks: an image each per epoch, a PNG of the size the event says.
     List<Summary.Value> images =
         events.stream()
             .flatMap(e -> e.getSummary().getValueList().stream())
@@ -87,7 +87,10 @@ class TensorBoardListenerTest {
             .toList();
     assertEquals(2 * 4, images.size());
     assertEquals("filters/layer1/gabor_a", images.get(0).getTag());
-    assertEquals(3 * FilterImage.CELL, images.get(0).getImage().getHeight());
+    Summary.Image first = images.get(0).getImage();
+    java.awt.image.BufferedImage decoded = decode(first.getEncodedImageString().toByteArray());
+    assertEquals(first.getHeight(), decoded.getHeight());
+    assertEquals(first.getWidth(), decoded.getWidth());
     List<Summary.Value> histograms =
         events.stream()
             .flatMap(e -> e.getSummary().getValueList().stream())
@@ -107,5 +110,13 @@ class TensorBoardListenerTest {
     assertEquals(1, histogram.getMax(), 0);
     assertEquals(6, histogram.getBucketList().stream().mapToDouble(Double::doubleValue).sum(), 0);
     assertEquals(2, histogram.getBucket(histogram.getBucketCount() - 1), 0, "the two maxima");
+  }
+
+  private static java.awt.image.BufferedImage decode(byte[] png) {
+    try {
+      return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.Softmax;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,8 @@ class FlipEvaluationTest {
       double loss = 0;
       for (int i = 0; i < test.size(); i++) {
         float[] image = test.image(i);
-        double[] own = softmax(session.logits(image, 1));
-        double[] mirror = softmax(session.logits(mirrored(image), 1));
+        double[] own = Softmax.of(session.logits(image, 1));
+        double[] mirror = Softmax.of(session.logits(mirrored(image), 1));
         int best = 0;
         for (int k = 1; k < CLASSES; k++) {
           if (own[k] + mirror[k] > own[best] + mirror[best]) {
@@ -63,22 +64,5 @@ class FlipEvaluationTest {
       }
     }
     return out;
-  }
-
-  private static double[] softmax(float[] logits) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float l : logits) {
-      max = Math.max(max, l);
-    }
-    double sum = 0;
-    double[] p = new double[logits.length];
-    for (int k = 0; k < logits.length; k++) {
-      p[k] = Math.exp(logits[k] - max);
-      sum += p[k];
-    }
-    for (int k = 0; k < logits.length; k++) {
-      p[k] /= sum;
-    }
-    return p;
   }
 }

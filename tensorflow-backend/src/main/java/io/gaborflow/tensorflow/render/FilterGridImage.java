@@ -1,4 +1,4 @@
-package io.gaborflow.cli.render;
+package io.gaborflow.tensorflow.render;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -65,6 +65,20 @@ public final class FilterGridImage {
     }
   }
 
+  /** {@code grid} (from {@link #render}), PNG-encoded. */
+  public static byte[] png(BufferedImage grid) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      if (!ImageIO.write(grid, "png", out)) {
+        throw new IOException("no PNG writer");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode a filter grid: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes the grid of {@code tiles} to {@code png}. */
   public static void write(List<Tile> tiles, int columns, Path png) {
     try {
       if (!ImageIO.write(render(tiles, columns), "png", png.toFile())) {
