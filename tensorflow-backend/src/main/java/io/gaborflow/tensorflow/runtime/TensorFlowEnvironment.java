@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * graph, opening an export, reading a checkpoint).
  *
  * <ul>
- *   <li>{@code TF_CPP_MIN_LOG_LEVEL=2}: TensorFlow's info and warning lines stay out of the
- *       application's output; errors still show.
+ *   <li>{@code TF_CPP_MIN_LOG_LEVEL=1}: TensorFlow's info lines (CPU features, oneDNN notes) stay
+ *       out of the application's output; warnings and errors still show. The lines TensorFlow
+ *       prints at start-up whatever this level are dropped by {@link NativeStartup}.
  *   <li>{@code TF_ENABLE_ONEDNN_OPTS=1}: oneDNN's CPU kernels, which train gaborflow's models
  *       faster (bench/README.md); TensorFlow's default differs between builds and CPUs.
  * </ul>
@@ -36,7 +37,7 @@ public final class TensorFlowEnvironment {
 
   private static Map<String, String> defaults() {
     Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put("TF_CPP_MIN_LOG_LEVEL", "2");
+    defaults.put("TF_CPP_MIN_LOG_LEVEL", "1");
     defaults.put("TF_ENABLE_ONEDNN_OPTS", "1");
     return java.util.Collections.unmodifiableMap(defaults);
   }
@@ -46,17 +47,28 @@ public final class TensorFlowEnvironment {
     int setenv(String name, String value, int overwrite);
 
     String getenv(String name);
+
+    int dup(int fd);
+
+    int dup2(int fd, int target);
+
+    int open(String path, int flags);
+
+    int close(int fd);
   }
 
   /**
    * Applies {@link #DEFAULTS} once, before the first TensorFlow use, and loads TensorFlow's native
-   * library, failing with the Maven dependency to add when it is missing; later calls do nothing.
+   * library, failing with the Maven dependency to add when it is missing, and takes it through its
+   * start-up without the lines it prints whatever the log level ({@link NativeStartup}); later
+   * calls do nothing.
    */
   public static synchronized void ensure() {
     if (!applied) {
       applied = true;
       setUnset(DEFAULTS);
       loadNativeLibrary();
+      NativeStartup.run();
     }
   }
 

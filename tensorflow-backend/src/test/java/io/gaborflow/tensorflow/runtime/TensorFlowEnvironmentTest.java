@@ -2,13 +2,11 @@ package io.gaborflow.tensorflow.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import io.gaborflow.tensorflow.testing.ChildJvm;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Settings reach native code's environment, and never replace what the user set. */
@@ -37,20 +35,12 @@ class TensorFlowEnvironmentTest {
 
   @Test
   void aProcessGetsTheDefaultsItLacksAndKeepsWhatTheUserExported() throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            Probe.class.getName());
-    builder.environment().remove("TF_CPP_MIN_LOG_LEVEL");
-    builder.environment().put("TF_ENABLE_ONEDNN_OPTS", "0");
-    builder.redirectErrorStream(true);
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe finishes");
-    assertEquals(0, process.exitValue(), output);
-    List<String> lines = output.lines().filter(l -> l.startsWith("TF_")).toList();
+    Map<String, String> environment = new HashMap<>();
+    environment.put("TF_CPP_MIN_LOG_LEVEL", null);
+    environment.put("TF_ENABLE_ONEDNN_OPTS", "0");
+    ChildJvm.Result child = ChildJvm.run(Probe.class, ChildJvm.classPath(), environment);
+    assertEquals(0, child.exitCode(), child.output());
+    List<String> lines = child.output().lines().filter(l -> l.startsWith("TF_")).toList();
     assertEquals(
         List.of(
             "TF_CPP_MIN_LOG_LEVEL=" + TensorFlowEnvironment.DEFAULTS.get("TF_CPP_MIN_LOG_LEVEL"),
