@@ -7,6 +7,7 @@ import io.gaborflow.examples.data.EmbeddedFashionMnist;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.IdxDataSource;
+import io.gaborflow.tensorflow.export.ExportedModel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +63,85 @@ class ExportPredictFiltersTest {
     BufferedImage picture = ImageIO.read(filters.toFile());
     // 20 + 50 filters, 16 per row, each layer starting a new row: 2 + 4 rows of 5x5 kernels.
     assertEquals(4 + 6 * (60 + 4), picture.getHeight());
+  }
+
+  @Test
+  void predictOverAFolderWritesOneCsvRowPerImageAndKeepsRowsBeforeABadFile() throws IOException {
+    Path model = dir.resolve("model");
+    assertEquals(
+        0, run("train", "--epochs", "1", "--seed", "3", "--export", model.toString()).exit);
+    Dataset data = new EmbeddedFashionMnist().load(DataSpec.parse("embedded"));
+    Path folder = dir.resolve("images");
+    List<Path> images = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      Path png = folder.resolve(i % 2 == 0 ? "even" : "odd").resolve(String.format("%02d.png", i));
+      Files.createDirectories(png.getParent());
+      writeGreyPng(data.test().image(i * 7), 28, png);
+      images.add(png);
+      labels.add(data.test().label(i * 7));
+    }
+    Files.writeString(folder.resolve(".DS_Store"), "not an image, and hidden");
+    Files.writeString(folder.resolve("even/10-broken.png"), "not an image");
+
+    Path csv = dir.resolve("predictions.csv");
+    Run stopped =
+        run("predict", "--model-dir", model.toString(), "--csv", csv.toString(), folder.toString());
+    assertEquals(1, stopped.exit);
+    assertTrue(stopped.err.contains(folder.resolve("even/10-broken.png").toString()), stopped.err);
+    assertTrue(stopped.err.contains("--skip-unreadable"), stopped.err);
+    // In path order even/00, 02, 04, 06 and 08 come before even/10-broken.png: 5 rows are kept.
+    assertEquals(5, readCsv(csv).size(), "the rows before the bad file are kept");
+
+    Run done =
+        run(
+            "predict",
+            "--model-dir",
+            model.toString(),
+            "--csv",
+            csv.toString(),
+            "--batch-size",
+            "5",
+            "--skip-unreadable",
+            folder.toString());
+    assertEquals(0, done.exit, done.err);
+    assertTrue(
+        done.out.contains("23 predictions written to " + csv + " (1 files skipped)"), done.out);
+    List<CSVRecord> rows = readCsv(csv);
+    List<Path> inPathOrder = images.stream().sorted().toList();
+    assertEquals(inPathOrder.size(), rows.size());
+    int right = 0;
+    try (ExportedModel exported = ExportedModel.load(model)) {
+      for (int r = 0; r < rows.size(); r++) {
+        CSVRecord row = rows.get(r);
+        Path file = inPathOrder.get(r);
+        assertEquals(file.toString(), row.get("file"));
+        ExportedModel.Prediction alone = exported.predict(file);
+        assertEquals(alone.best(), row.get("prediction"));
+        for (String name : IdxDataSource.FASHION_MNIST_CLASSES) {
+          assertEquals(alone.probability(name), Float.parseFloat(row.get(name)), 2e-6, name);
+        }
+        String expected = IdxDataSource.FASHION_MNIST_CLASSES.get(labels.get(images.indexOf(file)));
+        right += expected.equals(row.get("prediction")) ? 1 : 0;
+      }
+    }
+    assertTrue(right > rows.size() * 0.6, right + " of " + rows.size() + " right");
+  }
+
+  private static List<CSVRecord> readCsv(Path csv) throws IOException {
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+      List<String> header = parser.getHeaderNames();
+      assertEquals("file", header.get(0));
+      assertEquals("prediction", header.get(1));
+      assertEquals(IdxDataSource.FASHION_MNIST_CLASSES, header.subList(2, header.size()));
+      return parser.getRecords();
+    }
   }
 
   @Test

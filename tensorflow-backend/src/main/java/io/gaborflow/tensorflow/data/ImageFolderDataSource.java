@@ -99,35 +99,14 @@ public final class ImageFolderDataSource implements DataSource {
     for (int label = 0; label < classes.size(); label++) {
       Path classFolder = split.resolve(classes.get(label));
       int before = all.size();
-      try (Stream<Path> entries = Files.walk(classFolder)) {
-        int classLabel = label;
-        entries
-            .filter(Files::isRegularFile)
-            .filter(p -> !hidden(classFolder.relativize(p)))
-            .sorted()
-            .forEach(
-                p ->
-                    all.add(
-                        new ImageFile(
-                            classFolder, classFolder.relativize(p).toString(), classLabel)));
-      } catch (IOException | java.io.UncheckedIOException e) {
-        throw new DataFormatException(
-            classFolder.toString(), "cannot be listed: " + e.getMessage(), e);
+      for (Path relative : ImageFiles.under(classFolder)) {
+        all.add(new ImageFile(classFolder, relative.toString(), label));
       }
       if (all.size() == before) {
         throw new DataFormatException(classFolder, "class folder is empty");
       }
     }
     return all;
-  }
-
-  private static boolean hidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

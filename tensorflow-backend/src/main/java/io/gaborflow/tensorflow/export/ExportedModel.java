@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -86,10 +87,36 @@ public final class ExportedModel implements AutoCloseable {
 
   /** The class probabilities of {@code image}, prepared as the model's training images were. */
   public Prediction predict(BufferedImage image) {
-    float[] pixels =
-        ImageDecoder.pixels(image, metadata.height(), metadata.width(), metadata.channels());
-    metadata.standardize(pixels);
-    return new Prediction(metadata.classNames(), predict(pixels, 1));
+    return predict(List.of(image)).get(0);
+  }
+
+  /**
+   * The class probabilities of each of {@code images}, in their order, prepared as the model's
+   * training images were and run through the model as one batch: a service that collects requests
+   * makes one call where it would make {@code images.size()}.
+   */
+  public List<Prediction> predict(List<BufferedImage> images) {
+    if (images.isEmpty()) {
+      return List.of();
+    }
+    int pixelsPerImage = metadata.height() * metadata.width() * metadata.channels();
+    float[] batch = new float[images.size() * pixelsPerImage];
+    for (int i = 0; i < images.size(); i++) {
+      float[] pixels =
+          ImageDecoder.pixels(
+              images.get(i), metadata.height(), metadata.width(), metadata.channels());
+      metadata.standardize(pixels);
+      System.arraycopy(pixels, 0, batch, i * pixelsPerImage, pixelsPerImage);
+    }
+    float[] probabilities = predict(batch, images.size());
+    int classes = metadata.classNames().size();
+    return IntStream.range(0, images.size())
+        .mapToObj(
+            i ->
+                new Prediction(
+                    metadata.classNames(),
+                    Arrays.copyOfRange(probabilities, i * classes, (i + 1) * classes)))
+        .toList();
   }
 
   /**
