@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gaborflow.cli.JavaProcesses;
 import io.gaborflow.cli.Main;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
+import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A worker killed with SIGKILL mid-epoch: the other stops within the timeout, naming it, and a
- * restart of both with {@code --resume} ends with the weights of a run never interrupted.
+ * restart of both with {@code --resume} ends with the weights of a run never interrupted. The
+ * uninterrupted run's report says it was made by two workers sharing each global batch.
  */
 class WorkerKilledTest {
   private static final int TIMEOUT_SECONDS = 10;
@@ -46,10 +50,11 @@ class WorkerKilledTest {
 
   @TempDir Path dir;
 
-  private static List<Process> start(Path checkpoints, boolean resume, Path logs)
+  private static List<Process> start(Path checkpoints, boolean resume, Path logs, String... more)
       throws IOException {
     List<String> args = new ArrayList<>(RUN);
     args.addAll(List.of("--checkpoint-dir", checkpoints.toString()));
+    args.addAll(List.of(more));
     if (resume) {
       args.add("--resume");
     }
@@ -175,12 +180,18 @@ class WorkerKilledTest {
     Path straight = dir.resolve("straight");
     Path killed = dir.resolve("killed");
     Path logs = Files.createDirectories(dir.resolve("logs"));
-    List<Process> workers = start(straight, false, logs);
+    Path report = dir.resolve("report.json");
+    List<Process> workers = start(straight, false, logs, "--report", report.toString());
     try {
       finish(workers, logs);
     } finally {
       workers.forEach(Process::destroyForcibly);
     }
+    JsonNode written = new ObjectMapper().readTree(report.toFile());
+    assertEquals(2, written.get("workers").asInt(), written.toString());
+    int batch = TrainingConfig.DEFAULTS.batchSize();
+    assertEquals(batch, written.get("global_batch").asInt(), written.toString());
+    assertEquals(batch / 2, written.get("batch_per_worker").asInt(), written.toString());
 
     workers = start(killed, false, logs);
     try {
