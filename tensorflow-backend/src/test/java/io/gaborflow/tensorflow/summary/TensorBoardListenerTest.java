@@ -3,6 +3,8 @@ package io.gaborflow.tensorflow.summary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.TfRecordFile;
@@ -13,11 +15,14 @@ import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.Event;
@@ -99,6 +104,62 @@ class TensorBoardListenerTest {
     assertEquals(2 * 3, histograms.size(), "the two learned banks' and the dense kernel, twice");
     assertTrue(scalars.containsKey("train/learning_rate"), scalars.keySet().toString());
     assertTrue(scalars.containsKey("epoch/input_wait_seconds"), scalars.keySet().toString());
+  }
+
+  /**
+   * TensorBoard's own reader (Python) sees what the Java reader sees: a point per step for the
+   * training scalars, one per epoch for the others, the images and histograms. Runs where {@code
+   * GABORFLOW_TENSORBOARD_PYTHON} names a Python with the {@code tensorboard} package.
+   */
+  @Test
+  void tensorBoardsOwnReaderListsAPointPerStepOrEpoch(@TempDir Path dir) throws Exception {
+    String python = System.getenv("GABORFLOW_TENSORBOARD_PYTHON");
+    Assumptions.assumeTrue(
+        python != null, "GABORFLOW_TENSORBOARD_PYTHON is not set: TensorBoard's reader skipped");
+    TrainingConfig config =
+        TrainingConfig.builder().epochs(2).batchSize(16).seed(2).threads(1).build();
+    Path board = dir.resolve("tb");
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), config);
+        TensorBoardListener listener = new TensorBoardListener(board)) {
+      Runs.train(session, DATA, listener);
+    }
+    Process reader =
+        new ProcessBuilder(
+                python,
+                Path.of("..", "bench", "check-tensorboard-events.py").toString(),
+                board.toString(),
+                "--json")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(reader.waitFor(120, TimeUnit.SECONDS), "TensorBoard's reader did not finish");
+    assertEquals(0, reader.exitValue(), output);
+    JsonNode steps = new ObjectMapper().readTree(output);
+    int perEpoch = 80 / 16;
+    List<Integer> everyStep = java.util.stream.IntStream.range(0, 2 * perEpoch).boxed().toList();
+    List<Integer> epochEnds = List.of(perEpoch - 1, 2 * perEpoch - 1);
+    for (String tag : List.of("train/loss", "train/learning_rate", "train/images_per_second")) {
+      assertEquals(everyStep, ints(steps.path("scalars").path(tag)), tag);
+    }
+    for (String tag :
+        List.of(
+            "validation/accuracy",
+            "validation/loss",
+            "test/accuracy",
+            "test/loss",
+            "epoch/input_wait_seconds")) {
+      assertEquals(epochEnds, ints(steps.path("scalars").path(tag)), tag);
+    }
+    assertEquals(4, steps.path("images").size(), steps.path("images").toString());
+    steps.path("images").forEach(points -> assertEquals(epochEnds, ints(points)));
+    assertEquals(3, steps.path("histograms").size(), steps.path("histograms").toString());
+    steps.path("histograms").forEach(points -> assertEquals(epochEnds, ints(points)));
+  }
+
+  private static List<Integer> ints(JsonNode array) {
+    List<Integer> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asInt()));
+    return values;
   }
 
   @Test
