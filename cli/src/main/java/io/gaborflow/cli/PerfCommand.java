@@ -13,6 +13,7 @@ import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.Prefetcher;
 import io.gaborflow.tensorflow.distributed.Cluster;
+import io.gaborflow.tensorflow.graph.LayerForm;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.placement.Placement;
 import io.gaborflow.tensorflow.train.ModelSession;
@@ -45,7 +46,9 @@ public final class PerfCommand implements Callable<Integer> {
   @Option(
       names = "--models",
       split = ",",
-      description = "Models to time (default: ${DEFAULT-VALUE}).")
+      description =
+          "Models to time; MODEL:FORM times MODEL with --layer-form FORM, so the forms of one"
+              + " model compare in one run (default: ${DEFAULT-VALUE}).")
   List<String> models = List.of("lenet", "gabor-lenet");
 
   @Mixin StepOptions stepOptions = new StepOptions();
@@ -152,9 +155,14 @@ public final class PerfCommand implements Callable<Integer> {
     }
     try {
       for (String name : models) {
-        ModelGraph graph = ModelCatalog.graph(name);
+        int colon = name.indexOf(':');
+        ModelGraph graph = ModelCatalog.graph(colon < 0 ? name : name.substring(0, colon));
         FeatureShape in = graph.spec().input();
-        ModelSession session = ModelSession.open(graph, config, placement);
+        TrainingConfig modelConfig =
+            colon < 0
+                ? config
+                : config.toBuilder().layerForm(layerForm(name.substring(colon + 1))).build();
+        ModelSession session = ModelSession.open(graph, modelConfig, placement);
         sessions.put(name, session);
         session.initialize(1);
         float[] x = new float[batchSize * in.elements()];
@@ -192,7 +200,7 @@ public final class PerfCommand implements Callable<Integer> {
       double reference = median(millis.get(first));
       long referenceMacs = TrainingCost.of(sessions.get(first).model().spec()).total();
       System.out.printf(
-          "%-22s %14s %10s %12s %14s %10s %16s%n",
+          "%-28s %14s %10s %12s %14s %10s %16s%n",
           "model",
           "ms/step (med)",
           "vs " + first,
@@ -204,7 +212,7 @@ public final class PerfCommand implements Callable<Integer> {
         double m = median(millis.get(name));
         long macs = TrainingCost.of(sessions.get(name).model().spec()).total();
         System.out.printf(
-            "%-22s %14.1f %9.2fx %12.1f %14.1f %9.2fx %,16d%n",
+            "%-28s %14.1f %9.2fx %12.1f %14.1f %9.2fx %,16d%n",
             name,
             m,
             m / reference,
@@ -252,6 +260,18 @@ public final class PerfCommand implements Callable<Integer> {
       placement.close();
     }
     return 0;
+  }
+
+  private static LayerForm layerForm(String name) {
+    try {
+      return LayerForm.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--models: no layer form '"
+              + name
+              + "'; use one of "
+              + java.util.Arrays.toString(LayerForm.values()).toLowerCase(java.util.Locale.ROOT));
+    }
   }
 
   private static void printTrace(String name, StepTrace trace) {

@@ -1,5 +1,6 @@
 package io.gaborflow.cli;
 
+import io.gaborflow.tensorflow.graph.LayerForm;
 import io.gaborflow.tensorflow.runtime.Precision;
 import io.gaborflow.tensorflow.train.LearningRateSchedule;
 import io.gaborflow.tensorflow.train.OptimizerKind;
@@ -125,6 +126,13 @@ final class StepOptions {
   boolean augment;
 
   @Option(
+      names = "--layer-form",
+      description =
+          "How convolution layers with fixed and learned banks are built: ${COMPLETION-CANDIDATES};"
+              + " the same values either way (default: ${DEFAULT-VALUE}).")
+  LayerForm layerForm = TrainingConfig.DEFAULTS.layerForm();
+
+  @Option(
       names = "--precision",
       description =
           "Arithmetic of convolutions and matrix products: ${COMPLETION-CANDIDATES}; bf16 needs a"
@@ -174,6 +182,7 @@ final class StepOptions {
         .decayGabor(decayGabor)
         .gaborRateScale(gaborRateScale)
         .precision(precision)
+        .layerForm(layerForm)
         .flipEvaluation(flipEvaluation)
         .augment(augment)
         .deterministic(deterministic)

@@ -22,6 +22,7 @@ public final class ConfigJson {
     config.put("flip_evaluation", c.flipEvaluation());
     config.put("gabor_rate_scale", c.gaborRateScale());
     config.put("precision", c.precision().name().toLowerCase(java.util.Locale.ROOT));
+    config.put("layer_form", c.layerForm().name().toLowerCase(java.util.Locale.ROOT));
     config.put("seed", c.seed());
     config.put("threads", c.threads());
     config.put("augment", c.augment());

@@ -37,6 +37,9 @@ final class ConvLowering {
 
   static Branches lower(LoweringContext context, ConvLayerSpec conv, Branches input) {
     ConvGeometry geometry = new ConvGeometry(conv.size(), conv.stride(), conv.padding());
+    if (context.options().layerForm() == LayerForm.WHOLE_LAYER && wholeLayerFits(conv)) {
+      return wholeLayer(context, conv, input, geometry);
+    }
     List<Branch> outputs = new ArrayList<>(conv.banks().size());
     for (BankSpec bank : conv.banks()) {
       Ops tf = context.tf().withSubScope(bank.name());
@@ -83,6 +86,89 @@ final class ConvLowering {
     return new Branches(outputs);
   }
 
+  /**
+   * Whether {@link LayerForm#WHOLE_LAYER} applies: a learned bank beside fixed ones that are
+   * constants (no parametric or partly trained Gabor bank, whose kernels are variables of their own
+   * kind).
+   */
+  private static boolean wholeLayerFits(ConvLayerSpec conv) {
+    boolean learned = false;
+    boolean fixed = false;
+    for (BankSpec bank : conv.banks()) {
+      if (bank instanceof LearnableBankSpec) {
+        learned = true;
+      } else if (bank instanceof FixedGaborBankSpec gabor) {
+        if (gabor.window() != null || gabor.parametric()) {
+          return false;
+        }
+        fixed = true;
+      } else {
+        fixed = true;
+      }
+    }
+    return learned && fixed;
+  }
+
+  /**
+   * The layer as one convolution of the joined input with every bank's kernel side by side, in bank
+   * order: constants behind a stop-gradient for fixed banks (over all input channels, a shared
+   * Gabor kernel as its 1/Cin share on each), variables for learned ones; fixed banks add a zero
+   * bias. The banks and their variables are registered as {@link LayerForm#PER_BANK} registers
+   * them, so checkpoints, exports and filter images do not depend on the form.
+   */
+  private static Branches wholeLayer(
+      LoweringContext context, ConvLayerSpec conv, Branches input, ConvGeometry geometry) {
+    FeatureShape in = context.inputShape();
+    Ops layer = context.tf();
+    List<Operand<TFloat32>> kernels = new ArrayList<>();
+    List<Operand<TFloat32>> biases = new ArrayList<>();
+    for (BankSpec bank : conv.banks()) {
+      Ops tf = layer.withSubScope(bank.name());
+      if (bank instanceof LearnableBankSpec learnable) {
+        LearnedKernel kernel = learnedKernel(context, tf, learnable, geometry, conv.bias());
+        kernels.add(kernel.kernel());
+        biases.add(kernel.bias());
+      } else {
+        float[] values =
+            bank instanceof FixedGaborBankSpec gabor
+                ? registerFixedGabor(context, tf, gabor, geometry)
+                    .filters()
+                    .toHwio(in.channels(), gabor.gabor().coverage())
+                : registerFixedTensor(context, tf, (FixedTensorBankSpec) bank, geometry).values();
+        Shape shape = Shape.of(geometry.size(), geometry.size(), in.channels(), bank.filters());
+        kernels.add(
+            tf.stopGradient(
+                tf.withName("layer_kernel").constant(shape, DataBuffers.of(values, true, false))));
+        biases.add(conv.bias() ? tf.constant(new float[bank.filters()]) : null);
+      }
+    }
+    Operand<TFloat32> kernel = layer.withName("kernel").concat(kernels, layer.constant(3));
+    Operand<TFloat32> out = geometry.convolve(layer, input.joined(layer).value(), kernel);
+    if (conv.bias()) {
+      out = layer.nn.biasAdd(out, layer.withName("bias").concat(biases, layer.constant(0)));
+    }
+    if (!context.training()) {
+      int first = 0;
+      for (BankSpec bank : conv.banks()) {
+        Operand<TFloat32> channels =
+            layer.slice(
+                out,
+                layer.constant(new int[] {0, 0, 0, first}),
+                layer.constant(new int[] {-1, -1, -1, bank.filters()}));
+        context
+            .registry()
+            .response(
+                new BankResponse(
+                    Scopes.bank(context.node().scope(), bank.name()),
+                    input.parts().stream().map(Branch::value).toList(),
+                    channels));
+        first += bank.filters();
+      }
+    }
+    int channels = conv.banks().stream().mapToInt(BankSpec::filters).sum();
+    return Branches.of(Activations.apply(layer, out, conv.activation()), channels, true);
+  }
+
   /** A bank's output, and whether a weight of the bank itself trains. */
   private record BankOutput(Operand<TFloat32> value, boolean trained) {}
 
@@ -93,19 +179,52 @@ final class ConvLowering {
       FixedGaborBankSpec bank,
       ConvGeometry geometry) {
     FeatureShape in = context.inputShape();
-    FilterBank filters = FilterBank.of(bank.gabor(), geometry.size());
-    ChannelCoverage coverage = bank.gabor().coverage();
     Operand<TFloat32> source;
-    int kernelChannels = in.channels();
-    if (coverage == ChannelCoverage.SHARED) {
+    if (bank.gabor().coverage() == ChannelCoverage.SHARED) {
       // The same kernel / Cin on every channel equals the kernel applied to the channel mean:
       // one single-channel convolution instead of Cin of them.
-      kernelChannels = 1;
       source =
           in.channels() == 1 ? input.parts().get(0).value() : channelMean(tf, input, in.channels());
     } else {
       source = input.joined(tf).value();
     }
+    RegisteredGabor registered = registerFixedGabor(context, tf, bank, geometry);
+    FixedConvForms.Geometry formGeometry =
+        new FixedConvForms.Geometry(
+            geometry,
+            in.height(),
+            in.width(),
+            registered.kernelChannels(),
+            registered.filters().filterCount());
+    FixedConvForm form =
+        FixedConvForms.choose(
+            formGeometry,
+            registered.constant(),
+            context.training() && input.trained(),
+            context.deterministic());
+    return form.apply(tf, source, registered.kernel(), registered.values(), formGeometry);
+  }
+
+  /**
+   * A Gabor bank's kernel as the graph holds it, registered with its values.
+   *
+   * @param kernelChannels 1 for a shared kernel (convolved with the channel mean), Cin otherwise
+   * @param constant whether the kernel is a constant (not parametric, never trained)
+   */
+  private record RegisteredGabor(
+      FilterBank filters,
+      Operand<TFloat32> kernel,
+      float[] values,
+      int kernelChannels,
+      boolean constant) {}
+
+  /** Builds {@code bank}'s kernel (constant, variable or parametric) and registers the bank. */
+  private static RegisteredGabor registerFixedGabor(
+      LoweringContext context, Ops tf, FixedGaborBankSpec bank, ConvGeometry geometry) {
+    FeatureShape in = context.inputShape();
+    FilterBank filters = FilterBank.of(bank.gabor(), geometry.size());
+    ChannelCoverage coverage = bank.gabor().coverage();
+    int kernelChannels = coverage == ChannelCoverage.SHARED ? 1 : in.channels();
     float[] values = filters.toHwio(kernelChannels, coverage);
     Shape kernelShape =
         Shape.of(geometry.size(), geometry.size(), kernelChannels, filters.filterCount());
@@ -154,13 +273,7 @@ final class ConvLowering {
                 bank.window(),
                 bank.gabor().normalization(),
                 parameters));
-    FixedConvForms.Geometry formGeometry =
-        new FixedConvForms.Geometry(
-            geometry, in.height(), in.width(), kernelChannels, filters.filterCount());
-    FixedConvForm form =
-        FixedConvForms.choose(
-            formGeometry, constant, context.training() && input.trained(), context.deterministic());
-    return form.apply(tf, source, kernel, values, formGeometry);
+    return new RegisteredGabor(filters, kernel, values, kernelChannels, constant);
   }
 
   private static Operand<TFloat32> fixedTensor(
@@ -169,6 +282,21 @@ final class ConvLowering {
       Operand<TFloat32> input,
       FixedTensorBankSpec bank,
       ConvGeometry geometry) {
+    FeatureShape in = context.inputShape();
+    RegisteredTensor registered = registerFixedTensor(context, tf, bank, geometry);
+    FixedConvForms.Geometry formGeometry =
+        new FixedConvForms.Geometry(
+            geometry, in.height(), in.width(), in.channels(), bank.filters());
+    return FixedConvForms.CONV2D.apply(
+        tf, input, registered.kernel(), registered.values(), formGeometry);
+  }
+
+  /** A fixed tensor bank's constant kernel and its values, HWIO over every input channel. */
+  private record RegisteredTensor(Operand<TFloat32> kernel, float[] values) {}
+
+  /** Loads {@code bank}'s values, builds its constant kernel and registers the bank. */
+  private static RegisteredTensor registerFixedTensor(
+      LoweringContext context, Ops tf, FixedTensorBankSpec bank, ConvGeometry geometry) {
     FeatureShape in = context.inputShape();
     float[] values = context.sources().apply(bank).load(geometry.size(), in.channels());
     int n = bank.filters();
@@ -190,9 +318,7 @@ final class ConvLowering {
                 null,
                 Normalization.NONE,
                 Map.of()));
-    FixedConvForms.Geometry formGeometry =
-        new FixedConvForms.Geometry(geometry, in.height(), in.width(), in.channels(), n);
-    return FixedConvForms.CONV2D.apply(tf, input, kernel, values, formGeometry);
+    return new RegisteredTensor(kernel, values);
   }
 
   private static Operand<TFloat32> learnable(
@@ -202,27 +328,9 @@ final class ConvLowering {
       LearnableBankSpec bank,
       ConvGeometry geometry,
       boolean withBias) {
-    int inChannels = context.inputShape().channels();
-    Shape kernelShape = Shape.of(geometry.size(), geometry.size(), inChannels, bank.filters());
-    long receptive = (long) geometry.size() * geometry.size();
-    long fanIn = receptive * inChannels;
-    long fanOut = receptive * bank.filters();
-    VariableRegistry registry = context.registry();
-    VariableKey kernelKey = context.key(bank.name(), VariableKey.Role.KERNEL);
-    Variable<TFloat32> kernel =
-        registry.learnable(kernelKey, kernelShape, bank.initializer(), fanIn, fanOut, null, null);
-    registry.learnedBank(kernelKey.ownerPath(), kernel);
-    Variable<TFloat32> bias =
-        withBias
-            ? registry.learnable(
-                context.key(bank.name(), VariableKey.Role.BIAS),
-                Shape.of(bank.filters()),
-                null,
-                fanIn,
-                fanOut,
-                null,
-                null)
-            : null;
+    LearnedKernel learned = learnedKernel(context, tf, bank, geometry, withBias);
+    Variable<TFloat32> kernel = learned.kernel();
+    Variable<TFloat32> bias = learned.bias();
     List<Branch> parts = input.parts();
     if (parts.size() == 1) {
       Operand<TFloat32> conv = geometry.convolve(tf, parts.get(0).value(), kernel);
@@ -249,6 +357,40 @@ final class ConvLowering {
       first += part.channels();
     }
     return sum;
+  }
+
+  /** A learned bank's kernel variable, and its bias variable or null. */
+  private record LearnedKernel(Variable<TFloat32> kernel, Variable<TFloat32> bias) {}
+
+  /** Creates (or, in the second pass, finds) a learned bank's variables and registers the bank. */
+  private static LearnedKernel learnedKernel(
+      LoweringContext context,
+      Ops tf,
+      LearnableBankSpec bank,
+      ConvGeometry geometry,
+      boolean withBias) {
+    int inChannels = context.inputShape().channels();
+    Shape kernelShape = Shape.of(geometry.size(), geometry.size(), inChannels, bank.filters());
+    long receptive = (long) geometry.size() * geometry.size();
+    long fanIn = receptive * inChannels;
+    long fanOut = receptive * bank.filters();
+    VariableRegistry registry = context.registry();
+    VariableKey kernelKey = context.key(bank.name(), VariableKey.Role.KERNEL);
+    Variable<TFloat32> kernel =
+        registry.learnable(kernelKey, kernelShape, bank.initializer(), fanIn, fanOut, null, null);
+    registry.learnedBank(kernelKey.ownerPath(), kernel);
+    Variable<TFloat32> bias =
+        withBias
+            ? registry.learnable(
+                context.key(bank.name(), VariableKey.Role.BIAS),
+                Shape.of(bank.filters()),
+                null,
+                fanIn,
+                fanOut,
+                null,
+                null)
+            : null;
+    return new LearnedKernel(kernel, bias);
   }
 
   /** The mean over all channels of the branches, without joining them first. */

@@ -25,7 +25,12 @@ record LoweringContext(
     long seed,
     Operand<TInt64> step,
     Function<FixedTensorBankSpec, TensorSource> sources,
-    boolean deterministic) {
+    LoweringOptions options) {
+
+  /** Whether every run from one seed must be bit for bit the same. */
+  boolean deterministic() {
+    return options.deterministic();
+  }
 
   boolean training() {
     return pass == NetworkLowering.Pass.TRAINING;

@@ -44,29 +44,30 @@ public final class NetworkLowering {
 
   /**
    * Lowers {@code spec} into {@code tf}'s graph; {@code seed} seeds dropout, {@code sources} gives
-   * the values of fixed banks from a filter source, {@code deterministic} keeps to ops whose
-   * results do not change from one build of the graph to the next.
+   * the values of fixed banks from a filter source, {@code options} choose among ops that compute
+   * the same values.
    */
   public static BuiltNetwork lower(
       Ops tf,
       NetworkSpec spec,
       long seed,
       Function<FixedTensorBankSpec, TensorSource> sources,
-      boolean deterministic) {
-    return lower(tf, spec, seed, sources, deterministic, TensorExchange.LOCAL);
+      LoweringOptions options) {
+    return lower(tf, spec, seed, sources, options, TensorExchange.LOCAL);
   }
 
   /**
-   * As {@link #lower(Ops, NetworkSpec, long, Function, boolean)}, with batch normalisation's batch
-   * statistics passed through {@code statistics} before they move the moving ones (in a cluster:
-   * averaged over the workers, so every worker keeps the same moving statistics).
+   * As {@link #lower(Ops, NetworkSpec, long, Function, LoweringOptions)}, with batch
+   * normalisation's batch statistics passed through {@code statistics} before they move the moving
+   * ones (in a cluster: averaged over the workers, so every worker keeps the same moving
+   * statistics).
    */
   public static BuiltNetwork lower(
       Ops tf,
       NetworkSpec spec,
       long seed,
       Function<FixedTensorBankSpec, TensorSource> sources,
-      boolean deterministic,
+      LoweringOptions options,
       TensorExchange statistics) {
     if (!spec.shapesComplete()) {
       throw new IllegalArgumentException(spec.modelName() + ": a window does not fit its input");
@@ -94,7 +95,7 @@ public final class NetworkLowering {
                     seed,
                     updates,
                     sources,
-                    deterministic));
+                    options));
     Operand<TFloat32> logits =
         tf.withName("logits")
             .identity(
@@ -108,7 +109,7 @@ public final class NetworkLowering {
                     seed,
                     updates,
                     sources,
-                    deterministic));
+                    options));
     return new BuiltNetwork(
         spec,
         images,
@@ -205,7 +206,7 @@ public final class NetworkLowering {
       long seed,
       List<BatchNormLowering.Update> updates,
       Function<FixedTensorBankSpec, TensorSource> sources,
-      boolean deterministic) {
+      LoweringOptions options) {
     List<Node> nodes = spec.nodes();
     List<Branches> outputs = new ArrayList<>(nodes.size());
     Branches input = Branches.of(images, spec.input().channels(), false);
@@ -223,7 +224,7 @@ public final class NetworkLowering {
               seed,
               step,
               sources,
-              deterministic);
+              options);
       Branches below = output(node.input(), input, outputs);
       outputs.add(
           lower(

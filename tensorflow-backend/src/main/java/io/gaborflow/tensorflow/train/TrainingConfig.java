@@ -1,5 +1,7 @@
 package io.gaborflow.tensorflow.train;
 
+import io.gaborflow.tensorflow.graph.LayerForm;
+import io.gaborflow.tensorflow.graph.LoweringOptions;
 import io.gaborflow.tensorflow.runtime.Precision;
 
 /**
@@ -35,6 +37,8 @@ import io.gaborflow.tensorflow.runtime.Precision;
  *     statistics, the loss, checkpoints and exports stay float32
  * @param flipEvaluation test-time augmentation: evaluation averages the class probabilities of each
  *     image and its mirror image
+ * @param layerForm how convolution layers with fixed and learned banks become ops; both forms
+ *     compute the same values ({@link LayerForm})
  */
 public record TrainingConfig(
     int epochs,
@@ -54,7 +58,8 @@ public record TrainingConfig(
     boolean decayGabor,
     float gaborRateScale,
     Precision precision,
-    boolean flipEvaluation) {
+    boolean flipEvaluation,
+    LayerForm layerForm) {
 
   /** Checks every setting, naming the one that is wrong. */
   public TrainingConfig {
@@ -79,6 +84,7 @@ public record TrainingConfig(
         gaborRateScale > 0 && Float.isFinite(gaborRateScale),
         "the Gabor banks' rate scale must be positive, got " + gaborRateScale);
     require(precision != null, "a precision is needed; use Precision.FP32");
+    require(layerForm != null, "a layer form is needed; use LayerForm.PER_BANK");
   }
 
   private static void require(boolean condition, String message) {
@@ -115,7 +121,13 @@ public record TrainingConfig(
         .decayGabor(decayGabor)
         .gaborRateScale(gaborRateScale)
         .precision(precision)
-        .flipEvaluation(flipEvaluation);
+        .flipEvaluation(flipEvaluation)
+        .layerForm(layerForm);
+  }
+
+  /** The choices among ops that compute the same values, for building the network. */
+  public LoweringOptions loweringOptions() {
+    return new LoweringOptions(deterministic, layerForm);
   }
 
   /** A builder with the defaults below. */
@@ -137,6 +149,7 @@ public record TrainingConfig(
     private float gaborRateScale = 1f;
     private Precision precision = Precision.FP32;
     private boolean flipEvaluation;
+    private LayerForm layerForm = LayerForm.PER_BANK;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
     private float momentum = 0.9f;
     private long seed = 1;
@@ -263,6 +276,12 @@ public record TrainingConfig(
       return this;
     }
 
+    /** How convolution layers with fixed and learned banks become ops. */
+    public Builder layerForm(LayerForm layerForm) {
+      this.layerForm = layerForm;
+      return this;
+    }
+
     /** The config. */
     public TrainingConfig build() {
       return new TrainingConfig(
@@ -283,7 +302,8 @@ public record TrainingConfig(
           decayGabor,
           gaborRateScale,
           precision,
-          flipEvaluation);
+          flipEvaluation,
+          layerForm);
     }
   }
 }

@@ -69,7 +69,7 @@ final class TrainingGraph {
     Ops tf = Ops.create(graph);
     this.network =
         NetworkLowering.lower(
-            tf, model.spec(), config.seed(), FilterSources::of, config.deterministic(), exchange);
+            tf, model.spec(), config.seed(), FilterSources::of, config.loweringOptions(), exchange);
     checkTrainingWindows(config.epochs());
     this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     Operand<TFloat32> oneHot =

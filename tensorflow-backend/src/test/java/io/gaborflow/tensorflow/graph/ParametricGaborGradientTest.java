@@ -80,7 +80,9 @@ class ParametricGaborGradientTest {
     int[] labels = {1, 2};
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      BuiltNetwork network = NetworkLowering.lower(tf, spec(), 1, FilterSources::of, true);
+      BuiltNetwork network =
+          NetworkLowering.lower(
+              tf, spec(), 1, FilterSources::of, new LoweringOptions(true, LayerForm.PER_BANK));
       Operand<TFloat32> oneHot =
           tf.constant(
               Shape.of(BATCH, CLASSES),

@@ -1,0 +1,93 @@
+package io.gaborflow.tensorflow.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.LayerForm;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.testing.Runs;
+import io.gaborflow.tensorflow.testing.SessionValues;
+import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SmallResidualNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One convolution over a whole mixed layer trains as the per-bank form does: the same variables (no
+ * optimizer state or kernel for the fixed part), the same losses and the same weights after
+ * training, for shared and single-channel Gabor banks, with and without batch normalisation and
+ * shortcuts. Only the order of floating-point additions differs.
+ */
+class WholeLayerFormTest {
+  private static final Dataset DATA = SyntheticData.stripes(12, 4, 96, 32, 5);
+
+  static Stream<Arguments> networks() {
+    return Stream.of(
+        Arguments.of(new SmallGaborNet(), OptimizerKind.ADAM),
+        Arguments.of(new SmallResidualNet(), OptimizerKind.MOMENTUM));
+  }
+
+  private record Trained(
+      TrainingResult result, Map<String, float[]> values, List<String> state, long wholeKernels) {}
+
+  private static Trained train(ModelGraph model, OptimizerKind optimizer, LayerForm form) {
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .epochs(2)
+            .batchSize(16)
+            .optimizer(optimizer)
+            .learningRate(optimizer == OptimizerKind.ADAM ? 1e-2f : 5e-2f)
+            .seed(4)
+            .threads(1)
+            .deterministic(true)
+            .layerForm(form)
+            .build();
+    try (ModelSession session = ModelSession.open(model, config)) {
+      TrainingResult result = Runs.train(session, DATA);
+      List<String> state = new ArrayList<>(session.variables().variableShapes().keySet());
+      long wholeKernels = 0;
+      for (var it = session.graph().operations(); it.hasNext(); ) {
+        wholeKernels += it.next().name().endsWith("/layer_kernel") ? 1 : 0;
+      }
+      return new Trained(result, SessionValues.all(session), state, wholeKernels);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("networks")
+  void trainsAsThePerBankFormDoes(ModelGraph model, OptimizerKind optimizer) {
+    Trained perBank = train(model, optimizer, LayerForm.PER_BANK);
+    Trained whole = train(model, optimizer, LayerForm.WHOLE_LAYER);
+    assertEquals(0, perBank.wholeKernels());
+    assertTrue(whole.wholeKernels() > 0, "the mixed layers are built whole");
+    assertEquals(perBank.state(), whole.state(), "the same variables and optimizer state");
+    for (int e = 0; e < 2; e++) {
+      assertEquals(
+          perBank.result().epochs().get(e).trainLoss(),
+          whole.result().epochs().get(e).trainLoss(),
+          1e-4,
+          "training loss of epoch " + (e + 1));
+    }
+    assertEquals(perBank.values().keySet(), whole.values().keySet());
+    for (var entry : perBank.values().entrySet()) {
+      float[] a = entry.getValue();
+      float[] b = whole.values().get(entry.getKey());
+      double scale = 0;
+      double worst = 0;
+      for (int i = 0; i < a.length; i++) {
+        scale = Math.max(scale, Math.abs(a[i]));
+        worst = Math.max(worst, Math.abs(a[i] - b[i]));
+      }
+      assertTrue(
+          worst <= 1e-3 * Math.max(scale, 1e-3),
+          entry.getKey() + " differs by " + worst + " (largest value " + scale + ")");
+    }
+  }
+}
