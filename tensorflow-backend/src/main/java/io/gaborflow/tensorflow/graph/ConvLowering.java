@@ -68,15 +68,7 @@ final class ConvLowering {
               });
       Operand<TFloat32> out = lowered.value();
       boolean trainedBank = lowered.trained();
-      if (!context.training()) {
-        context
-            .registry()
-            .response(
-                new BankResponse(
-                    Scopes.bank(context.node().scope(), bank.name()),
-                    input.parts().stream().map(Branch::value).toList(),
-                    out));
-      }
+      recordResponse(context, bank, input, out);
       outputs.add(
           new Branch(
               Activations.apply(tf, out, conv.activation()),
@@ -150,23 +142,33 @@ final class ConvLowering {
     if (!context.training()) {
       int first = 0;
       for (BankSpec bank : conv.banks()) {
-        Operand<TFloat32> channels =
+        recordResponse(
+            context,
+            bank,
+            input,
             layer.slice(
                 out,
                 layer.constant(new int[] {0, 0, 0, first}),
-                layer.constant(new int[] {-1, -1, -1, bank.filters()}));
-        context
-            .registry()
-            .response(
-                new BankResponse(
-                    Scopes.bank(context.node().scope(), bank.name()),
-                    input.parts().stream().map(Branch::value).toList(),
-                    channels));
+                layer.constant(new int[] {-1, -1, -1, bank.filters()})));
         first += bank.filters();
       }
     }
     int channels = conv.banks().stream().mapToInt(BankSpec::filters).sum();
     return Branches.of(Activations.apply(layer, out, conv.activation()), channels, true);
+  }
+
+  /** Registers, in the inference pass, {@code bank}'s output before its activation. */
+  private static void recordResponse(
+      LoweringContext context, BankSpec bank, Branches input, Operand<TFloat32> out) {
+    if (!context.training()) {
+      context
+          .registry()
+          .response(
+              new BankResponse(
+                  Scopes.bank(context.node().scope(), bank.name()),
+                  input.parts().stream().map(Branch::value).toList(),
+                  out));
+    }
   }
 
   /** A bank's output, and whether a weight of the bank itself trains. */
