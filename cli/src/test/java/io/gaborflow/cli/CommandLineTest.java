@@ -331,4 +331,15 @@ class CommandLineTest {
             .startsWith("gaborflow bank: Gabor kernel size must be odd and positive, got 6"),
         err.toString());
   }
+
+  @Test
+  void perfNamesAnUnknownLayerFormAndTheFormsThereAre() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertEquals(1, cli.execute("perf", "--models", "gabor-lenet:sideways", "--rounds", "1"));
+    assertTrue(
+        err.toString().contains("--models: no layer form 'sideways'; use one of [per_bank,"),
+        err.toString());
+  }
 }
