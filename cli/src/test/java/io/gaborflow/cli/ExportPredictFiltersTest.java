@@ -21,18 +21,27 @@ import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** train --export, then predict on PNG files and draw the filters, all through the command line. */
 class ExportPredictFiltersTest {
+  @TempDir static Path exported;
   @TempDir Path dir;
+
+  /** One model, trained for an epoch and exported once, for every test of the class. */
+  private static Path model;
+
+  @BeforeAll
+  static void trainAndExport() {
+    model = exported.resolve("model");
+    assertEquals(
+        0, run("train", "--epochs", "1", "--seed", "3", "--export", model.toString()).exit);
+  }
 
   @Test
   void exportedModelPredictsPngFilesAndDrawsItsFilters() throws IOException {
-    Path model = dir.resolve("model");
-    assertEquals(
-        0, run("train", "--epochs", "1", "--seed", "3", "--export", model.toString()).exit);
 
     Dataset data = new EmbeddedFashionMnist().load(DataSpec.parse("embedded"));
     List<String> args =
@@ -67,9 +76,6 @@ class ExportPredictFiltersTest {
 
   @Test
   void predictOverAFolderWritesOneCsvRowPerImageAndKeepsRowsBeforeABadFile() throws IOException {
-    Path model = dir.resolve("model");
-    assertEquals(
-        0, run("train", "--epochs", "1", "--seed", "3", "--export", model.toString()).exit);
     Dataset data = new EmbeddedFashionMnist().load(DataSpec.parse("embedded"));
     Path folder = dir.resolve("images");
     List<Path> images = new ArrayList<>();
