@@ -4,6 +4,7 @@ import io.gaborflow.cli.bench.Bench;
 import io.gaborflow.cli.bench.BenchReport;
 import io.gaborflow.cli.bench.BenchVariant;
 import io.gaborflow.cli.bench.VariantResult;
+import io.gaborflow.cli.progress.ConsoleProgress;
 import io.gaborflow.cli.render.BenchChart;
 import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.examples.ModelCatalog;
@@ -88,6 +89,21 @@ public final class BenchCommand implements Callable<Integer> {
   Double targetAccuracy;
 
   @Option(
+      names = "--checkpoint-dir",
+      paramLabel = "DIR",
+      description =
+          "Checkpoint every run after each epoch in DIR/<model>/seed-<seed>, so that --resume can"
+              + " continue a sweep that was stopped.")
+  Path checkpointDir;
+
+  @Option(
+      names = "--resume",
+      description =
+          "Continue each run from its newest checkpoint in --checkpoint-dir: finished runs are read"
+              + " back, not trained again.")
+  boolean resume;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Where to write the reports (default: ${DEFAULT-VALUE}).")
@@ -104,6 +120,10 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--target-accuracy watches the validation split, so that the test set only reports:"
               + " give --validation N as well (5000 for CIFAR-10, say)");
+    }
+    if (resume && checkpointDir == null) {
+      throw new IllegalArgumentException(
+          "--resume needs --checkpoint-dir: the folder of the stopped sweep's checkpoints");
     }
     List<BenchVariant> variants = new ArrayList<>();
     for (int fraction : fractions) {
@@ -136,7 +156,13 @@ public final class BenchCommand implements Callable<Integer> {
     System.out.printf(
         "bench: %s on %s (%d training images), %d variants x %d seeds x %d epochs%n",
         model, data.name(), data.train().size(), variants.size(), seeds.size(), epochs);
-    List<VariantResult> results = new Bench(base, variants, seeds, config, System.out).run(data);
+    Bench bench =
+        new Bench(base, variants, seeds, config, System.out)
+            .reportingTo(List.of(ConsoleProgress.forConsole()));
+    if (checkpointDir != null) {
+      bench.checkpointsIn(checkpointDir, resume);
+    }
+    List<VariantResult> results = bench.run(data);
     double target = targetAccuracy == null ? Double.NaN : targetAccuracy;
     BenchReport report =
         new BenchReport(model, data.name(), config, seeds, results, target, recipeLine);

@@ -4,9 +4,12 @@ import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.train.ModelTrainer;
+import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
+import io.gaborflow.tensorflow.train.TrainingListener;
 import io.gaborflow.tensorflow.train.TrainingResult;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,10 @@ import java.util.Map;
  * Trains every variant of a model with every seed, in one process and on one data set: with the
  * same seed every variant sees the same batches in the same order. Seeds are the outer loop, so a
  * slow spell of the machine spreads over the variants instead of landing on one.
+ *
+ * <p>With {@link #checkpointsIn}, every run checkpoints after each epoch in a folder of its own, so
+ * a sweep that outlasts its machine's session resumes where it stopped: finished runs are read back
+ * from their last checkpoint (figures included) and the interrupted one goes on from its newest.
  */
 public final class Bench {
   private final ModelGraph base;
@@ -23,6 +30,9 @@ public final class Bench {
   private final List<Long> seeds;
   private final TrainingConfig config;
   private final PrintStream log;
+  private Path checkpointRoot;
+  private boolean resume;
+  private List<? extends TrainingListener> listeners = List.of();
 
   /**
    * A sweep of {@code base}'s {@code variants} with each of {@code seeds}, logging each run to
@@ -39,6 +49,33 @@ public final class Bench {
     this.seeds = List.copyOf(seeds);
     this.config = config;
     this.log = log;
+  }
+
+  /**
+   * Checkpoints each run in {@code root/<model>/seed-<seed>} ({@link #runFolder}); with {@code
+   * resume}, continues each run from its newest checkpoint there.
+   */
+  public Bench checkpointsIn(Path root, boolean resume) {
+    this.checkpointRoot = root;
+    this.resume = resume;
+    return this;
+  }
+
+  /** Tells {@code listeners} about every run, such as a progress bar. */
+  public Bench reportingTo(List<? extends TrainingListener> listeners) {
+    this.listeners = List.copyOf(listeners);
+    return this;
+  }
+
+  /** Where the run of model {@code model} with {@code seed} checkpoints under {@code root}. */
+  public static Path runFolder(Path root, String model, long seed) {
+    return root.resolve(model).resolve("seed-" + seed);
+  }
+
+  private RunOptions runOptions(String model, long seed) {
+    return checkpointRoot == null
+        ? RunOptions.NONE
+        : RunOptions.checkpointsIn(runFolder(checkpointRoot, model, seed), resume);
   }
 
   /** Trains every variant with every seed on {@code data}; one result per variant. */
@@ -58,7 +95,10 @@ public final class Bench {
         ModelGraph graph = variant.graph(base);
         figures.putIfAbsent(
             variant, VariantFigures.of(graph.spec(), config.optimizer(), config.batchSize()));
-        TrainingResult result = ModelTrainer.of(graph, seeded, data).train();
+        log.printf("%s, seed %d:%n", graph.modelName(), seed);
+        TrainingResult result =
+            ModelTrainer.of(graph, seeded, data)
+                .train(runOptions(graph.modelName(), seed), listeners);
         accuracies.get(variant).add(result.testAccuracy());
         for (EpochResult e : result.epochs()) {
           seconds.get(variant).add(e.seconds());

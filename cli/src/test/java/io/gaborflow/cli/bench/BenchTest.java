@@ -101,4 +101,44 @@ class BenchTest {
     String md = Files.readString(dir.resolve("bench.md"));
     assertTrue(md.contains("| 50% + 1 trained |"), md);
   }
+
+  @Test
+  void resumedSweepReadsFinishedRunsBackAndFinishesTheStoppedOne() throws IOException {
+    TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(16).threads(1).build();
+    List<BenchVariant> variants = List.of(new BenchVariant(0, 0), new BenchVariant(50, 0));
+    var data = SyntheticData.stripes(8, 2, 64, 32, 3);
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    Path root = dir.resolve("checkpoints");
+    List<VariantResult> first =
+        new Bench(TINY, variants, List.of(1L), config, quiet).checkpointsIn(root, false).run(data);
+    // The sweep "stopped" during the second run's second epoch: only its first epoch is kept.
+    Path stopped = Bench.runFolder(root, "tiny-fixed50", 1);
+    assertTrue(Files.isDirectory(stopped.resolve("epoch-2")), "each run checkpoints in its folder");
+    deleteTree(stopped.resolve("epoch-2"));
+    Files.writeString(stopped.resolve("latest"), "epoch-1");
+
+    List<VariantResult> resumed =
+        new Bench(TINY, variants, List.of(1L), config, quiet).checkpointsIn(root, true).run(data);
+
+    assertEquals(
+        first.get(0).epochSeconds(),
+        resumed.get(0).epochSeconds(),
+        "the finished run is read back with its own timings, not trained again");
+    assertEquals(first.get(0).accuracies(), resumed.get(0).accuracies());
+    assertEquals(2, resumed.get(1).epochSeconds().size(), "the stopped run trains its last epoch");
+    assertEquals(first.get(1).epochSeconds().get(0), resumed.get(1).epochSeconds().get(0));
+    assertEquals(
+        first.get(1).accuracies().get(0),
+        resumed.get(1).accuracies().get(0),
+        1e-6,
+        "resuming from epoch 1 ends where the uninterrupted run ended");
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (var paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
 }
