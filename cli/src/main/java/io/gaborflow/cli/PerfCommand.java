@@ -16,6 +16,7 @@ import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.graph.LayerForm;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.placement.Placement;
+import io.gaborflow.tensorflow.train.LayerForms;
 import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.nio.file.Path;
@@ -100,6 +101,15 @@ public final class PerfCommand implements Callable<Integer> {
   List<String> peersFrameworks = List.of();
 
   @Option(
+      names = "--peers-rounds",
+      description =
+          "The peers take turns with gaborflow, a round of steps each, after warming up (with"
+              + " --peers and --peers-script bench/peers/keras_rounds.py: Keras' ResNet-20 or NiN in"
+              + " float32 and mixed_bfloat16); prints every model's median and its spread over the"
+              + " rounds.")
+  boolean peersRounds;
+
+  @Option(
       names = "--data",
       paramLabel = "SPEC",
       description =
@@ -148,6 +158,7 @@ public final class PerfCommand implements Callable<Integer> {
     int[] labels = new int[batchSize];
     Random random = new Random(1);
     Prefetcher real = null;
+    PeerRounds peers = null;
     if (data != null) {
       ImageSamples train =
           DaggerDataComponent.create().dataSources().load(DataSpec.parse(data)).train();
@@ -175,6 +186,19 @@ public final class PerfCommand implements Callable<Integer> {
       for (int i = 0; i < batchSize; i++) {
         labels[i] = random.nextInt(10);
       }
+      if (peersRounds) {
+        if (peersPython == null) {
+          throw new IllegalArgumentException("--peers-rounds needs --peers PYTHON");
+        }
+        peers =
+            PeerRounds.start(
+                peersPython,
+                peersScript,
+                peerModel(models.get(0)),
+                batchSize,
+                config.threads(),
+                steps);
+      }
       for (String name : models) {
         for (int s = 0; s < warmup; s++) {
           sessions
@@ -194,6 +218,9 @@ public final class PerfCommand implements Callable<Integer> {
             session.trainStep(1, s, config.learningRate(), batch);
             millis.get(name).add((System.nanoTime() - start) / 1e6);
           }
+        }
+        if (peers != null) {
+          peers.round();
         }
       }
       String first = models.get(0);
@@ -227,7 +254,9 @@ public final class PerfCommand implements Callable<Integer> {
                   "%d workers (this is worker %d), global batch %d, %d per worker;"
                       + " a ring all-reduce sends and receives 2(N-1)/N of the exchanged bytes per worker%n",
                   c.size(), c.task(), config.batchSize(), batchSize));
-      if (peersPython != null) {
+      if (peers != null) {
+        printRounds(millis, peers.rounds(), reference, first);
+      } else if (peersPython != null) {
         for (String line : PeerRun.run(peersPython, peersScript, peersFrameworks)) {
           System.out.println(line);
         }
@@ -242,6 +271,7 @@ public final class PerfCommand implements Callable<Integer> {
           }
           traces.put(name, StepTrace.fastestOf(steps));
           printTrace(name, traces.get(name));
+          printForms(name, sessions.get(name).layerForms());
           if (cluster.isPresent()) {
             long allReduce = traces.get(name).spanMicros("CollectiveReduce");
             double step = median(millis.get(name));
@@ -254,6 +284,9 @@ public final class PerfCommand implements Callable<Integer> {
       }
     } finally {
       sessions.values().forEach(ModelSession::close);
+      if (peers != null) {
+        peers.close();
+      }
       if (real != null) {
         real.close();
       }
@@ -271,6 +304,77 @@ public final class PerfCommand implements Callable<Integer> {
               + name
               + "'; use one of "
               + java.util.Arrays.toString(LayerForm.values()).toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /**
+   * The peers' model for gaborflow's {@code name}: its family, as gabor-resnet20:auto is resnet20.
+   */
+  private static String peerModel(String name) {
+    int colon = name.indexOf(':');
+    String model = colon < 0 ? name : name.substring(0, colon);
+    return model.startsWith("gabor-") ? model.substring("gabor-".length()) : model;
+  }
+
+  /**
+   * Every model's median step time with the range of its rounds' medians, gaborflow's and the
+   * peers', which took turns.
+   */
+  private void printRounds(
+      Map<String, List<Double>> millis,
+      Map<String, List<List<Double>>> peerRounds,
+      double reference,
+      String first) {
+    Map<String, List<List<Double>>> all = new LinkedHashMap<>();
+    millis.forEach(
+        (name, flat) -> {
+          List<List<Double>> byRound = new ArrayList<>();
+          for (int r = 0; r < rounds; r++) {
+            byRound.add(flat.subList(r * steps, (r + 1) * steps));
+          }
+          all.put(name, byRound);
+        });
+    all.putAll(peerRounds);
+    System.out.printf(
+        "%nin turns: %d rounds of %d steps after warm-up; median ms/step, and the lowest and highest"
+            + " round median%n",
+        rounds, steps);
+    for (var entry : all.entrySet()) {
+      List<Double> every = new ArrayList<>();
+      double low = Double.POSITIVE_INFINITY;
+      double high = 0;
+      for (List<Double> round : entry.getValue()) {
+        every.addAll(round);
+        double m = median(round);
+        low = Math.min(low, m);
+        high = Math.max(high, m);
+      }
+      double m = median(every);
+      System.out.printf(
+          "%-40s %9.1f  (%.1f-%.1f)  %6.2fx %s%n",
+          entry.getKey(), m, low, high, m / reference, first);
+    }
+  }
+
+  /** Which form each layer that could take either was built in, and why. */
+  private static void printForms(String name, LayerForms forms) {
+    if (forms.choices().isEmpty()) {
+      System.out.printf(
+          "%s: mixed layers %s (as given)%n",
+          name, forms.options().layerForm().name().toLowerCase(java.util.Locale.ROOT));
+      return;
+    }
+    System.out.printf("%s: layer forms chosen by --layer-form auto%n", name);
+    for (LayerForms.Choice c : forms.choices()) {
+      System.out.printf(
+          "  %-24s %-11s %s%n",
+          c.layer(),
+          c.form().name().toLowerCase(java.util.Locale.ROOT),
+          c.cached()
+              ? "cached (" + c.shape() + ")"
+              : String.format(
+                  "measured: %.1f ms per bank, %.1f ms whole (%s)",
+                  c.perBankMicros() / 1000.0, c.wholeLayerMicros() / 1000.0, c.shape()));
     }
   }
 

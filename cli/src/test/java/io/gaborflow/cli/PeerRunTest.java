@@ -56,6 +56,47 @@ class PeerRunTest {
         e.getMessage());
   }
 
+  @Test
+  void roundsPeersTakeTurnsAndKeepEachRoundsTimes() throws IOException {
+    Path script =
+        script(
+            """
+        echo "building $1 at batch $2 on $3 threads, $4 steps a round"
+        echo ready
+        n=0
+        while read command; do
+          [ "$command" = round ] || exit 0
+          n=$((n + 1))
+          echo "peer keras $1 fp32 baseline ms $n.0 1$n.5"
+          echo "peer keras $1 bf16 baseline ms 0.$n"
+          echo done
+        done
+        """);
+    try (PeerRounds peers = PeerRounds.start("sh", script, "resnet20", 64, 2, 2)) {
+      peers.round();
+      peers.round();
+      assertEquals(
+          java.util.Map.of(
+              "peer keras resnet20 fp32 baseline", List.of(List.of(1.0, 11.5), List.of(2.0, 12.5)),
+              "peer keras resnet20 bf16 baseline", List.of(List.of(0.1), List.of(0.2))),
+          peers.rounds());
+    }
+  }
+
+  @Test
+  void aRoundsPeerThatDiesBeforeItIsReadyIsNamedWithItsLastWords() throws IOException {
+    Path script = script("echo 'No module named tensorflow'\nexit 1\n");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PeerRounds.start("sh", script, "nin", 64, 2, 2).close());
+    assertEquals(
+        "peers script "
+            + script
+            + " failed: it ended before saying 'ready'; its last lines: No module named tensorflow",
+        e.getMessage());
+  }
+
   private Path script(String body) throws IOException {
     Path script = dir.resolve("peers.sh");
     Files.writeString(script, body);

@@ -25,6 +25,7 @@ import org.tensorflow.types.TInt64;
  * @param convBanks every convolution bank, in layer and declaration order
  * @param responses every convolution bank's inputs and output in the inference pass, in the same
  *     order
+ * @param formSites every convolution layer that can take either {@link LayerForm}, in layer order
  */
 public record BuiltNetwork(
     NetworkSpec spec,
@@ -37,7 +38,8 @@ public record BuiltNetwork(
     List<Op> statisticUpdates,
     List<FixedBank> fixedBanks,
     List<ConvBank> convBanks,
-    List<BankResponse> responses) {
+    List<BankResponse> responses,
+    List<FormSite> formSites) {
 
   /** Weights, biases, scales and offsets trained every epoch. */
   public long learnableParameters() {

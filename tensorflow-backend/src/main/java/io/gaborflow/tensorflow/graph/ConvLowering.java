@@ -30,15 +30,24 @@ import org.tensorflow.types.TFloat32;
  * <p>A fixed bank is a constant behind {@code StopGradient}, convolved on its own, so TensorFlow
  * prunes its filter gradient and the optimizer never sees it. A convolution never joins its input:
  * a learnable bank is the sum of convolutions over the input's branches with slices of its one
- * kernel variable, so no input gradient is computed for branches nothing trains through.
+ * kernel variable, so no input gradient is computed for branches nothing trains through. A layer
+ * whose form {@link LoweringOptions#formOf} says {@link LayerForm#WHOLE_LAYER} is one convolution
+ * instead ({@link #wholeLayer}); every layer that could be is recorded as a {@link FormSite}.
  */
 final class ConvLowering {
   private ConvLowering() {}
 
   static Branches lower(LoweringContext context, ConvLayerSpec conv, Branches input) {
     ConvGeometry geometry = new ConvGeometry(conv.size(), conv.stride(), conv.padding());
-    if (context.options().layerForm() == LayerForm.WHOLE_LAYER && wholeLayerFits(conv)) {
-      return wholeLayer(context, conv, input, geometry);
+    if (wholeLayerFits(conv)) {
+      if (context.training()) {
+        context
+            .registry()
+            .formSite(new FormSite(context.node().scope(), shape(context, conv, input)));
+      }
+      if (context.options().formOf(context.node().scope()) == LayerForm.WHOLE_LAYER) {
+        return wholeLayer(context, conv, input, geometry);
+      }
     }
     List<Branch> outputs = new ArrayList<>(conv.banks().size());
     for (BankSpec bank : conv.banks()) {
@@ -79,11 +88,49 @@ final class ConvLowering {
   }
 
   /**
+   * What the cost of the layer's forms depends on (the {@link FormSite#shape()}), such as {@code in
+   * 32x32x16 [8 trained, 8] k3 s1 SAME bias gabor-shared:8 learned:8}.
+   */
+  private static String shape(LoweringContext context, ConvLayerSpec conv, Branches input) {
+    FeatureShape in = context.inputShape();
+    StringBuilder shape =
+        new StringBuilder("in ")
+            .append(in.height())
+            .append('x')
+            .append(in.width())
+            .append('x')
+            .append(in.channels())
+            .append(" [");
+    for (Branch part : input.parts()) {
+      shape.append(part == input.parts().get(0) ? "" : ", ").append(part.channels());
+      shape.append(part.trained() ? " trained" : "");
+    }
+    shape
+        .append("] k")
+        .append(conv.size())
+        .append(" s")
+        .append(conv.stride())
+        .append(' ')
+        .append(conv.padding())
+        .append(conv.bias() ? " bias" : "");
+    for (BankSpec bank : conv.banks()) {
+      String kind =
+          bank instanceof LearnableBankSpec
+              ? "learned"
+              : bank instanceof FixedGaborBankSpec gabor
+                  ? "gabor-" + gabor.gabor().coverage().name().toLowerCase(java.util.Locale.ROOT)
+                  : "tensor";
+      shape.append(' ').append(kind).append(':').append(bank.filters());
+    }
+    return shape.toString();
+  }
+
+  /**
    * Whether {@link LayerForm#WHOLE_LAYER} applies: a learned bank beside fixed ones that are
    * constants (no parametric or partly trained Gabor bank, whose kernels are variables of their own
    * kind).
    */
-  private static boolean wholeLayerFits(ConvLayerSpec conv) {
+  static boolean wholeLayerFits(ConvLayerSpec conv) {
     boolean learned = false;
     boolean fixed = false;
     for (BankSpec bank : conv.banks()) {

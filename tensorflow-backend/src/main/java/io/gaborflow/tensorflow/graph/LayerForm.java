@@ -18,5 +18,13 @@ public enum LayerForm {
    * more than it, and no optimizer state for the fixed part. Layers without a learned bank, or with
    * a parametric or partly trained Gabor bank, keep {@link #PER_BANK}.
    */
-  WHOLE_LAYER
+  WHOLE_LAYER,
+
+  /**
+   * Each layer that can take either form in the one that trains faster on this machine: at graph
+   * build both are timed for a few steps, and the choice is kept per machine, layer shape, batch
+   * size, threads and precision (see {@code train.LayerFormTuning}). {@link #PER_BANK} in
+   * deterministic mode, whose graph must not depend on timings.
+   */
+  AUTO
 }

@@ -121,7 +121,8 @@ public final class NetworkLowering {
         BatchNormLowering.updateOps(tf.withSubScope("moving_statistics"), updates, statistics),
         registry.fixedBanks(),
         registry.convBanks(),
-        registry.responses());
+        registry.responses(),
+        registry.formSites());
   }
 
   /**

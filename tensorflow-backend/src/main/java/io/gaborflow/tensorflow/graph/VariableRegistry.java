@@ -23,6 +23,7 @@ final class VariableRegistry {
   private final Map<String, FixedBank> fixedBanks = new java.util.LinkedHashMap<>();
   private final Map<String, ConvBank> convBanks = new java.util.LinkedHashMap<>();
   private final List<BankResponse> responses = new ArrayList<>();
+  private final List<FormSite> formSites = new ArrayList<>();
 
   VariableRegistry(Ops root) {
     this.root = root;
@@ -77,6 +78,15 @@ final class VariableRegistry {
   /** Records where a bank stands in the inference pass. */
   void response(BankResponse response) {
     responses.add(response);
+  }
+
+  /** Records a layer that can take either form. */
+  void formSite(FormSite site) {
+    formSites.add(site);
+  }
+
+  List<FormSite> formSites() {
+    return List.copyOf(formSites);
   }
 
   List<BankResponse> responses() {

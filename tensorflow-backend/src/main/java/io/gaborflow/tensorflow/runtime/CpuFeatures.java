@@ -52,6 +52,26 @@ public record CpuFeatures(String model, Set<String> flags) {
     return new CpuFeatures(model, flags);
   }
 
+  /**
+   * What tells this CPU from another for timings: its model and flags (as a short digest) and the
+   * processors the JVM sees, such as {@code AMD EPYC 7B13 / 2 processors / flags 3f9a0c12d4e1}.
+   */
+  public String fingerprint(int processors) {
+    String sorted = String.join(" ", new java.util.TreeSet<>(flags));
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(sorted.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return model
+          + " / "
+          + processors
+          + " processors / flags "
+          + java.util.HexFormat.of().formatHex(digest, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
   /** Whether the CPU computes in bfloat16 natively. */
   public boolean bf16() {
     return BF16_FLAGS.stream().anyMatch(flags::contains);

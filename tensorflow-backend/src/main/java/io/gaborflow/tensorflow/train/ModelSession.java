@@ -8,6 +8,7 @@ import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.export.ServableModel;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.graph.LoweringOptions;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.placement.Placement;
 import io.gaborflow.tensorflow.runtime.CpuFeatures;
@@ -38,19 +39,22 @@ public final class ModelSession implements AutoCloseable, ModelView {
   private final StepRunner steps;
   private final Evaluator evaluator;
   private final ModelState state;
+  private final LayerForms layerForms;
 
   static {
     TensorFlowEnvironment.ensure();
   }
 
-  private ModelSession(ModelGraph model, TrainingConfig config, Placement placement) {
+  private ModelSession(
+      ModelGraph model, TrainingConfig config, Placement placement, LayerForms layerForms) {
     this.model = model;
     this.config = config;
     this.placement = placement;
+    this.layerForms = layerForms;
     this.graph = new Graph();
     try {
-      this.training = new TrainingGraph(graph, model, config, placement.exchange());
-      config.precision().requireSupportedBy(CpuFeatures.ofThisMachine());
+      this.training =
+          new TrainingGraph(graph, model, config, layerForms.options(), placement.exchange());
       this.session = placement.openSession(graph, config.threads(), config.precision());
     } catch (RuntimeException e) {
       graph.close();
@@ -75,7 +79,27 @@ public final class ModelSession implements AutoCloseable, ModelView {
    * the same weights. The caller closes the placement after the session.
    */
   public static ModelSession open(ModelGraph model, TrainingConfig config, Placement placement) {
-    return new ModelSession(model, config, placement);
+    return open(model, config, placement, LayerFormTuning.standard());
+  }
+
+  /**
+   * As {@link #open(ModelGraph, TrainingConfig, Placement)}, with {@link
+   * io.gaborflow.tensorflow.graph.LayerForm#AUTO} resolved by {@code tuning}.
+   */
+  public static ModelSession open(
+      ModelGraph model, TrainingConfig config, Placement placement, LayerFormTuning tuning) {
+    config.precision().requireSupportedBy(CpuFeatures.ofThisMachine());
+    return new ModelSession(model, config, placement, tuning.resolve(model, config));
+  }
+
+  /** A local session with the network lowered as {@code lowering} says, for timing forms. */
+  static ModelSession probe(ModelGraph model, TrainingConfig config, LoweringOptions lowering) {
+    return new ModelSession(model, config, Placement.local(), new LayerForms(lowering, List.of()));
+  }
+
+  /** The forms the convolution layers were built in, and how they were chosen. */
+  public LayerForms layerForms() {
+    return layerForms;
   }
 
   /**

@@ -48,7 +48,7 @@ final class StepRunner {
   /** One step at the graph's base learning rate, traced: what each op did and how long it took. */
   RunMetadata trace(int epoch, Batch batch) {
     RunOptions options =
-        RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+        RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.SOFTWARE_TRACE).build();
     try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
         TInt32 y = BatchTensors.labels(batch);
         TInt64 step = TInt64.scalarOf(0);

@@ -1,7 +1,6 @@
 package io.gaborflow.tensorflow.train;
 
 import io.gaborflow.tensorflow.graph.LayerForm;
-import io.gaborflow.tensorflow.graph.LoweringOptions;
 import io.gaborflow.tensorflow.runtime.Precision;
 
 /**
@@ -37,8 +36,10 @@ import io.gaborflow.tensorflow.runtime.Precision;
  *     statistics, the loss, checkpoints and exports stay float32
  * @param flipEvaluation test-time augmentation: evaluation averages the class probabilities of each
  *     image and its mirror image
- * @param layerForm how convolution layers with fixed and learned banks become ops; both forms
- *     compute the same values ({@link LayerForm})
+ * @param layerForm how convolution layers with fixed and learned banks become ops; the forms
+ *     compute the same values ({@link LayerForm}); the default, {@link LayerForm#AUTO}, times them
+ *     per layer at graph build on this machine ({@link LayerFormTuning}), except in deterministic
+ *     mode
  */
 public record TrainingConfig(
     int epochs,
@@ -125,11 +126,6 @@ public record TrainingConfig(
         .layerForm(layerForm);
   }
 
-  /** The choices among ops that compute the same values, for building the network. */
-  public LoweringOptions loweringOptions() {
-    return new LoweringOptions(deterministic, layerForm);
-  }
-
   /** A builder with the defaults below. */
   public static Builder builder() {
     return new Builder();
@@ -149,7 +145,7 @@ public record TrainingConfig(
     private float gaborRateScale = 1f;
     private Precision precision = Precision.FP32;
     private boolean flipEvaluation;
-    private LayerForm layerForm = LayerForm.PER_BANK;
+    private LayerForm layerForm = LayerForm.AUTO;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
     private float momentum = 0.9f;
     private long seed = 1;

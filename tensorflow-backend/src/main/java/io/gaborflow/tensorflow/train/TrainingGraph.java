@@ -3,6 +3,7 @@ package io.gaborflow.tensorflow.train;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.graph.FixedBank;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.graph.LoweringOptions;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.graph.MovingStatistic;
 import io.gaborflow.tensorflow.graph.NetworkLowering;
@@ -59,9 +60,14 @@ final class TrainingGraph {
   /**
    * The graph of {@code model}; {@code exchange} is what is done to each step's gradients and batch
    * statistics before they are used (nothing in one process, an average over the workers in a
-   * cluster).
+   * cluster); {@code lowering} says which ops the network becomes.
    */
-  TrainingGraph(Graph graph, ModelGraph model, TrainingConfig config, TensorExchange exchange) {
+  TrainingGraph(
+      Graph graph,
+      ModelGraph model,
+      TrainingConfig config,
+      LoweringOptions lowering,
+      TensorExchange exchange) {
     this.graph = graph;
     this.exchange = exchange;
     this.decayGabor = config.decayGabor();
@@ -69,7 +75,7 @@ final class TrainingGraph {
     Ops tf = Ops.create(graph);
     this.network =
         NetworkLowering.lower(
-            tf, model.spec(), config.seed(), FilterSources::of, config.loweringOptions(), exchange);
+            tf, model.spec(), config.seed(), FilterSources::of, lowering, exchange);
     checkTrainingWindows(config.epochs());
     this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     Operand<TFloat32> oneHot =

@@ -1,0 +1,217 @@
+package io.gaborflow.tensorflow.train;
+
+import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.tensorflow.data.Batch;
+import io.gaborflow.tensorflow.graph.FormSite;
+import io.gaborflow.tensorflow.graph.LayerForm;
+import io.gaborflow.tensorflow.graph.LoweringOptions;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.graph.NetworkLowering;
+import io.gaborflow.tensorflow.runtime.CpuFeatures;
+import io.gaborflow.tensorflow.sources.FilterSources;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensorflow.Graph;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.DeviceStepStats;
+import org.tensorflow.proto.NodeExecStats;
+import org.tensorflow.proto.RunMetadata;
+
+/**
+ * Resolves {@link LayerForm#AUTO}: for each layer that can take either form, the one whose training
+ * step costs less on this machine. Layers are decided in network order, those of one shape
+ * together, because a layer's form changes what the next one's input carries. A shape already in
+ * the {@link LayerFormCache} takes its cached form; otherwise the graph so far is built twice, with
+ * the shape per bank and as one convolution, and the two take turns for a few traced steps on
+ * random images of the run's batch size; each op's fastest time counts, summed over the step.
+ */
+public final class LayerFormTuning {
+  private static final Logger LOG = LoggerFactory.getLogger(LayerFormTuning.class);
+
+  private final LayerFormCache cache;
+  private final String machine;
+  private final int warmupSteps;
+  private final int tracedSteps;
+
+  /** Tuning that keeps its measurements in {@code cache} under {@code machine}. */
+  public LayerFormTuning(LayerFormCache cache, String machine) {
+    this(cache, machine, 3, 5);
+  }
+
+  /**
+   * As {@link #LayerFormTuning(LayerFormCache, String)}, with {@code warmupSteps} untimed steps of
+   * each candidate graph, then {@code tracedSteps} traced ones each, taken in turns.
+   */
+  LayerFormTuning(LayerFormCache cache, String machine, int warmupSteps, int tracedSteps) {
+    this.cache = cache;
+    this.machine = machine;
+    this.warmupSteps = warmupSteps;
+    this.tracedSteps = tracedSteps;
+  }
+
+  /** Tuning on this machine with this user's cache. */
+  public static LayerFormTuning standard() {
+    return new LayerFormTuning(LayerFormCache.standard(), thisMachine());
+  }
+
+  /** This machine as cache keys name it: the CPU's fingerprint and TensorFlow's version. */
+  public static String thisMachine() {
+    return CpuFeatures.ofThisMachine().fingerprint(Runtime.getRuntime().availableProcessors())
+        + " / TensorFlow "
+        + org.tensorflow.TensorFlow.version();
+  }
+
+  /** The forms to build {@code model} in under {@code config}. */
+  public LayerForms resolve(ModelGraph model, TrainingConfig config) {
+    if (config.layerForm() != LayerForm.AUTO) {
+      return LayerForms.given(config.deterministic(), config.layerForm());
+    }
+    if (config.deterministic() || !FormSite.anyIn(model.spec())) {
+      return LayerForms.given(config.deterministic(), LayerForm.PER_BANK);
+    }
+    Map<String, LayerForm> forms = new HashMap<>();
+    Map<String, LayerForms.Choice> choices = new LinkedHashMap<>();
+    Batch batch = randomBatch(model.spec().input(), config.batchSize(), model.spec().classes());
+    // The graph in the forms chosen so far, kept open (and warm) while it keeps winning.
+    ModelSession current = null;
+    try {
+      Optional<List<FormSite>> group;
+      while ((group = nextGroup(model, config, forms)).isPresent()) {
+        String shape = group.get().get(0).shape();
+        LayerFormCache.Key key =
+            new LayerFormCache.Key(
+                machine, config.threads(), config.precision(), config.batchSize(), shape);
+        Optional<LayerForm> cached = cache.get(key);
+        LayerForm form;
+        long perBank = -1;
+        long whole = -1;
+        if (cached.isPresent()) {
+          form = cached.get();
+          if (current != null && form == LayerForm.WHOLE_LAYER) {
+            current.close(); // built with this shape per bank
+            current = null;
+          }
+        } else {
+          if (current == null) {
+            current = warm(ModelSession.probe(model, config, options(forms)), config, batch);
+          }
+          Map<String, LayerForm> asWhole = new HashMap<>(forms);
+          group.get().forEach(site -> asWhole.put(site.layer(), LayerForm.WHOLE_LAYER));
+          ModelSession candidate =
+              warm(ModelSession.probe(model, config, options(asWhole)), config, batch);
+          long[] costs = costsInTurns(current, candidate, batch);
+          perBank = costs[0];
+          whole = costs[1];
+          form = whole < perBank ? LayerForm.WHOLE_LAYER : LayerForm.PER_BANK;
+          ModelSession loser = form == LayerForm.WHOLE_LAYER ? current : candidate;
+          current = form == LayerForm.WHOLE_LAYER ? candidate : current;
+          loser.close();
+          cache.put(key, form);
+          LOG.info(
+              "{}: {} costs {} us per step per bank, {} us as one convolution: {}",
+              model.modelName(),
+              shape,
+              perBank,
+              whole,
+              form);
+        }
+        for (FormSite site : group.get()) {
+          forms.put(site.layer(), form);
+          choices.put(
+              site.layer(),
+              new LayerForms.Choice(site.layer(), shape, form, cached.isPresent(), perBank, whole));
+        }
+      }
+    } finally {
+      if (current != null) {
+        current.close();
+      }
+    }
+    return new LayerForms(options(forms), new ArrayList<>(choices.values()));
+  }
+
+  private static LoweringOptions options(Map<String, LayerForm> forms) {
+    return new LoweringOptions(false, LayerForm.PER_BANK, forms);
+  }
+
+  /**
+   * The first layer without a form in {@code forms} and the other undecided layers of its shape, as
+   * the network lowers with those forms; empty when every layer has one.
+   */
+  private static Optional<List<FormSite>> nextGroup(
+      ModelGraph model, TrainingConfig config, Map<String, LayerForm> forms) {
+    List<FormSite> sites;
+    try (Graph graph = new Graph()) {
+      sites =
+          NetworkLowering.lower(
+                  Ops.create(graph), model.spec(), config.seed(), FilterSources::of, options(forms))
+              .formSites();
+    }
+    Optional<FormSite> first =
+        sites.stream().filter(site -> !forms.containsKey(site.layer())).findFirst();
+    return first.map(
+        f ->
+            sites.stream()
+                .filter(site -> !forms.containsKey(site.layer()))
+                .filter(site -> site.shape().equals(f.shape()))
+                .toList());
+  }
+
+  /** {@code session}, initialised and run for the warm-up steps. */
+  private ModelSession warm(ModelSession session, TrainingConfig config, Batch batch) {
+    try {
+      session.initialize(config.seed());
+      for (int step = 0; step < warmupSteps; step++) {
+        session.trainStep(1, step, config.learningRate(), batch);
+      }
+      return session;
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  /** The step costs of {@code a} and {@code b}, traced in turns. */
+  private long[] costsInTurns(ModelSession a, ModelSession b, Batch batch) {
+    Map<String, Long> fastestA = new HashMap<>();
+    Map<String, Long> fastestB = new HashMap<>();
+    for (int step = 0; step < tracedSteps; step++) {
+      keepFastest(fastestA, a.traceStep(1, batch));
+      keepFastest(fastestB, b.traceStep(1, batch));
+    }
+    return new long[] {sum(fastestA), sum(fastestB)};
+  }
+
+  /** Keeps, per node, the shortest time {@code metadata} or an earlier trace gave it. */
+  private static void keepFastest(Map<String, Long> fastest, RunMetadata metadata) {
+    for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
+      for (NodeExecStats node : device.getNodeStatsList()) {
+        fastest.merge(node.getNodeName(), node.getAllEndRelMicros(), Math::min);
+      }
+    }
+  }
+
+  private static long sum(Map<String, Long> micros) {
+    return micros.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static Batch randomBatch(FeatureShape input, int count, int classes) {
+    Random random = new Random(1);
+    float[] images = new float[count * input.elements()];
+    for (int i = 0; i < images.length; i++) {
+      images[i] = random.nextFloat();
+    }
+    int[] labels = new int[count];
+    for (int i = 0; i < count; i++) {
+      labels[i] = random.nextInt(classes);
+    }
+    return Batch.of(images, labels, count, input.elements());
+  }
+}

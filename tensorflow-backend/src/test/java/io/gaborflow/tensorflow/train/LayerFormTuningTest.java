@@ -1,0 +1,203 @@
+package io.gaborflow.tensorflow.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.graph.LayerForm;
+import io.gaborflow.tensorflow.graph.ModelGraph;
+import io.gaborflow.tensorflow.placement.Placement;
+import io.gaborflow.tensorflow.runtime.Precision;
+import io.gaborflow.tensorflow.testing.Runs;
+import io.gaborflow.tensorflow.testing.SmallGaborNet;
+import io.gaborflow.tensorflow.testing.SmallResidualNet;
+import io.gaborflow.tensorflow.testing.SyntheticData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link LayerForm#AUTO}: every layer that can take either form gets a measured one, a shape is
+ * measured once per machine, batch, threads and precision, and the cache only ever saves time.
+ */
+class LayerFormTuningTest {
+  private static final ModelGraph RESIDUAL = new SmallResidualNet();
+  private static final Dataset DATA = SyntheticData.stripes(12, 4, 96, 32, 5);
+
+  @TempDir Path dir;
+
+  private static TrainingConfig.Builder auto() {
+    return TrainingConfig.builder()
+        .epochs(1)
+        .batchSize(16)
+        .optimizer(OptimizerKind.MOMENTUM)
+        .learningRate(5e-2f)
+        .seed(4)
+        .threads(1)
+        .deterministic(false)
+        .layerForm(LayerForm.AUTO);
+  }
+
+  /** Fewer steps than a real run measures: the tests check the bookkeeping, not the timing. */
+  private LayerFormTuning tuning(String machine) {
+    return new LayerFormTuning(LayerFormCache.in(dir), machine, 1, 2);
+  }
+
+  private LayerForms resolve(String machine, ModelGraph model, TrainingConfig config) {
+    return tuning(machine).resolve(model, config);
+  }
+
+  private static Set<String> shapes(LayerForms forms) {
+    Set<String> shapes = new HashSet<>();
+    forms.choices().forEach(c -> shapes.add(c.shape()));
+    return shapes;
+  }
+
+  @Test
+  void measuresEachShapeOnceThenReadsItFromTheCache() throws IOException {
+    TrainingConfig config = auto().build();
+    LayerForms measured = resolve("machine A", RESIDUAL, config);
+
+    assertFalse(measured.choices().isEmpty(), "the residual net has mixed layers");
+    assertTrue(measured.choices().stream().noneMatch(LayerForms.Choice::cached));
+    for (LayerForms.Choice choice : measured.choices()) {
+      assertTrue(choice.perBankMicros() > 0 && choice.wholeLayerMicros() > 0, choice.toString());
+      assertEquals(
+          choice.wholeLayerMicros() < choice.perBankMicros()
+              ? LayerForm.WHOLE_LAYER
+              : LayerForm.PER_BANK,
+          choice.form(),
+          "the cheaper form is kept: " + choice);
+      assertEquals(choice.form(), measured.options().formOf(choice.layer()));
+    }
+    JsonNode file = new ObjectMapper().readTree(dir.resolve(LayerFormCache.FILE).toFile());
+    assertEquals(shapes(measured).size(), file.size(), "one entry per shape: " + file);
+    file.fieldNames().forEachRemaining(key -> assertTrue(key.startsWith("machine A |"), key));
+
+    LayerForms again = resolve("machine A", RESIDUAL, config);
+    assertTrue(again.choices().stream().allMatch(LayerForms.Choice::cached), "nothing measured");
+    assertEquals(measured.options(), again.options());
+  }
+
+  @Test
+  void anotherMachineBatchOrPrecisionIsAMiss() {
+    TrainingConfig config = auto().build();
+    LayerForms first = resolve("machine A", RESIDUAL, config);
+
+    assertTrue(
+        resolve("machine B", RESIDUAL, config).choices().stream()
+            .noneMatch(LayerForms.Choice::cached),
+        "another machine measures again");
+    assertTrue(
+        resolve("machine A", RESIDUAL, auto().batchSize(8).build()).choices().stream()
+            .noneMatch(LayerForms.Choice::cached),
+        "another batch size measures again");
+    assertTrue(
+        resolve("machine A", new SmallGaborNet(), config).choices().stream()
+            .noneMatch(LayerForms.Choice::cached),
+        "layers of other shapes are measured");
+    // bf16 cannot run on a CPU without it, so the precision is checked on the key itself.
+    LayerFormCache cache = LayerFormCache.in(dir);
+    String shape = first.choices().get(0).shape();
+    var fp32 = new LayerFormCache.Key("machine A", 1, Precision.FP32, 16, shape);
+    var bf16 = new LayerFormCache.Key("machine A", 1, Precision.BF16, 16, shape);
+    assertTrue(cache.get(fp32).isPresent());
+    assertTrue(cache.get(bf16).isEmpty(), "another precision is a miss");
+  }
+
+  @Test
+  void theCachedFormIsTheOneBuilt() throws IOException {
+    TrainingConfig config = auto().build();
+    LayerForms measured = resolve("machine A", RESIDUAL, config);
+    // Claim the other form for every shape: the build must follow the file, not measure.
+    Path file = dir.resolve(LayerFormCache.FILE);
+    ObjectNode entries = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+    entries
+        .fields()
+        .forEachRemaining(
+            e ->
+                e.setValue(
+                    entries.textNode(
+                        e.getValue().asText().equals("WHOLE_LAYER") ? "PER_BANK" : "WHOLE_LAYER")));
+    Files.writeString(file, entries.toString());
+
+    try (ModelSession session =
+        ModelSession.open(RESIDUAL, config, Placement.local(), tuning("machine A"))) {
+      // A layer's form can change what the next one's input carries, so later layers may have
+      // shapes the file does not know; those are measured, the known ones must follow the file.
+      LayerForms.Choice first = session.layerForms().choices().get(0);
+      assertTrue(first.cached(), "the first layer's shape is in the file");
+      for (LayerForms.Choice choice : session.layerForms().choices()) {
+        var key = new LayerFormCache.Key("machine A", 1, Precision.FP32, 16, choice.shape());
+        if (entries.has(key.text())) {
+          assertTrue(choice.cached(), choice.toString());
+          assertEquals(entries.get(key.text()).asText(), choice.form().name(), choice.toString());
+        }
+      }
+      assertEquals(
+          measured.options().formOf(first.layer()) == LayerForm.WHOLE_LAYER
+              ? LayerForm.PER_BANK
+              : LayerForm.WHOLE_LAYER,
+          first.form());
+      long wholeKernels = 0;
+      for (var it = session.graph().operations(); it.hasNext(); ) {
+        wholeKernels += it.next().name().endsWith("/layer_kernel") ? 1 : 0;
+      }
+      boolean anyWhole =
+          session.layerForms().choices().stream().anyMatch(c -> c.form() == LayerForm.WHOLE_LAYER);
+      assertEquals(anyWhole, wholeKernels > 0, "the graph is built in the cached forms");
+    }
+  }
+
+  @Test
+  void anUnreadableCacheIsMeasuredAgainAndARemovedOneGivesTheSameRun() throws IOException {
+    TrainingConfig config = auto().build();
+    TrainingResult cached;
+    resolve("machine A", RESIDUAL, config);
+    try (ModelSession session =
+        ModelSession.open(RESIDUAL, config, Placement.local(), tuning("machine A"))) {
+      assertTrue(session.layerForms().choices().stream().allMatch(LayerForms.Choice::cached));
+      cached = Runs.train(session, DATA);
+    }
+    Files.writeString(dir.resolve(LayerFormCache.FILE), "{ not json");
+    TrainingResult measured;
+    try (ModelSession session =
+        ModelSession.open(RESIDUAL, config, Placement.local(), tuning("machine A"))) {
+      assertTrue(session.layerForms().choices().stream().noneMatch(LayerForms.Choice::cached));
+      measured = Runs.train(session, DATA);
+    }
+    assertEquals(
+        cached.epochs().get(0).trainLoss(),
+        measured.epochs().get(0).trainLoss(),
+        1e-4,
+        "the forms compute the same values, whichever the measurement picks");
+    assertEquals(cached.testAccuracy(), measured.testAccuracy(), 1.0 / 32 + 1e-9);
+  }
+
+  @Test
+  void deterministicModeBuildsPerBankWithoutTiming() {
+    LayerForms forms = resolve("machine A", RESIDUAL, auto().deterministic(true).build());
+    assertTrue(forms.choices().isEmpty());
+    assertEquals(LayerForm.PER_BANK, forms.options().layerForm());
+    assertTrue(forms.options().layers().isEmpty());
+    assertFalse(Files.exists(dir.resolve(LayerFormCache.FILE)), "nothing measured, nothing kept");
+  }
+
+  @Test
+  void aGivenFormIsNotTimed() {
+    LayerForms forms =
+        resolve("machine A", RESIDUAL, auto().layerForm(LayerForm.WHOLE_LAYER).build());
+    assertEquals(LayerForm.WHOLE_LAYER, forms.options().layerForm());
+    assertTrue(forms.choices().isEmpty());
+    assertEquals(List.of(), List.copyOf(forms.options().layers().values()));
+  }
+}
