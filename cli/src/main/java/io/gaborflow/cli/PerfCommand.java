@@ -13,7 +13,6 @@ import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.Prefetcher;
 import io.gaborflow.tensorflow.distributed.Cluster;
-import io.gaborflow.tensorflow.graph.LayerForm;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.placement.Placement;
 import io.gaborflow.tensorflow.train.LayerForms;
@@ -48,8 +47,9 @@ public final class PerfCommand implements Callable<Integer> {
       names = "--models",
       split = ",",
       description =
-          "Models to time; MODEL:FORM times MODEL with --layer-form FORM, so the forms of one"
-              + " model compare in one run (default: ${DEFAULT-VALUE}).")
+          "Models to time; MODEL:FORM times MODEL with --layer-form FORM and MODEL@PRECISION with"
+              + " --precision PRECISION (gabor-resnet20:auto@bf16), so forms and precisions compare"
+              + " in one run (default: ${DEFAULT-VALUE}).")
   List<String> models = List.of("lenet", "gabor-lenet");
 
   @Mixin StepOptions stepOptions = new StepOptions();
@@ -166,14 +166,10 @@ public final class PerfCommand implements Callable<Integer> {
     }
     try {
       for (String name : models) {
-        int colon = name.indexOf(':');
-        ModelGraph graph = ModelCatalog.graph(colon < 0 ? name : name.substring(0, colon));
+        PerfModel entry = PerfModel.parse(name);
+        ModelGraph graph = ModelCatalog.graph(entry.model());
         FeatureShape in = graph.spec().input();
-        TrainingConfig modelConfig =
-            colon < 0
-                ? config
-                : config.toBuilder().layerForm(layerForm(name.substring(colon + 1))).build();
-        ModelSession session = ModelSession.open(graph, modelConfig, placement);
+        ModelSession session = ModelSession.open(graph, entry.config(config), placement);
         sessions.put(name, session);
         session.initialize(1);
         float[] x = new float[batchSize * in.elements()];
@@ -194,7 +190,7 @@ public final class PerfCommand implements Callable<Integer> {
             PeerRounds.start(
                 peersPython,
                 peersScript,
-                peerModel(models.get(0)),
+                PerfModel.parse(models.get(0)).family(),
                 batchSize,
                 config.threads(),
                 steps);
@@ -293,27 +289,6 @@ public final class PerfCommand implements Callable<Integer> {
       placement.close();
     }
     return 0;
-  }
-
-  private static LayerForm layerForm(String name) {
-    try {
-      return LayerForm.valueOf(name.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "--models: no layer form '"
-              + name
-              + "'; use one of "
-              + java.util.Arrays.toString(LayerForm.values()).toLowerCase(java.util.Locale.ROOT));
-    }
-  }
-
-  /**
-   * The peers' model for gaborflow's {@code name}: its family, as gabor-resnet20:auto is resnet20.
-   */
-  private static String peerModel(String name) {
-    int colon = name.indexOf(':');
-    String model = colon < 0 ? name : name.substring(0, colon);
-    return model.startsWith("gabor-") ? model.substring("gabor-".length()) : model;
   }
 
   /**
