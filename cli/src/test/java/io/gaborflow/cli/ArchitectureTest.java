@@ -10,9 +10,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The packages of every module (core, processor, backend, examples, cli) form no cycle: no package
- * imports one that imports it back, so each can be read, tested and replaced from the bottom up;
- * and they depend downward only, layer by layer.
+ * The packages of every module (core, processor, backend, robustness, examples, cli) form no cycle:
+ * no package imports one that imports it back, so each can be read, tested and replaced from the
+ * bottom up; and they depend downward only, layer by layer.
  */
 @AnalyzeClasses(
     packages = "io.gaborflow",
@@ -64,6 +64,8 @@ class ArchitectureTest {
           .definedBy("io.gaborflow.tensorflow.train..")
           .layer("wiring")
           .definedBy("io.gaborflow.tensorflow.inject..")
+          .layer("robustness")
+          .definedBy("io.gaborflow.robustness..")
           .layer("examples")
           .definedBy("io.gaborflow.examples..")
           .layer("cli")
@@ -74,6 +76,8 @@ class ArchitectureTest {
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("examples")
           .mayOnlyBeAccessedByLayers("cli")
+          .whereLayer("robustness")
+          .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("wiring")
           .mayOnlyBeAccessedByLayers("examples", "cli")
           .whereLayer("training")
@@ -83,10 +87,18 @@ class ArchitectureTest {
           .whereLayer("sources")
           .mayOnlyBeAccessedByLayers("training", "wiring", "examples", "cli")
           .whereLayer("storage")
-          .mayOnlyBeAccessedByLayers("sources", "training", "wiring", "examples", "cli")
+          .mayOnlyBeAccessedByLayers(
+              "sources", "training", "wiring", "robustness", "examples", "cli")
           .whereLayer("foundation")
           .mayOnlyBeAccessedByLayers(
-              "storage", "sources", "placement", "training", "wiring", "examples", "cli")
+              "storage",
+              "sources",
+              "placement",
+              "training",
+              "wiring",
+              "robustness",
+              "examples",
+              "cli")
           .whereLayer("core")
           .mayOnlyBeAccessedByLayers(
               "processor",
@@ -96,6 +108,7 @@ class ArchitectureTest {
               "placement",
               "training",
               "wiring",
+              "robustness",
               "examples",
               "cli");
 }

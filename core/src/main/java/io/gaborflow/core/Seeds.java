@@ -53,6 +53,20 @@ public final class Seeds {
     return subset(seed);
   }
 
+  /**
+   * The noise, fog or mask of one corruption of test image {@code image} at {@code severity}: the
+   * same image gets the same corruption whatever else is evaluated, and in whatever order.
+   */
+  public static long corruption(long seed, String corruption, int severity, int image) {
+    return ((seed * SPREAD + corruption.hashCode()) * EPOCH_SPREAD + severity) * SPREAD + image;
+  }
+
+  /** The random start of an attack on test image {@code image} at perturbation {@code epsilon}. */
+  public static long attackStart(long seed, String attack, double epsilon, int image) {
+    return ((seed * SPREAD + attack.hashCode()) * EPOCH_SPREAD + Double.hashCode(epsilon)) * SPREAD
+        + image;
+  }
+
   /** The first half of a dropout layer's stateless seed; the global step is the second. */
   public static long dropout(long seed, int layer) {
     return seed * SPREAD + layer;

@@ -18,6 +18,7 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -28,6 +29,7 @@ public final class ExportedModel implements AutoCloseable {
   private final SavedModelBundle bundle;
   private final SessionFunction serving;
   private final ExportMetadata metadata;
+  private InputGradients inputGradients;
 
   static {
     TensorFlowEnvironment.ensure();
@@ -150,6 +152,29 @@ public final class ExportedModel implements AutoCloseable {
       }
       return probabilities[index];
     }
+  }
+
+  /**
+   * The loss's gradient with respect to the model's input, for white-box attacks and saliency; the
+   * ops are added to this export's graph at the first call.
+   */
+  public synchronized InputGradients inputGradients() {
+    if (inputGradients == null) {
+      SignatureDef signature = bundle.metaGraphDef().getSignatureDefOrThrow(ModelExport.SIGNATURE);
+      inputGradients =
+          InputGradients.build(
+              bundle.graph(),
+              bundle.session(),
+              operationName(signature.getInputsOrThrow(ModelExport.INPUT).getName()),
+              operationName(signature.getOutputsOrThrow(ModelExport.OUTPUT).getName()),
+              metadata);
+    }
+    return inputGradients;
+  }
+
+  private static String operationName(String tensor) {
+    int colon = tensor.lastIndexOf(':');
+    return colon < 0 ? tensor : tensor.substring(0, colon);
   }
 
   /** The current value of a tensor of the model, such as a bank's kernel. */

@@ -1,0 +1,85 @@
+package io.gaborflow.robustness.corruption;
+
+/** The linear filters of the blur corruptions, per channel, with the reference's border rules. */
+final class Filters {
+  private Filters() {}
+
+  /** How a filter reads beyond the image's edge. */
+  enum Border {
+    /** The edge pixel repeated: scipy.ndimage's 'nearest'. */
+    NEAREST,
+    /** Mirrored without repeating the edge: OpenCV's default, BORDER_REFLECT_101. */
+    REFLECT_101;
+
+    int index(int i, int size) {
+      if (size == 1) {
+        return 0;
+      }
+      return switch (this) {
+        case NEAREST -> Math.max(0, Math.min(size - 1, i));
+        case REFLECT_101 -> {
+          int period = 2 * (size - 1);
+          int m = Math.floorMod(i, period);
+          yield m < size ? m : period - m;
+        }
+      };
+    }
+  }
+
+  /**
+   * scipy.ndimage.gaussian_filter1d's weights: exp(-x²/2σ²) for |x| up to {@code truncate}·σ
+   * rounded, normalised to sum 1.
+   */
+  static double[] gaussian(double sigma, double truncate) {
+    int radius = (int) (truncate * sigma + 0.5);
+    double[] weights = new double[2 * radius + 1];
+    double sum = 0;
+    for (int x = -radius; x <= radius; x++) {
+      weights[x + radius] = Math.exp(-0.5 * x * x / (sigma * sigma));
+      sum += weights[x + radius];
+    }
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] /= sum;
+    }
+    return weights;
+  }
+
+  /** {@code kernel} along rows, then along columns, of every channel. */
+  static Picture separable(Picture picture, double[] kernel, Border border) {
+    double[][] outer = new double[kernel.length][kernel.length];
+    for (int i = 0; i < kernel.length; i++) {
+      for (int j = 0; j < kernel.length; j++) {
+        outer[i][j] = kernel[i] * kernel[j];
+      }
+    }
+    return correlate(picture, outer, border);
+  }
+
+  /** The 2-D correlation of every channel with {@code kernel} (odd square), centred. */
+  static Picture correlate(Picture picture, double[][] kernel, Border border) {
+    int h = picture.height();
+    int w = picture.width();
+    int channels = picture.channels();
+    int radius = kernel.length / 2;
+    float[] out = new float[picture.pixels().length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        for (int c = 0; c < channels; c++) {
+          double sum = 0;
+          for (int dy = -radius; dy <= radius; dy++) {
+            int sy = border.index(y + dy, h);
+            double[] row = kernel[dy + radius];
+            for (int dx = -radius; dx <= radius; dx++) {
+              double k = row[dx + radius];
+              if (k != 0) {
+                sum += k * picture.at(sy, border.index(x + dx, w), c);
+              }
+            }
+          }
+          out[(y * w + x) * channels + c] = (float) sum;
+        }
+      }
+    }
+    return picture.with(out);
+  }
+}
