@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       FiltersCommand.class,
       BankCommand.class,
       SummaryCommand.class,
-      DatasetsCommand.class
+      DatasetsCommand.class,
+      RobustnessCommand.class
     })
 public final class GaborflowCommand implements Runnable {
   @Spec CommandSpec spec;

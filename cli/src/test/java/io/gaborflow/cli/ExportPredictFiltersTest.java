@@ -167,6 +167,72 @@ class ExportPredictFiltersTest {
     ImageIO.write(image, "png", file.toFile());
   }
 
+  @Test
+  void robustnessWritesItsReportMarkdownAndCharts() throws IOException {
+    Path report = dir.resolve("robustness/lenet.json");
+    Path charts = dir.resolve("charts");
+    Run run =
+        run(
+            "robustness",
+            "--model-dir",
+            model.toString(),
+            "--data",
+            "embedded",
+            "--images",
+            "60",
+            "--corruptions",
+            "gaussian_noise,contrast,saturate",
+            "--severities",
+            "1,5",
+            "--attacks",
+            "fgsm,pgd-linf",
+            "--epsilons",
+            "0,8",
+            "--pgd-steps",
+            "3",
+            "--report",
+            report.toString(),
+            "--charts",
+            charts.toString());
+    assertEquals(0, run.exit, run.err);
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+    assertEquals(60, json.get("images").asInt());
+    assertEquals(4, json.get("corruptions").size());
+    assertEquals(4, json.get("attacks").size());
+    double clean = json.get("clean_accuracy").asDouble();
+    for (com.fasterxml.jackson.databind.JsonNode attack : json.get("attacks")) {
+      if (attack.get("epsilon").asDouble() == 0) {
+        assertEquals(clean, attack.get("accuracy").asDouble(), attack.toString());
+      } else {
+        assertTrue(attack.get("accuracy").asDouble() < clean, attack.toString());
+      }
+    }
+    assertTrue(json.get("not_applicable").get(0).asText().startsWith("saturate"));
+    assertTrue(json.has("mean_corruption_accuracy"));
+    String markdown = Files.readString(dir.resolve("robustness/lenet.md"));
+    assertTrue(markdown.contains("| gaussian_noise | noise |"), markdown);
+    assertTrue(ImageIO.read(charts.resolve("attacks.png").toFile()).getWidth() > 0);
+    assertTrue(ImageIO.read(charts.resolve("corruptions.png").toFile()).getWidth() > 0);
+  }
+
+  @Test
+  void robustnessNamesAnUnknownCorruption() {
+    Run run =
+        run(
+            "robustness",
+            "--model-dir",
+            model.toString(),
+            "--data",
+            "embedded",
+            "--corruptions",
+            "frost");
+    assertEquals(1, run.exit);
+    assertTrue(
+        run.err.contains("--corruptions: no corruption 'frost'; there are gaussian_noise,"),
+        run.err);
+  }
+
   private record Run(int exit, String out, String err) {}
 
   private static Run run(String... args) {

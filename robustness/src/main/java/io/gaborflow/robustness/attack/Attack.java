@@ -11,6 +11,9 @@ public sealed interface Attack permits Fgsm, Pgd {
   /** The norm ε bounds. */
   Norm norm();
 
+  /** How many times an attack on one image runs the model forward and back: its cost. */
+  int gradientEvaluations();
+
   /**
    * Adversarial versions of {@code count} images ({@code pixels}, 0..1, NHWC) for {@code labels},
    * each within {@code epsilon} of its original in {@link #norm()}. Random starts are drawn per

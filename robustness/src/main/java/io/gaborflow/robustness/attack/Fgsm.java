@@ -16,6 +16,11 @@ public record Fgsm() implements Attack {
   }
 
   @Override
+  public int gradientEvaluations() {
+    return 1;
+  }
+
+  @Override
   public float[] perturb(
       PixelSpaceModel model,
       float[] pixels,

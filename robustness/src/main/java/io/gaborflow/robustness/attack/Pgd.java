@@ -40,6 +40,11 @@ public record Pgd(Norm norm, int steps, double stepFraction, boolean randomStart
   }
 
   @Override
+  public int gradientEvaluations() {
+    return steps;
+  }
+
+  @Override
   public float[] perturb(
       PixelSpaceModel model,
       float[] pixels,
