@@ -26,6 +26,8 @@ import org.tensorflow.types.TInt64;
  * @param responses every convolution bank's inputs and output in the inference pass, in the same
  *     order
  * @param formSites every convolution layer that can take either {@link LayerForm}, in layer order
+ * @param kernelGradients the learned kernels whose gradient the trainer computes from their layer's
+ *     output gradient, not {@code Graph.addGradients} from the loss
  */
 public record BuiltNetwork(
     NetworkSpec spec,
@@ -39,7 +41,8 @@ public record BuiltNetwork(
     List<FixedBank> fixedBanks,
     List<ConvBank> convBanks,
     List<BankResponse> responses,
-    List<FormSite> formSites) {
+    List<FormSite> formSites,
+    List<KernelGradientSite> kernelGradients) {
 
   /** Weights, biases, scales and offsets trained every epoch. */
   public long learnableParameters() {

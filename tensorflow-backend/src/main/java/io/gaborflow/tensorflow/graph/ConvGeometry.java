@@ -24,18 +24,48 @@ record ConvGeometry(int size, int stride, Padding padding) {
    * (docs/reliability.md).
    */
   Operand<TFloat32> convolve(Ops tf, Operand<TFloat32> input, Operand<TFloat32> kernel) {
-    if (size == 1 && stride > 1) {
-      Operand<TFloat32> sampled =
-          tf.withName("subsample")
-              .stridedSlice(
-                  input,
-                  tf.constant(new int[] {0, 0, 0, 0}),
-                  tf.constant(new int[] {0, 0, 0, 0}),
-                  tf.constant(new int[] {1, stride, stride, 1}),
-                  org.tensorflow.op.core.StridedSlice.beginMask(15L),
-                  org.tensorflow.op.core.StridedSlice.endMask(15L));
-      return tf.nn.conv2d(sampled, kernel, List.of(1L, 1L, 1L, 1L), "VALID");
+    return tf.nn.conv2d(convolved(tf, input), kernel, convolvedStrides(), convolvedPadding());
+  }
+
+  /**
+   * The gradient of a loss with respect to {@code kernel} of {@link #convolve}, given the loss's
+   * gradient with respect to the convolution's output: TensorFlow's filter gradient on the same
+   * operands as the forward convolution.
+   */
+  Operand<TFloat32> kernelGradient(
+      Ops tf, Operand<TFloat32> input, Operand<TFloat32> kernel, Operand<TFloat32> outputGradient) {
+    return tf.nn.conv2dBackpropFilter(
+        convolved(tf, input),
+        tf.shape(kernel),
+        outputGradient,
+        convolvedStrides(),
+        convolvedPadding());
+  }
+
+  /** What the convolution op reads: the input, or every stride-th pixel of it (see convolve). */
+  private Operand<TFloat32> convolved(Ops tf, Operand<TFloat32> input) {
+    if (!subsampled()) {
+      return input;
     }
-    return tf.nn.conv2d(input, kernel, strides(), paddingName());
+    return tf.withName("subsample")
+        .stridedSlice(
+            input,
+            tf.constant(new int[] {0, 0, 0, 0}),
+            tf.constant(new int[] {0, 0, 0, 0}),
+            tf.constant(new int[] {1, stride, stride, 1}),
+            org.tensorflow.op.core.StridedSlice.beginMask(15L),
+            org.tensorflow.op.core.StridedSlice.endMask(15L));
+  }
+
+  private List<Long> convolvedStrides() {
+    return subsampled() ? List.of(1L, 1L, 1L, 1L) : strides();
+  }
+
+  private String convolvedPadding() {
+    return subsampled() ? "VALID" : paddingName();
+  }
+
+  private boolean subsampled() {
+    return size == 1 && stride > 1;
   }
 }

@@ -152,8 +152,11 @@ final class ConvLowering {
    * The layer as one convolution of the joined input with every bank's kernel side by side, in bank
    * order: constants behind a stop-gradient for fixed banks (over all input channels, a shared
    * Gabor kernel as its 1/Cin share on each), variables for learned ones; fixed banks add a zero
-   * bias. The banks and their variables are registered as {@link LayerForm#PER_BANK} registers
-   * them, so checkpoints, exports and filter images do not depend on the form.
+   * bias. In training, the convolution reads the learned kernels through a stop-gradient too, and a
+   * {@link KernelGradientSite} per learned bank lets the trainer compute the filter gradient of
+   * that bank's output channels alone. The banks and their variables are registered as {@link
+   * LayerForm#PER_BANK} registers them, so checkpoints, exports and filter images do not depend on
+   * the form.
    */
   private static Branches wholeLayer(
       LoweringContext context, ConvLayerSpec conv, Branches input, ConvGeometry geometry) {
@@ -161,13 +164,17 @@ final class ConvLowering {
     Ops layer = context.tf();
     List<Operand<TFloat32>> kernels = new ArrayList<>();
     List<Operand<TFloat32>> biases = new ArrayList<>();
+    List<Variable<TFloat32>> learnedKernels = new ArrayList<>();
     for (BankSpec bank : conv.banks()) {
       Ops tf = layer.withSubScope(bank.name());
       if (bank instanceof LearnableBankSpec learnable) {
         LearnedKernel kernel = learnedKernel(context, tf, learnable, geometry, conv.bias());
-        kernels.add(kernel.kernel());
+        // In training, the kernel's gradient comes from its KernelGradientSite, not through here.
+        kernels.add(context.training() ? tf.stopGradient(kernel.kernel()) : kernel.kernel());
         biases.add(kernel.bias());
+        learnedKernels.add(kernel.kernel());
       } else {
+        learnedKernels.add(null);
         float[] values =
             bank instanceof FixedGaborBankSpec gabor
                 ? registerFixedGabor(context, tf, gabor, geometry)
@@ -182,7 +189,22 @@ final class ConvLowering {
       }
     }
     Operand<TFloat32> kernel = layer.withName("kernel").concat(kernels, layer.constant(3));
-    Operand<TFloat32> out = geometry.convolve(layer, input.joined(layer).value(), kernel);
+    Operand<TFloat32> joined = input.joined(layer).value();
+    Operand<TFloat32> out = geometry.convolve(layer, joined, kernel);
+    if (context.training()) {
+      int first = 0;
+      for (int i = 0; i < conv.banks().size(); i++) {
+        int filters = conv.banks().get(i).filters();
+        if (learnedKernels.get(i) != null) {
+          context
+              .registry()
+              .kernelGradient(
+                  new KernelGradientSite(
+                      learnedKernels.get(i), joined, out, first, filters, geometry));
+        }
+        first += filters;
+      }
+    }
     if (conv.bias()) {
       out = layer.nn.biasAdd(out, layer.withName("bias").concat(biases, layer.constant(0)));
     }

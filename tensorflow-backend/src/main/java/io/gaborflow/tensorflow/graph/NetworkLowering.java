@@ -122,7 +122,8 @@ public final class NetworkLowering {
         registry.fixedBanks(),
         registry.convBanks(),
         registry.responses(),
-        registry.formSites());
+        registry.formSites(),
+        registry.kernelGradients());
   }
 
   /**

@@ -24,6 +24,7 @@ final class VariableRegistry {
   private final Map<String, ConvBank> convBanks = new java.util.LinkedHashMap<>();
   private final List<BankResponse> responses = new ArrayList<>();
   private final List<FormSite> formSites = new ArrayList<>();
+  private final List<KernelGradientSite> kernelGradients = new ArrayList<>();
 
   VariableRegistry(Ops root) {
     this.root = root;
@@ -83,6 +84,15 @@ final class VariableRegistry {
   /** Records a layer that can take either form. */
   void formSite(FormSite site) {
     formSites.add(site);
+  }
+
+  /** Records a learned kernel whose gradient the trainer computes from its layer's output. */
+  void kernelGradient(KernelGradientSite site) {
+    kernelGradients.add(site);
+  }
+
+  List<KernelGradientSite> kernelGradients() {
+    return List.copyOf(kernelGradients);
   }
 
   List<FormSite> formSites() {

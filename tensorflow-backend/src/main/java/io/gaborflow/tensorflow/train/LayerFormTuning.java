@@ -61,11 +61,22 @@ public final class LayerFormTuning {
     return new LayerFormTuning(LayerFormCache.standard(), thisMachine());
   }
 
-  /** This machine as cache keys name it: the CPU's fingerprint and TensorFlow's version. */
+  /**
+   * The revision of the forms' ops: raised whenever a form is built from other ops, so that choices
+   * timed on the old ops are measured again.
+   */
+  static final int FORMS_REVISION = 2;
+
+  /**
+   * This machine as cache keys name it: the CPU's fingerprint, TensorFlow's version and the forms'
+   * revision.
+   */
   public static String thisMachine() {
     return CpuFeatures.ofThisMachine().fingerprint(Runtime.getRuntime().availableProcessors())
         + " / TensorFlow "
-        + org.tensorflow.TensorFlow.version();
+        + org.tensorflow.TensorFlow.version()
+        + " / forms r"
+        + FORMS_REVISION;
   }
 
   /** The forms to build {@code model} in under {@code config}. */

@@ -2,6 +2,7 @@ package io.gaborflow.tensorflow.train;
 
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.graph.FixedBank;
+import io.gaborflow.tensorflow.graph.KernelGradientSite;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.LoweringOptions;
 import io.gaborflow.tensorflow.graph.ModelGraph;
@@ -13,6 +14,7 @@ import io.gaborflow.tensorflow.optim.UpdateRule;
 import io.gaborflow.tensorflow.sources.FilterSources;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
@@ -24,6 +26,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -177,21 +180,12 @@ final class TrainingGraph {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private Op updateOp(Ops tf, List<Integer> trained) {
     List<LearnableVariable> variables = new ArrayList<>();
-    Output<?>[] xs = new Output<?>[trained.size()];
-    for (int i = 0; i < xs.length; i++) {
-      LearnableVariable v = network.learnables().get(trained.get(i));
-      variables.add(v);
-      xs[i] = v.variable().asOutput();
+    for (int i : trained) {
+      variables.add(network.learnables().get(i));
     }
-    // Gradients for exactly these variables: nothing else gets a gradient, slot or update.
-    Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
-    List<Operand<TFloat32>> local = new ArrayList<>();
-    for (Output<?> g : grads) {
-      local.add((Output<TFloat32>) g);
-    }
+    List<Operand<TFloat32>> local = gradients(tf, variables);
     List<Operand<TFloat32>> gradients = exchange.exchange(tf, local);
     List<Op> computed = new ArrayList<>();
     List<Trained> steps = new ArrayList<>();
@@ -209,5 +203,38 @@ final class TrainingGraph {
     // updated it. Gating every update on every gradient makes each step read the weights of the
     // step before, as the maths says, and makes runs repeatable.
     return updateRule.update(tf.withControlDependencies(computed), learningRate, steps);
+  }
+
+  /**
+   * The loss's gradient for each of {@code variables}, all from one {@code Graph.addGradients}: a
+   * variable's own for most, the gradient of its layer's output for a kernel with a {@link
+   * KernelGradientSite}, which then makes the kernel's gradient of it.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Operand<TFloat32>> gradients(Ops tf, List<LearnableVariable> variables) {
+    Map<Variable<TFloat32>, KernelGradientSite> sites = new HashMap<>();
+    for (KernelGradientSite site : network.kernelGradients()) {
+      sites.put(site.kernel(), site);
+    }
+    // Each x once: the learned banks of one layer share their layer's output.
+    Map<Output<?>, Integer> index = new LinkedHashMap<>();
+    for (LearnableVariable v : variables) {
+      KernelGradientSite site = sites.get(v.variable());
+      index.putIfAbsent(site == null ? v.variable().asOutput() : site.layerOutput(), index.size());
+    }
+    // Gradients for exactly these: nothing else gets a gradient, slot or update.
+    Output<?>[] grads =
+        graph.addGradients(loss.asOutput(), index.keySet().toArray(Output<?>[]::new));
+    List<Operand<TFloat32>> gradients = new ArrayList<>();
+    for (LearnableVariable v : variables) {
+      KernelGradientSite site = sites.get(v.variable());
+      if (site == null) {
+        gradients.add((Output<TFloat32>) grads[index.get(v.variable().asOutput())]);
+      } else {
+        Output<TFloat32> outputGradient = (Output<TFloat32>) grads[index.get(site.layerOutput())];
+        gradients.add(site.gradient(tf, outputGradient));
+      }
+    }
+    return gradients;
   }
 }

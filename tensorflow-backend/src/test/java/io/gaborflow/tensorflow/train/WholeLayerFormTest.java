@@ -3,6 +3,7 @@ package io.gaborflow.tensorflow.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.LayerForm;
 import io.gaborflow.tensorflow.graph.ModelGraph;
@@ -14,6 +15,8 @@ import io.gaborflow.tensorflow.testing.SyntheticData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -88,6 +91,33 @@ class WholeLayerFormTest {
       assertTrue(
           worst <= 1e-3 * Math.max(scale, 1e-3),
           entry.getKey() + " differs by " + worst + " (largest value " + scale + ")");
+    }
+  }
+
+  /**
+   * The point of the form: one convolution forward and one input gradient for the whole layer, but
+   * a filter gradient for the learned banks' output channels only, never for the fixed part.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("networks")
+  void computesFilterGradientsOfTheLearnedKernelsOnly(ModelGraph model, OptimizerKind optimizer) {
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .batchSize(16)
+            .optimizer(optimizer)
+            .threads(1)
+            .layerForm(LayerForm.WHOLE_LAYER)
+            .build();
+    try (ModelSession session = ModelSession.open(model, config)) {
+      session.initialize(1);
+      Set<String> learnedKernels =
+          session.network().learnables().stream()
+              .filter(v -> v.shape().numDimensions() == 4)
+              .map(v -> v.variable().op().name())
+              .collect(Collectors.toSet());
+      int size = model.spec().input().height();
+      Batch batch = SyntheticData.stripesBatch(size, model.spec().classes(), 16, 2);
+      assertEquals(learnedKernels, session.filterGradientKernels(1, batch));
     }
   }
 }
