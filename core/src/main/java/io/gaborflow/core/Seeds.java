@@ -71,4 +71,12 @@ public final class Seeds {
   public static long dropout(long seed, int layer) {
     return seed * SPREAD + layer;
   }
+
+  /**
+   * The first half of the stateless seed of a bank's noise in training (the global step is the
+   * second), and the seed of its noise at test: one stream per node {@code layer} and bank.
+   */
+  public static long bankNoise(long seed, int layer, String bank) {
+    return (seed * SPREAD + layer) * SPREAD + bank.hashCode();
+  }
 }

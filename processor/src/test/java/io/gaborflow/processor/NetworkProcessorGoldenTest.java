@@ -35,7 +35,8 @@ class NetworkProcessorGoldenTest {
     "AllLearnableNet",
     "GivenFiltersNet",
     "ResidualNet",
-    "ParametricGaborNet"
+    "ParametricGaborNet",
+    "VOneGaborNet"
   })
   void generatesGraphAndTrainer(String name) throws IOException {
     JavaFileObject source = JavaFileObjects.forResource("good/test/" + name + ".java");

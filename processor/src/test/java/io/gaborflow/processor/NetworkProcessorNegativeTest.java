@@ -44,6 +44,10 @@ class NetworkProcessorNegativeTest {
       NegativeTrainableEpochs| 10 | @Fixed trainableEpochs must be 0 (fixed for the whole run) or more, got -2
       LearnEmpty             | 10 | @Fixed learn = {} lists no parameter; name the ones to learn (THETA, LAMBDA, PSI, SIGMA, GAMMA) or remove learn to keep the bank fixed
       LearnTwice             | 10 | @Fixed learn lists THETA twice; list each parameter once
+      ComplexCellsWithoutPairs | 10 | complexCells = true needs quadrature pairs: two phases 90 degrees apart, such as phases = {0, 90}; this bank's phases are [0.0, 45.0]
+      ComplexCellsLearnedPhase | 10 | complexCells = true pairs filters by phase, which learn = PSI would change; learn other parameters or drop the complex cells
+      NoiseWithoutScale      | 10 | @Noise scale must be positive and finite, got 0.0
+      NoiseOnSource          | 10 | noise applies to Gabor banks; a bank from @FilterSource has no quadrature pairs or noise stage
       LearnOnSource          | 10 | learn applies to Gabor banks, whose kernels are computed from their parameters; a bank from @FilterSource has no Gabor parameters to learn
       DropoutRateOne         | 13 | @Dropout rate must be at least 0 and below 1, got 1.0
       NothingToTrain         |  7 | network NothingToTrain has nothing to train: every bank is @Fixed and there is no @Dense layer; make a bank @Learnable or add a @Dense layer

@@ -47,4 +47,16 @@ public @interface Fixed {
    * for {@link #gabor()} banks; each parameter at most once.
    */
   GaborParameter[] learn() default {};
+
+  /**
+   * VOneNet's complex cells (Dapello et al. 2020): beside the bank's simple cells, one more output
+   * channel per quadrature pair, two filters of the same orientation and wavelength whose phases
+   * differ by 90°, holding the pair's energy {@code sqrt(a² + b²)}: a response to an edge that does
+   * not depend on where exactly it lies. Only for {@link #gabor()} banks with such pairs, and not
+   * with a learned phase.
+   */
+  boolean complexCells() default false;
+
+  /** Noise after the bank (and its complex cells), in training and at test; none by default. */
+  Noise noise() default @Noise;
 }

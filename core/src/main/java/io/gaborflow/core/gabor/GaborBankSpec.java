@@ -119,6 +119,42 @@ public record GaborBankSpec(
     return filters.subList(0, filterCount());
   }
 
+  /**
+   * Two filters of the bank that form a quadrature pair: the same orientation and wavelength, the
+   * {@code odd} filter's phase 90° past the {@code even} one's.
+   *
+   * @param even the index of the filter of the lower phase, in {@link #filters} order
+   * @param odd the index of its partner
+   */
+  public record QuadraturePair(int even, int odd) {}
+
+  /**
+   * The bank's quadrature pairs, in filter order: for each orientation and wavelength, each phase ψ
+   * with a phase ψ + 90° (modulo 360°) beside it, every filter in at most one pair.
+   */
+  public List<QuadraturePair> quadraturePairs() {
+    List<QuadraturePair> pairs = new ArrayList<>();
+    int phases = phasesDegrees.size();
+    int groups = anglesDegrees.size() * wavelengths.size();
+    for (int group = 0; group < groups; group++) {
+      boolean[] paired = new boolean[phases];
+      for (int p = 0; p < phases; p++) {
+        for (int q = 0; q < phases && !paired[p]; q++) {
+          double apart = ((phasesDegrees.get(q) - phasesDegrees.get(p)) % 360 + 360) % 360;
+          int even = group * phases + p;
+          int odd = group * phases + q;
+          boolean inBank = odd < filterCount() && even < filterCount();
+          if (!paired[q] && q != p && Math.abs(apart - 90) < 1e-9 && inBank) {
+            paired[p] = true;
+            paired[q] = true;
+            pairs.add(new QuadraturePair(even, odd));
+          }
+        }
+      }
+    }
+    return pairs;
+  }
+
   /** A builder with the defaults of {@code @Gabor}. */
   public static Builder builder() {
     return new Builder();

@@ -120,17 +120,19 @@ public record ParameterCount(
         new BankVisitor<ParameterCount>() {
           @Override
           public ParameterCount gabor(FixedGaborBankSpec gabor) {
+            // Complex cells are outputs without kernels: count the kernels, not the outputs.
+            int kernels = gabor.kernels();
+            long gaborWeights = (long) conv.size() * conv.size() * inChannels * kernels;
             long kernelValues =
                 gabor.gabor().coverage() == ChannelCoverage.SHARED
-                    ? (long) conv.size() * conv.size() * bank.filters()
-                    : weights;
-            long learned = (long) gabor.learned().size() * bank.filters();
+                    ? (long) conv.size() * conv.size() * kernels
+                    : gaborWeights;
+            long learned = (long) gabor.learned().size() * kernels;
             if (gabor.window() != null && !gabor.parametric()) {
               // Trained values are no longer Gabor kernels: they are stored as the tensor.
-              return new ParameterCount(0, weights, 0, 0, weights, kernelValues, 0);
+              return new ParameterCount(0, gaborWeights, 0, 0, gaborWeights, kernelValues, 0);
             }
-            return new ParameterCount(
-                learned, weights, 0, bank.filters(), 0, kernelValues, learned);
+            return new ParameterCount(learned, gaborWeights, 0, kernels, 0, kernelValues, learned);
           }
 
           @Override

@@ -71,7 +71,8 @@ public record TrainingCost(long forward, long inputGradient, long filterGradient
                   @Override
                   public BankCost gabor(FixedGaborBankSpec gabor) {
                     boolean shared = gabor.gabor().coverage() == ChannelCoverage.SHARED;
-                    long convolution = shared ? perChannelFilter * bank.filters() : full;
+                    long kernels = gabor.kernels();
+                    long convolution = perChannelFilter * kernels * (shared ? 1 : in.channels());
                     long mean =
                         shared && in.channels() > 1
                             ? (long) in.height() * in.width() * in.channels()

@@ -84,6 +84,15 @@ public enum Message {
       "@Fixed learn = {} lists no parameter; name the ones to learn (THETA, LAMBDA, PSI, SIGMA, GAMMA) or remove"
           + " learn to keep the bank fixed"),
   LEARN_TWICE("@Fixed learn lists %s twice; list each parameter once"),
+  SOURCE_NO_V1_STAGES(
+      "%s applies to Gabor banks; a bank from @FilterSource has no quadrature pairs or noise stage"),
+  COMPLEX_CELLS_WITHOUT_PAIRS(
+      "complexCells = true needs quadrature pairs: two phases 90 degrees apart, such as phases ="
+          + " {0, 90}; this bank's phases are %s"),
+  COMPLEX_CELLS_LEARNED_PHASE(
+      "complexCells = true pairs filters by phase, which learn = PSI would change; learn other"
+          + " parameters or drop the complex cells"),
+  NOISE_SCALE("@Noise scale must be positive and finite, got %s"),
   TRAINABLE_EPOCHS_NEGATIVE(
       "@Fixed trainableEpochs must be 0 (fixed for the whole run) or more, got %d"),
   DROPOUT_RATE("@Dropout rate must be at least 0 and below 1, got %s"),

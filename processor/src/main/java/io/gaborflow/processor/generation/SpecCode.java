@@ -6,12 +6,14 @@ import io.gaborflow.core.annotation.Activation;
 import io.gaborflow.core.annotation.ChannelCoverage;
 import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.Initializer;
+import io.gaborflow.core.annotation.NoiseKind;
 import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.annotation.Padding;
 import io.gaborflow.core.annotation.Projection;
 import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.core.model.AddLayerSpec;
+import io.gaborflow.core.model.BankNoise;
 import io.gaborflow.core.model.BankSpec;
 import io.gaborflow.core.model.BankVisitor;
 import io.gaborflow.core.model.BatchNormLayerSpec;
@@ -257,6 +259,17 @@ final class SpecCode {
           fixed.learned().stream()
               .map(p -> CodeBlock.of("$T.$L", GaborParameter.class, p))
               .collect(CodeBlock.joining(", ")));
+    }
+    if (fixed.complexCells()) {
+      code.add("\n.withComplexCells()");
+    }
+    if (fixed.noise().present()) {
+      code.add(
+          "\n.withNoise(new $T($T.$L, $L))",
+          BankNoise.class,
+          NoiseKind.class,
+          fixed.noise().kind(),
+          fixed.noise().scale());
     }
     return code.build();
   }

@@ -56,14 +56,20 @@ final class StepComments {
           public String conv(ConvLayerSpec conv) {
             int gabor = filters(conv, FixedGaborBankSpec.class);
             int given = filters(conv, FixedTensorBankSpec.class);
+            int complex =
+                conv.banks().stream()
+                    .filter(FixedGaborBankSpec.class::isInstance)
+                    .mapToInt(b -> ((FixedGaborBankSpec) b).complexPairs().size())
+                    .sum();
             String stride = conv.stride() == 0 ? "the block's" : String.valueOf(conv.stride());
             return String.format(
-                "%dx%d convolution, stride %s, %d filters (%d fixed Gabor, %s%d learnable)",
+                "%dx%d convolution, stride %s, %d filters (%d fixed Gabor%s, %s%d learnable)",
                 conv.size(),
                 conv.size(),
                 stride,
                 conv.filters(),
-                gabor,
+                gabor - complex,
+                complex > 0 ? " and " + complex + " complex cells" : "",
                 given > 0 ? given + " fixed given, " : "",
                 conv.filters() - gabor - given);
           }

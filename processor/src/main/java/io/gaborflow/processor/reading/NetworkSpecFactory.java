@@ -11,7 +11,10 @@ import io.gaborflow.core.annotation.Gabor;
 import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.Learnable;
 import io.gaborflow.core.annotation.Network;
+import io.gaborflow.core.annotation.Noise;
+import io.gaborflow.core.annotation.NoiseKind;
 import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.core.model.BankNoise;
 import io.gaborflow.core.model.BankSpec;
 import io.gaborflow.core.model.BatchNormLayerSpec;
 import io.gaborflow.core.model.BlockSpec;
@@ -174,7 +177,23 @@ public final class NetworkSpecFactory {
         gabor(fixed.gabor(), field.fixed().nested("gabor")),
         fixed.trainableEpochs(),
         fixed.trainableAt(),
-        learned);
+        learned,
+        fixed.complexCells(),
+        noise(field));
+  }
+
+  /**
+   * The bank's noise. Read only where written: javac cannot make the default {@code @Noise} of a
+   * compiled {@code @Fixed} into an annotation object (AnnotationTypeMismatchException).
+   */
+  public static BankNoise noise(LayerField field) {
+    if (!field.fixed().isExplicit("noise")) {
+      return BankNoise.NONE;
+    }
+    Noise noise = field.fixedValues().noise();
+    return noise.kind() == NoiseKind.NONE
+        ? BankNoise.NONE
+        : new BankNoise(noise.kind(), noise.scale());
   }
 
   /**
@@ -196,7 +215,7 @@ public final class NetworkSpecFactory {
   }
 
   /** {@code where} says which of the optional values (angles, sigma) the source gives. */
-  static GaborBankSpec gabor(Gabor g, AnnotationReader where) {
+  public static GaborBankSpec gabor(Gabor g, AnnotationReader where) {
     List<Double> angles =
         where.isExplicit("angles")
             ? Arrays.stream(g.angles()).boxed().toList()

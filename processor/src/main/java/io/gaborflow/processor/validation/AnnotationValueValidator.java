@@ -5,12 +5,18 @@ import io.gaborflow.core.annotation.Conv;
 import io.gaborflow.core.annotation.Fixed;
 import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.Network;
+import io.gaborflow.core.annotation.Noise;
+import io.gaborflow.core.annotation.NoiseKind;
+import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.processor.base.Message;
 import io.gaborflow.processor.base.ValidationReport;
 import io.gaborflow.processor.reading.AnnotationReader;
 import io.gaborflow.processor.reading.LayerField;
 import io.gaborflow.processor.reading.NetworkDeclaration;
+import io.gaborflow.processor.reading.NetworkSpecFactory;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
@@ -133,6 +139,16 @@ final class AnnotationValueValidator {
                   fixed.mirror(),
                   fixed.explicit("learn"));
             }
+            for (String stage : List.of("complexCells", "noise")) {
+              if (fixed.isExplicit(stage)) {
+                report.error(
+                    Message.SOURCE_NO_V1_STAGES,
+                    field.field(),
+                    fixed.mirror(),
+                    fixed.explicit(stage),
+                    stage);
+              }
+            }
             sources.validate(field, values.source(), fixed.nested("source"), report);
             return;
           }
@@ -146,6 +162,7 @@ final class AnnotationValueValidator {
                 values.trainableEpochs());
           }
           validateLearn(field, fixed, values, report);
+          validateStages(field, fixed, values, report);
         }
       }
       case MAX_POOL, AVG_POOL -> {
@@ -242,6 +259,47 @@ final class AnnotationValueValidator {
             Message.LEARN_TWICE, field.field(), fixed.mirror(), fixed.explicit("learn"), parameter);
         return;
       }
+    }
+  }
+
+  /** Complex cells need quadrature pairs that stay pairs; noise needs a positive scale. */
+  private static void validateStages(
+      LayerField field, AnnotationReader fixed, Fixed values, ValidationReport report) {
+    if (values.complexCells()) {
+      GaborBankSpec gabor;
+      try {
+        gabor = NetworkSpecFactory.gabor(values.gabor(), fixed.nested("gabor"));
+      } catch (IllegalArgumentException e) {
+        return; // GaborValidator has named what is wrong with the @Gabor
+      }
+      if (gabor.quadraturePairs().isEmpty()) {
+        report.error(
+            Message.COMPLEX_CELLS_WITHOUT_PAIRS,
+            field.field(),
+            fixed.mirror(),
+            fixed.explicit("complexCells"),
+            gabor.phasesDegrees());
+      }
+      if (Arrays.asList(values.learn()).contains(GaborParameter.PSI)) {
+        report.error(
+            Message.COMPLEX_CELLS_LEARNED_PHASE,
+            field.field(),
+            fixed.mirror(),
+            fixed.explicit("complexCells"));
+      }
+    }
+    if (!fixed.isExplicit("noise")) {
+      return; // and javac could not read the default (NetworkSpecFactory.noise)
+    }
+    Noise noise = values.noise();
+    if (noise.kind() != NoiseKind.NONE && !(noise.scale() > 0 && Double.isFinite(noise.scale()))) {
+      AnnotationReader declared = fixed.nested("noise");
+      report.error(
+          Message.NOISE_SCALE,
+          field.field(),
+          declared.mirror(),
+          declared.explicit("scale"),
+          noise.scale());
     }
   }
 }

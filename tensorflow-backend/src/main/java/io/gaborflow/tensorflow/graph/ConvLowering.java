@@ -58,7 +58,8 @@ final class ConvLowering {
                 @Override
                 public BankOutput gabor(FixedGaborBankSpec fixed) {
                   return new BankOutput(
-                      fixedGabor(context, tf, input, fixed, geometry),
+                      GaborStages.apply(
+                          context, tf, fixedGabor(context, tf, input, fixed, geometry), fixed),
                       fixed.window() != null || fixed.parametric());
                 }
 
@@ -128,7 +129,7 @@ final class ConvLowering {
   /**
    * Whether {@link LayerForm#WHOLE_LAYER} applies: a learned bank beside fixed ones that are
    * constants (no parametric or partly trained Gabor bank, whose kernels are variables of their own
-   * kind).
+   * kind) and are nothing but their kernels' responses (no complex cells or noise).
    */
   static boolean wholeLayerFits(ConvLayerSpec conv) {
     boolean learned = false;
@@ -137,7 +138,7 @@ final class ConvLowering {
       if (bank instanceof LearnableBankSpec) {
         learned = true;
       } else if (bank instanceof FixedGaborBankSpec gabor) {
-        if (gabor.window() != null || gabor.parametric()) {
+        if (gabor.window() != null || gabor.parametric() || gabor.hasStagesAfterKernels()) {
           return false;
         }
         fixed = true;

@@ -1,0 +1,19 @@
+package test;
+
+import io.gaborflow.core.Bank;
+import io.gaborflow.core.Layer;
+import io.gaborflow.core.annotation.*;
+
+@Network(height = 28, width = 28, channels = 1, classes = 10)
+class ComplexCellsLearnedPhase {
+  @Conv(layer = 1, size = 5)
+  @Fixed(gabor = @Gabor, complexCells = true, learn = GaborParameter.PSI)
+  Bank gabor;
+
+  @Conv(layer = 1, size = 5)
+  @Learnable(filters = 8)
+  Bank conv;
+
+  @Dense(layer = 2, units = 10, activation = Activation.NONE)
+  Layer logits;
+}
