@@ -6,13 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gaborflow.cli.render.RobustnessCharts;
 import io.gaborflow.examples.inject.DaggerDataComponent;
-import io.gaborflow.robustness.AttackSetting;
 import io.gaborflow.robustness.RobustnessEvaluation;
 import io.gaborflow.robustness.RobustnessReport;
-import io.gaborflow.robustness.attack.Attack;
-import io.gaborflow.robustness.attack.Fgsm;
-import io.gaborflow.robustness.attack.Pgd;
-import io.gaborflow.robustness.corruption.Corruption;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.ImageSize;
@@ -22,14 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -68,52 +61,7 @@ public final class RobustnessCommand implements Callable<Integer> {
       description = "A seeded, class-balanced subset of N test images (default: all).")
   int images;
 
-  @Option(
-      names = "--corruptions",
-      split = ",",
-      paramLabel = "NAME",
-      description = "Corruptions to apply, or none (default: all of them).")
-  List<String> corruptions = List.of("all");
-
-  @Option(
-      names = "--severities",
-      split = ",",
-      description = "Severities 1-5 of every corruption (default: ${DEFAULT-VALUE}).")
-  List<Integer> severities = List.of(1, 2, 3, 4, 5);
-
-  @Option(
-      names = "--attacks",
-      split = ",",
-      description = "Attacks: fgsm, pgd-linf, pgd-l2, or none (default: ${DEFAULT-VALUE}).")
-  List<String> attacks = List.of("fgsm", "pgd-linf", "pgd-l2");
-
-  @Option(
-      names = "--epsilons",
-      split = ",",
-      description =
-          "L∞ budgets in pixel levels of 255, for fgsm and pgd-linf (default: ${DEFAULT-VALUE}).")
-  List<Double> epsilons = List.of(1.0, 2.0, 4.0, 8.0);
-
-  @Option(
-      names = "--l2-epsilons",
-      split = ",",
-      description =
-          "L2 budgets for pgd-l2, the change's length over an image with pixels in 0..1"
-              + " (default: ${DEFAULT-VALUE}).")
-  List<Double> l2Epsilons = List.of(0.25, 0.5);
-
-  @Option(
-      names = "--pgd-steps",
-      description = "PGD's steps (default: ${DEFAULT-VALUE}, Madry et al.).")
-  int pgdSteps = 10;
-
-  @Option(
-      names = "--pgd-step",
-      description = "PGD's step as a fraction of ε (default: ${DEFAULT-VALUE}, Madry et al.).")
-  double pgdStep = 0.25;
-
-  @Option(names = "--no-random-start", description = "Start PGD at the image itself.")
-  boolean noRandomStart;
+  @Mixin RobustnessOptions measured = new RobustnessOptions();
 
   @Option(
       names = "--batch-size",
@@ -142,11 +90,9 @@ public final class RobustnessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RobustnessEvaluation.Settings settings =
-        new RobustnessEvaluation.Settings(
-            corruptionList(), severities, attackSettings(), batchSize, seed);
     try (ExportedModel model = ExportedModel.load(modelDir)) {
       ExportMetadata metadata = model.metadata();
+      RobustnessEvaluation.Settings settings = measured.settings(metadata, batchSize, seed);
       ImageSamples test =
           DaggerDataComponent.create()
               .dataSources()
@@ -239,46 +185,5 @@ public final class RobustnessCommand implements Callable<Integer> {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-  }
-
-  private List<Corruption> corruptionList() {
-    if (corruptions.size() == 1 && corruptions.get(0).equals("all")) {
-      return List.of(Corruption.values());
-    }
-    if (corruptions.size() == 1 && corruptions.get(0).equals("none")) {
-      return List.of();
-    }
-    List<Corruption> list = new ArrayList<>();
-    for (String name : corruptions) {
-      try {
-        list.add(Corruption.of(name));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--corruptions: " + e.getMessage(), e);
-      }
-    }
-    return list;
-  }
-
-  private List<AttackSetting> attackSettings() {
-    List<AttackSetting> list = new ArrayList<>();
-    if (attacks.size() == 1 && attacks.get(0).equals("none")) {
-      return list;
-    }
-    List<Double> linf = epsilons.stream().map(e -> e / 255).toList();
-    for (String name : attacks) {
-      switch (name.toLowerCase(Locale.ROOT)) {
-        case "fgsm" -> list.add(new AttackSetting(new Fgsm(), linf));
-        case "pgd-linf" -> list.add(new AttackSetting(pgd(Attack.Norm.LINF), linf));
-        case "pgd-l2" -> list.add(new AttackSetting(pgd(Attack.Norm.L2), l2Epsilons));
-        default ->
-            throw new IllegalArgumentException(
-                "--attacks: no attack '" + name + "'; use fgsm, pgd-linf, pgd-l2 or none");
-      }
-    }
-    return list;
-  }
-
-  private Pgd pgd(Attack.Norm norm) {
-    return new Pgd(norm, pgdSteps, pgdStep, !noRandomStart);
   }
 }

@@ -29,13 +29,17 @@ public final class RobustnessEvaluation {
    * @param attacks the attacks and their budgets
    * @param batchSize images per model call
    * @param seed the corruptions' noise and the attacks' random starts
+   * @param gradientSamples the model evaluations each attack gradient averages: 1 for a model
+   *     without noise, several for one with ({@link PixelSpaceModel#PixelSpaceModel(ExportedModel,
+   *     int)})
    */
   public record Settings(
       List<Corruption> corruptions,
       List<Integer> severities,
       List<AttackSetting> attacks,
       int batchSize,
-      long seed) {
+      long seed,
+      int gradientSamples) {
     /** Copies the lists and checks the values. */
     public Settings {
       corruptions = List.copyOf(corruptions);
@@ -50,6 +54,18 @@ public final class RobustnessEvaluation {
       if (batchSize < 1) {
         throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
       }
+      if (gradientSamples < 1) {
+        throw new IllegalArgumentException(
+            "gradient samples must be 1 or more, got " + gradientSamples);
+      }
+    }
+
+    /**
+     * The gradient samples a model needs unless told: {@value #STOCHASTIC_GRADIENT_SAMPLES} for one
+     * that adds noise, 1 for one that does not.
+     */
+    public static int gradientSamplesFor(ExportMetadata model) {
+      return model.stochastic() ? STOCHASTIC_GRADIENT_SAMPLES : 1;
     }
 
     /**
@@ -66,9 +82,13 @@ public final class RobustnessEvaluation {
               new AttackSetting(Pgd.madry(Attack.Norm.LINF), linf),
               new AttackSetting(Pgd.madry(Attack.Norm.L2), List.of(0.25, 0.5))),
           100,
+          1,
           1);
     }
   }
+
+  /** Evaluations per gradient for a model with noise, unless told otherwise. */
+  public static final int STOCHASTIC_GRADIENT_SAMPLES = 10;
 
   /** Told of the evaluation's progress, in units of one image through the model forward. */
   @FunctionalInterface
@@ -85,7 +105,7 @@ public final class RobustnessEvaluation {
 
   private RobustnessEvaluation(ExportedModel exported, Settings settings, Listener listener) {
     this.exported = exported;
-    this.model = new PixelSpaceModel(exported);
+    this.model = new PixelSpaceModel(exported, settings.gradientSamples());
     this.settings = settings;
     this.listener = listener;
   }
@@ -129,7 +149,10 @@ public final class RobustnessEvaluation {
     int n = test.size();
     total = n * (1L + (long) corruptions.size() * settings.severities().size());
     for (AttackSetting a : settings.attacks()) {
-      total += (long) n * a.epsilons().size() * (a.attack().gradientEvaluations() + 1);
+      total +=
+          (long) n
+              * a.epsilons().size()
+              * ((long) a.attack().gradientEvaluations() * settings.gradientSamples() + 1);
     }
     long cleanCorrect = 0;
     int[] order = IntStream.range(0, n).toArray();
@@ -159,7 +182,9 @@ public final class RobustnessEvaluation {
         for (double epsilon : setting.epsilons()) {
           float[] attacked =
               attack.perturb(model, pixels, labels, count, epsilon, settings.seed(), from);
-          advance((long) count * attack.gradientEvaluations(), attack.id());
+          advance(
+              (long) count * attack.gradientEvaluations() * settings.gradientSamples(),
+              attack.id());
           attackCorrect[cell] += correct(attacked, labels, count, attack.id());
           attackPerturbation[cell] += perturbation(pixels, attacked, count, attack.norm());
           cell++;
@@ -193,6 +218,7 @@ public final class RobustnessEvaluation {
         metadata.model(),
         n,
         settings.seed(),
+        settings.gradientSamples(),
         (double) cleanCorrect / n,
         corruptionResults,
         attackResults,

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * @param model the export's model name
  * @param images how many test images every figure is over
  * @param seed the seed of the corruptions' noise and the attacks' random starts
+ * @param gradientSamples the model evaluations each attack gradient averaged
  * @param cleanAccuracy on the images as they are
  * @param corruptions one row per corruption and severity
  * @param attacks one row per attack and budget
@@ -22,6 +23,7 @@ public record RobustnessReport(
     String model,
     int images,
     long seed,
+    int gradientSamples,
     double cleanAccuracy,
     List<CorruptionResult> corruptions,
     List<AttackResult> attacks,
@@ -69,11 +71,14 @@ public record RobustnessReport(
     md.append(
         String.format(
             Locale.ROOT,
-            "# Robustness of %s%n%n%d test images, seed %d, %.0f s. Clean accuracy **%.4f**",
+            "# Robustness of %s%n%n%d test images, seed %d, %.0f s%s. Clean accuracy **%.4f**",
             model,
             images,
             seed,
             seconds,
+            gradientSamples > 1
+                ? ", attack gradients averaged over " + gradientSamples + " evaluations"
+                : "",
             cleanAccuracy));
     meanCorruptionAccuracy()
         .ifPresent(

@@ -48,7 +48,8 @@ class RobustnessEvaluationTest {
                   new AttackSetting(Pgd.madry(Attack.Norm.L2), List.of(0.0))),
               // 45 images in batches of 7: the last batch is short
               7,
-              3);
+              3,
+              1);
       List<long[]> progress = new ArrayList<>();
       RobustnessReport report =
           RobustnessEvaluation.run(

@@ -100,6 +100,17 @@ public final class NetworkSpec {
     return shapes.size() == nodes.size();
   }
 
+  /**
+   * Whether the network answers differently from call to call: a fixed Gabor bank adds noise in it
+   * (at test too).
+   */
+  public boolean stochastic() {
+    return nodes.stream()
+        .filter(node -> node.layer() instanceof ConvLayerSpec)
+        .flatMap(node -> ((ConvLayerSpec) node.layer()).banks().stream())
+        .anyMatch(bank -> bank instanceof FixedGaborBankSpec gabor && gabor.noise().present());
+  }
+
   /** The same network under another name. */
   public NetworkSpec withModelName(String name) {
     return new NetworkSpec(qualifiedName, name, input, classes, nodes);

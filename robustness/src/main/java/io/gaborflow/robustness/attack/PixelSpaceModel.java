@@ -13,11 +13,32 @@ public final class PixelSpaceModel {
   private final ExportedModel model;
   private final ExportMetadata metadata;
   private final InputGradients gradients;
+  private final int gradientSamples;
 
+  /** {@code model} with a gradient of one evaluation: for a model without noise. */
   public PixelSpaceModel(ExportedModel model) {
+    this(model, 1);
+  }
+
+  /**
+   * {@code model} with each loss and gradient averaged over {@code gradientSamples} evaluations
+   * (expectation over transformation, Athalye et al. 2018): a model that adds noise answers each
+   * evaluation differently, and the gradient of one draw would make noise look like robustness.
+   */
+  public PixelSpaceModel(ExportedModel model, int gradientSamples) {
+    if (gradientSamples < 1) {
+      throw new IllegalArgumentException(
+          "gradient samples must be 1 or more, got " + gradientSamples);
+    }
     this.model = model;
     this.metadata = model.metadata();
     this.gradients = model.inputGradients();
+    this.gradientSamples = gradientSamples;
+  }
+
+  /** How many evaluations each gradient averages. */
+  public int gradientSamples() {
+    return gradientSamples;
   }
 
   /** Floats per image. */
@@ -44,17 +65,31 @@ public final class PixelSpaceModel {
   /**
    * Each image's cross-entropy against its label, and its gradient with respect to the pixels: the
    * model's input gradient divided by each channel's standard deviation, the chain rule through (x
-   * - mean) / std.
+   * - mean) / std; both averaged over the {@link #gradientSamples()} evaluations.
    */
   public LossGradient lossGradient(float[] pixels, int[] labels, int count) {
-    InputGradients.Evaluation evaluation =
-        gradients.evaluate(standardized(pixels, count), labels, count);
-    float[] gradient = evaluation.gradient();
+    float[] standardized = standardized(pixels, count);
+    float[] losses = new float[count];
+    float[] gradient = new float[count * pixelsPerImage()];
+    for (int sample = 0; sample < gradientSamples; sample++) {
+      InputGradients.Evaluation evaluation = gradients.evaluate(standardized, labels, count);
+      add(losses, evaluation.losses());
+      add(gradient, evaluation.gradient());
+    }
     int channels = metadata.channels();
     for (int i = 0; i < gradient.length; i++) {
-      gradient[i] /= metadata.channelStd().get(i % channels).floatValue();
+      gradient[i] /= gradientSamples * metadata.channelStd().get(i % channels).floatValue();
     }
-    return new LossGradient(evaluation.losses(), gradient);
+    for (int i = 0; i < count; i++) {
+      losses[i] /= gradientSamples;
+    }
+    return new LossGradient(losses, gradient);
+  }
+
+  private static void add(float[] sum, float[] values) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += values[i];
+    }
   }
 
   /**

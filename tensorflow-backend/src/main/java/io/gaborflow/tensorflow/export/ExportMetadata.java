@@ -11,6 +11,8 @@ import java.util.List;
  * @param channelMean per channel, what training subtracted after scaling
  * @param channelStd per channel, what training then divided by
  * @param banks every convolution bank, in layer order
+ * @param stochastic whether the model adds noise at test, so that its answers differ from call to
+ *     call (false in exports written before gaborflow recorded it)
  */
 public record ExportMetadata(
     String model,
@@ -21,7 +23,8 @@ public record ExportMetadata(
     double pixelScale,
     List<Double> channelMean,
     List<Double> channelStd,
-    List<Bank> banks) {
+    List<Bank> banks,
+    boolean stochastic) {
 
   /** Copies the lists. */
   public ExportMetadata {

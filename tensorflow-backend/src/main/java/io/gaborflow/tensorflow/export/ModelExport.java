@@ -52,7 +52,8 @@ public final class ModelExport {
               1 / 255.0,
               data.standardization().mean(),
               data.standardization().std(),
-              banks(model.banks(), model.gaborBanks()));
+              banks(model.banks(), model.gaborBanks()),
+              model.spec().stochastic());
       JSON.writeValue(directory.resolve(METADATA).toFile(), metadata);
     } catch (IOException e) {
       throw new UncheckedIOException(

@@ -110,6 +110,8 @@ final class GaborStages {
                   tf.math.mul(tf.constant((float) noise.scale()), tf.math.sqrt(tf.math.abs(x))));
           case NONE -> throw new IllegalArgumentException("no noise to add");
         };
-    return tf.withName("noisy").math.add(x, tf.math.mul(scale, normal));
+    // The draw is held out of the gradient too: TensorFlow has no gradient for the random op, which
+    // reads x's shape.
+    return tf.withName("noisy").math.add(x, tf.math.mul(scale, tf.stopGradient(normal)));
   }
 }
