@@ -2,14 +2,17 @@ package io.gaborflow.cli;
 
 import io.gaborflow.cli.bench.Bench;
 import io.gaborflow.cli.bench.BenchReport;
+import io.gaborflow.cli.bench.BenchRobustness;
 import io.gaborflow.cli.bench.BenchVariant;
 import io.gaborflow.cli.bench.VariantResult;
 import io.gaborflow.cli.progress.ConsoleProgress;
 import io.gaborflow.cli.render.BenchChart;
 import io.gaborflow.core.annotation.TrainableAt;
+import io.gaborflow.core.model.BankNoise;
 import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.nio.file.Path;
@@ -70,6 +73,39 @@ public final class BenchCommand implements Callable<Integer> {
           "Also run each share above 0 with parametric Gabor banks: all five parameters of each filter"
               + " learn for the whole run, the kernels staying Gabor kernels.")
   boolean parametric;
+
+  @Option(
+      names = "--vone",
+      description =
+          "Also run, for each fraction above 0, the Gabor banks with VOneNet's complex cells and"
+              + " noise (--vone-noise).")
+  boolean vone;
+
+  @Option(
+      names = "--vone-noise",
+      paramLabel = "KIND:SCALE",
+      description =
+          "The noise of the --vone variants: gaussian:SD, poisson:SCALE or none (default:"
+              + " ${DEFAULT-VALUE}).")
+  String voneNoise = "poisson:0.5";
+
+  @Option(
+      names = "--robustness",
+      description =
+          "Export every run and measure what it withstands (as the robustness command does, with"
+              + " its options) on --robustness-images test images; the table goes beside the"
+              + " accuracy and speed-up.")
+  boolean robustness;
+
+  @Option(
+      names = "--robustness-images",
+      paramLabel = "N",
+      description =
+          "A seeded, class-balanced subset of N test images for --robustness, 0 for all (default:"
+              + " ${DEFAULT-VALUE}).")
+  int robustnessImages = 1000;
+
+  @Mixin RobustnessOptions robustnessOptions = new RobustnessOptions();
 
   @Option(names = "--epochs", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
   int epochs = 3;
@@ -147,6 +183,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
     }
+    if (vone) {
+      BankNoise noise = NoiseOption.parse("--vone-noise", voneNoise);
+      for (int fraction : fractions) {
+        if (fraction > 0) {
+          variants.add(BenchVariant.v1Stages(fraction, noise));
+        }
+      }
+    }
     ModelGraph base = ModelCatalog.sweepBase(model);
     TrainingConfig config = stepOptions.config().epochs(epochs).build();
     Dataset data =
@@ -161,6 +205,22 @@ public final class BenchCommand implements Callable<Integer> {
             .reportingTo(List.of(ConsoleProgress.forConsole()));
     if (checkpointDir != null) {
       bench.checkpointsIn(checkpointDir, resume);
+    }
+    if (robustness) {
+      ImageSamples test =
+          DaggerDataComponent.create()
+              .dataSources()
+              .load(
+                  dataOptions
+                      .spec(base.spec().input(), seeds.get(0))
+                      .standardized(false)
+                      .limited(0, robustnessImages, seeds.get(0)))
+              .test();
+      bench.measuringRobustness(
+          new BenchRobustness(
+              test,
+              metadata -> robustnessOptions.settings(metadata, 100, seeds.get(0)),
+              out.resolve("exports")));
     }
     List<VariantResult> results = bench.run(data);
     double target = targetAccuracy == null ? Double.NaN : targetAccuracy;

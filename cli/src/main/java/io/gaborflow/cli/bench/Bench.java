@@ -1,5 +1,6 @@
 package io.gaborflow.cli.bench;
 
+import io.gaborflow.robustness.RobustnessReport;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.history.EpochResult;
@@ -33,6 +34,7 @@ public final class Bench {
   private Path checkpointRoot;
   private boolean resume;
   private List<? extends TrainingListener> listeners = List.of();
+  private BenchRobustness robustness;
 
   /**
    * A sweep of {@code base}'s {@code variants} with each of {@code seeds}, logging each run to
@@ -67,15 +69,29 @@ public final class Bench {
     return this;
   }
 
+  /**
+   * Exports every run and measures what it withstands ({@link BenchRobustness}); a resumed bench
+   * reads back the exports of finished runs.
+   */
+  public Bench measuringRobustness(BenchRobustness robustness) {
+    this.robustness = robustness;
+    return this;
+  }
+
   /** Where the run of model {@code model} with {@code seed} checkpoints under {@code root}. */
   public static Path runFolder(Path root, String model, long seed) {
     return root.resolve(model).resolve("seed-" + seed);
   }
 
   private RunOptions runOptions(String model, long seed) {
-    return checkpointRoot == null
-        ? RunOptions.NONE
-        : RunOptions.checkpointsIn(runFolder(checkpointRoot, model, seed), resume);
+    RunOptions options =
+        checkpointRoot == null
+            ? RunOptions.NONE
+            : RunOptions.checkpointsIn(runFolder(checkpointRoot, model, seed), resume);
+    if (robustness != null && !robustness.exported(model, seed)) {
+      options = options.toBuilder().exportTo(robustness.exportOf(model, seed)).build();
+    }
+    return options;
   }
 
   /** Trains every variant with every seed on {@code data}; one result per variant. */
@@ -84,10 +100,12 @@ public final class Bench {
     Map<BenchVariant, List<Double>> seconds = new LinkedHashMap<>();
     Map<BenchVariant, VariantFigures> figures = new LinkedHashMap<>();
     Map<BenchVariant, List<TrainingCurve>> curves = new LinkedHashMap<>();
+    Map<BenchVariant, List<RobustnessReport>> robustnessReports = new LinkedHashMap<>();
     for (BenchVariant v : variants) {
       accuracies.put(v, new ArrayList<>());
       seconds.put(v, new ArrayList<>());
       curves.put(v, new ArrayList<>());
+      robustnessReports.put(v, new ArrayList<>());
     }
     for (long seed : seeds) {
       TrainingConfig seeded = config.withSeed(seed);
@@ -110,6 +128,9 @@ public final class Bench {
             seed,
             result.testAccuracy(),
             result.epochs().stream().map(e -> String.format("%.1f", e.seconds())).toList());
+        if (robustness != null) {
+          robustnessReports.get(variant).add(robustness.evaluate(graph.modelName(), seed, log));
+        }
       }
     }
     List<VariantResult> results = new ArrayList<>();
@@ -121,7 +142,8 @@ public final class Bench {
               figures.get(v),
               accuracies.get(v),
               seconds.get(v),
-              curves.get(v)));
+              curves.get(v),
+              robustnessReports.get(v)));
     }
     return results;
   }

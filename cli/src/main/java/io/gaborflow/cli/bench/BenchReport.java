@@ -32,6 +32,7 @@ public final class BenchReport {
   private final VariantResult baseline;
   private final double targetAccuracy;
   private final String recipe;
+  private final RobustnessTable robustness;
 
   /** The variants' {@code results}. */
   public List<VariantResult> results() {
@@ -79,14 +80,8 @@ public final class BenchReport {
     this.seeds = List.copyOf(seeds);
     this.results = List.copyOf(results);
     this.baseline =
-        results.stream()
-            .filter(
-                r ->
-                    r.variant().fixedPercent() == 0
-                        && r.variant().partialEpochs() == 0
-                        && !r.variant().parametric())
-            .findFirst()
-            .orElse(results.get(0));
+        results.stream().filter(r -> r.variant().baseline()).findFirst().orElse(results.get(0));
+    this.robustness = new RobustnessTable(this.results, baseline);
   }
 
   /** Writes {@code bench.json} and {@code bench.md} into {@code directory}. */
@@ -130,6 +125,11 @@ public final class BenchReport {
       v.put("fixed_percent", r.variant().fixedPercent());
       v.put("partial_epochs", r.variant().partialEpochs());
       v.put("parametric", r.variant().parametric());
+      if (r.variant().v1Noise() != null) {
+        v.put("complex_cells", true);
+        v.put("noise", r.variant().v1Noise().kind().name().toLowerCase(Locale.ROOT));
+        v.put("noise_scale", r.variant().v1Noise().scale());
+      }
       ObjectNode acc = v.putObject("test_accuracy");
       acc.put("mean", r.meanAccuracy());
       acc.put("std", r.accuracyStd());
@@ -180,6 +180,7 @@ public final class BenchReport {
       joules.put("microjoules", f.picojoulesPerImage() / 1e6);
       joules.put(
           "saving_vs_baseline", baseline.figures().picojoulesPerImage() / f.picojoulesPerImage());
+      robustness.putJson(v, r);
     }
     return root;
   }
@@ -301,6 +302,9 @@ public final class BenchReport {
                 EnergyModel.DRAM_PJ))
         .append(
             " weight access, once per batch); an estimate for comparing the variants, not a measurement.\n");
+    if (robustness.measured()) {
+      md.append(robustness.markdown());
+    }
     return md.toString();
   }
 

@@ -1,5 +1,6 @@
 package io.gaborflow.cli.bench;
 
+import io.gaborflow.robustness.RobustnessReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -10,6 +11,7 @@ import java.util.OptionalDouble;
  * @param accuracies final test accuracy of each seed's run
  * @param epochSeconds seconds of every epoch of every run
  * @param curves each seed's accuracy against training time
+ * @param robustness each seed's robustness report, when the bench measured it (else empty)
  */
 public record VariantResult(
     BenchVariant variant,
@@ -17,7 +19,27 @@ public record VariantResult(
     VariantFigures figures,
     List<Double> accuracies,
     List<Double> epochSeconds,
-    List<TrainingCurve> curves) {
+    List<TrainingCurve> curves,
+    List<RobustnessReport> robustness) {
+
+  /** Copies the lists. */
+  public VariantResult {
+    accuracies = List.copyOf(accuracies);
+    epochSeconds = List.copyOf(epochSeconds);
+    curves = List.copyOf(curves);
+    robustness = List.copyOf(robustness);
+  }
+
+  /** A result without robustness figures. */
+  public VariantResult(
+      BenchVariant variant,
+      String model,
+      VariantFigures figures,
+      List<Double> accuracies,
+      List<Double> epochSeconds,
+      List<TrainingCurve> curves) {
+    this(variant, model, figures, accuracies, epochSeconds, curves, List.of());
+  }
 
   /**
    * The median over the seeds of the training seconds to {@code target} accuracy; NaN when a seed
@@ -37,7 +59,7 @@ public record VariantResult(
 
   /** This result with the figures {@code other}. */
   public VariantResult withFigures(VariantFigures other) {
-    return new VariantResult(variant, model, other, accuracies, epochSeconds, curves);
+    return new VariantResult(variant, model, other, accuracies, epochSeconds, curves, robustness);
   }
 
   /** The test accuracy, averaged over the seeds. */

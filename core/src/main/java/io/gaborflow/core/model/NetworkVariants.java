@@ -79,6 +79,57 @@ public final class NetworkVariants {
         .withModelName(spec.modelName() + "-parametric");
   }
 
+  /**
+   * {@code spec} with VOneNet's stages on the fixed Gabor bank of every mixed layer whose bank has
+   * quadrature pairs: complex cells, and {@code noise} after the bank. The layer keeps its width:
+   * the bank takes as many kernels as, with their complex cells, fit in its outputs, and the
+   * learned bank the rest.
+   */
+  public static NetworkSpec withV1Stages(NetworkSpec spec, BankNoise noise) {
+    return spec.mapConvLayers(conv -> v1Stages(conv, noise))
+        .withModelName(spec.modelName() + "-vone");
+  }
+
+  private static ConvLayerSpec v1Stages(ConvLayerSpec conv, BankNoise noise) {
+    FixedGaborBankSpec fixed = null;
+    LearnableBankSpec learnable = null;
+    for (BankSpec bank : conv.banks()) {
+      if (bank instanceof FixedGaborBankSpec f && fixed == null) {
+        fixed = f;
+      } else if (bank instanceof LearnableBankSpec l && learnable == null) {
+        learnable = l;
+      }
+    }
+    if (fixed == null
+        || learnable == null
+        || fixed.window() != null
+        || fixed.parametric()
+        || fixed.gabor().quadraturePairs().isEmpty()) {
+      return conv;
+    }
+    FixedGaborBankSpec staged = null;
+    for (int kernels = fixed.kernels(); kernels > 0 && staged == null; kernels--) {
+      FixedGaborBankSpec candidate =
+          new FixedGaborBankSpec(
+                  fixed.name(),
+                  fixed.gabor().withFilterCount(kernels),
+                  0,
+                  fixed.trainableAt(),
+                  fixed.learned())
+              .withComplexCells()
+              .withNoise(noise);
+      if (candidate.filters() <= fixed.filters()) {
+        staged = candidate;
+      }
+    }
+    int learned = conv.filters() - staged.filters();
+    List<BankSpec> banks = new ArrayList<>();
+    for (BankSpec bank : conv.banks()) {
+      banks.add(bank == fixed ? staged : bank == learnable ? learnable.withFilters(learned) : bank);
+    }
+    return conv.withBanks(banks);
+  }
+
   private static ConvLayerSpec resplit(ConvLayerSpec conv, int percent) {
     FixedGaborBankSpec fixed = null;
     LearnableBankSpec learnable = null;
