@@ -169,6 +169,8 @@ class CommandLineTest {
       train --colour blue               | 2 | gaborflow train: Unknown options: '--colour', 'blue'
       bench --fractions 0,150           | 1 | gaborflow bench: --fractions must be between 0 and 100, got 150
       bench --resume                    | 1 | gaborflow bench: --resume needs --checkpoint-dir: the folder of the stopped sweep's checkpoints
+      bench --vone --vone-noise loud:1  | 1 | gaborflow bench: --vone-noise: 'loud:1' is not a noise; give gaussian:SD or poisson:SCALE with a positive number, or none
+      bench --vone --vone-noise poisson:-1 | 1 | gaborflow bench: --vone-noise: 'poisson:-1' is not a noise
       bench --model resnet              | 1 | gaborflow bench: no Gabor model for 'resnet' to sweep; use lenet, nin or resnet20
       bank --orientations 0             | 1 | gaborflow bank: --orientations must be 1 or more, got 0
       predict --model-dir /nowhere x.png| 1 | gaborflow predict: /nowhere is not a gaborflow export: it has no gaborflow.json
