@@ -1,12 +1,22 @@
 package io.gaborflow.cli;
 
+import io.gaborflow.core.model.FeatureShape;
+import io.gaborflow.core.npy.NpyWriter;
 import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.data.Dataset;
+import io.gaborflow.tensorflow.data.ImageSamples;
+import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.tensorflow.data.Prefetcher;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +25,7 @@ import picocli.CommandLine.Option;
     name = "datasets",
     mixinStandardHelpOptions = true,
     description = "Looks at a data set without training on it.",
-    subcommands = {DatasetsCommand.Read.class})
+    subcommands = {DatasetsCommand.Read.class, DatasetsCommand.Export.class})
 public final class DatasetsCommand implements Runnable {
   @Override
   public void run() {
@@ -90,6 +100,62 @@ public final class DatasetsCommand implements Runnable {
               batches.skippedInEpoch() > 0 ? ", " + batches.skippedInEpoch() + " left out" : "");
         }
       }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes test images and their labels as NumPy files (images.npy: float32 NHWC pixels in 0..1,",
+        "labels.npy: int32), the same images `robustness --images N --seed S` evaluates, for Python",
+        "tools such as bench/check-pgd-tensorflow.py."
+      },
+      sortOptions = false)
+  static final class Export implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "SPEC", description = "The data.")
+    String data;
+
+    @Option(
+        names = "--model",
+        paramLabel = "NAME",
+        description = "The model whose input size the images take (default: ${DEFAULT-VALUE}).")
+    String model = GaborLeNetGraph.MODEL_NAME;
+
+    @Option(
+        names = "--images",
+        paramLabel = "N",
+        description = "A seeded, class-balanced subset of N test images (default: all).")
+    int images;
+
+    @Option(names = "--seed", description = "Seed of the subset (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      FeatureShape input = ModelCatalog.graph(model).spec().input();
+      ImageSamples test =
+          EvaluationImages.test(
+              data, images, seed, new ImageSize(input.height(), input.width(), input.channels()));
+      int n = test.size();
+      float[] pixels = new float[n * test.pixelsPerImage()];
+      int[] labels = new int[n];
+      test.copyBatch(IntStream.range(0, n).toArray(), 0, n, pixels, labels);
+      Files.createDirectories(out);
+      try (OutputStream images =
+              new BufferedOutputStream(Files.newOutputStream(out.resolve("images.npy")));
+          OutputStream classes =
+              new BufferedOutputStream(Files.newOutputStream(out.resolve("labels.npy")))) {
+        NpyWriter.writeFloats(
+            images, new int[] {n, test.height(), test.width(), test.channels()}, pixels);
+        NpyWriter.writeInts(classes, new int[] {n}, labels);
+      }
+      System.out.printf(
+          "wrote %d test images of %s to %s (images.npy, labels.npy)%n", n, data, out);
       return 0;
     }
   }

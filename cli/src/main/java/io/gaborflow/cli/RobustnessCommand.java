@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gaborflow.cli.render.RobustnessCharts;
-import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.robustness.RobustnessEvaluation;
 import io.gaborflow.robustness.RobustnessReport;
-import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.tensorflow.export.ExportMetadata;
@@ -94,14 +92,11 @@ public final class RobustnessCommand implements Callable<Integer> {
       ExportMetadata metadata = model.metadata();
       RobustnessEvaluation.Settings settings = measured.settings(metadata, batchSize, seed);
       ImageSamples test =
-          DaggerDataComponent.create()
-              .dataSources()
-              .load(
-                  DataSpec.parse(data)
-                      .limited(0, images, seed)
-                      .forModelInput(
-                          new ImageSize(metadata.height(), metadata.width(), metadata.channels())))
-              .test();
+          EvaluationImages.test(
+              data,
+              images,
+              seed,
+              new ImageSize(metadata.height(), metadata.width(), metadata.channels()));
       System.out.printf(
           "%s on %d test images of %s: %d corruptions x %d severities, %d attack budgets%n",
           metadata.model(),

@@ -1,0 +1,67 @@
+package io.gaborflow.core.npy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Writes arrays as NumPy {@code .npy} files (format 1.0, C order, little-endian), so that Python
+ * tools read exactly what gaborflow saw: {@code numpy.load} gives float32 or int32 arrays.
+ */
+public final class NpyWriter {
+  private NpyWriter() {}
+
+  /** Writes {@code values} as a float32 array of {@code shape}. */
+  public static void writeFloats(OutputStream out, int[] shape, float[] values) throws IOException {
+    requireSize(shape, values.length);
+    header(out, "<f4", shape);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(values);
+    out.write(buffer.array());
+  }
+
+  /** Writes {@code values} as an int32 array of {@code shape}. */
+  public static void writeInts(OutputStream out, int[] shape, int[] values) throws IOException {
+    requireSize(shape, values.length);
+    header(out, "<i4", shape);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asIntBuffer().put(values);
+    out.write(buffer.array());
+  }
+
+  private static void requireSize(int[] shape, int length) {
+    long count = Arrays.stream(shape).asLongStream().reduce(1, (a, b) -> a * b);
+    if (count != length) {
+      throw new IllegalArgumentException(
+          "shape " + Arrays.toString(shape) + " holds " + count + " values, not " + length);
+    }
+  }
+
+  /**
+   * The magic, the version, the header's length and the header: a Python dict literal, padded with
+   * spaces and ended with a newline so that the data starts at a multiple of 64 bytes.
+   */
+  private static void header(OutputStream out, String dtype, int[] shape) throws IOException {
+    String dims =
+        Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    String dict =
+        "{'descr': '"
+            + dtype
+            + "', 'fortran_order': False, 'shape': ("
+            + dims
+            + (shape.length == 1 ? "," : "")
+            + "), }";
+    int unpadded = 10 + dict.length() + 1;
+    String padded = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+    out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+    int length = padded.length();
+    out.write(new byte[] {(byte) (length & 0xff), (byte) (length >>> 8)});
+    out.write(padded.getBytes(StandardCharsets.US_ASCII));
+  }
+}
