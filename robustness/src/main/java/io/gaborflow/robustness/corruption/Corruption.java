@@ -149,6 +149,25 @@ public enum Corruption {
     }
   },
   /**
+   * A random affine warp of three points by up to c₂ pixels, then each pixel moved by a random
+   * field smoothed with σ = c₁ and scaled by c₀ (the reference's constants for 32 pixels, scaled to
+   * the image's smaller side).
+   */
+  ELASTIC_TRANSFORM(
+      Kind.DIGITAL,
+      new double[][] {
+        {0, 0, 32 * 0.08},
+        {32 * 0.05, 32 * 0.2, 32 * 0.07},
+        {32 * 0.08, 32 * 0.06, 32 * 0.06},
+        {32 * 0.1, 32 * 0.04, 32 * 0.05},
+        {32 * 0.1, 32 * 0.03, 32 * 0.03}
+      }) {
+    @Override
+    Picture corrupt(Picture p, double[] c, UniformRandomProvider random) {
+      return ElasticTransform.apply(p, c, random);
+    }
+  },
+  /**
    * x + c₀·plasma (a diamond-square fractal of roughness c₁), rescaled by max / (max + c₀): a cloud
    * of brightness over the image.
    */

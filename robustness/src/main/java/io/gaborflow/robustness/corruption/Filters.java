@@ -9,7 +9,9 @@ final class Filters {
     /** The edge pixel repeated: scipy.ndimage's 'nearest'. */
     NEAREST,
     /** Mirrored without repeating the edge: OpenCV's default, BORDER_REFLECT_101. */
-    REFLECT_101;
+    REFLECT_101,
+    /** Mirrored with the edge repeated (d c b a | a b c d): scipy.ndimage's 'reflect'. */
+    REFLECT;
 
     int index(int i, int size) {
       if (size == 1) {
@@ -21,6 +23,10 @@ final class Filters {
           int period = 2 * (size - 1);
           int m = Math.floorMod(i, period);
           yield m < size ? m : period - m;
+        }
+        case REFLECT -> {
+          int m = Math.floorMod(i, 2 * size);
+          yield m < size ? m : 2 * size - 1 - m;
         }
       };
     }
@@ -53,6 +59,25 @@ final class Filters {
       }
     }
     return correlate(picture, outer, border);
+  }
+
+  /**
+   * The value of channel {@code c} at the real position ({@code y}, {@code x}), interpolated
+   * between its four neighbours, which {@code border} finds beyond the edge.
+   */
+  static double bilinear(Picture picture, double y, double x, int c, Border border) {
+    int y0 = (int) Math.floor(y);
+    int x0 = (int) Math.floor(x);
+    double fy = y - y0;
+    double fx = x - x0;
+    int h = picture.height();
+    int w = picture.width();
+    int ya = border.index(y0, h);
+    int yb = border.index(y0 + 1, h);
+    int xa = border.index(x0, w);
+    int xb = border.index(x0 + 1, w);
+    return (1 - fy) * ((1 - fx) * picture.at(ya, xa, c) + fx * picture.at(ya, xb, c))
+        + fy * ((1 - fx) * picture.at(yb, xa, c) + fx * picture.at(yb, xb, c));
   }
 
   /** The 2-D correlation of every channel with {@code kernel} (odd square), centred. */
