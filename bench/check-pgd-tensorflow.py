@@ -39,10 +39,26 @@ def main():
         meta = json.load(f)
     mean = np.array(meta["channelMean"], dtype=np.float32)
     std = np.array(meta["channelStd"], dtype=np.float32)
-    serve = tf.saved_model.load(args.model_dir).signatures["serving_default"]
 
-    def probabilities(pixels):
-        return serve(images=(pixels - mean) / std)["probabilities"]
+    # gaborflow's variables are TensorFlow 1 reference variables, which TensorFlow 2's eager
+    # functions cannot differentiate through: load the graph in a TF1 session instead.
+    tf.compat.v1.disable_eager_execution()
+    session = tf.compat.v1.Session(graph=tf.Graph())
+    with session.graph.as_default():
+        meta_graph = tf.compat.v1.saved_model.loader.load(session, ["serve"], args.model_dir)
+        signature = meta_graph.signature_def["serving_default"]
+        standardized = session.graph.get_tensor_by_name(signature.inputs["images"].name)
+        probabilities = session.graph.get_tensor_by_name(
+            signature.outputs["probabilities"].name)
+        labels_in = tf.compat.v1.placeholder(tf.int64, [None])
+        picked = tf.gather(probabilities, labels_in, batch_dims=1)
+        loss = -tf.math.log(tf.maximum(picked, 1e-30))
+        # d loss / d pixels = d loss / d standardized / std (pixels are standardised on the way in)
+        gradient = tf.compat.v1.gradients(loss, standardized)[0] / std
+
+    def predict(pixels):
+        p = session.run(probabilities, {standardized: (pixels - mean) / std})
+        return np.argmax(p, axis=1)
 
     images = np.load(args.images).astype(np.float32)
     labels = np.load(args.labels).astype(np.int64)
@@ -50,23 +66,15 @@ def main():
     rng = np.random.default_rng(args.seed)
     clean = attacked = 0
     for start in range(0, len(images), args.batch_size):
-        x0 = tf.constant(images[start:start + args.batch_size])
-        y = tf.constant(labels[start:start + args.batch_size])
-        clean += int(tf.reduce_sum(tf.cast(
-            tf.argmax(probabilities(x0), axis=1) == y, tf.int32)))
-        noise = rng.uniform(-epsilon, epsilon, size=x0.shape).astype(np.float32)
-        x = tf.clip_by_value(x0 + noise, 0.0, 1.0)
+        x0 = images[start:start + args.batch_size]
+        y = labels[start:start + args.batch_size]
+        clean += int(np.sum(predict(x0) == y))
+        x = np.clip(x0 + rng.uniform(-epsilon, epsilon, size=x0.shape).astype(np.float32), 0, 1)
         for _ in range(args.steps):
-            with tf.GradientTape() as tape:
-                tape.watch(x)
-                p = probabilities(x)
-                picked = tf.gather(p, y, batch_dims=1)
-                loss = -tf.math.log(tf.maximum(picked, 1e-30))
-            gradient = tape.gradient(loss, x)
-            x = x + args.step * epsilon * tf.sign(gradient)
-            x = tf.clip_by_value(tf.clip_by_value(x, x0 - epsilon, x0 + epsilon), 0.0, 1.0)
-        attacked += int(tf.reduce_sum(tf.cast(
-            tf.argmax(probabilities(x), axis=1) == y, tf.int32)))
+            g = session.run(gradient, {standardized: (x - mean) / std, labels_in: y})
+            x = x + args.step * epsilon * np.sign(g)
+            x = np.clip(np.clip(x, x0 - epsilon, x0 + epsilon), 0.0, 1.0).astype(np.float32)
+        attacked += int(np.sum(predict(x) == y))
     n = len(images)
     print(json.dumps({"images": n, "epsilon": args.epsilon,
                       "clean_accuracy": clean / n, "pgd_accuracy": attacked / n}))
