@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gaborflow.cli.render.ExampleGrid;
 import io.gaborflow.cli.render.RobustnessCharts;
 import io.gaborflow.robustness.RobustnessEvaluation;
+import io.gaborflow.robustness.RobustnessExamples;
 import io.gaborflow.robustness.RobustnessReport;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.ImageSize;
@@ -83,8 +85,12 @@ public final class RobustnessCommand implements Callable<Integer> {
       names = "--charts",
       paramLabel = "DIR",
       description =
-          "Write attacks.png (accuracy against ε) and corruptions.png (a heat map) to DIR.")
+          "Write attacks.png (accuracy against ε), corruptions.png (a heat map) and examples.png"
+              + " (a few images, clean and attacked at each attack's largest ε) to DIR.")
   Path charts;
+
+  /** Images in the examples picture. */
+  private static final int EXAMPLES = 6;
 
   @Override
   public Integer call() {
@@ -142,6 +148,11 @@ public final class RobustnessCommand implements Callable<Integer> {
       }
       System.out.print(result.markdown());
       write(result);
+      if (charts != null && !settings.attacks().isEmpty()) {
+        ExampleGrid.write(
+            RobustnessExamples.of(model, test, settings, EXAMPLES), charts.resolve("examples.png"));
+        System.out.println("wrote examples.png: " + EXAMPLES + " images, clean and attacked");
+      }
     }
     return 0;
   }

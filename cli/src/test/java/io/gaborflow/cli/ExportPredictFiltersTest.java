@@ -214,6 +214,10 @@ class ExportPredictFiltersTest {
     assertTrue(markdown.contains("| gaussian_noise | noise |"), markdown);
     assertTrue(ImageIO.read(charts.resolve("attacks.png").toFile()).getWidth() > 0);
     assertTrue(ImageIO.read(charts.resolve("corruptions.png").toFile()).getWidth() > 0);
+    // 6 rows of examples; clean, fgsm and pgd-linf columns of 28x28 images enlarged 4 times.
+    java.awt.image.BufferedImage examples = ImageIO.read(charts.resolve("examples.png").toFile());
+    assertTrue(examples.getWidth() >= 3 * 112, "width " + examples.getWidth());
+    assertTrue(examples.getHeight() >= 6 * 112, "height " + examples.getHeight());
   }
 
   @Test
