@@ -12,15 +12,16 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * Example images of a robustness run as one picture: a row per image, a column per version (clean,
- * then each attack), each image enlarged without smoothing and captioned with the model's answer,
- * green when right and red when wrong.
+ * Example images of a robustness run as one picture: a row per image, its true class on the left, a
+ * column per version (clean, then each attack), each image enlarged without smoothing and captioned
+ * with the model's answer, green when right and red when wrong.
  */
 public final class ExampleGrid {
   private static final int ZOOM = 4;
   private static final int CAPTION = 16;
   private static final int HEADER = 20;
   private static final int GAP = 6;
+  private static final int LABELS = 90;
 
   private ExampleGrid() {}
 
@@ -31,7 +32,7 @@ public final class ExampleGrid {
     int columns = examples.columns().size();
     BufferedImage image =
         new BufferedImage(
-            GAP + columns * (cellWidth + GAP),
+            LABELS + GAP + columns * (cellWidth + GAP),
             HEADER + examples.rows().size() * (cellHeight + GAP) + GAP,
             BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -41,14 +42,17 @@ public final class ExampleGrid {
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     g.setColor(Color.BLACK);
+    g.drawString("true class", GAP, HEADER - 6);
     for (int c = 0; c < columns; c++) {
-      g.drawString(examples.columns().get(c), GAP + c * (cellWidth + GAP), HEADER - 6);
+      g.drawString(examples.columns().get(c), LABELS + GAP + c * (cellWidth + GAP), HEADER - 6);
     }
     for (int r = 0; r < examples.rows().size(); r++) {
       RobustnessExamples.Row row = examples.rows().get(r);
       int top = HEADER + r * (cellHeight + GAP);
+      g.setColor(Color.BLACK);
+      g.drawString(examples.classNames().get(row.label()), GAP, top + examples.height() * ZOOM / 2);
       for (int c = 0; c < columns; c++) {
-        int left = GAP + c * (cellWidth + GAP);
+        int left = LABELS + GAP + c * (cellWidth + GAP);
         g.drawImage(
             enlarged(row.images().get(c), examples.height(), examples.width(), examples.channels()),
             left,
