@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gaborflow.cli.render.ExampleGrid;
 import io.gaborflow.cli.render.RobustnessCharts;
+import io.gaborflow.robustness.RecordedCorruptionEvaluation;
 import io.gaborflow.robustness.RobustnessEvaluation;
 import io.gaborflow.robustness.RobustnessExamples;
 import io.gaborflow.robustness.RobustnessReport;
+import io.gaborflow.robustness.attack.PixelSpaceModel;
+import io.gaborflow.robustness.corruption.RecordedCorruptions;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.tensorflow.export.ExportMetadata;
@@ -76,6 +79,15 @@ public final class RobustnessCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(
+      names = "--cifar10c",
+      paramLabel = "DIR",
+      description =
+          "Corrupted images from CIFAR-10-C's files in DIR (<corruption>.npy and labels.npy) instead"
+              + " of computing them: every file's corruption at --severities, on its first --images"
+              + " images (all 10,000 by default).")
+  Path cifar10c;
+
+  @Option(
       names = "--report",
       paramLabel = "FILE",
       description = "Write the figures as JSON to FILE, and as Markdown beside it (.md for .json).")
@@ -96,7 +108,10 @@ public final class RobustnessCommand implements Callable<Integer> {
   public Integer call() {
     try (ExportedModel model = ExportedModel.load(modelDir)) {
       ExportMetadata metadata = model.metadata();
-      RobustnessEvaluation.Settings settings = measured.settings(metadata, batchSize, seed);
+      RobustnessEvaluation.Settings computed = measured.settings(metadata, batchSize, seed);
+      RecordedCorruptions recorded = cifar10c == null ? null : RecordedCorruptions.in(cifar10c);
+      RobustnessEvaluation.Settings settings =
+          recorded == null ? computed : computed.withoutCorruptions();
       ImageSamples test =
           EvaluationImages.test(
               data,
@@ -113,19 +128,7 @@ public final class RobustnessCommand implements Callable<Integer> {
           settings.attacks().stream().mapToInt(a -> a.epsilons().size()).sum());
       RobustnessReport result;
       if (System.console() == null) {
-        // Logs and pipes: a line at each tenth instead of a redrawn bar.
-        int[] tenths = {0};
-        result =
-            RobustnessEvaluation.run(
-                model,
-                test,
-                settings,
-                (done, total, part) -> {
-                  if (done * 10 / total > tenths[0]) {
-                    tenths[0] = (int) (done * 10 / total);
-                    System.out.printf("robustness: %d %% (%s)%n", tenths[0] * 10, part);
-                  }
-                });
+        result = RobustnessEvaluation.run(model, test, settings, inTenths("robustness"));
       } else {
         try (ProgressBar bar =
             new ProgressBarBuilder()
@@ -146,6 +149,25 @@ public final class RobustnessCommand implements Callable<Integer> {
                   });
         }
       }
+      if (recorded != null) {
+        long start = System.nanoTime();
+        System.out.printf(
+            "and CIFAR-10-C's files in %s: %s%n", cifar10c, String.join(", ", recorded.names()));
+        result =
+            result.withCorruptions(
+                RecordedCorruptionEvaluation.run(
+                    new PixelSpaceModel(model),
+                    metadata,
+                    recorded,
+                    computed.severities(),
+                    images,
+                    batchSize,
+                    inTenths("cifar-10-c")),
+                "CIFAR-10-C's files in "
+                    + cifar10c
+                    + (images == 0 ? "" : ", the first " + images + " images of each severity"),
+                (System.nanoTime() - start) / 1e9);
+      }
       System.out.print(result.markdown());
       write(result);
       if (charts != null && !settings.attacks().isEmpty()) {
@@ -155,6 +177,17 @@ public final class RobustnessCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Progress for logs and pipes: a line at each tenth instead of a redrawn bar. */
+  private static RobustnessEvaluation.Listener inTenths(String task) {
+    int[] tenths = {0};
+    return (done, total, part) -> {
+      if (done * 10 / total > tenths[0]) {
+        tenths[0] = (int) (done * 10 / total);
+        System.out.printf("%s: %d %% (%s)%n", task, tenths[0] * 10, part);
+      }
+    };
   }
 
   private void write(RobustnessReport result) {

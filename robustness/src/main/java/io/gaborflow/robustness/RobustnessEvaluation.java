@@ -60,6 +60,11 @@ public final class RobustnessEvaluation {
       }
     }
 
+    /** These settings without corruptions: attacks only. */
+    public Settings withoutCorruptions() {
+      return new Settings(List.of(), severities, attacks, batchSize, seed, gradientSamples);
+    }
+
     /**
      * The gradient samples a model needs unless told: {@value #STOCHASTIC_GRADIENT_SAMPLES} for one
      * that adds noise, 1 for one that does not.
@@ -223,6 +228,7 @@ public final class RobustnessEvaluation {
         corruptionResults,
         attackResults,
         notApplicable,
+        RobustnessReport.COMPUTED,
         (System.nanoTime() - start) / 1e9);
   }
 

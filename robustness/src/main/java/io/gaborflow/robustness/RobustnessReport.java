@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * @param corruptions one row per corruption and severity
  * @param attacks one row per attack and budget
  * @param notApplicable corruptions asked for that these images cannot take, and why
+ * @param corruptionSource where the corrupted images came from: computed by gaborflow, or files
  * @param seconds the evaluation's wall time
  */
 public record RobustnessReport(
@@ -28,13 +29,36 @@ public record RobustnessReport(
     List<CorruptionResult> corruptions,
     List<AttackResult> attacks,
     List<String> notApplicable,
+    String corruptionSource,
     double seconds) {
+
+  /** What {@link #corruptionSource} says of corruptions gaborflow computes. */
+  public static final String COMPUTED = "computed by gaborflow (docs/robustness.md)";
 
   /** Copies the lists. */
   public RobustnessReport {
     corruptions = List.copyOf(corruptions);
     attacks = List.copyOf(attacks);
     notApplicable = List.copyOf(notApplicable);
+  }
+
+  /**
+   * This report with {@code corruptions} from {@code source} in place of its own, and their seconds
+   * added.
+   */
+  public RobustnessReport withCorruptions(
+      List<CorruptionResult> corruptions, String source, double moreSeconds) {
+    return new RobustnessReport(
+        model,
+        images,
+        seed,
+        gradientSamples,
+        cleanAccuracy,
+        corruptions,
+        attacks,
+        List.of(),
+        source,
+        seconds + moreSeconds);
   }
 
   /** Accuracy on one corruption at one severity. */
@@ -84,6 +108,9 @@ public record RobustnessReport(
         .ifPresent(
             m -> md.append(String.format(Locale.ROOT, "; mean corruption accuracy **%.4f**", m)));
     md.append(".\n");
+    if (!corruptions.isEmpty() && !corruptionSource.equals(COMPUTED)) {
+      md.append("\nCorrupted images: ").append(corruptionSource).append(".\n");
+    }
     for (String note : notApplicable) {
       md.append("\nNot measured: ").append(note).append('\n');
     }

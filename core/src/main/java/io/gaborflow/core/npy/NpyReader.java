@@ -11,12 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads NumPy's {@code .npy} format (versions 1 to 3): float32 or float64, either byte order, C
- * order. Small on purpose: it serves filter banks, not general arrays.
+ * Reads NumPy's {@code .npy} format (versions 1 to 3): float32, float64 or uint8, either byte
+ * order, C order, values as floats. Small on purpose: it serves filter banks and image arrays such
+ * as CIFAR-10-C's, not general arrays.
  */
 public final class NpyReader {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])f([48])'");
+  private static final Pattern DESCR =
+      Pattern.compile("'descr'\\s*:\\s*'(?:([<>|=])f([48])|\\|u(1))'");
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
@@ -48,12 +50,67 @@ public final class NpyReader {
               + " bytes of data, found "
               + data.length);
     }
-    ByteBuffer buffer = ByteBuffer.wrap(data).order(h.order);
-    float[] values = new float[(int) count];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = h.width == 4 ? buffer.getFloat() : (float) buffer.getDouble();
+    return new NpyArray(h.shape, values(data, (int) count, h));
+  }
+
+  /**
+   * Rows {@code first} to {@code first + count - 1} of the array in {@code file} (along its first
+   * axis), without reading the rest: a slice of an array too large for memory as floats.
+   */
+  public static NpyArray readRows(java.nio.file.Path file, int first, int count)
+      throws IOException {
+    String source = file.toString();
+    try (InputStream in =
+        new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+      Header h = header(in, source);
+      if (h.shape.length == 0 || first < 0 || count < 0 || first + count > h.shape[0]) {
+        throw new NpyFormatException(
+            source,
+            h.dataOffset,
+            "rows "
+                + first
+                + " to "
+                + (first + count - 1)
+                + " are not in an array of shape "
+                + java.util.Arrays.toString(h.shape));
+      }
+      long perRow = 1;
+      for (int d = 1; d < h.shape.length; d++) {
+        perRow *= h.shape[d];
+      }
+      if (perRow * count > Integer.MAX_VALUE / h.width) {
+        throw new NpyFormatException(source, h.dataOffset, count + " rows are too large");
+      }
+      long skip = perRow * first * h.width;
+      try {
+        in.skipNBytes(skip);
+      } catch (java.io.EOFException e) {
+        throw new NpyFormatException(source, h.dataOffset, "file is truncated before row " + first);
+      }
+      int values = (int) (perRow * count);
+      byte[] data = in.readNBytes(values * h.width);
+      if (data.length < values * h.width) {
+        throw new NpyFormatException(
+            source, h.dataOffset + skip + data.length, "file is truncated inside row data");
+      }
+      int[] shape = h.shape.clone();
+      shape[0] = count;
+      return new NpyArray(shape, values(data, values, h));
     }
-    return new NpyArray(h.shape, values);
+  }
+
+  private static float[] values(byte[] data, int count, Header h) {
+    ByteBuffer buffer = ByteBuffer.wrap(data).order(h.order);
+    float[] values = new float[count];
+    for (int i = 0; i < values.length; i++) {
+      values[i] =
+          switch (h.width) {
+            case 1 -> buffer.get() & 0xff;
+            case 4 -> buffer.getFloat();
+            default -> (float) buffer.getDouble();
+          };
+    }
+    return values;
   }
 
   private record Header(int[] shape, int width, ByteOrder order, long dataOffset) {}
@@ -94,7 +151,7 @@ public final class NpyReader {
       throw new NpyFormatException(
           source,
           headerStart,
-          "only float32 and float64 arrays are supported; header: " + header.strip());
+          "only float32, float64 and uint8 arrays are supported; header: " + header.strip());
     }
     Matcher fortran = FORTRAN.matcher(header);
     if (fortran.find() && fortran.group(1).equals("True")) {
@@ -113,10 +170,12 @@ public final class NpyReader {
         dims.add(Integer.parseInt(part.strip()));
       }
     }
-    ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    boolean bytes = descr.group(3) != null;
+    ByteOrder order =
+        !bytes && descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     return new Header(
         dims.stream().mapToInt(Integer::intValue).toArray(),
-        Integer.parseInt(descr.group(2)),
+        bytes ? 1 : Integer.parseInt(descr.group(2)),
         order,
         headerStart + headerLength);
   }
