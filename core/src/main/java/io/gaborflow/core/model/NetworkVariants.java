@@ -91,15 +91,9 @@ public final class NetworkVariants {
   }
 
   private static ConvLayerSpec v1Stages(ConvLayerSpec conv, BankNoise noise) {
-    FixedGaborBankSpec fixed = null;
-    LearnableBankSpec learnable = null;
-    for (BankSpec bank : conv.banks()) {
-      if (bank instanceof FixedGaborBankSpec f && fixed == null) {
-        fixed = f;
-      } else if (bank instanceof LearnableBankSpec l && learnable == null) {
-        learnable = l;
-      }
-    }
+    MixedBanks mixed = MixedBanks.of(conv);
+    FixedGaborBankSpec fixed = mixed.fixed();
+    LearnableBankSpec learnable = mixed.learnable();
     if (fixed == null
         || learnable == null
         || fixed.window() != null
@@ -131,15 +125,9 @@ public final class NetworkVariants {
   }
 
   private static ConvLayerSpec resplit(ConvLayerSpec conv, int percent) {
-    FixedGaborBankSpec fixed = null;
-    LearnableBankSpec learnable = null;
-    for (BankSpec bank : conv.banks()) {
-      if (bank instanceof FixedGaborBankSpec f && fixed == null) {
-        fixed = f;
-      } else if (bank instanceof LearnableBankSpec l && learnable == null) {
-        learnable = l;
-      }
-    }
+    MixedBanks mixed = MixedBanks.of(conv);
+    FixedGaborBankSpec fixed = mixed.fixed();
+    LearnableBankSpec learnable = mixed.learnable();
     if (fixed == null || learnable == null) {
       return conv;
     }
@@ -153,5 +141,24 @@ public final class NetworkVariants {
       banks.add(learnable.withFilters(total - fixedCount));
     }
     return conv.withBanks(banks);
+  }
+
+  /**
+   * The first fixed Gabor bank and the first learnable bank of a layer, the two a variant changes;
+   * either null where the layer has none.
+   */
+  private record MixedBanks(FixedGaborBankSpec fixed, LearnableBankSpec learnable) {
+    static MixedBanks of(ConvLayerSpec conv) {
+      FixedGaborBankSpec fixed = null;
+      LearnableBankSpec learnable = null;
+      for (BankSpec bank : conv.banks()) {
+        if (bank instanceof FixedGaborBankSpec f && fixed == null) {
+          fixed = f;
+        } else if (bank instanceof LearnableBankSpec l && learnable == null) {
+          learnable = l;
+        }
+      }
+      return new MixedBanks(fixed, learnable);
+    }
   }
 }
