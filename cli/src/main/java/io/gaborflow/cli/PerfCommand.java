@@ -341,15 +341,23 @@ public final class PerfCommand implements Callable<Integer> {
     }
     System.out.printf("%s: layer forms chosen by --layer-form auto%n", name);
     for (LayerForms.Choice c : forms.choices()) {
+      String measured =
+          c.micros().entrySet().stream()
+              .map(
+                  e ->
+                      String.format(
+                          java.util.Locale.ROOT,
+                          "%.1f ms %s",
+                          e.getValue() / 1000.0,
+                          e.getKey().name().toLowerCase(java.util.Locale.ROOT)))
+              .collect(java.util.stream.Collectors.joining(", "));
       System.out.printf(
-          "  %-24s %-11s %s%n",
+          "  %-24s %-14s %s%n",
           c.layer(),
           c.form().name().toLowerCase(java.util.Locale.ROOT),
           c.cached()
               ? "cached (" + c.shape() + ")"
-              : String.format(
-                  "measured: %.1f ms per bank, %.1f ms whole (%s)",
-                  c.perBankMicros() / 1000.0, c.wholeLayerMicros() / 1000.0, c.shape()));
+              : "measured: " + measured + " (" + c.shape() + ")");
     }
   }
 

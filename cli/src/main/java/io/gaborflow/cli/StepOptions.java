@@ -129,8 +129,9 @@ final class StepOptions {
       names = "--layer-form",
       description =
           "How convolution layers with fixed and learned banks are built: ${COMPLETION-CANDIDATES};"
-              + " the same values either way; auto times both for each layer shape on this machine"
-              + " and keeps the faster (cached in ~/.cache/gaborflow; per_bank with --deterministic)"
+              + " the same values in every form; auto times per_bank, whole_layer and split_gradient"
+              + " for each layer shape on this machine and keeps the fastest (cached in"
+              + " ~/.cache/gaborflow; per_bank with --deterministic)"
               + " (default: ${DEFAULT-VALUE}).")
   LayerForm layerForm = TrainingConfig.DEFAULTS.layerForm();
 

@@ -31,8 +31,9 @@ import org.tensorflow.types.TFloat32;
  * prunes its filter gradient and the optimizer never sees it. A convolution never joins its input:
  * a learnable bank is the sum of convolutions over the input's branches with slices of its one
  * kernel variable, so no input gradient is computed for branches nothing trains through. A layer
- * whose form {@link LoweringOptions#formOf} says {@link LayerForm#WHOLE_LAYER} is one convolution
- * instead ({@link #wholeLayer}); every layer that could be is recorded as a {@link FormSite}.
+ * whose form {@link LoweringOptions#formOf} says is {@link LayerForm#wholeLayer()} is one
+ * convolution instead ({@link #wholeLayer}); every layer that could be is recorded as a {@link
+ * FormSite}.
  */
 final class ConvLowering {
   private ConvLowering() {}
@@ -45,8 +46,9 @@ final class ConvLowering {
             .registry()
             .formSite(new FormSite(context.node().scope(), shape(context, conv, input)));
       }
-      if (context.options().formOf(context.node().scope()) == LayerForm.WHOLE_LAYER) {
-        return wholeLayer(context, conv, input, geometry);
+      LayerForm form = context.options().formOf(context.node().scope());
+      if (form.wholeLayer()) {
+        return wholeLayer(context, conv, input, geometry, form == LayerForm.SPLIT_GRADIENT);
       }
     }
     List<Branch> outputs = new ArrayList<>(conv.banks().size());
@@ -153,14 +155,20 @@ final class ConvLowering {
    * The layer as one convolution of the joined input with every bank's kernel side by side, in bank
    * order: constants behind a stop-gradient for fixed banks (over all input channels, a shared
    * Gabor kernel as its 1/Cin share on each), variables for learned ones; fixed banks add a zero
-   * bias. In training, the convolution reads the learned kernels through a stop-gradient too, and a
-   * {@link KernelGradientSite} per learned bank lets the trainer compute the filter gradient of
-   * that bank's output channels alone. The banks and their variables are registered as {@link
+   * bias. With {@code splitGradient}, the training pass's convolution reads the learned kernels
+   * through a stop-gradient too, and a {@link KernelGradientSite} per learned bank lets the trainer
+   * compute the filter gradient of that bank's output channels alone ({@link
+   * LayerForm#SPLIT_GRADIENT}). The banks and their variables are registered as {@link
    * LayerForm#PER_BANK} registers them, so checkpoints, exports and filter images do not depend on
    * the form.
    */
   private static Branches wholeLayer(
-      LoweringContext context, ConvLayerSpec conv, Branches input, ConvGeometry geometry) {
+      LoweringContext context,
+      ConvLayerSpec conv,
+      Branches input,
+      ConvGeometry geometry,
+      boolean splitGradient) {
+    boolean ownGradients = splitGradient && context.training();
     FeatureShape in = context.inputShape();
     Ops layer = context.tf();
     List<Operand<TFloat32>> kernels = new ArrayList<>();
@@ -170,8 +178,8 @@ final class ConvLowering {
       Ops tf = layer.withSubScope(bank.name());
       if (bank instanceof LearnableBankSpec learnable) {
         LearnedKernel kernel = learnedKernel(context, tf, learnable, geometry, conv.bias());
-        // In training, the kernel's gradient comes from its KernelGradientSite, not through here.
-        kernels.add(context.training() ? tf.stopGradient(kernel.kernel()) : kernel.kernel());
+        // With its own gradient, the kernel's gradient comes from its KernelGradientSite.
+        kernels.add(ownGradients ? tf.stopGradient(kernel.kernel()) : kernel.kernel());
         biases.add(kernel.bias());
         learnedKernels.add(kernel.kernel());
       } else {
@@ -192,7 +200,7 @@ final class ConvLowering {
     Operand<TFloat32> kernel = layer.withName("kernel").concat(kernels, layer.constant(3));
     Operand<TFloat32> joined = input.joined(layer).value();
     Operand<TFloat32> out = geometry.convolve(layer, joined, kernel);
-    if (context.training()) {
+    if (ownGradients) {
       int first = 0;
       for (int i = 0; i < conv.banks().size(); i++) {
         int filters = conv.banks().get(i).filters();

@@ -7,7 +7,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A learned kernel of a layer built as one convolution ({@link LayerForm#WHOLE_LAYER}) whose
+ * A learned kernel of a layer built as one convolution ({@link LayerForm#SPLIT_GRADIENT}) whose
  * gradient the trainer computes itself. The layer's convolution reads the kernel through a
  * stop-gradient, so TensorFlow's own gradient of that convolution computes the input gradient only;
  * the trainer asks for the gradient of the layer's output and turns the bank's own output channels

@@ -22,7 +22,7 @@ public record LoweringOptions(
     if (layerForm == LayerForm.AUTO || layers.containsValue(LayerForm.AUTO)) {
       throw new IllegalArgumentException(
           "LayerForm.AUTO is a choice made per layer before lowering (ModelSession.open makes it):"
-              + " give PER_BANK or WHOLE_LAYER");
+              + " give PER_BANK, WHOLE_LAYER or SPLIT_GRADIENT");
     }
   }
 

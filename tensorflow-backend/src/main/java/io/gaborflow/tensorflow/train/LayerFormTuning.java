@@ -10,6 +10,7 @@ import io.gaborflow.tensorflow.graph.NetworkLowering;
 import io.gaborflow.tensorflow.runtime.CpuFeatures;
 import io.gaborflow.tensorflow.sources.FilterSources;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,13 @@ import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.RunMetadata;
 
 /**
- * Resolves {@link LayerForm#AUTO}: for each layer that can take either form, the one whose training
- * step costs less on this machine. Layers are decided in network order, those of one shape
- * together, because a layer's form changes what the next one's input carries. A shape already in
- * the {@link LayerFormCache} takes its cached form; otherwise the graph so far is built twice, with
- * the shape per bank and as one convolution, and the two take turns for a few traced steps on
- * random images of the run's batch size; each op's fastest time counts, summed over the step.
+ * Resolves {@link LayerForm#AUTO}: for each layer that can take another form, the one of {@link
+ * LayerForm#MEASURED} whose training step costs least on this machine. Layers are decided in
+ * network order, those of one shape together, because a layer's form changes what the next one's
+ * input carries. A shape already in the {@link LayerFormCache} takes its cached form; otherwise the
+ * graph so far is built once per form with the shape in that form, and the graphs take turns for a
+ * few traced steps on random images of the run's batch size; each op's fastest time counts, summed
+ * over the step, and a tie keeps the earlier form of {@link LayerForm#MEASURED}.
  */
 public final class LayerFormTuning {
   private static final Logger LOG = LoggerFactory.getLogger(LayerFormTuning.class);
@@ -65,7 +67,7 @@ public final class LayerFormTuning {
    * The revision of the forms' ops: raised whenever a form is built from other ops, so that choices
    * timed on the old ops are measured again.
    */
-  static final int FORMS_REVISION = 2;
+  static final int FORMS_REVISION = 3;
 
   /**
    * This machine as cache keys name it: the CPU's fingerprint, TensorFlow's version and the forms'
@@ -101,11 +103,10 @@ public final class LayerFormTuning {
                 machine, config.threads(), config.precision(), config.batchSize(), shape);
         Optional<LayerForm> cached = cache.get(key);
         LayerForm form;
-        long perBank = -1;
-        long whole = -1;
+        Map<LayerForm, Long> costs = new EnumMap<>(LayerForm.class);
         if (cached.isPresent()) {
           form = cached.get();
-          if (current != null && form == LayerForm.WHOLE_LAYER) {
+          if (current != null && form != LayerForm.PER_BANK) {
             current.close(); // built with this shape per bank
             current = null;
           }
@@ -113,31 +114,36 @@ public final class LayerFormTuning {
           if (current == null) {
             current = warm(ModelSession.probe(model, config, options(forms)), config, batch);
           }
-          Map<String, LayerForm> asWhole = new HashMap<>(forms);
-          group.get().forEach(site -> asWhole.put(site.layer(), LayerForm.WHOLE_LAYER));
-          ModelSession candidate =
-              warm(ModelSession.probe(model, config, options(asWhole)), config, batch);
-          long[] costs = costsInTurns(current, candidate, batch);
-          perBank = costs[0];
-          whole = costs[1];
-          form = whole < perBank ? LayerForm.WHOLE_LAYER : LayerForm.PER_BANK;
-          ModelSession loser = form == LayerForm.WHOLE_LAYER ? current : candidate;
-          current = form == LayerForm.WHOLE_LAYER ? candidate : current;
-          loser.close();
+          // The graph so far with this shape in each measured form; per bank is the current one.
+          Map<LayerForm, ModelSession> candidates = new EnumMap<>(LayerForm.class);
+          candidates.put(LayerForm.PER_BANK, current);
+          for (LayerForm other : LayerForm.MEASURED) {
+            if (other != LayerForm.PER_BANK) {
+              Map<String, LayerForm> withOther = new HashMap<>(forms);
+              group.get().forEach(site -> withOther.put(site.layer(), other));
+              candidates.put(
+                  other,
+                  warm(ModelSession.probe(model, config, options(withOther)), config, batch));
+            }
+          }
+          costs.putAll(costsInTurns(candidates, batch));
+          form = LayerForm.PER_BANK;
+          for (LayerForm measured : LayerForm.MEASURED) {
+            if (costs.get(measured) < costs.get(form)) {
+              form = measured;
+            }
+          }
+          current = candidates.remove(form);
+          candidates.values().forEach(ModelSession::close);
           cache.put(key, form);
           LOG.info(
-              "{}: {} costs {} us per step per bank, {} us as one convolution: {}",
-              model.modelName(),
-              shape,
-              perBank,
-              whole,
-              form);
+              "{}: {} costs {} us per step by form: {}", model.modelName(), shape, costs, form);
         }
         for (FormSite site : group.get()) {
           forms.put(site.layer(), form);
           choices.put(
               site.layer(),
-              new LayerForms.Choice(site.layer(), shape, form, cached.isPresent(), perBank, whole));
+              new LayerForms.Choice(site.layer(), shape, form, cached.isPresent(), costs));
         }
       }
     } finally {
@@ -189,15 +195,18 @@ public final class LayerFormTuning {
     }
   }
 
-  /** The step costs of {@code a} and {@code b}, traced in turns. */
-  private long[] costsInTurns(ModelSession a, ModelSession b, Batch batch) {
-    Map<String, Long> fastestA = new HashMap<>();
-    Map<String, Long> fastestB = new HashMap<>();
+  /** The step cost of each of {@code sessions}, traced in turns. */
+  private Map<LayerForm, Long> costsInTurns(Map<LayerForm, ModelSession> sessions, Batch batch) {
+    Map<LayerForm, Map<String, Long>> fastest = new EnumMap<>(LayerForm.class);
+    sessions.keySet().forEach(form -> fastest.put(form, new HashMap<>()));
     for (int step = 0; step < tracedSteps; step++) {
-      keepFastest(fastestA, a.traceStep(1, batch));
-      keepFastest(fastestB, b.traceStep(1, batch));
+      for (Map.Entry<LayerForm, ModelSession> session : sessions.entrySet()) {
+        keepFastest(fastest.get(session.getKey()), session.getValue().traceStep(1, batch));
+      }
     }
-    return new long[] {sum(fastestA), sum(fastestB)};
+    Map<LayerForm, Long> costs = new EnumMap<>(LayerForm.class);
+    fastest.forEach((form, micros) -> costs.put(form, sum(micros)));
+    return costs;
   }
 
   /** Keeps, per node, the shortest time {@code metadata} or an earlier trace gave it. */

@@ -2,7 +2,10 @@ package io.gaborflow.tensorflow.train;
 
 import io.gaborflow.tensorflow.graph.LayerForm;
 import io.gaborflow.tensorflow.graph.LoweringOptions;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The forms a session's convolution layers were built in, and for {@link LayerForm#AUTO} how each
@@ -24,17 +27,18 @@ public record LayerForms(LoweringOptions options, List<Choice> choices) {
    * @param layer the layer's scope
    * @param shape its {@link io.gaborflow.tensorflow.graph.FormSite#shape()}
    * @param cached whether the form came from the {@link LayerFormCache} instead of a measurement
-   * @param perBankMicros the measured step cost with this layer's shape per bank (summed op times),
-   *     or -1 when cached
-   * @param wholeLayerMicros the same with it as one convolution, or -1 when cached
+   * @param micros the measured step cost (summed op times) with this layer's shape in each form of
+   *     {@link LayerForm#MEASURED}; empty when cached
    */
   public record Choice(
-      String layer,
-      String shape,
-      LayerForm form,
-      boolean cached,
-      long perBankMicros,
-      long wholeLayerMicros) {}
+      String layer, String shape, LayerForm form, boolean cached, Map<LayerForm, Long> micros) {
+    /** Copies the costs, in the order of {@link LayerForm#MEASURED}. */
+    public Choice {
+      EnumMap<LayerForm, Long> ordered = new EnumMap<>(LayerForm.class);
+      ordered.putAll(micros);
+      micros = Collections.unmodifiableMap(ordered);
+    }
+  }
 
   /** Every layer in {@code form}, chosen by the config, not measured. */
   static LayerForms given(boolean deterministic, LayerForm form) {

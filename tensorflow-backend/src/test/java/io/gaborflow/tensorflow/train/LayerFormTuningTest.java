@@ -70,13 +70,16 @@ class LayerFormTuningTest {
     assertFalse(measured.choices().isEmpty(), "the residual net has mixed layers");
     assertTrue(measured.choices().stream().noneMatch(LayerForms.Choice::cached));
     for (LayerForms.Choice choice : measured.choices()) {
-      assertTrue(choice.perBankMicros() > 0 && choice.wholeLayerMicros() > 0, choice.toString());
+      assertEquals(LayerForm.MEASURED, List.copyOf(choice.micros().keySet()), choice.toString());
+      assertTrue(choice.micros().values().stream().allMatch(m -> m > 0), choice.toString());
+      long cheapest = java.util.Collections.min(choice.micros().values());
       assertEquals(
-          choice.wholeLayerMicros() < choice.perBankMicros()
-              ? LayerForm.WHOLE_LAYER
-              : LayerForm.PER_BANK,
+          LayerForm.MEASURED.stream()
+              .filter(f -> choice.micros().get(f) == cheapest)
+              .findFirst()
+              .orElseThrow(),
           choice.form(),
-          "the cheaper form is kept: " + choice);
+          "the cheapest form is kept, the first on a tie: " + choice);
       assertEquals(choice.form(), measured.options().formOf(choice.layer()));
     }
     JsonNode file = new ObjectMapper().readTree(dir.resolve(LayerFormCache.FILE).toFile());

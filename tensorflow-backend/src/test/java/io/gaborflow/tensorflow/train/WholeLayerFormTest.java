@@ -37,6 +37,14 @@ class WholeLayerFormTest {
         Arguments.of(new SmallResidualNet(), OptimizerKind.MOMENTUM));
   }
 
+  static Stream<Arguments> networksAndWholeForms() {
+    return networks()
+        .flatMap(
+            a ->
+                Stream.of(LayerForm.WHOLE_LAYER, LayerForm.SPLIT_GRADIENT)
+                    .map(form -> Arguments.of(a.get()[0], a.get()[1], form)));
+  }
+
   private record Trained(
       TrainingResult result, Map<String, float[]> values, List<String> state, long wholeKernels) {}
 
@@ -63,11 +71,11 @@ class WholeLayerFormTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}, {1}")
-  @MethodSource("networks")
-  void trainsAsThePerBankFormDoes(ModelGraph model, OptimizerKind optimizer) {
+  @ParameterizedTest(name = "{0}, {1}, {2}")
+  @MethodSource("networksAndWholeForms")
+  void trainsAsThePerBankFormDoes(ModelGraph model, OptimizerKind optimizer, LayerForm form) {
     Trained perBank = train(model, optimizer, LayerForm.PER_BANK);
-    Trained whole = train(model, optimizer, LayerForm.WHOLE_LAYER);
+    Trained whole = train(model, optimizer, form);
     assertEquals(0, perBank.wholeKernels());
     assertTrue(whole.wholeKernels() > 0, "the mixed layers are built whole");
     assertEquals(perBank.state(), whole.state(), "the same variables and optimizer state");
@@ -95,8 +103,10 @@ class WholeLayerFormTest {
   }
 
   /**
-   * The point of the form: one convolution forward and one input gradient for the whole layer, but
-   * a filter gradient for the learned banks' output channels only, never for the fixed part.
+   * The point of the split form: one convolution forward and one input gradient for the whole
+   * layer, but a filter gradient for the learned banks' output channels only, never for the fixed
+   * part (the whole-layer form's filter gradient reads the joined kernel, as the all-learnable
+   * layer's does).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("networks")
@@ -106,7 +116,7 @@ class WholeLayerFormTest {
             .batchSize(16)
             .optimizer(optimizer)
             .threads(1)
-            .layerForm(LayerForm.WHOLE_LAYER)
+            .layerForm(LayerForm.SPLIT_GRADIENT)
             .build();
     try (ModelSession session = ModelSession.open(model, config)) {
       session.initialize(1);
