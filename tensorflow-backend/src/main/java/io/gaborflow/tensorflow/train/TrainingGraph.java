@@ -116,6 +116,7 @@ final class TrainingGraph {
     updateRule.createSlots(
         optimizer, network.learnables().stream().map(LearnableVariable::variable).toList());
     buildUpdateOps(optimizer, config.epochs());
+    ReluGradients.readOutputs(graph);
     Ops init = tf.withSubScope("init");
     for (LearnableVariable v : network.learnables()) {
       Placeholder<TFloat32> value = init.placeholder(TFloat32.class, Placeholder.shape(v.shape()));

@@ -48,7 +48,10 @@ class DivergenceTest {
     int[] all = new int[SIZE];
     Arrays.setAll(all, i -> i);
     clean.train().copyBatch(all, 0, SIZE, pixels, labels);
-    Arrays.fill(pixels, poisoned * 144, (poisoned + 1) * 144, Float.NaN);
+    // Values that overflow to infinity, and to NaN where they meet weights of both signs. (NaN
+    // pixels themselves may not reach the loss: the ReLU that grappler fuses into the first
+    // convolution, as in Keras' graphs, gives 0 for them.)
+    Arrays.fill(pixels, poisoned * 144, (poisoned + 1) * 144, Float.MAX_VALUE);
     Dataset data =
         new Dataset("poisoned", new ImageSet(pixels, labels, 12, 12, 1), clean.test(), 4);
 
