@@ -1,5 +1,6 @@
 package io.gaborflow.robustness;
 
+import io.gaborflow.robustness.attack.Attack;
 import io.gaborflow.robustness.attack.PixelSpaceModel;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.export.ExportedModel;
@@ -34,7 +35,10 @@ public record RobustnessExamples(
    */
   public record Row(int label, List<float[]> images, List<Integer> predicted) {}
 
-  /** The first {@code count} images of {@code test} (fewer when there are fewer). */
+  /**
+   * {@code count} images of {@code test} spread evenly over it (image k·n/count for k = 0, 1, ...),
+   * so that a test set stored class by class shows several classes.
+   */
   public static RobustnessExamples of(
       ExportedModel exported,
       ImageSamples test,
@@ -43,9 +47,10 @@ public record RobustnessExamples(
     PixelSpaceModel model = new PixelSpaceModel(exported, settings.gradientSamples());
     int n = Math.min(count, test.size());
     int perImage = test.pixelsPerImage();
+    int[] indices = IntStream.range(0, n).map(k -> (int) ((long) k * test.size() / n)).toArray();
     float[] pixels = new float[n * perImage];
     int[] labels = new int[n];
-    test.copyBatch(IntStream.range(0, n).toArray(), 0, n, pixels, labels);
+    test.copyBatch(indices, 0, n, pixels, labels);
     List<String> columns = new ArrayList<>(List.of("clean"));
     List<float[]> batches = new ArrayList<>(List.of(pixels));
     for (AttackSetting setting : settings.attacks()) {
@@ -57,10 +62,27 @@ public record RobustnessExamples(
       columns.add(
           setting.attack().id()
               + " ε="
-              + (setting.attack().norm() == io.gaborflow.robustness.attack.Attack.Norm.LINF
+              + (setting.attack().norm() == Attack.Norm.LINF
                   ? Math.round(epsilon * 255) + "/255"
                   : String.valueOf(epsilon)));
-      batches.add(setting.attack().perturb(model, pixels, labels, n, epsilon, settings.seed(), 0));
+      // One image at a time, each with its index in the test set: the random start the
+      // evaluation drew for it.
+      float[] attacked = new float[n * perImage];
+      for (int i = 0; i < n; i++) {
+        float[] one =
+            setting
+                .attack()
+                .perturb(
+                    model,
+                    Arrays.copyOfRange(pixels, i * perImage, (i + 1) * perImage),
+                    new int[] {labels[i]},
+                    1,
+                    epsilon,
+                    settings.seed(),
+                    indices[i]);
+        System.arraycopy(one, 0, attacked, i * perImage, perImage);
+      }
+      batches.add(attacked);
     }
     List<int[]> answers = batches.stream().map(b -> model.predict(b, n)).toList();
     List<Row> rows = new ArrayList<>();

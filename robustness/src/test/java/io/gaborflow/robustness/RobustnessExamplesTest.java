@@ -49,19 +49,27 @@ class RobustnessExamplesTest {
       assertEquals(List.of("clean", "fgsm ε=8/255", "pgd-linf ε=8/255"), examples.columns());
       assertEquals(4, examples.rows().size());
       PixelSpaceModel pixels = new PixelSpaceModel(model);
-      float[] four = new float[4 * 144];
-      int[] labels = new int[4];
-      data.test().copyBatch(new int[] {0, 1, 2, 3}, 0, 4, four, labels);
-      float[] pgd = Pgd.madry(Attack.Norm.LINF).perturb(pixels, four, labels, 4, largest, 3, 0);
+      // 20 test images, 4 examples: images 0, 5, 10 and 15.
+      int[] spread = {0, 5, 10, 15};
+      float[] all = new float[20 * 144];
+      int[] labels = new int[20];
+      data.test().copyBatch(java.util.stream.IntStream.range(0, 20).toArray(), 0, 20, all, labels);
+      // As the evaluation attacks them: in a batch from image 0.
+      float[] pgd = Pgd.madry(Attack.Norm.LINF).perturb(pixels, all, labels, 20, largest, 3, 0);
       for (int i = 0; i < 4; i++) {
         RobustnessExamples.Row row = examples.rows().get(i);
-        assertEquals(labels[i], row.label());
+        int image = spread[i];
+        assertEquals(labels[image], row.label());
         assertArrayEquals(
-            java.util.Arrays.copyOfRange(four, i * 144, (i + 1) * 144), row.images().get(0));
-        assertArrayEquals(
-            java.util.Arrays.copyOfRange(pgd, i * 144, (i + 1) * 144),
-            row.images().get(2),
-            "the evaluation's random start and steps for image " + i);
+            java.util.Arrays.copyOfRange(all, image * 144, (image + 1) * 144), row.images().get(0));
+        float[] evaluated = java.util.Arrays.copyOfRange(pgd, image * 144, (image + 1) * 144);
+        for (int p = 0; p < 144; p++) {
+          assertEquals(
+              evaluated[p],
+              row.images().get(2)[p],
+              1e-5,
+              "the evaluation's random start and steps for image " + image);
+        }
         for (int c = 0; c < 3; c++) {
           assertEquals(
               pixels.predict(row.images().get(c), 1)[0], row.predicted().get(c), "answer " + c);
