@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  *       prints at start-up whatever this level are dropped by {@link NativeStartup}.
  *   <li>{@code TF_ENABLE_ONEDNN_OPTS=1}: oneDNN's CPU kernels, which train gaborflow's models
  *       faster (bench/README.md); TensorFlow's default differs between builds and CPUs.
+ *   <li>{@code TF_AUTO_MIXED_PRECISION_GRAPH_REWRITE_DENYLIST_ADD=Mean} and {@code
+ *       ..._INFERLIST_REMOVE=Mean}: in {@code Precision.BF16}, means (a global average pooling
+ *       before the logits) stay float32, as Keras' mixed policy keeps a model's output layer; in
+ *       bfloat16 they cost NiN about a point of CIFAR-10 accuracy (bench/README.md).
  * </ul>
  *
  * <p>Java cannot change its own process's environment, so the values go through the C library's
@@ -27,6 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class TensorFlowEnvironment {
   private static final Logger LOG = LoggerFactory.getLogger(TensorFlowEnvironment.class);
+
+  /** The prefix of the variables that edit grappler's mixed-precision op lists. */
+  private static final String KEEP_FLOAT32 = "TF_AUTO_MIXED_PRECISION_GRAPH_REWRITE_";
 
   /** The settings gaborflow applies when they are not set, in the order they are applied. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -39,6 +46,8 @@ public final class TensorFlowEnvironment {
     Map<String, String> defaults = new LinkedHashMap<>();
     defaults.put("TF_CPP_MIN_LOG_LEVEL", "1");
     defaults.put("TF_ENABLE_ONEDNN_OPTS", "1");
+    defaults.put(KEEP_FLOAT32 + "DENYLIST_ADD", "Mean");
+    defaults.put(KEEP_FLOAT32 + "INFERLIST_REMOVE", "Mean");
     return java.util.Collections.unmodifiableMap(defaults);
   }
 
