@@ -9,10 +9,12 @@ import io.gaborflow.cli.progress.ConsoleProgress;
 import io.gaborflow.cli.render.BenchChart;
 import io.gaborflow.core.annotation.TrainableAt;
 import io.gaborflow.core.model.BankNoise;
+import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSamples;
+import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.nio.file.Path;
@@ -207,19 +209,18 @@ public final class BenchCommand implements Callable<Integer> {
       bench.checkpointsIn(checkpointDir, resume);
     }
     if (robustness) {
+      FeatureShape input = base.spec().input();
       ImageSamples test =
-          DaggerDataComponent.create()
-              .dataSources()
-              .load(
-                  dataOptions
-                      .spec(base.spec().input(), seeds.get(0))
-                      .standardized(false)
-                      .limited(0, robustnessImages, seeds.get(0)))
-              .test();
+          EvaluationImages.test(
+              dataOptions.data,
+              robustnessImages,
+              seeds.get(0),
+              new ImageSize(input.height(), input.width(), input.channels()));
       bench.measuringRobustness(
           new BenchRobustness(
               test,
-              metadata -> robustnessOptions.settings(metadata, 100, seeds.get(0)),
+              metadata ->
+                  robustnessOptions.settings(metadata, RobustnessOptions.BATCH_SIZE, seeds.get(0)),
               out.resolve("exports")));
     }
     List<VariantResult> results = bench.run(data);

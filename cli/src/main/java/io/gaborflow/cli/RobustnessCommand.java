@@ -69,7 +69,7 @@ public final class RobustnessCommand implements Callable<Integer> {
   @Option(
       names = "--batch-size",
       description = "Images per model call (default: ${DEFAULT-VALUE}).")
-  int batchSize = 100;
+  int batchSize = RobustnessOptions.BATCH_SIZE;
 
   @Option(
       names = "--seed",

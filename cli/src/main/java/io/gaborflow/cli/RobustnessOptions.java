@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
 
 /** What a robustness evaluation measures, as {@code robustness} and {@code bench} take it. */
 final class RobustnessOptions {
+  /** Images per model call, unless told. */
+  static final int BATCH_SIZE = 100;
+
   @Option(
       names = "--corruptions",
       split = ",",

@@ -1,6 +1,5 @@
 package io.gaborflow.robustness;
 
-import io.gaborflow.robustness.attack.Attack;
 import io.gaborflow.robustness.attack.PixelSpaceModel;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.export.ExportedModel;
@@ -59,12 +58,7 @@ public record RobustnessExamples(
       }
       double epsilon =
           setting.epsilons().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-      columns.add(
-          setting.attack().id()
-              + " ε="
-              + (setting.attack().norm() == Attack.Norm.LINF
-                  ? Math.round(epsilon * 255) + "/255"
-                  : String.valueOf(epsilon)));
+      columns.add(setting.attack().id() + " ε=" + setting.attack().norm().budget(epsilon));
       // One image at a time, each with its index in the test set: the random start the
       // evaluation drew for it.
       float[] attacked = new float[n * perImage];

@@ -3,6 +3,7 @@ package io.gaborflow.cli.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gaborflow.robustness.RobustnessReport;
 import io.gaborflow.robustness.RobustnessReport.AttackResult;
+import io.gaborflow.robustness.attack.Attack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,17 +42,9 @@ final class RobustnessTable {
   }
 
   private static String name(AttackResult a) {
-    return a.norm().equals("linf")
-        ? a.attack() + " " + plain(a.epsilon() * 255) + "/255"
-        : a.attack() + " " + plain(a.epsilon());
-  }
-
-  /** {@code value} to 4 significant digits, without trailing zeros: 2/255, 0.25. */
-  private static String plain(double value) {
-    return new java.math.BigDecimal(value)
-        .round(new java.math.MathContext(4))
-        .stripTrailingZeros()
-        .toPlainString();
+    return a.attack()
+        + " "
+        + Attack.Norm.valueOf(a.norm().toUpperCase(Locale.ROOT)).budget(a.epsilon());
   }
 
   /** The figures of {@code r}, means over its seeds, keyed by column. */

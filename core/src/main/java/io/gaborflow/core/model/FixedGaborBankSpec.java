@@ -126,25 +126,40 @@ public record FixedGaborBankSpec(
    */
   @Override
   public FixedGaborBankSpec withFilters(int count) {
-    for (int kernels = count; kernels > 0; kernels--) {
-      FixedGaborBankSpec bank =
-          new FixedGaborBankSpec(
-              name,
-              gabor.withFilterCount(kernels),
-              trainableEpochs,
-              trainableAt,
-              learned,
-              complexCells,
-              noise);
-      if (bank.filters() == count || !complexCells) {
+    FixedGaborBankSpec bank = fittedTo(count);
+    if (bank.filters() != count) {
+      throw new IllegalArgumentException(
+          "bank "
+              + name
+              + ": no number of Gabor kernels gives "
+              + count
+              + " outputs with their complex cells; choose another count");
+    }
+    return bank;
+  }
+
+  /**
+   * The same bank with as many kernels as fit, with their complex cells, in {@code outputs}
+   * channels (outputs grow with the kernels, so the first count from {@code outputs} down fits).
+   */
+  public FixedGaborBankSpec fittedTo(int outputs) {
+    for (int kernels = outputs; kernels > 1; kernels--) {
+      FixedGaborBankSpec bank = withKernels(kernels);
+      if (bank.filters() <= outputs) {
         return bank;
       }
     }
-    throw new IllegalArgumentException(
-        "bank "
-            + name
-            + ": no number of Gabor kernels gives "
-            + count
-            + " outputs with their complex cells; choose another count");
+    return withKernels(1);
+  }
+
+  private FixedGaborBankSpec withKernels(int kernels) {
+    return new FixedGaborBankSpec(
+        name,
+        gabor.withFilterCount(kernels),
+        trainableEpochs,
+        trainableAt,
+        learned,
+        complexCells,
+        noise);
   }
 }

@@ -101,21 +101,7 @@ public final class NetworkVariants {
         || fixed.gabor().quadraturePairs().isEmpty()) {
       return conv;
     }
-    FixedGaborBankSpec staged = null;
-    for (int kernels = fixed.kernels(); kernels > 0 && staged == null; kernels--) {
-      FixedGaborBankSpec candidate =
-          new FixedGaborBankSpec(
-                  fixed.name(),
-                  fixed.gabor().withFilterCount(kernels),
-                  0,
-                  fixed.trainableAt(),
-                  fixed.learned())
-              .withComplexCells()
-              .withNoise(noise);
-      if (candidate.filters() <= fixed.filters()) {
-        staged = candidate;
-      }
-    }
+    FixedGaborBankSpec staged = fixed.withComplexCells().withNoise(noise).fittedTo(fixed.filters());
     int learned = conv.filters() - staged.filters();
     List<BankSpec> banks = new ArrayList<>();
     for (BankSpec bank : conv.banks()) {

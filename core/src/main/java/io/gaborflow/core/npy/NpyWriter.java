@@ -17,21 +17,26 @@ public final class NpyWriter {
 
   /** Writes {@code values} as a float32 array of {@code shape}. */
   public static void writeFloats(OutputStream out, int[] shape, float[] values) throws IOException {
-    requireSize(shape, values.length);
-    header(out, "<f4", shape);
-    ByteBuffer buffer =
-        ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asFloatBuffer().put(values);
-    out.write(buffer.array());
+    write(out, "<f4", shape, values.length, Float.BYTES, b -> b.asFloatBuffer().put(values));
   }
 
   /** Writes {@code values} as an int32 array of {@code shape}. */
   public static void writeInts(OutputStream out, int[] shape, int[] values) throws IOException {
-    requireSize(shape, values.length);
-    header(out, "<i4", shape);
-    ByteBuffer buffer =
-        ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asIntBuffer().put(values);
+    write(out, "<i4", shape, values.length, Integer.BYTES, b -> b.asIntBuffer().put(values));
+  }
+
+  private static void write(
+      OutputStream out,
+      String dtype,
+      int[] shape,
+      int length,
+      int bytesEach,
+      java.util.function.Consumer<ByteBuffer> fill)
+      throws IOException {
+    requireSize(shape, length);
+    header(out, dtype, shape);
+    ByteBuffer buffer = ByteBuffer.allocate(length * bytesEach).order(ByteOrder.LITTLE_ENDIAN);
+    fill.accept(buffer);
     out.write(buffer.array());
   }
 

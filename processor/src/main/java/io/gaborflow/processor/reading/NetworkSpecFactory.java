@@ -186,7 +186,7 @@ public final class NetworkSpecFactory {
    * The bank's noise. Read only where written: javac cannot make the default {@code @Noise} of a
    * compiled {@code @Fixed} into an annotation object (AnnotationTypeMismatchException).
    */
-  public static BankNoise noise(LayerField field) {
+  private static BankNoise noise(LayerField field) {
     if (!field.fixed().isExplicit("noise")) {
       return BankNoise.NONE;
     }

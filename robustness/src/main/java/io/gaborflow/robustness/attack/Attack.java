@@ -33,6 +33,21 @@ public sealed interface Attack permits Fgsm, Pgd {
     /** The largest change of any pixel value. */
     LINF,
     /** The Euclidean length of the change, over all of an image's values. */
-    L2
+    L2;
+
+    /**
+     * A budget as reports name it, to four significant digits: in pixel levels over 255 for L∞
+     * ({@code 2/255}), as it is for L2 ({@code 0.25}).
+     */
+    public String budget(double epsilon) {
+      return this == LINF ? plain(epsilon * 255) + "/255" : plain(epsilon);
+    }
+
+    private static String plain(double value) {
+      return new java.math.BigDecimal(value)
+          .round(new java.math.MathContext(4))
+          .stripTrailingZeros()
+          .toPlainString();
+    }
   }
 }

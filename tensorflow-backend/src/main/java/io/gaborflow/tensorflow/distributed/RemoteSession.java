@@ -10,13 +10,11 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewStatus;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SetConfig;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SetTarget;
 
+import io.gaborflow.tensorflow.runtime.NativeGraph;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import org.bytedeco.javacpp.BytePointer;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
-import org.tensorflow.internal.c_api.TF_Graph;
 import org.tensorflow.internal.c_api.TF_Session;
 import org.tensorflow.internal.c_api.TF_SessionOptions;
 import org.tensorflow.internal.c_api.TF_Status;
@@ -26,10 +24,10 @@ import org.tensorflow.proto.ConfigProto;
  * The one bridge past TensorFlow Java's public API: a {@link Session} on a server's target ({@code
  * grpc://host:port}). Every public {@code Session} constructor passes a null target to the C API,
  * so the session is made with the exported C bindings ({@code TF_SetTarget}, {@code TF_NewSession})
- * and wrapped with {@code Session}'s package-private constructor, reached by reflection, as is the
- * graph's native handle. The session then behaves as any other: runners, save, restore, close. If a
- * TensorFlow Java release changes those two members, this class fails with a message naming them,
- * and docs/architecture.md says what to do.
+ * and wrapped with {@code Session}'s package-private constructor, reached by reflection; the
+ * graph's native handle comes from {@link NativeGraph}. The session then behaves as any other:
+ * runners, save, restore, close. If a TensorFlow Java release changes those two members, this class
+ * fails with a message naming them, and docs/architecture.md says what to do.
  */
 final class RemoteSession {
   private RemoteSession() {}
@@ -46,13 +44,12 @@ final class RemoteSession {
         check(status, "the session configuration was refused");
       }
       TF_Session session;
-      Object reference = invoke(graph, "ref");
       try {
-        session = TF_NewSession((TF_Graph) invoke(reference, "nativeHandle"), options, status);
-        check(status, "no session could be opened on " + target);
-      } finally {
-        invoke(reference, "close");
+        session = NativeGraph.withHandle(graph, handle -> TF_NewSession(handle, options, status));
+      } catch (ReflectiveOperationException e) {
+        throw unsupported("Graph.ref().nativeHandle()", e);
       }
+      check(status, "no session could be opened on " + target);
       return wrap(graph, session);
     } finally {
       TF_DeleteSessionOptions(options);
@@ -74,19 +71,6 @@ final class RemoteSession {
       return constructor.newInstance(graph, session);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw unsupported("Session(Graph, TF_Session)", e);
-    }
-  }
-
-  private static Object invoke(Object target, String method) {
-    try {
-      Method m = target.getClass().getDeclaredMethod(method);
-      m.setAccessible(true);
-      return m.invoke(target);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException(
-          target.getClass().getName() + "." + method + "() failed", e.getCause());
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw unsupported(target.getClass().getName() + "." + method + "()", e);
     }
   }
 

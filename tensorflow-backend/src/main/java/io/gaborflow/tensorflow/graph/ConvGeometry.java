@@ -28,18 +28,17 @@ record ConvGeometry(int size, int stride, Padding padding) {
   }
 
   /**
-   * The gradient of a loss with respect to {@code kernel} of {@link #convolve}, given the loss's
-   * gradient with respect to the convolution's output: TensorFlow's filter gradient on the same
-   * operands as the forward convolution.
+   * The gradient of a loss with respect to {@code kernel} of {@link #convolve}, given what its
+   * convolution op read ({@code convolved}: the input, or its subsample) and the loss's gradient
+   * with respect to the convolution's output: TensorFlow's filter gradient on the same operands.
    */
   Operand<TFloat32> kernelGradient(
-      Ops tf, Operand<TFloat32> input, Operand<TFloat32> kernel, Operand<TFloat32> outputGradient) {
+      Ops tf,
+      Operand<TFloat32> convolved,
+      Operand<TFloat32> kernel,
+      Operand<TFloat32> outputGradient) {
     return tf.nn.conv2dBackpropFilter(
-        convolved(tf, input),
-        tf.shape(kernel),
-        outputGradient,
-        convolvedStrides(),
-        convolvedPadding());
+        convolved, tf.shape(kernel), outputGradient, convolvedStrides(), convolvedPadding());
   }
 
   /** What the convolution op reads: the input, or every stride-th pixel of it (see convolve). */

@@ -198,8 +198,7 @@ final class ConvLowering {
       }
     }
     Operand<TFloat32> kernel = layer.withName("kernel").concat(kernels, layer.constant(3));
-    Operand<TFloat32> joined = input.joined(layer).value();
-    Operand<TFloat32> out = geometry.convolve(layer, joined, kernel);
+    Operand<TFloat32> out = geometry.convolve(layer, input.joined(layer).value(), kernel);
     if (ownGradients) {
       int first = 0;
       for (int i = 0; i < conv.banks().size(); i++) {
@@ -208,8 +207,7 @@ final class ConvLowering {
           context
               .registry()
               .kernelGradient(
-                  new KernelGradientSite(
-                      learnedKernels.get(i), joined, out, first, filters, geometry));
+                  new KernelGradientSite(learnedKernels.get(i), out, first, filters, geometry));
         }
         first += filters;
       }

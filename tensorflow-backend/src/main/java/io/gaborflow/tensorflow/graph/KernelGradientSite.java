@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.graph;
 
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
@@ -16,7 +17,6 @@ import org.tensorflow.types.TFloat32;
  */
 public final class KernelGradientSite {
   private final Variable<TFloat32> kernel;
-  private final Operand<TFloat32> layerInput;
   private final Operand<TFloat32> layerOutput;
   private final int firstChannel;
   private final int channels;
@@ -24,13 +24,11 @@ public final class KernelGradientSite {
 
   KernelGradientSite(
       Variable<TFloat32> kernel,
-      Operand<TFloat32> layerInput,
       Operand<TFloat32> layerOutput,
       int firstChannel,
       int channels,
       ConvGeometry geometry) {
     this.kernel = kernel;
-    this.layerInput = layerInput;
     this.layerOutput = layerOutput;
     this.firstChannel = firstChannel;
     this.channels = channels;
@@ -42,7 +40,10 @@ public final class KernelGradientSite {
     return kernel;
   }
 
-  /** The layer's convolution output, before bias and activation, whose gradient is needed. */
+  /**
+   * The layer's convolution output, before bias and activation, whose gradient is needed; the
+   * convolution op's own input is the filter gradient's input too.
+   */
   public Output<TFloat32> layerOutput() {
     return layerOutput.asOutput();
   }
@@ -57,6 +58,8 @@ public final class KernelGradientSite {
             outputGradient,
             tf.constant(new int[] {0, 0, 0, firstChannel}),
             tf.constant(new int[] {-1, -1, -1, channels}));
-    return geometry.kernelGradient(tf, layerInput, kernel, own);
+    @SuppressWarnings("unchecked")
+    Operand<TFloat32> convolved = (Operand<TFloat32>) ((GraphOperation) layerOutput.op()).input(0);
+    return geometry.kernelGradient(tf, convolved, kernel, own);
   }
 }

@@ -6,7 +6,7 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_Message;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewStatus;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_UpdateEdge;
 
-import java.lang.reflect.Method;
+import io.gaborflow.tensorflow.runtime.NativeGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -31,9 +31,9 @@ import org.tensorflow.internal.c_api.TF_Status;
  * reads the output. Unfused, the ReLU and its gradient are separate memory-bound passes, which cost
  * most in bfloat16.
  *
- * <p>TensorFlow Java has no public way to change an edge: the graph's native handle is reached by
- * reflection, as {@code distributed.RemoteSession} does. Where that fails (another TensorFlow
- * Java), the graph is left as it is, with a warning: the step is then slower, never wrong.
+ * <p>TensorFlow Java has no public way to change an edge: the C API's {@code TF_UpdateEdge} does it
+ * on the graph's native handle ({@link NativeGraph}). Where that fails (another TensorFlow Java),
+ * the graph is left as it is, with a warning: the step is then slower, never wrong.
  */
 final class ReluGradients {
   private static final Logger LOG = LoggerFactory.getLogger(ReluGradients.class);
@@ -55,21 +55,22 @@ final class ReluGradients {
     if (gradients.isEmpty()) {
       return 0;
     }
-    Object reference;
-    TF_Graph handle;
     try {
-      reference = invoke(graph, "ref");
-      handle = (TF_Graph) invoke(reference, "nativeHandle");
-    } catch (ReflectiveOperationException | RuntimeException e) {
+      return NativeGraph.withHandle(graph, handle -> rewire(handle, gradients, reluByInput));
+    } catch (ReflectiveOperationException e) {
       LOG.warn(
           "cannot reach the graph's native handle ({}); ReLU gradients keep reading the ReLU's"
               + " input, which keeps grappler from fusing the ReLU",
           e.toString());
       return 0;
     }
+  }
+
+  private static int rewire(
+      TF_Graph handle, List<GraphOperation> gradients, Map<Output<?>, GraphOperation> reluByInput) {
     TF_Status status = TF_NewStatus();
-    int rewired = 0;
     try {
+      int rewired = 0;
       for (GraphOperation gradient : gradients) {
         GraphOperation relu = reluByInput.get(gradient.input(1));
         if (relu == null) {
@@ -84,20 +85,9 @@ final class ReluGradients {
         }
         rewired++;
       }
+      return rewired;
     } finally {
       TF_DeleteStatus(status);
-      try {
-        invoke(reference, "close");
-      } catch (ReflectiveOperationException e) {
-        LOG.warn("cannot release the graph reference: {}", e.toString());
-      }
     }
-    return rewired;
-  }
-
-  private static Object invoke(Object target, String name) throws ReflectiveOperationException {
-    Method method = target.getClass().getDeclaredMethod(name);
-    method.setAccessible(true);
-    return method.invoke(target);
   }
 }
