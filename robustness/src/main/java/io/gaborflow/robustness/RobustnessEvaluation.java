@@ -201,7 +201,7 @@ public final class RobustnessEvaluation {
         corruptionResults.add(
             new CorruptionResult(
                 corruptions.get(c).id(),
-                corruptions.get(c).kind().name().toLowerCase(java.util.Locale.ROOT),
+                corruptions.get(c).kind().label(),
                 settings.severities().get(s),
                 (double) corruptionCorrect[c][s] / n));
       }

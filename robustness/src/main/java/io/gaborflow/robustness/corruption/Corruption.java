@@ -86,6 +86,38 @@ public enum Corruption {
       return Filters.correlate(p, disk(c[0], c[1]), Border.REFLECT_101);
     }
   },
+  /**
+   * A Gaussian of σ = c₀, quantised to 8 bits, each pixel paired with one up to c₁ pixels away, c₂
+   * times over, then the Gaussian again ({@link GlassBlur}).
+   */
+  GLASS_BLUR(
+      Kind.BLUR,
+      new double[][] {{0.05, 1, 1}, {0.25, 1, 1}, {0.4, 1, 1}, {0.25, 1, 2}, {0.4, 1, 2}}) {
+    @Override
+    Picture corrupt(Picture p, double[] c, UniformRandomProvider random) {
+      return GlassBlur.apply(p, c[0], (int) c[1], (int) c[2], random);
+    }
+  },
+  /**
+   * ImageMagick's motion blur of radius c₀ and σ = c₁ along a direction drawn uniformly from -45°
+   * to 45° ({@link MotionBlur}).
+   */
+  MOTION_BLUR(Kind.BLUR, new double[][] {{6, 1}, {6, 1.5}, {6, 2}, {8, 2}, {9, 2.5}}) {
+    @Override
+    Picture corrupt(Picture p, double[] c, UniformRandomProvider random) {
+      return MotionBlur.apply(p, c[0], c[1], -45 + 90 * random.nextDouble());
+    }
+  },
+  /**
+   * The mean of the image and its zooms about the centre by 1, 1.01, ... below c (numpy's arange:
+   * 7, 12, 16, 21 and 26 zooms), each linearly interpolated ({@link ZoomBlur}).
+   */
+  ZOOM_BLUR(Kind.BLUR, 1.06, 1.11, 1.16, 1.21, 1.26) {
+    @Override
+    Picture corrupt(Picture p, double[] c, UniformRandomProvider random) {
+      return ZoomBlur.apply(p, c[0]);
+    }
+  },
   /** (x - m)·c + m, m each channel's mean over the image. */
   CONTRAST(Kind.DIGITAL, 0.75, 0.5, 0.4, 0.3, 0.15) {
     @Override
@@ -197,7 +229,12 @@ public enum Corruption {
     NOISE,
     BLUR,
     WEATHER,
-    DIGITAL
+    DIGITAL;
+
+    /** The name in reports: {@code noise}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** The highest severity. */
@@ -272,6 +309,11 @@ public enum Corruption {
   }
 
   abstract Picture corrupt(Picture picture, double[] constants, UniformRandomProvider random);
+
+  /** The reference's constants at {@code severity} (1 to {@link #SEVERITIES}). */
+  double[] constants(int severity) {
+    return constants[severity - 1].clone();
+  }
 
   private static double clip(double v) {
     return Math.max(0, Math.min(1, v));

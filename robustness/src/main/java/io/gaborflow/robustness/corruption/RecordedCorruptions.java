@@ -21,28 +21,16 @@ public final class RecordedCorruptions {
 
   private static final String LABELS = "labels.npy";
 
-  /** CIFAR-10-C's families, by file name; a file not listed is reported as "other". */
-  private static final Map<String, String> KINDS =
-      Map.ofEntries(
-          Map.entry("gaussian_noise", "noise"),
-          Map.entry("shot_noise", "noise"),
-          Map.entry("impulse_noise", "noise"),
-          Map.entry("speckle_noise", "noise"),
-          Map.entry("defocus_blur", "blur"),
-          Map.entry("glass_blur", "blur"),
-          Map.entry("motion_blur", "blur"),
-          Map.entry("zoom_blur", "blur"),
-          Map.entry("gaussian_blur", "blur"),
-          Map.entry("snow", "weather"),
-          Map.entry("frost", "weather"),
-          Map.entry("fog", "weather"),
-          Map.entry("brightness", "weather"),
-          Map.entry("spatter", "weather"),
-          Map.entry("contrast", "digital"),
-          Map.entry("elastic_transform", "digital"),
-          Map.entry("pixelate", "digital"),
-          Map.entry("jpeg_compression", "digital"),
-          Map.entry("saturate", "digital"));
+  /**
+   * The families of CIFAR-10-C's files that gaborflow does not compute (the others have theirs in
+   * {@link Corruption}); a file of neither is reported as "other".
+   */
+  private static final Map<String, Corruption.Kind> NOT_COMPUTED =
+      Map.of(
+          "motion_blur", Corruption.Kind.BLUR,
+          "snow", Corruption.Kind.WEATHER,
+          "frost", Corruption.Kind.WEATHER,
+          "spatter", Corruption.Kind.WEATHER);
 
   private final Path folder;
 
@@ -78,7 +66,13 @@ public final class RecordedCorruptions {
 
   /** CIFAR-10-C's family of corruption {@code name}: noise, blur, weather, digital or other. */
   public static String kind(String name) {
-    return KINDS.getOrDefault(name, "other");
+    for (Corruption computed : Corruption.values()) {
+      if (computed.id().equals(name)) {
+        return computed.kind().label();
+      }
+    }
+    Corruption.Kind kind = NOT_COMPUTED.get(name);
+    return kind == null ? "other" : kind.label();
   }
 
   /**
