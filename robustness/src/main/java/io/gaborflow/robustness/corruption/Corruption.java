@@ -118,6 +118,24 @@ public enum Corruption {
       return ZoomBlur.apply(p, c[0]);
     }
   },
+  /**
+   * Flakes of brightness c₀ ± c₁ zoomed by c₂, those under c₃ removed, smeared by a motion blur of
+   * radius c₄ and σ = c₅, over the image lifted towards grey by 1 - c₆ ({@link Snow}).
+   */
+  SNOW(
+      Kind.WEATHER,
+      new double[][] {
+        {0.1, 0.2, 1, 0.6, 8, 3, 0.95},
+        {0.1, 0.2, 1, 0.5, 10, 4, 0.9},
+        {0.15, 0.3, 1.75, 0.55, 10, 4, 0.9},
+        {0.25, 0.3, 2.25, 0.6, 12, 6, 0.85},
+        {0.3, 0.3, 1.25, 0.65, 14, 12, 0.8}
+      }) {
+    @Override
+    Picture corrupt(Picture p, double[] c, UniformRandomProvider random) {
+      return Snow.apply(p, c, random);
+    }
+  },
   /** (x - m)·c + m, m each channel's mean over the image. */
   CONTRAST(Kind.DIGITAL, 0.75, 0.5, 0.4, 0.3, 0.15) {
     @Override

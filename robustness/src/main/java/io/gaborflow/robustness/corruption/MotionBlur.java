@@ -10,6 +10,8 @@ package io.gaborflow.robustness.corruption;
  * reads back.
  */
 final class MotionBlur {
+  private static final int QUANTA = 65535;
+
   private MotionBlur() {}
 
   static Picture apply(Picture picture, double radius, double sigma, double angleDegrees) {
@@ -28,7 +30,14 @@ final class MotionBlur {
     int height = picture.height();
     int width = picture.width();
     int channels = picture.channels();
-    float[] out = new float[picture.pixels().length];
+    // ImageMagick reads the reference's 8-bit PNG into 16-bit quanta (257 per level) and sums
+    // those; the sum is taken on the same whole quanta here.
+    float[] in = picture.pixels();
+    double[] quanta = new double[in.length];
+    for (int i = 0; i < in.length; i++) {
+      quanta[i] = Math.rint(Math.max(0, Math.min(1, in[i])) * QUANTA);
+    }
+    float[] out = new float[in.length];
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
         for (int c = 0; c < channels; c++) {
@@ -36,7 +45,7 @@ final class MotionBlur {
           for (int i = 0; i < taps; i++) {
             int sy = Math.max(0, Math.min(height - 1, y + dy[i]));
             int sx = Math.max(0, Math.min(width - 1, x + dx[i]));
-            sum += weights[i] * picture.at(sy, sx, c);
+            sum += weights[i] * quanta[(sy * width + sx) * channels + c];
           }
           out[(y * width + x) * channels + c] = toEightBits(sum) / 255f;
         }
@@ -61,11 +70,11 @@ final class MotionBlur {
   }
 
   /**
-   * A value in 0..1 as ImageMagick's 16-bit build stores it (rounded to the nearest of 65,535
-   * quanta) and then writes it to an 8-bit PNG (the quantum divided by 257, truncated).
+   * A sum of quanta as ImageMagick's 16-bit build stores it (rounded to the nearest quantum) and
+   * then writes it to an 8-bit PNG (the quantum divided by 257, truncated).
    */
-  static int toEightBits(double value) {
-    int quantum = (int) Math.max(0, Math.min(65535, Math.floor(value * 65535 + 0.5)));
+  static int toEightBits(double quanta) {
+    int quantum = (int) Math.max(0, Math.min(QUANTA, Math.floor(quanta + 0.5)));
     return quantum / 257;
   }
 }

@@ -32,9 +32,10 @@ final class ZoomBlur {
     float[] sum = new float[in.length];
     double[] factors = factors(stop);
     for (double factor : factors) {
-      float[] zoomed = clippedZoom(picture, factor);
+      double[] zoomed = clippedZoom(picture, factor);
       for (int i = 0; i < sum.length; i++) {
-        sum[i] += zoomed[i];
+        // The reference zooms a float32 image: each zoom is stored as float32, then summed.
+        sum[i] += (float) zoomed[i];
       }
     }
     float[] out = new float[in.length];
@@ -45,11 +46,11 @@ final class ZoomBlur {
   }
 
   /** The image zoomed in by {@code factor} about its centre, at its own size. */
-  static float[] clippedZoom(Picture picture, double factor) {
+  static double[] clippedZoom(Picture picture, double factor) {
     Axis rows = new Axis(picture.height(), factor);
     Axis columns = new Axis(picture.width(), factor);
     int channels = picture.channels();
-    float[] out = new float[picture.pixels().length];
+    double[] out = new double[picture.pixels().length];
     for (int y = 0; y < picture.height(); y++) {
       for (int x = 0; x < picture.width(); x++) {
         for (int c = 0; c < channels; c++) {
@@ -60,7 +61,7 @@ final class ZoomBlur {
               (1 - columns.weight[x]) * picture.at(rows.second[y], columns.first[x], c)
                   + columns.weight[x] * picture.at(rows.second[y], columns.second[x], c);
           out[(y * picture.width() + x) * channels + c] =
-              (float) ((1 - rows.weight[y]) * top + rows.weight[y] * bottom);
+              (1 - rows.weight[y]) * top + rows.weight[y] * bottom;
         }
       }
     }

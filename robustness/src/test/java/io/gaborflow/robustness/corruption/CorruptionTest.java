@@ -69,7 +69,8 @@ class CorruptionTest {
         "FOG",
         "ELASTIC_TRANSFORM",
         "GLASS_BLUR",
-        "MOTION_BLUR"
+        "MOTION_BLUR",
+        "SNOW"
       })
   void randomCorruptionsDifferByImageAndSeed(Corruption corruption) {
     Picture scene = scene(3);
