@@ -210,18 +210,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (robustness) {
       FeatureShape input = base.spec().input();
+      ImageSize size = new ImageSize(input.height(), input.width(), input.channels());
       ImageSamples test =
-          EvaluationImages.test(
-              dataOptions.data,
-              robustnessImages,
-              seeds.get(0),
-              new ImageSize(input.height(), input.width(), input.channels()));
+          EvaluationImages.test(dataOptions.data, robustnessImages, seeds.get(0), size);
       bench.measuringRobustness(
           new BenchRobustness(
               test,
               metadata ->
                   robustnessOptions.settings(metadata, RobustnessOptions.BATCH_SIZE, seeds.get(0)),
-              out.resolve("exports")));
+              out.resolve("exports"),
+              robustnessOptions.recorded(size)));
     }
     List<VariantResult> results = bench.run(data);
     double target = targetAccuracy == null ? Double.NaN : targetAccuracy;

@@ -10,7 +10,6 @@ import io.gaborflow.robustness.RecordedCorruptionEvaluation;
 import io.gaborflow.robustness.RobustnessEvaluation;
 import io.gaborflow.robustness.RobustnessExamples;
 import io.gaborflow.robustness.RobustnessReport;
-import io.gaborflow.robustness.attack.PixelSpaceModel;
 import io.gaborflow.robustness.corruption.RecordedCorruptions;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.ImageSize;
@@ -20,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -79,15 +79,6 @@ public final class RobustnessCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(
-      names = "--cifar10c",
-      paramLabel = "DIR",
-      description =
-          "Corrupted images from CIFAR-10-C's files in DIR (<corruption>.npy and labels.npy) instead"
-              + " of computing them: every file's corruption at --severities, on its first --images"
-              + " images (all 10,000 by default).")
-  Path cifar10c;
-
-  @Option(
       names = "--report",
       paramLabel = "FILE",
       description = "Write the figures as JSON to FILE, and as Markdown beside it (.md for .json).")
@@ -108,16 +99,10 @@ public final class RobustnessCommand implements Callable<Integer> {
   public Integer call() {
     try (ExportedModel model = ExportedModel.load(modelDir)) {
       ExportMetadata metadata = model.metadata();
-      RobustnessEvaluation.Settings computed = measured.settings(metadata, batchSize, seed);
-      RecordedCorruptions recorded = cifar10c == null ? null : RecordedCorruptions.in(cifar10c);
-      RobustnessEvaluation.Settings settings =
-          recorded == null ? computed : computed.withoutCorruptions();
-      ImageSamples test =
-          EvaluationImages.test(
-              data,
-              images,
-              seed,
-              new ImageSize(metadata.height(), metadata.width(), metadata.channels()));
+      RobustnessEvaluation.Settings settings = measured.settings(metadata, batchSize, seed);
+      ImageSize size = new ImageSize(metadata.height(), metadata.width(), metadata.channels());
+      Optional<RecordedCorruptions> recorded = measured.recorded(size);
+      ImageSamples test = EvaluationImages.test(data, images, seed, size);
       System.out.printf(
           "%s on %d test images of %s: %d corruptions x %d severities, %d attack budgets%n",
           metadata.model(),
@@ -149,24 +134,13 @@ public final class RobustnessCommand implements Callable<Integer> {
                   });
         }
       }
-      if (recorded != null) {
-        long start = System.nanoTime();
+      if (recorded.isPresent()) {
+        RecordedCorruptions files = recorded.get();
         System.out.printf(
-            "and CIFAR-10-C's files in %s: %s%n", cifar10c, String.join(", ", recorded.names()));
+            "and CIFAR-10-C's files in %s: %s%n", files.folder(), String.join(", ", files.names()));
         result =
-            result.withCorruptions(
-                RecordedCorruptionEvaluation.run(
-                    new PixelSpaceModel(model),
-                    metadata,
-                    recorded,
-                    computed.severities(),
-                    images,
-                    batchSize,
-                    inTenths("cifar-10-c")),
-                "CIFAR-10-C's files in "
-                    + cifar10c
-                    + (images == 0 ? "" : ", the first " + images + " images of each severity"),
-                (System.nanoTime() - start) / 1e9);
+            RecordedCorruptionEvaluation.into(
+                result, model, files, images, settings, inTenths("cifar-10-c"));
       }
       System.out.print(result.markdown());
       write(result);

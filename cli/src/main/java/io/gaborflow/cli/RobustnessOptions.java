@@ -6,10 +6,14 @@ import io.gaborflow.robustness.attack.Attack;
 import io.gaborflow.robustness.attack.Fgsm;
 import io.gaborflow.robustness.attack.Pgd;
 import io.gaborflow.robustness.corruption.Corruption;
+import io.gaborflow.robustness.corruption.RecordedCorruptions;
+import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.tensorflow.export.ExportMetadata;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** What a robustness evaluation measures, as {@code robustness} and {@code bench} take it. */
@@ -74,12 +78,46 @@ final class RobustnessOptions {
               + " for a model with noise, 1 otherwise.")
   Integer eotSamples;
 
-  /** The settings for {@code model}, in batches of {@code batchSize} images, with {@code seed}. */
+  @Option(
+      names = "--cifar10c",
+      paramLabel = "DIR",
+      description =
+          "Corrupted images from CIFAR-10-C's files in DIR (<corruption>.npy and labels.npy) instead"
+              + " of computing them: every file's corruption at --severities, on as many of each"
+              + " severity's first images as the test images evaluated.")
+  Path cifar10c;
+
+  /**
+   * The settings for {@code model}, in batches of {@code batchSize} images, with {@code seed}; no
+   * computed corruptions where {@code --cifar10c} gives files.
+   */
   RobustnessEvaluation.Settings settings(ExportMetadata model, int batchSize, long seed) {
     int samples =
         eotSamples != null ? eotSamples : RobustnessEvaluation.Settings.gradientSamplesFor(model);
     return new RobustnessEvaluation.Settings(
-        corruptionList(), severities, attackSettings(), batchSize, seed, samples);
+        cifar10c == null ? corruptionList() : List.of(),
+        severities,
+        attackSettings(),
+        batchSize,
+        seed,
+        samples);
+  }
+
+  /**
+   * CIFAR-10-C's files where {@code --cifar10c} names them, checked to be there and to hold images
+   * the model takes.
+   */
+  Optional<RecordedCorruptions> recorded(ImageSize model) {
+    if (cifar10c == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          RecordedCorruptions.in(cifar10c)
+              .requireImagesOf(model.height(), model.width(), model.channels()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--cifar10c: " + e.getMessage(), e);
+    }
   }
 
   private List<Corruption> corruptionList() {

@@ -172,6 +172,7 @@ class CommandLineTest {
       bench --vone --vone-noise loud:1  | 1 | gaborflow bench: --vone-noise: 'loud:1' is not a noise; give gaussian:SD or poisson:SCALE with a positive number, or none
       bench --vone --vone-noise poisson:-1 | 1 | gaborflow bench: --vone-noise: 'poisson:-1' is not a noise
       bench --model resnet              | 1 | gaborflow bench: no Gabor model for 'resnet' to sweep; use lenet, nin or resnet20
+      bench --robustness --cifar10c /nowhere | 1 | gaborflow bench: --cifar10c: /nowhere: no such folder of CIFAR-10-C files
       bank --orientations 0             | 1 | gaborflow bank: --orientations must be 1 or more, got 0
       predict --model-dir /nowhere x.png| 1 | gaborflow predict: /nowhere is not a gaborflow export: it has no gaborflow.json
       filters --png f.png               | 2 | gaborflow filters: Missing required option: '--model-dir=DIR'

@@ -4,6 +4,7 @@ import io.gaborflow.robustness.RobustnessReport.CorruptionResult;
 import io.gaborflow.robustness.attack.PixelSpaceModel;
 import io.gaborflow.robustness.corruption.RecordedCorruptions;
 import io.gaborflow.tensorflow.export.ExportMetadata;
+import io.gaborflow.tensorflow.export.ExportedModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,37 @@ import java.util.List;
  */
 public final class RecordedCorruptionEvaluation {
   private RecordedCorruptionEvaluation() {}
+
+  /**
+   * {@code report} (of an evaluation that computed no corruptions) with the accuracy of {@code
+   * model} on {@code files} in their place: the first {@code images} images (0: all 10,000) of each
+   * severity of {@code settings} of each file, the report saying where they came from and the time
+   * added.
+   */
+  public static RobustnessReport into(
+      RobustnessReport report,
+      ExportedModel model,
+      RecordedCorruptions files,
+      int images,
+      RobustnessEvaluation.Settings settings,
+      RobustnessEvaluation.Listener listener) {
+    long start = System.nanoTime();
+    List<CorruptionResult> results =
+        run(
+            new PixelSpaceModel(model),
+            model.metadata(),
+            files,
+            settings.severities(),
+            images,
+            settings.batchSize(),
+            listener);
+    return report.withCorruptions(
+        results,
+        "CIFAR-10-C's files in "
+            + files.folder()
+            + (images == 0 ? "" : ", the first " + images + " images of each severity"),
+        (System.nanoTime() - start) / 1e9);
+  }
 
   /**
    * The accuracy of {@code model} on the first {@code images} images (0: all 10,000) of each

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gaborflow.core.npy.NpyWriter;
 import io.gaborflow.robustness.RobustnessReport.CorruptionResult;
 import io.gaborflow.robustness.attack.PixelSpaceModel;
 import io.gaborflow.robustness.corruption.RecordedCorruptions;
@@ -18,7 +19,6 @@ import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,22 +36,10 @@ class RecordedCorruptionEvaluationTest {
 
   @TempDir Path dir;
 
-  /** A CIFAR-10-C-like file of uint8 images, or of labels when {@code pixels} is 1 and flat. */
+  /** A CIFAR-10-C-like file of uint8 values. */
   private static void write(Path file, int[] shape, byte[] data) throws IOException {
-    StringBuilder dims = new StringBuilder();
-    for (int d : shape) {
-      dims.append(d).append(", ");
-    }
-    String dict =
-        "{'descr': '|u1', 'fortran_order': False, 'shape': ("
-            + dims.substring(0, shape.length == 1 ? dims.length() - 1 : dims.length() - 2)
-            + "), }";
-    String header = dict + " ".repeat((64 - (10 + dict.length() + 1) % 64) % 64) + "\n";
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-      out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-      out.write(new byte[] {(byte) header.length(), 0});
-      out.write(header.getBytes(StandardCharsets.US_ASCII));
-      out.write(data);
+      NpyWriter.writeBytes(out, shape, data);
     }
   }
 
@@ -113,6 +101,29 @@ class RecordedCorruptionEvaluationTest {
               .getMessage()
               .endsWith("holds images of shape [2, 12, 12, 1], but the model takes 32x32x3"),
           wrongSize.getMessage());
+      // Before a run, from the headers alone.
+      IllegalArgumentException early =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> RecordedCorruptions.in(files).requireImagesOf(32, 32, 3));
+      assertEquals(
+          files.resolve("zoom_blur.npy")
+              + " holds images of shape [50000, 12, 12, 1], but the model takes 32x32x3",
+          early.getMessage());
+
+      // In a report: the computed corruptions' place, the source said, the clean figures kept.
+      RobustnessEvaluation.Settings attacksOnly =
+          new RobustnessEvaluation.Settings(List.of(), List.of(2, 5), List.of(), 25, 1, 1);
+      RobustnessReport clean =
+          RobustnessEvaluation.run(model, data.test(), attacksOnly, (d, t, p) -> {});
+      RobustnessReport report =
+          RecordedCorruptionEvaluation.into(
+              clean, model, RecordedCorruptions.in(files), 60, attacksOnly, (d, t, p) -> {});
+      assertEquals(results, report.corruptions());
+      assertEquals(clean.cleanAccuracy(), report.cleanAccuracy());
+      assertEquals(
+          "CIFAR-10-C's files in " + files + ", the first 60 images of each severity",
+          report.corruptionSource());
     }
     IllegalArgumentException noLabels =
         assertThrows(IllegalArgumentException.class, () -> RecordedCorruptions.in(dir));

@@ -1,7 +1,9 @@
 package io.gaborflow.cli.bench;
 
+import io.gaborflow.robustness.RecordedCorruptionEvaluation;
 import io.gaborflow.robustness.RobustnessEvaluation;
 import io.gaborflow.robustness.RobustnessReport;
+import io.gaborflow.robustness.corruption.RecordedCorruptions;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.export.ExportMetadata;
 import io.gaborflow.tensorflow.export.ExportedModel;
@@ -9,6 +11,7 @@ import io.gaborflow.tensorflow.export.ModelExport;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -20,11 +23,22 @@ import java.util.function.Function;
  * @param settings what to measure for a model (its gradient samples depend on whether it adds
  *     noise)
  * @param exports where each run's export goes: {@code exports/<model>/seed-<seed>}
+ * @param recorded CIFAR-10-C's files, whose corruptions replace computed ones where given (as many
+ *     of each severity's first images as {@code test} holds)
  */
 public record BenchRobustness(
     ImageSamples test,
     Function<ExportMetadata, RobustnessEvaluation.Settings> settings,
-    Path exports) {
+    Path exports,
+    Optional<RecordedCorruptions> recorded) {
+
+  /** Computed corruptions only. */
+  public BenchRobustness(
+      ImageSamples test,
+      Function<ExportMetadata, RobustnessEvaluation.Settings> settings,
+      Path exports) {
+    this(test, settings, exports, Optional.empty());
+  }
 
   /** Where the run of {@code model} with {@code seed} is exported. */
   public Path exportOf(String model, long seed) {
@@ -41,9 +55,14 @@ public record BenchRobustness(
    */
   RobustnessReport evaluate(String model, long seed, PrintStream log) {
     try (ExportedModel exported = ExportedModel.load(exportOf(model, seed))) {
-      RobustnessReport report =
-          RobustnessEvaluation.run(
-              exported, test, settings.apply(exported.metadata()), (done, total, part) -> {});
+      RobustnessEvaluation.Settings measured = settings.apply(exported.metadata());
+      RobustnessEvaluation.Listener quiet = (done, total, part) -> {};
+      RobustnessReport report = RobustnessEvaluation.run(exported, test, measured, quiet);
+      if (recorded.isPresent()) {
+        report =
+            RecordedCorruptionEvaluation.into(
+                report, exported, recorded.get(), test.size(), measured, quiet);
+      }
       log.printf(
           "%-28s seed %d: robustness on %d images: clean %.4f, mean corruption %s, %.0f s%n",
           model,

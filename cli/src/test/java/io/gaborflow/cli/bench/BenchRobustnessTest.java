@@ -8,22 +8,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gaborflow.core.annotation.NoiseKind;
 import io.gaborflow.core.model.BankNoise;
 import io.gaborflow.core.model.FixedGaborBankSpec;
+import io.gaborflow.core.npy.NpyWriter;
 import io.gaborflow.robustness.AttackSetting;
+import io.gaborflow.robustness.RecordedCorruptionEvaluation;
 import io.gaborflow.robustness.RobustnessEvaluation;
 import io.gaborflow.robustness.RobustnessReport;
 import io.gaborflow.robustness.attack.Attack;
 import io.gaborflow.robustness.attack.Pgd;
+import io.gaborflow.robustness.attack.PixelSpaceModel;
 import io.gaborflow.robustness.corruption.Corruption;
+import io.gaborflow.robustness.corruption.RecordedCorruptions;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import io.gaborflow.tensorflow.testing.SyntheticData;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,5 +121,58 @@ class BenchRobustnessTest {
             "| variant | test accuracy | speedup | clean | mean corruption | pgd-linf 2/255 |"),
         md);
     assertTrue(md.contains("| 50% complex + poisson 0.3 |"), md);
+  }
+
+  @Test
+  void cifar10cFilesTakeThePlaceOfComputedCorruptions() throws IOException {
+    int rows = 5 * RecordedCorruptions.PER_SEVERITY;
+    int pixels = 8 * 8;
+    byte[] images = new byte[rows * pixels];
+    byte[] labels = new byte[rows];
+    Random random = new Random(5);
+    random.nextBytes(images);
+    for (int i = 0; i < rows; i++) {
+      labels[i] = (byte) random.nextInt(2);
+    }
+    Path files = Files.createDirectories(dir.resolve("cifar10c"));
+    try (OutputStream out = Files.newOutputStream(files.resolve("motion_blur.npy"))) {
+      NpyWriter.writeBytes(out, new int[] {rows, 8, 8, 1}, images);
+    }
+    try (OutputStream out = Files.newOutputStream(files.resolve("labels.npy"))) {
+      NpyWriter.writeBytes(out, new int[] {rows}, labels);
+    }
+    RecordedCorruptions recorded = RecordedCorruptions.in(files).requireImagesOf(8, 8, 1);
+    Path exports = dir.resolve("exports");
+    VariantResult result =
+        new Bench(
+                BenchTest.TINY,
+                List.of(new BenchVariant(0, 0)),
+                List.of(1L),
+                TrainingConfig.builder().epochs(1).batchSize(16).threads(1).build(),
+                new PrintStream(new ByteArrayOutputStream()))
+            .measuringRobustness(
+                new BenchRobustness(
+                    DATA.test(),
+                    model -> settings(model).withoutCorruptions(),
+                    exports,
+                    Optional.of(recorded)))
+            .run(DATA)
+            .get(0);
+
+    RobustnessReport report = result.robustness().get(0);
+    assertTrue(report.corruptionSource().contains(files.toString()), report.corruptionSource());
+    try (ExportedModel model = ExportedModel.load(Bench.runFolder(exports, result.model(), 1))) {
+      // The export's accuracy on as many of each severity's first images as the bench evaluates.
+      assertEquals(
+          RecordedCorruptionEvaluation.run(
+              new PixelSpaceModel(model),
+              model.metadata(),
+              recorded,
+              List.of(3),
+              DATA.test().size(),
+              8,
+              (d, t, p) -> {}),
+          report.corruptions());
+    }
   }
 }

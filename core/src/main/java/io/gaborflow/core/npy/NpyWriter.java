@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Writes arrays as NumPy {@code .npy} files (format 1.0, C order, little-endian), so that Python
- * tools read exactly what gaborflow saw: {@code numpy.load} gives float32 or int32 arrays.
+ * tools read exactly what gaborflow saw: {@code numpy.load} gives float32, int32 or uint8 arrays.
  */
 public final class NpyWriter {
   private NpyWriter() {}
@@ -23,6 +23,11 @@ public final class NpyWriter {
   /** Writes {@code values} as an int32 array of {@code shape}. */
   public static void writeInts(OutputStream out, int[] shape, int[] values) throws IOException {
     write(out, "<i4", shape, values.length, Integer.BYTES, b -> b.asIntBuffer().put(values));
+  }
+
+  /** Writes {@code values} as a uint8 array of {@code shape} (CIFAR-10-C's images and labels). */
+  public static void writeBytes(OutputStream out, int[] shape, byte[] values) throws IOException {
+    write(out, "|u1", shape, values.length, Byte.BYTES, b -> b.put(values));
   }
 
   private static void write(

@@ -3,6 +3,7 @@ package io.gaborflow.robustness.corruption;
 import io.gaborflow.core.npy.NpyArray;
 import io.gaborflow.core.npy.NpyReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,11 @@ public final class RecordedCorruptions {
     return new RecordedCorruptions(folder);
   }
 
+  /** The folder the files are in. */
+  public Path folder() {
+    return folder;
+  }
+
   /** The corruptions there are files for, by name ({@code zoom_blur}), sorted. */
   public List<String> names() {
     try (Stream<Path> files = Files.list(folder)) {
@@ -83,18 +89,37 @@ public final class RecordedCorruptions {
       String name, int severity, int first, int count, int height, int width, int channels) {
     Path file = folder.resolve(name + ".npy");
     NpyArray rows = read(file, (severity - 1) * PER_SEVERITY + first, count);
-    int[] shape = rows.shape();
+    requireShape(file, rows.shape(), height, width, channels);
+    float[] pixels = rows.values();
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] /= 255f;
+    }
+    return pixels;
+  }
+
+  /**
+   * Checks, from the files' headers, that every file holds images of {@code height x width x
+   * channels}: before a long run, not when its corruptions come to be evaluated.
+   */
+  public RecordedCorruptions requireImagesOf(int height, int width, int channels) {
+    for (String name : names()) {
+      Path file = folder.resolve(name + ".npy");
+      try (InputStream in = Files.newInputStream(file)) {
+        requireShape(file, NpyReader.readShape(in, file.toString()), height, width, channels);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return this;
+  }
+
+  private static void requireShape(Path file, int[] shape, int height, int width, int channels) {
     if (shape.length != 4 || shape[1] != height || shape[2] != width || shape[3] != channels) {
       throw new IllegalArgumentException(
           String.format(
               "%s holds images of shape %s, but the model takes %dx%dx%d",
               file, java.util.Arrays.toString(shape), height, width, channels));
     }
-    float[] pixels = rows.values();
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] /= 255f;
-    }
-    return pixels;
   }
 
   /** The classes of images {@code first} to {@code first + count - 1} at {@code severity}. */
