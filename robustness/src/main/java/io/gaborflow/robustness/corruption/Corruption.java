@@ -83,7 +83,7 @@ public enum Corruption {
       Kind.BLUR, new double[][] {{0.3, 0.4}, {0.4, 0.5}, {0.5, 0.6}, {1, 0.2}, {1.5, 0.1}}) {
     @Override
     Picture corrupt(Picture p, double[] c, UniformRandomProvider random) {
-      return Filters.correlate(p, disk(c[0], c[1]), Border.REFLECT_101);
+      return Filters.correlate(p, Filters.disk(c[0], c[1]), Border.REFLECT_101);
     }
   },
   /**
@@ -343,49 +343,5 @@ public enum Corruption {
       column[i] = new double[] {values[i]};
     }
     return column;
-  }
-
-  /** make_cifar_c.py's disk: the pixels within {@code radius} of the centre, then anti-aliased. */
-  static double[][] disk(double radius, double aliasBlur) {
-    int half = 8;
-    int size = 2 * half + 1;
-    double[][] disk = new double[size][size];
-    double total = 0;
-    for (int y = -half; y <= half; y++) {
-      for (int x = -half; x <= half; x++) {
-        if (x * x + y * y <= radius * radius) {
-          disk[y + half][x + half] = 1;
-          total++;
-        }
-      }
-    }
-    for (double[] row : disk) {
-      for (int x = 0; x < size; x++) {
-        row[x] /= total;
-      }
-    }
-    double[] g = new double[3];
-    double sum = 0;
-    for (int i = 0; i < 3; i++) {
-      g[i] = Math.exp(-((i - 1) * (i - 1)) / (2 * aliasBlur * aliasBlur));
-      sum += g[i];
-    }
-    for (int i = 0; i < 3; i++) {
-      g[i] /= sum;
-    }
-    float[] values = new float[size * size];
-    for (int y = 0; y < size; y++) {
-      for (int x = 0; x < size; x++) {
-        values[y * size + x] = (float) disk[y][x];
-      }
-    }
-    Picture blurred = Filters.separable(new Picture(size, size, 1, values), g, Border.REFLECT_101);
-    double[][] kernel = new double[size][size];
-    for (int y = 0; y < size; y++) {
-      for (int x = 0; x < size; x++) {
-        kernel[y][x] = blurred.at(y, x, 0);
-      }
-    }
-    return kernel;
   }
 }

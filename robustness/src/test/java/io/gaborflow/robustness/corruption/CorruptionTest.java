@@ -124,8 +124,8 @@ class CorruptionTest {
 
   @Test
   void theDefocusDiskKeepsTheMeanAndGrowsWithTheRadius() {
-    double[][] small = Corruption.disk(0.3, 0.4);
-    double[][] large = Corruption.disk(1.5, 0.1);
+    double[][] small = Filters.disk(0.3, 0.4);
+    double[][] large = Filters.disk(1.5, 0.1);
     assertEquals(1.0, Arrays.stream(small).flatMapToDouble(Arrays::stream).sum(), 1e-6);
     assertEquals(1.0, Arrays.stream(large).flatMapToDouble(Arrays::stream).sum(), 1e-6);
     assertTrue(small[8][8] > large[8][8]);
