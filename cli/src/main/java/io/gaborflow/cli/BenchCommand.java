@@ -89,7 +89,10 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "The noise of the --vone variants: gaussian:SD, poisson:SCALE or none (default:"
               + " ${DEFAULT-VALUE}).")
-  String voneNoise = "poisson:0.5";
+  String voneNoise = DEFAULT_VONE_NOISE;
+
+  /** The noise of the {@code --vone} variants unless told. */
+  static final String DEFAULT_VONE_NOISE = "poisson:0.5";
 
   @Option(
       names = "--robustness",

@@ -5,7 +5,6 @@ import static io.gaborflow.cli.bench.VariantResult.median;
 import io.gaborflow.cli.trace.StepTrace;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.TrainingCost;
-import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.data.BatchPlan;
@@ -49,7 +48,8 @@ public final class PerfCommand implements Callable<Integer> {
       description =
           "Models to time; MODEL:FORM times MODEL with --layer-form FORM and MODEL@PRECISION with"
               + " --precision PRECISION (gabor-resnet20:auto@bf16), so forms and precisions compare"
-              + " in one run (default: ${DEFAULT-VALUE}).")
+              + " in one run; MODEL+vone gives its Gabor banks VOneNet's complex cells and bench"
+              + " --vone's noise (default: ${DEFAULT-VALUE}).")
   List<String> models = List.of("lenet", "gabor-lenet");
 
   @Mixin StepOptions stepOptions = new StepOptions();
@@ -167,7 +167,7 @@ public final class PerfCommand implements Callable<Integer> {
     try {
       for (String name : models) {
         PerfModel entry = PerfModel.parse(name);
-        ModelGraph graph = ModelCatalog.graph(entry.model());
+        ModelGraph graph = entry.graph();
         FeatureShape in = graph.spec().input();
         ModelSession session = ModelSession.open(graph, entry.config(config), placement);
         sessions.put(name, session);

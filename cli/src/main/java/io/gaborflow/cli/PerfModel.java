@@ -1,6 +1,10 @@
 package io.gaborflow.cli;
 
+import io.gaborflow.core.model.BankNoise;
+import io.gaborflow.core.model.NetworkVariants;
+import io.gaborflow.examples.ModelCatalog;
 import io.gaborflow.tensorflow.graph.LayerForm;
+import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.runtime.Precision;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.util.Arrays;
@@ -8,16 +12,30 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One entry of {@code perf --models}: {@code MODEL[:FORM][@PRECISION]}, a catalogue model timed
- * with its own layer form or precision, so that forms and precisions compare in one invocation.
+ * One entry of {@code perf --models}: {@code MODEL[+vone][:FORM][@PRECISION]}, a catalogue model
+ * timed with its own layer form or precision, so that forms and precisions compare in one
+ * invocation; {@code +vone} gives its Gabor banks VOneNet's complex cells and noise as {@code bench
+ * --vone} does.
  *
  * @param label the entry as given, the name in every table
  * @param model the catalogue name
+ * @param v1Stages whether the Gabor banks carry complex cells and {@link #V1_NOISE}
  * @param form the layer form, where given; otherwise the run's
  * @param precision the precision, where given; otherwise the run's
  */
 record PerfModel(
-    String label, String model, Optional<LayerForm> form, Optional<Precision> precision) {
+    String label,
+    String model,
+    boolean v1Stages,
+    Optional<LayerForm> form,
+    Optional<Precision> precision) {
+
+  /** The noise of {@code +vone}: bench's default for {@code --vone}. */
+  static final BankNoise V1_NOISE =
+      NoiseOption.parse(
+          "--vone-noise", System.getProperty("vone.noise", BenchCommand.DEFAULT_VONE_NOISE));
+
+  private static final String V1_SUFFIX = "+vone";
 
   static PerfModel parse(String entry) {
     String rest = entry;
@@ -33,7 +51,17 @@ record PerfModel(
       form = Optional.of(constant(LayerForm.class, rest.substring(colon + 1), "layer form"));
       rest = rest.substring(0, colon);
     }
-    return new PerfModel(entry, rest, form, precision);
+    boolean v1Stages = rest.endsWith(V1_SUFFIX);
+    if (v1Stages) {
+      rest = rest.substring(0, rest.length() - V1_SUFFIX.length());
+    }
+    return new PerfModel(entry, rest, v1Stages, form, precision);
+  }
+
+  /** The model's graph, with VOneNet's stages where asked. */
+  ModelGraph graph() {
+    ModelGraph graph = ModelCatalog.graph(model);
+    return v1Stages ? ModelGraph.of(NetworkVariants.withV1Stages(graph.spec(), V1_NOISE)) : graph;
   }
 
   /** The run's configuration with this entry's form and precision. */

@@ -1,12 +1,18 @@
 package io.gaborflow.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gaborflow.core.model.ConvLayerSpec;
+import io.gaborflow.core.model.FixedGaborBankSpec;
+import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.tensorflow.graph.LayerForm;
 import io.gaborflow.tensorflow.runtime.Precision;
 import io.gaborflow.tensorflow.train.TrainingConfig;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PerfModelTest {
@@ -46,5 +52,37 @@ class PerfModelTest {
     assertTrue(
         e.getMessage().startsWith("--models: no precision 'fp8'; use one of [fp32, bf16]"),
         e.getMessage());
+  }
+
+  @Test
+  void vOneGivesTheGaborBanksComplexCellsAndBenchsNoise() {
+    PerfModel entry = PerfModel.parse("gabor-lenet+vone:per_bank");
+    assertEquals("gabor-lenet", entry.model());
+    assertEquals("lenet", entry.family());
+    assertEquals(LayerForm.PER_BANK, entry.config(RUN).layerForm());
+    // As bench --vone: the banks with quadrature pairs take complex cells and the noise.
+    List<FixedGaborBankSpec> staged =
+        gaborBanks(entry.graph().spec()).stream().filter(FixedGaborBankSpec::complexCells).toList();
+    assertFalse(staged.isEmpty());
+    for (FixedGaborBankSpec bank : staged) {
+      assertEquals(PerfModel.V1_NOISE, bank.noise(), bank.name());
+    }
+    assertTrue(PerfModel.V1_NOISE.present());
+    assertTrue(
+        gaborBanks(PerfModel.parse("gabor-lenet").graph().spec()).stream()
+            .noneMatch(FixedGaborBankSpec::complexCells));
+  }
+
+  private static List<FixedGaborBankSpec> gaborBanks(NetworkSpec spec) {
+    List<FixedGaborBankSpec> banks = new ArrayList<>();
+    for (var node : spec.nodes()) {
+      if (node.layer() instanceof ConvLayerSpec conv) {
+        conv.banks().stream()
+            .filter(FixedGaborBankSpec.class::isInstance)
+            .map(FixedGaborBankSpec.class::cast)
+            .forEach(banks::add);
+      }
+    }
+    return banks;
   }
 }
