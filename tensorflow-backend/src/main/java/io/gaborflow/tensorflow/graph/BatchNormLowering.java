@@ -13,9 +13,11 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Batch normalisation on TensorFlow's fused kernel ({@code FusedBatchNormV3}), per branch with the
- * matching slices of its per-channel variables. The training pass normalises with the batch's
- * statistics and hands them to {@link #updateOps}, which move the moving mean and variance as part
- * of the training step; the inference pass normalises with the moving ones.
+ * matching slices of its per-channel variables, or on the joined branches where a branch's channel
+ * count would put the kernel on its slow path ({@link #joinsBranches}). The training pass
+ * normalises with the batch's statistics and hands them to {@link #updateOps}, which move the
+ * moving mean and variance as part of the training step; the inference pass normalises with the
+ * moving ones.
  */
 final class BatchNormLowering {
   private BatchNormLowering() {}
@@ -62,8 +64,9 @@ final class BatchNormLowering {
     List<Operand<TFloat32>> means = new ArrayList<>();
     List<Operand<TFloat32>> variances = new ArrayList<>();
     int first = 0;
-    boolean whole = input.parts().size() == 1;
-    for (Branch part : input.parts()) {
+    Branches parts = joinsBranches(input) ? new Branches(List.of(input.joined(tf))) : input;
+    boolean whole = parts.parts().size() == 1;
+    for (Branch part : parts.parts()) {
       int n = part.channels();
       FusedBatchNorm<TFloat32, TFloat32> normalized =
           FusedBatchNorm.create(
@@ -85,6 +88,21 @@ final class BatchNormLowering {
     }
     return new Branches(out);
   }
+
+  /**
+   * Whether the branches are normalised as one tensor: when any has a channel count that is not a
+   * multiple of {@link #VECTOR_CHANNELS}. oneDNN's fused batch normalisation is several times
+   * slower on such counts (a VOneNet bank of 5 kernels and 2 complex cells beside 9 learned
+   * filters), far more than the concat costs; on whole vectors, branches stay apart
+   * (bench/README.md, "Robustness").
+   */
+  static boolean joinsBranches(Branches input) {
+    return input.parts().size() > 1
+        && input.parts().stream().anyMatch(p -> p.channels() % VECTOR_CHANNELS != 0);
+  }
+
+  /** Floats in the narrowest vector oneDNN's kernels work in (AVX2's 256 bits). */
+  static final int VECTOR_CHANNELS = 8;
 
   private static Operand<TFloat32> slice(
       Ops tf, Operand<TFloat32> vector, int first, int count, boolean whole) {

@@ -11,7 +11,8 @@ import org.tensorflow.types.TFloat32;
  * A node's output as branches, one per bank of the convolution that made it, joined only when a
  * layer needs all channels at once. Activations, pooling and batch normalisation act per channel,
  * so they run per branch: the backward pass then skips the branches no trained weight depends on,
- * and no concat gradient is sliced at full resolution.
+ * and no concat gradient is sliced at full resolution (batch normalisation joins branches of
+ * channel counts its kernel is slow on: {@link BatchNormLowering#joinsBranches}).
  */
 record Branches(List<Branch> parts) {
   Branches {
