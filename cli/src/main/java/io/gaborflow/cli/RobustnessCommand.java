@@ -108,7 +108,7 @@ public final class RobustnessCommand implements Callable<Integer> {
           metadata.model(),
           test.size(),
           data,
-          settings.corruptions().size(),
+          settings.corruptions().stream().filter(c -> c.appliesTo(metadata.channels())).count(),
           settings.severities().size(),
           settings.attacks().stream().mapToInt(a -> a.epsilons().size()).sum());
       RobustnessReport result;

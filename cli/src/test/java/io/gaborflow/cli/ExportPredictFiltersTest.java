@@ -195,6 +195,10 @@ class ExportPredictFiltersTest {
             "--charts",
             charts.toString());
     assertEquals(0, run.exit, run.err);
+    // saturate needs colour: the plan counts what will be measured.
+    assertTrue(
+        run.out.contains("2 corruptions x 2 severities, 4 attack budgets"),
+        run.out.lines().findFirst().orElse(""));
     com.fasterxml.jackson.databind.JsonNode json =
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
     assertEquals(60, json.get("images").asInt());
