@@ -42,13 +42,7 @@ final class GlassBlur {
           int dy = random.nextInt(2 * maxDelta) - maxDelta;
           int here = (y * width + x) * channels;
           int there = ((y + dy) * width + x + dx) * channels;
-          if (channels == 1) {
-            float kept = pixels[here];
-            pixels[here] = pixels[there];
-            pixels[there] = kept;
-          } else {
-            System.arraycopy(pixels, there, pixels, here, channels);
-          }
+          System.arraycopy(pixels, there, pixels, here, channels);
         }
       }
     }
