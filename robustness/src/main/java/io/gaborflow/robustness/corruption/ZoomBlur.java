@@ -1,5 +1,7 @@
 package io.gaborflow.robustness.corruption;
 
+import io.gaborflow.robustness.corruption.Filters.Border;
+
 /**
  * make_cifar_c.py's zoom blur: the image averaged with copies of itself zoomed in about its centre
  * by factors 1, 1.01, ... up to a severity's limit, each zoom a centred crop enlarged by linear
@@ -47,21 +49,16 @@ final class ZoomBlur {
 
   /** The image zoomed in by {@code factor} about its centre, at its own size. */
   static double[] clippedZoom(Picture picture, double factor) {
-    Axis rows = new Axis(picture.height(), factor);
-    Axis columns = new Axis(picture.width(), factor);
+    double[] rows = sourcePositions(picture.height(), factor);
+    double[] columns = sourcePositions(picture.width(), factor);
     int channels = picture.channels();
     double[] out = new double[picture.pixels().length];
     for (int y = 0; y < picture.height(); y++) {
       for (int x = 0; x < picture.width(); x++) {
         for (int c = 0; c < channels; c++) {
-          double top =
-              (1 - columns.weight[x]) * picture.at(rows.first[y], columns.first[x], c)
-                  + columns.weight[x] * picture.at(rows.first[y], columns.second[x], c);
-          double bottom =
-              (1 - columns.weight[x]) * picture.at(rows.second[y], columns.first[x], c)
-                  + columns.weight[x] * picture.at(rows.second[y], columns.second[x], c);
+          // Positions never pass the crop's last pixel, where the next one has weight 0.
           out[(y * picture.width() + x) * channels + c] =
-              (1 - rows.weight[y]) * top + rows.weight[y] * bottom;
+              Filters.bilinear(picture, rows[y], columns[x], c, Border.NEAREST);
         }
       }
     }
@@ -70,30 +67,19 @@ final class ZoomBlur {
 
   /**
    * Where each output pixel along one axis reads the input: the centred crop of ceil(size / factor)
-   * pixels enlarged to round(crop · factor) (half to even, as numpy rounds), whose centre {@code
-   * size} pixels are kept; each kept pixel interpolates between two crop pixels.
+   * pixels is enlarged to round(crop · factor) (half to even, as numpy rounds) with its first and
+   * last pixel centres in place, and the centre {@code size} pixels of that are kept.
    */
-  private static final class Axis {
-    final int[] first;
-    final int[] second;
-    final double[] weight;
-
-    Axis(int size, double factor) {
-      int crop = (int) Math.ceil(size / factor);
-      int start = (size - crop) / 2;
-      int zoomed = (int) Math.rint(crop * factor);
-      double scale = zoomed > 1 ? (crop - 1) / (double) (zoomed - 1) : 1;
-      int trim = (zoomed - size) / 2;
-      first = new int[size];
-      second = new int[size];
-      weight = new double[size];
-      for (int o = 0; o < size; o++) {
-        double at = Math.min((o + trim) * scale, crop - 1);
-        int below = (int) Math.floor(at);
-        first[o] = start + below;
-        second[o] = start + Math.min(below + 1, crop - 1);
-        weight[o] = at - below;
-      }
+  private static double[] sourcePositions(int size, double factor) {
+    int crop = (int) Math.ceil(size / factor);
+    int start = (size - crop) / 2;
+    int zoomed = (int) Math.rint(crop * factor);
+    double scale = zoomed > 1 ? (crop - 1) / (double) (zoomed - 1) : 1;
+    int trim = (zoomed - size) / 2;
+    double[] positions = new double[size];
+    for (int o = 0; o < size; o++) {
+      positions[o] = start + Math.min((o + trim) * scale, crop - 1);
     }
+    return positions;
   }
 }
