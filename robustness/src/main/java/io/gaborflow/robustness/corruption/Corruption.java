@@ -320,8 +320,7 @@ public enum Corruption {
     Picture corrupted = corrupt(picture, constants[severity - 1], random);
     float[] out = corrupted.pixels();
     for (int i = 0; i < out.length; i++) {
-      // The reference writes uint8 of the clipped value times 255: truncation, not rounding.
-      out[i] = (float) Math.floor(clip(out[i]) * 255) / 255f;
+      out[i] = Picture.eightBits(out[i]);
     }
     return corrupted;
   }

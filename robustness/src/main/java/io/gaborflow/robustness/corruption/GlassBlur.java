@@ -24,7 +24,7 @@ final class GlassBlur {
     float[] blurred = Filters.separable(picture, kernel, Border.NEAREST).pixels();
     float[] quantised = new float[blurred.length];
     for (int i = 0; i < blurred.length; i++) {
-      quantised[i] = (float) (Math.floor(blurred[i] * 255.0) / 255.0);
+      quantised[i] = Picture.eightBits(blurred[i]);
     }
     shuffle(picture.with(quantised), maxDelta, iterations, random);
     return Filters.separable(picture.with(quantised), kernel, Border.NEAREST);

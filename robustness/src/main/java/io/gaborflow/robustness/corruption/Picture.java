@@ -21,6 +21,14 @@ public record Picture(int height, int width, int channels, float[] pixels) {
     }
   }
 
+  /**
+   * {@code value} as the reference stores it, uint8 of the value clipped to 0..1 times 255 (a
+   * truncation, not a rounding), back in 0..1.
+   */
+  static float eightBits(double value) {
+    return (float) Math.floor(Math.max(0, Math.min(1, value)) * 255) / 255f;
+  }
+
   /** A picture of this shape with {@code values}. */
   Picture with(float[] values) {
     return new Picture(height, width, channels, values);

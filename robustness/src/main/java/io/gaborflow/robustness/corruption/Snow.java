@@ -30,8 +30,7 @@ final class Snow {
     double[] zoomed = ZoomBlur.clippedZoom(new Picture(height, width, 1, flakes), c[2]);
     float[] levels = new float[zoomed.length];
     for (int i = 0; i < zoomed.length; i++) {
-      double v = zoomed[i] < c[3] ? 0 : Math.min(1, zoomed[i]);
-      levels[i] = (float) (Math.floor(v * 255) / 255);
+      levels[i] = Picture.eightBits(zoomed[i] < c[3] ? 0 : zoomed[i]);
     }
     float[] layer =
         MotionBlur.apply(new Picture(height, width, 1, levels), c[4], c[5], angleDegrees).pixels();

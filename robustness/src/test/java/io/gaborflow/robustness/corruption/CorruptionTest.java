@@ -26,8 +26,7 @@ class CorruptionTest {
                   + 0.5 * x / 31.0 * (c + 1) / channels
                   + (y > 16 ? 0.2 : 0)
                   + 0.05 * random.nextGaussian();
-          pixels[(y * 32 + x) * channels + c] =
-              (float) Math.floor(Math.max(0, Math.min(1, v)) * 255) / 255f;
+          pixels[(y * 32 + x) * channels + c] = Picture.eightBits(v);
         }
       }
     }

@@ -28,7 +28,7 @@ class SnowTest {
           Snow.apply(picture, Corruption.SNOW.constants(severity), draws, angles[severity - 1]);
       float[] out = snowed.pixels();
       for (int i = 0; i < out.length; i++) {
-        out[i] = (float) Math.floor(Math.max(0, Math.min(1, out[i])) * 255) / 255f;
+        out[i] = Picture.eightBits(out[i]);
       }
       assertArrayEquals(
           ReferenceImages.block(expected, severity - 1, size),
