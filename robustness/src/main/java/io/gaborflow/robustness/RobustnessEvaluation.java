@@ -54,10 +54,7 @@ public final class RobustnessEvaluation {
       if (batchSize < 1) {
         throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
       }
-      if (gradientSamples < 1) {
-        throw new IllegalArgumentException(
-            "gradient samples must be 1 or more, got " + gradientSamples);
-      }
+      PixelSpaceModel.requireGradientSamples(gradientSamples);
     }
 
     /** These settings without corruptions: attacks only. */

@@ -15,9 +15,14 @@ public record BankNoise(NoiseKind kind, double scale) {
 
   /** Checks the scale. */
   public BankNoise {
-    if (kind != NoiseKind.NONE && !(scale > 0 && Double.isFinite(scale))) {
+    if (kind != NoiseKind.NONE && !validScale(scale)) {
       throw new IllegalArgumentException(kind + " noise needs a positive scale, got " + scale);
     }
+  }
+
+  /** Whether {@code scale} can scale noise: positive and finite. */
+  public static boolean validScale(double scale) {
+    return scale > 0 && Double.isFinite(scale);
   }
 
   /** Whether anything is added. */

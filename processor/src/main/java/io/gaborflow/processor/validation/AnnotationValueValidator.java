@@ -8,6 +8,7 @@ import io.gaborflow.core.annotation.Network;
 import io.gaborflow.core.annotation.Noise;
 import io.gaborflow.core.annotation.NoiseKind;
 import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.core.model.BankNoise;
 import io.gaborflow.processor.base.Message;
 import io.gaborflow.processor.base.ValidationReport;
 import io.gaborflow.processor.reading.AnnotationReader;
@@ -292,7 +293,7 @@ final class AnnotationValueValidator {
       return; // and javac could not read the default (NetworkSpecFactory.noise)
     }
     Noise noise = values.noise();
-    if (noise.kind() != NoiseKind.NONE && !(noise.scale() > 0 && Double.isFinite(noise.scale()))) {
+    if (noise.kind() != NoiseKind.NONE && !BankNoise.validScale(noise.scale())) {
       AnnotationReader declared = fixed.nested("noise");
       report.error(
           Message.NOISE_SCALE,

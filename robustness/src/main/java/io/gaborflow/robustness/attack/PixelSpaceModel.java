@@ -26,14 +26,19 @@ public final class PixelSpaceModel {
    * evaluation differently, and the gradient of one draw would make noise look like robustness.
    */
   public PixelSpaceModel(ExportedModel model, int gradientSamples) {
-    if (gradientSamples < 1) {
-      throw new IllegalArgumentException(
-          "gradient samples must be 1 or more, got " + gradientSamples);
-    }
+    requireGradientSamples(gradientSamples);
     this.model = model;
     this.metadata = model.metadata();
     this.gradients = model.inputGradients();
     this.gradientSamples = gradientSamples;
+  }
+
+  /** Checks that {@code gradientSamples} is a count of evaluations: 1 or more. */
+  public static void requireGradientSamples(int gradientSamples) {
+    if (gradientSamples < 1) {
+      throw new IllegalArgumentException(
+          "gradient samples must be 1 or more, got " + gradientSamples);
+    }
   }
 
   /** How many evaluations each gradient averages. */
