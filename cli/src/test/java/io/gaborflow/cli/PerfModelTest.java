@@ -66,8 +66,8 @@ class PerfModelTest {
     assertFalse(staged.isEmpty());
     for (FixedGaborBankSpec bank : staged) {
       assertEquals(PerfModel.V1_NOISE, bank.noise(), bank.name());
+      assertTrue(bank.noise().present(), bank.name());
     }
-    assertTrue(PerfModel.V1_NOISE.present());
     assertTrue(
         gaborBanks(PerfModel.parse("gabor-lenet").graph().spec()).stream()
             .noneMatch(FixedGaborBankSpec::complexCells));

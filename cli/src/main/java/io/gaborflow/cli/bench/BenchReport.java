@@ -138,7 +138,7 @@ public final class BenchReport {
       r.accuracies().forEach(runs::add);
       ObjectNode time = v.putObject("epoch_seconds");
       time.put("median", r.medianEpochSeconds());
-      time.put("speedup_vs_baseline", baseline.medianEpochSeconds() / r.medianEpochSeconds());
+      time.put("speedup_vs_baseline", r.epochSpeedupOver(baseline));
       ArrayNode all = time.putArray("all");
       r.epochSeconds().forEach(all::add);
       if (!Double.isNaN(targetAccuracy)) {
@@ -252,7 +252,7 @@ public final class BenchReport {
               r.accuracyStd(),
               100 * (r.meanAccuracy() - baseline.meanAccuracy()),
               r.medianEpochSeconds(),
-              baseline.medianEpochSeconds() / r.medianEpochSeconds(),
+              r.epochSpeedupOver(baseline),
               mega(f.forward()),
               mega(f.inputGradient()),
               mega(f.filterGradient()),

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gaborflow.robustness.RobustnessReport;
 import io.gaborflow.robustness.RobustnessReport.AttackResult;
 import io.gaborflow.robustness.attack.Attack;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -27,18 +27,20 @@ final class RobustnessTable {
 
   /** Whether the bench measured robustness. */
   boolean measured() {
-    return results.stream().anyMatch(r -> !r.robustness().isEmpty());
+    return first().isPresent();
   }
 
-  /** The attack budgets measured, as column names ({@code pgd-linf 2/255}), in report order. */
+  /** The first robustness report of the bench: every run was measured alike. */
+  private Optional<RobustnessReport> first() {
+    return results.stream()
+        .filter(r -> !r.robustness().isEmpty())
+        .findFirst()
+        .map(r -> r.robustness().get(0));
+  }
+
+  /** The attack budgets measured, in report order; their names head the columns. */
   private List<AttackResult> columns() {
-    List<AttackResult> columns = new ArrayList<>();
-    for (VariantResult r : results) {
-      if (!r.robustness().isEmpty()) {
-        return r.robustness().get(0).attacks();
-      }
-    }
-    return columns;
+    return first().map(RobustnessReport::attacks).orElse(List.of());
   }
 
   private static String name(AttackResult a) {
@@ -86,13 +88,7 @@ final class RobustnessTable {
   String markdown() {
     List<AttackResult> columns = columns();
     StringBuilder md = new StringBuilder();
-    RobustnessReport first =
-        results.stream()
-            .filter(r -> !r.robustness().isEmpty())
-            .findFirst()
-            .orElseThrow()
-            .robustness()
-            .get(0);
+    RobustnessReport first = first().orElseThrow();
     md.append(
         String.format(
             Locale.ROOT,
@@ -115,7 +111,7 @@ final class RobustnessTable {
               "| %s | %.4f | %.2fx |",
               r.variant().label(),
               r.meanAccuracy(),
-              baseline.medianEpochSeconds() / r.medianEpochSeconds()));
+              r.epochSpeedupOver(baseline)));
       figures(r).values().forEach(v -> md.append(String.format(Locale.ROOT, " %.4f |", v)));
       md.append('\n');
     }

@@ -82,6 +82,11 @@ public record VariantResult(
     return median(epochSeconds);
   }
 
+  /** How many times faster this variant's median epoch is than {@code baseline}'s. */
+  public double epochSpeedupOver(VariantResult baseline) {
+    return baseline.medianEpochSeconds() / medianEpochSeconds();
+  }
+
   /** The median of {@code values}; NaN when there are none. */
   public static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);

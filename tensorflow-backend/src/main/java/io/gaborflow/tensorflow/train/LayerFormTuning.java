@@ -141,9 +141,7 @@ public final class LayerFormTuning {
         }
         for (FormSite site : group.get()) {
           forms.put(site.layer(), form);
-          choices.put(
-              site.layer(),
-              new LayerForms.Choice(site.layer(), shape, form, cached.isPresent(), costs));
+          choices.put(site.layer(), new LayerForms.Choice(site.layer(), shape, form, costs));
         }
       }
     } finally {

@@ -26,17 +26,20 @@ public record LayerForms(LoweringOptions options, List<Choice> choices) {
    *
    * @param layer the layer's scope
    * @param shape its {@link io.gaborflow.tensorflow.graph.FormSite#shape()}
-   * @param cached whether the form came from the {@link LayerFormCache} instead of a measurement
    * @param micros the measured step cost (summed op times) with this layer's shape in each form of
-   *     {@link LayerForm#MEASURED}; empty when cached
+   *     {@link LayerForm#MEASURED}; empty when the form came from the {@link LayerFormCache}
    */
-  public record Choice(
-      String layer, String shape, LayerForm form, boolean cached, Map<LayerForm, Long> micros) {
+  public record Choice(String layer, String shape, LayerForm form, Map<LayerForm, Long> micros) {
     /** Copies the costs, in the order of {@link LayerForm#MEASURED}. */
     public Choice {
       EnumMap<LayerForm, Long> ordered = new EnumMap<>(LayerForm.class);
       ordered.putAll(micros);
       micros = Collections.unmodifiableMap(ordered);
+    }
+
+    /** Whether the form came from the {@link LayerFormCache} instead of a measurement. */
+    public boolean cached() {
+      return micros.isEmpty();
     }
   }
 
