@@ -1,11 +1,16 @@
 package io.gaborflow.core.npy;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,11 +62,9 @@ public final class NpyReader {
    * Rows {@code first} to {@code first + count - 1} of the array in {@code file} (along its first
    * axis), without reading the rest: a slice of an array too large for memory as floats.
    */
-  public static NpyArray readRows(java.nio.file.Path file, int first, int count)
-      throws IOException {
+  public static NpyArray readRows(Path file, int first, int count) throws IOException {
     String source = file.toString();
-    try (InputStream in =
-        new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       Header h = header(in, source);
       if (h.shape.length == 0 || first < 0 || count < 0 || first + count > h.shape[0]) {
         throw new NpyFormatException(
@@ -72,7 +75,7 @@ public final class NpyReader {
                 + " to "
                 + (first + count - 1)
                 + " are not in an array of shape "
-                + java.util.Arrays.toString(h.shape));
+                + Arrays.toString(h.shape));
       }
       long perRow = 1;
       for (int d = 1; d < h.shape.length; d++) {
@@ -84,7 +87,7 @@ public final class NpyReader {
       long skip = perRow * first * h.width;
       try {
         in.skipNBytes(skip);
-      } catch (java.io.EOFException e) {
+      } catch (EOFException e) {
         throw new NpyFormatException(source, h.dataOffset, "file is truncated before row " + first);
       }
       int values = (int) (perRow * count);

@@ -20,6 +20,9 @@ import org.tensorflow.types.TFloat32;
  * moving ones.
  */
 final class BatchNormLowering {
+  /** Floats in the narrowest vector oneDNN's kernels work in (AVX2's 256 bits). */
+  static final int VECTOR_CHANNELS = 8;
+
   private BatchNormLowering() {}
 
   /** The batch statistics of one normalisation in the training pass, branch by branch. */
@@ -100,9 +103,6 @@ final class BatchNormLowering {
     return input.parts().size() > 1
         && input.parts().stream().anyMatch(p -> p.channels() % VECTOR_CHANNELS != 0);
   }
-
-  /** Floats in the narrowest vector oneDNN's kernels work in (AVX2's 256 bits). */
-  static final int VECTOR_CHANNELS = 8;
 
   private static Operand<TFloat32> slice(
       Ops tf, Operand<TFloat32> vector, int first, int count, boolean whole) {
