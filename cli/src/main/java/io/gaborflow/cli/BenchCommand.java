@@ -4,6 +4,8 @@ import io.gaborflow.cli.bench.Bench;
 import io.gaborflow.cli.bench.BenchReport;
 import io.gaborflow.cli.bench.BenchRobustness;
 import io.gaborflow.cli.bench.BenchVariant;
+import io.gaborflow.cli.bench.DeclaredModel;
+import io.gaborflow.cli.bench.ShareVariant;
 import io.gaborflow.cli.bench.VariantResult;
 import io.gaborflow.cli.progress.ConsoleProgress;
 import io.gaborflow.cli.render.BenchChart;
@@ -41,6 +43,16 @@ public final class BenchCommand implements Callable<Integer> {
       description = "lenet, nin or resnet20 (default: ${DEFAULT-VALUE}).")
   String model = "lenet";
 
+  @Option(
+      names = "--models",
+      split = ",",
+      paramLabel = "MODEL",
+      description =
+          "Instead of a sweep of one family: compare these networks as declared (catalogue names, or"
+              + " class names of your own @Network classes on GABORFLOW_CLASSPATH), every one with"
+              + " the same recipe, seeds and data; ratios against the first.")
+  List<String> models;
+
   @Mixin RecipeOption recipe = new RecipeOption();
 
   @Mixin DataOptions dataOptions = new DataOptions();
@@ -52,7 +64,9 @@ public final class BenchCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "PERCENT",
       description = "Shares of fixed filters per mixed layer (default: ${DEFAULT-VALUE}).")
-  List<Integer> fractions = List.of(0, 25, 50, 75);
+  List<Integer> fractions = DEFAULT_FRACTIONS;
+
+  private static final List<Integer> DEFAULT_FRACTIONS = List.of(0, 25, 50, 75);
 
   @Option(
       names = "--partial",
@@ -166,37 +180,11 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--resume needs --checkpoint-dir: the folder of the stopped sweep's checkpoints");
     }
-    List<BenchVariant> variants = new ArrayList<>();
-    for (int fraction : fractions) {
-      if (fraction < 0 || fraction > 100) {
-        throw new IllegalArgumentException(
-            "--fractions must be between 0 and 100, got " + fraction);
-      }
-      variants.add(new BenchVariant(fraction, 0));
-    }
-    if (partial > 0) {
-      for (int fraction : fractions) {
-        if (fraction > 0) {
-          variants.add(new BenchVariant(fraction, partial, false, partialAt));
-        }
-      }
-    }
-    if (parametric) {
-      for (int fraction : fractions) {
-        if (fraction > 0) {
-          variants.add(new BenchVariant(fraction, 0, true));
-        }
-      }
-    }
-    if (vone) {
-      BankNoise noise = NoiseOption.parse("--vone-noise", voneNoise);
-      for (int fraction : fractions) {
-        if (fraction > 0) {
-          variants.add(BenchVariant.v1Stages(fraction, noise));
-        }
-      }
-    }
-    ModelGraph base = ModelCatalog.sweepBase(model);
+    List<BenchVariant> variants = models == null ? sweep() : declared();
+    // The network a sweep re-splits; declared networks are their own, and the first gives the
+    // input.
+    ModelGraph base = models == null ? ModelCatalog.sweepBase(model) : variants.get(0).graph(null);
+    String title = models == null ? model : String.join(", ", models);
     TrainingConfig config = stepOptions.config().epochs(epochs).build();
     Dataset data =
         DaggerDataComponent.create()
@@ -204,7 +192,7 @@ public final class BenchCommand implements Callable<Integer> {
             .load(dataOptions.spec(base.spec().input(), seeds.get(0)));
     System.out.printf(
         "bench: %s on %s (%d training images), %d variants x %d seeds x %d epochs%n",
-        model, data.name(), data.train().size(), variants.size(), seeds.size(), epochs);
+        title, data.name(), data.train().size(), variants.size(), seeds.size(), epochs);
     Bench bench =
         new Bench(base, variants, seeds, config, System.out)
             .reportingTo(List.of(ConsoleProgress.forConsole()));
@@ -227,9 +215,11 @@ public final class BenchCommand implements Callable<Integer> {
     List<VariantResult> results = bench.run(data);
     double target = targetAccuracy == null ? Double.NaN : targetAccuracy;
     BenchReport report =
-        new BenchReport(model, data.name(), config, seeds, results, target, recipeLine);
+        new BenchReport(title, data.name(), config, seeds, results, target, recipeLine);
     report.writeAll(out);
-    BenchChart.write(results, out.resolve("bench.png"));
+    if (models == null) {
+      BenchChart.write(results, out.resolve("bench.png"));
+    }
     BenchChart.writeCurves(results, target, out.resolve("accuracy-vs-time.png"));
     System.out.println();
     System.out.print(report.markdownTable());
@@ -238,10 +228,63 @@ public final class BenchCommand implements Callable<Integer> {
             + out.resolve("bench.json")
             + ", "
             + out.resolve("bench.md")
-            + ", "
-            + out.resolve("bench.png")
+            + (models == null ? ", " + out.resolve("bench.png") : "")
             + " and "
             + out.resolve("accuracy-vs-time.png"));
     return 0;
+  }
+
+  /** The paper's sweep of one family: shares of fixed filters, and their trained forms. */
+  private List<BenchVariant> sweep() {
+    List<BenchVariant> variants = new ArrayList<>();
+    for (int fraction : fractions) {
+      if (fraction < 0 || fraction > 100) {
+        throw new IllegalArgumentException(
+            "--fractions must be between 0 and 100, got " + fraction);
+      }
+      variants.add(new ShareVariant(fraction, 0));
+    }
+    if (partial > 0) {
+      for (int fraction : fractions) {
+        if (fraction > 0) {
+          variants.add(new ShareVariant(fraction, partial, false, partialAt));
+        }
+      }
+    }
+    if (parametric) {
+      for (int fraction : fractions) {
+        if (fraction > 0) {
+          variants.add(new ShareVariant(fraction, 0, true));
+        }
+      }
+    }
+    if (vone) {
+      BankNoise noise = NoiseOption.parse("--vone-noise", voneNoise);
+      for (int fraction : fractions) {
+        if (fraction > 0) {
+          variants.add(ShareVariant.v1Stages(fraction, noise));
+        }
+      }
+    }
+    return variants;
+  }
+
+  /** The networks of --models as declared; the sweep's options do not apply to them. */
+  private List<BenchVariant> declared() {
+    if (partial > 0 || parametric || vone || !fractions.equals(DEFAULT_FRACTIONS)) {
+      throw new IllegalArgumentException(
+          "--models compares networks as declared: --fractions, --partial, --parametric and --vone"
+              + " vary one family's network (--model); declare the variants as networks instead");
+    }
+    List<BenchVariant> variants = new ArrayList<>();
+    for (String name : models) {
+      DeclaredModel variant = new DeclaredModel(ModelCatalog.graph(name));
+      if (variants.stream().anyMatch(v -> v.label().equals(variant.label()))) {
+        throw new IllegalArgumentException(
+            "--models names " + variant.label() + " twice; name each network once");
+      }
+      variants.add(variant);
+    }
+    return variants;
   }
 }

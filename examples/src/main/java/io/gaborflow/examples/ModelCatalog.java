@@ -1,15 +1,21 @@
 package io.gaborflow.examples;
 
+import io.gaborflow.examples.inject.DaggerGaborBasisResNet20Component;
 import io.gaborflow.examples.inject.DaggerGaborLeNetComponent;
 import io.gaborflow.examples.inject.DaggerGaborNiNComponent;
 import io.gaborflow.examples.inject.DaggerGaborResNet20Component;
+import io.gaborflow.examples.inject.DaggerGaborStage1ResNet20Component;
+import io.gaborflow.examples.inject.DaggerGaborStemResNet20Component;
 import io.gaborflow.examples.inject.DaggerLeNetComponent;
 import io.gaborflow.examples.inject.DaggerNiNComponent;
 import io.gaborflow.examples.inject.DaggerResNet20Component;
 import io.gaborflow.examples.inject.ModelComponent;
+import io.gaborflow.examples.models.GaborBasisResNet20Graph;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.examples.models.GaborNiNGraph;
 import io.gaborflow.examples.models.GaborResNet20Graph;
+import io.gaborflow.examples.models.GaborStage1ResNet20Graph;
+import io.gaborflow.examples.models.GaborStemResNet20Graph;
 import io.gaborflow.examples.models.LeNetGraph;
 import io.gaborflow.examples.models.NiNGraph;
 import io.gaborflow.examples.models.ResNet20Graph;
@@ -39,7 +45,10 @@ public final class ModelCatalog {
             new Entry(NiNGraph::new, DaggerNiNComponent.factory()),
             new Entry(GaborNiNGraph::new, DaggerGaborNiNComponent.factory()),
             new Entry(ResNet20Graph::new, DaggerResNet20Component.factory()),
-            new Entry(GaborResNet20Graph::new, DaggerGaborResNet20Component.factory()))) {
+            new Entry(GaborResNet20Graph::new, DaggerGaborResNet20Component.factory()),
+            new Entry(GaborStemResNet20Graph::new, DaggerGaborStemResNet20Component.factory()),
+            new Entry(GaborStage1ResNet20Graph::new, DaggerGaborStage1ResNet20Component.factory()),
+            new Entry(GaborBasisResNet20Graph::new, DaggerGaborBasisResNet20Component.factory()))) {
       MODELS.put(e.graph().get().modelName(), e);
     }
   }
@@ -63,9 +72,32 @@ public final class ModelCatalog {
     return graph(name);
   }
 
-  /** The graph of model {@code name}. */
+  /**
+   * The graph of model {@code name}: a catalogue name, or the class name of a user's
+   * {@code @Network} class on the class path ({@code com.example.MyNet}, whose generated graph is
+   * found beside it).
+   */
   public static ModelGraph graph(String name) {
+    if (!MODELS.containsKey(name) && name.contains(".")) {
+      return userNetwork(name);
+    }
     return entry(name).graph().get();
+  }
+
+  private static ModelGraph userNetwork(String className) {
+    Class<?> network;
+    try {
+      network = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException(
+          "no class "
+              + className
+              + " on the class path; put the jar or classes folder of your @Network classes in"
+              + " GABORFLOW_CLASSPATH, or use one of: "
+              + String.join(", ", MODELS.keySet()),
+          e);
+    }
+    return ModelGraph.forNetwork(network);
   }
 
   /** The trainer of model {@code name} for {@code config} and {@code data}. */

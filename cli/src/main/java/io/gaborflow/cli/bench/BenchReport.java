@@ -24,7 +24,7 @@ public final class BenchReport {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private final String family;
+  private final String title;
   private final String dataset;
   private final TrainingConfig config;
   private final List<Long> seeds;
@@ -39,33 +39,36 @@ public final class BenchReport {
     return results;
   }
 
-  /** The report of a sweep of {@code family} on {@code dataset}, without a target accuracy. */
+  /**
+   * The report of a bench titled {@code title} (a family or a list of models) on {@code dataset},
+   * without a target accuracy.
+   */
   public BenchReport(
-      String family,
+      String title,
       String dataset,
       TrainingConfig config,
       List<Long> seeds,
       List<VariantResult> results) {
-    this(family, dataset, config, seeds, results, Double.NaN);
+    this(title, dataset, config, seeds, results, Double.NaN);
   }
 
   /**
-   * The report of a sweep of {@code family} on {@code dataset}, with each variant's training time
-   * to {@code targetAccuracy} (NaN: none).
+   * The report of a bench titled {@code title} (a family or a list of models) on {@code dataset},
+   * with each variant's training time to {@code targetAccuracy} (NaN: none).
    */
   public BenchReport(
-      String family,
+      String title,
       String dataset,
       TrainingConfig config,
       List<Long> seeds,
       List<VariantResult> results,
       double targetAccuracy) {
-    this(family, dataset, config, seeds, results, targetAccuracy, null);
+    this(title, dataset, config, seeds, results, targetAccuracy, null);
   }
 
   /** As the six-argument form, with the recipe line the bench printed at its start (null: none). */
   public BenchReport(
-      String family,
+      String title,
       String dataset,
       TrainingConfig config,
       List<Long> seeds,
@@ -74,7 +77,7 @@ public final class BenchReport {
       String recipe) {
     this.recipe = recipe;
     this.targetAccuracy = targetAccuracy;
-    this.family = family;
+    this.title = title;
     this.dataset = dataset;
     this.config = config;
     this.seeds = List.copyOf(seeds);
@@ -98,7 +101,7 @@ public final class BenchReport {
 
   ObjectNode json() {
     ObjectNode root = JSON.createObjectNode();
-    root.put("model", family);
+    root.put("model", title);
     root.put("dataset", dataset);
     root.put("epochs", config.epochs());
     root.put("batch_size", config.batchSize());
@@ -122,13 +125,15 @@ public final class BenchReport {
       VariantFigures f = r.figures();
       ObjectNode v = variants.addObject();
       v.put("model", r.model());
-      v.put("fixed_percent", r.variant().fixedPercent());
-      v.put("partial_epochs", r.variant().partialEpochs());
-      v.put("parametric", r.variant().parametric());
-      if (r.variant().v1Noise() != null) {
-        v.put("complex_cells", true);
-        v.put("noise", r.variant().v1Noise().kind().name().toLowerCase(Locale.ROOT));
-        v.put("noise_scale", r.variant().v1Noise().scale());
+      if (r.variant() instanceof ShareVariant share) {
+        v.put("fixed_percent", share.fixedPercent());
+        v.put("partial_epochs", share.partialEpochs());
+        v.put("parametric", share.parametric());
+        if (share.v1Noise() != null) {
+          v.put("complex_cells", true);
+          v.put("noise", share.v1Noise().kind().name().toLowerCase(Locale.ROOT));
+          v.put("noise_scale", share.v1Noise().scale());
+        }
       }
       ObjectNode acc = v.putObject("test_accuracy");
       acc.put("mean", r.meanAccuracy());
@@ -136,6 +141,9 @@ public final class BenchReport {
       acc.put("diff_vs_baseline", r.meanAccuracy() - baseline.meanAccuracy());
       ArrayNode runs = acc.putArray("runs");
       r.accuracies().forEach(runs::add);
+      putOrNull(v, "best_validation_accuracy", r.meanBestValidationAccuracy());
+      v.put("training_seconds_median", r.medianTrainingSeconds());
+      v.put("not_beaten", notBeaten().contains(r));
       ObjectNode time = v.putObject("epoch_seconds");
       time.put("median", r.medianEpochSeconds());
       time.put("speedup_vs_baseline", r.epochSpeedupOver(baseline));
@@ -194,6 +202,25 @@ public final class BenchReport {
   }
 
   /**
+   * The variants no other variant beats on both test accuracy (mean over seeds) and training time
+   * (median over seeds): none has at least the accuracy in at most the time, better in one of them.
+   */
+  List<VariantResult> notBeaten() {
+    return results.stream()
+        .filter(
+            r ->
+                results.stream()
+                    .noneMatch(
+                        q ->
+                            q != r
+                                && q.meanAccuracy() >= r.meanAccuracy()
+                                && q.medianTrainingSeconds() <= r.medianTrainingSeconds()
+                                && (q.meanAccuracy() > r.meanAccuracy()
+                                    || q.medianTrainingSeconds() < r.medianTrainingSeconds())))
+        .toList();
+  }
+
+  /**
    * The variant that reached the target accuracy in the least training time, if any did: the
    * sentence the markdown ends its time-to-accuracy table with.
    */
@@ -222,35 +249,35 @@ public final class BenchReport {
 
   String markdown() {
     StringBuilder md = new StringBuilder();
+    md.append(String.format(Locale.ROOT, "# %s on %s%n%n", title, dataset));
     md.append(
         String.format(
             Locale.ROOT,
-            "# %s on %s: fixed Gabor filters per convolution layer%n%n",
-            family,
-            dataset));
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "%d epochs, batch %d, %s, %d threads, seeds %s. Ratios against `%s` of the same run.%n%n",
+            "%d epochs, batch %d, %s, %s, %d threads, seeds %s. Ratios against `%s` of the same run.%n%n",
             config.epochs(),
             config.batchSize(),
             config.optimizer().name().toLowerCase(Locale.ROOT),
+            config.precision().name().toLowerCase(Locale.ROOT),
             config.threads(),
             seeds,
             baseline.model()));
     md.append(
-        "| variant | test accuracy | Δ accuracy | s/epoch (median) | speedup | MACs/image fwd + in-grad + filter-grad + update | MAC ratio | learnable / fixed params | storage | storage saving | energy µJ/image | energy saving |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        "| variant | test accuracy | Δ accuracy | best validation | training s | s/epoch (median) | speedup | MACs/image fwd + in-grad + filter-grad + update | MAC ratio | learnable / fixed params | storage | storage saving | energy µJ/image | energy saving |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (VariantResult r : results) {
       VariantFigures f = r.figures();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.4f ± %.4f | %+.2f pt | %.2f | %.2fx | %s + %s + %s + %s | %.2f | %,d / %,d | %s | %.2fx | %.1f | %.2fx |%n",
+              "| %s | %.4f ± %.4f | %+.2f pt | %s | %.0f | %.2f | %.2fx | %s + %s + %s + %s | %.2f | %,d / %,d | %s | %.2fx | %.1f | %.2fx |%n",
               r.variant().label(),
               r.meanAccuracy(),
               r.accuracyStd(),
               100 * (r.meanAccuracy() - baseline.meanAccuracy()),
+              Double.isNaN(r.meanBestValidationAccuracy())
+                  ? "–"
+                  : String.format(Locale.ROOT, "%.4f", r.meanBestValidationAccuracy()),
+              r.medianTrainingSeconds(),
               r.medianEpochSeconds(),
               r.epochSpeedupOver(baseline),
               mega(f.forward()),
@@ -265,6 +292,11 @@ public final class BenchReport {
               f.picojoulesPerImage() / 1e6,
               baseline.figures().picojoulesPerImage() / f.picojoulesPerImage()));
     }
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nNot beaten on both test accuracy and training time: %s.%n",
+            String.join(", ", notBeaten().stream().map(r -> r.variant().label()).toList())));
     if (!Double.isNaN(targetAccuracy)) {
       boolean validation =
           results.stream().flatMap(r -> r.curves().stream()).allMatch(TrainingCurve::validation);

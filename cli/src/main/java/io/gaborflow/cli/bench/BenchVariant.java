@@ -1,84 +1,22 @@
 package io.gaborflow.cli.bench;
 
-import io.gaborflow.core.annotation.TrainableAt;
-import io.gaborflow.core.model.BankNoise;
-import io.gaborflow.core.model.NetworkVariants;
 import io.gaborflow.tensorflow.graph.ModelGraph;
-import java.util.Locale;
 
 /**
- * One column of the sweep: a share of fixed filters, and whether the Gabor banks train their values
- * for {@code partialEpochs} at the {@code partialAt} end of the run or learn their Gabor parameters
- * ({@code parametric}), or carry VOneNet's complex cells and noise ({@code v1Noise}, null for
- * none).
+ * One column of a bench: a network trained with every seed. Either a share of fixed Gabor filters
+ * in one family's network ({@link ShareVariant}, the paper's sweep) or a network declared on its
+ * own ({@link DeclaredModel}, for comparing designs).
  */
-public record BenchVariant(
-    int fixedPercent,
-    int partialEpochs,
-    boolean parametric,
-    TrainableAt partialAt,
-    BankNoise v1Noise) {
-  /** A variant without VOneNet's stages. */
-  public BenchVariant(
-      int fixedPercent, int partialEpochs, boolean parametric, TrainableAt partialAt) {
-    this(fixedPercent, partialEpochs, parametric, partialAt, null);
-  }
+public sealed interface BenchVariant permits ShareVariant, DeclaredModel {
+  /** How tables and charts name the variant. */
+  String label();
 
-  /** A variant whose Gabor banks are fixed, or parametric. */
-  public BenchVariant(int fixedPercent, int partialEpochs, boolean parametric) {
-    this(fixedPercent, partialEpochs, parametric, TrainableAt.START);
-  }
-
-  /** A variant whose Gabor banks are fixed, or train their values for their first epochs. */
-  public BenchVariant(int fixedPercent, int partialEpochs) {
-    this(fixedPercent, partialEpochs, false);
-  }
-
-  /** A variant of fixed Gabor banks with complex cells and {@code noise} after them. */
-  public static BenchVariant v1Stages(int fixedPercent, BankNoise noise) {
-    return new BenchVariant(fixedPercent, 0, false, TrainableAt.START, noise);
-  }
-
-  /** Whether this is the all-learnable network the others are compared with. */
-  public boolean baseline() {
-    return fixedPercent == 0 && partialEpochs == 0 && !parametric && v1Noise == null;
-  }
+  /** The network trained: {@code base} re-split for a share, the declared network itself else. */
+  ModelGraph graph(ModelGraph base);
 
   /**
-   * How tables name the variant: {@code 50%}, {@code 50% + 1 trained}, {@code 50% + last 1
-   * trained}, {@code 50% parametric}, {@code 50% complex + poisson 0.5}.
+   * Whether this is the all-learnable network the others are compared with; without one, the first
+   * variant is.
    */
-  public String label() {
-    String trained =
-        partialAt == TrainableAt.START ? " + " + partialEpochs : " + last " + partialEpochs;
-    String stages =
-        v1Noise == null
-            ? ""
-            : " complex"
-                + (v1Noise.present()
-                    ? " + " + v1Noise.kind().name().toLowerCase(Locale.ROOT) + " " + v1Noise.scale()
-                    : "");
-    return fixedPercent
-        + "%"
-        + (partialEpochs > 0 ? trained + " trained" : "")
-        + (parametric ? " parametric" : "")
-        + stages;
-  }
-
-  /**
-   * {@code base} re-split to this variant's share, its Gabor banks trained, parametric or with
-   * VOneNet's stages as it says.
-   */
-  public ModelGraph graph(ModelGraph base) {
-    var spec =
-        NetworkVariants.withGaborTraining(
-            NetworkVariants.withFixedShare(base.spec(), fixedPercent), partialEpochs, partialAt);
-    if (parametric) {
-      spec = NetworkVariants.withParametricGabor(spec);
-    }
-    if (v1Noise != null) {
-      spec = NetworkVariants.withV1Stages(spec, v1Noise);
-    }
-    return ModelGraph.of(spec);
-  }
+  boolean baseline();
 }

@@ -62,6 +62,28 @@ public record VariantResult(
     return new VariantResult(variant, model, other, accuracies, epochSeconds, curves, robustness);
   }
 
+  /**
+   * The best validation accuracy of each seed's run, averaged over the seeds; NaN when the runs had
+   * no validation split.
+   */
+  public double meanBestValidationAccuracy() {
+    if (curves.isEmpty() || !curves.stream().allMatch(TrainingCurve::validation)) {
+      return Double.NaN;
+    }
+    return curves.stream()
+        .mapToDouble(c -> c.accuracy().stream().mapToDouble(Double::doubleValue).max().orElse(0))
+        .average()
+        .orElseThrow();
+  }
+
+  /** The median over the seeds of each run's training seconds, evaluation left out. */
+  public double medianTrainingSeconds() {
+    return median(
+        curves.stream()
+            .map(c -> c.seconds().isEmpty() ? 0.0 : c.seconds().get(c.seconds().size() - 1))
+            .toList());
+  }
+
   /** The test accuracy, averaged over the seeds. */
   public double meanAccuracy() {
     return accuracies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);

@@ -1,5 +1,6 @@
 package io.gaborflow.cli.render;
 
+import io.gaborflow.cli.bench.ShareVariant;
 import io.gaborflow.cli.bench.TrainingCurve;
 import io.gaborflow.cli.bench.VariantResult;
 import io.gaborflow.core.annotation.TrainableAt;
@@ -20,7 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class BenchChart {
   private BenchChart() {}
 
-  /** Writes the charts of {@code results} to {@code png}. */
+  /** Writes the charts of {@code results}' share variants to {@code png}. */
   public static void write(List<VariantResult> results, Path png) {
     XYChart accuracy =
         new XYChartBuilder()
@@ -49,16 +50,19 @@ public final class BenchChart {
       List<Double> std = new ArrayList<>();
       List<Double> secs = new ArrayList<>();
       for (VariantResult r : results) {
+        if (!(r.variant() instanceof ShareVariant share)) {
+          continue;
+        }
         String of =
-            r.variant().parametric()
+            share.parametric()
                 ? "Gabor parametric"
-                : r.variant().partialEpochs() == 0
+                : share.partialEpochs() == 0
                     ? "Gabor fixed"
-                    : r.variant().partialAt() == TrainableAt.START
+                    : share.partialAt() == TrainableAt.START
                         ? "Gabor trained at first"
                         : "Gabor trained at the end";
         if (of.equals(series)) {
-          x.add((double) r.variant().fixedPercent());
+          x.add((double) share.fixedPercent());
           acc.add(r.meanAccuracy());
           std.add(r.accuracyStd());
           secs.add(r.medianEpochSeconds());

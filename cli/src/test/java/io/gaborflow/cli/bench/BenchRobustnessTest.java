@@ -60,7 +60,7 @@ class BenchRobustnessTest {
   void everyRunIsExportedEvaluatedAndReportedBesideItsAccuracy() throws IOException {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).threads(1).build();
     List<BenchVariant> variants =
-        List.of(new BenchVariant(0, 0), new BenchVariant(50, 0), BenchVariant.v1Stages(50, NOISE));
+        List.of(new ShareVariant(0, 0), new ShareVariant(50, 0), ShareVariant.v1Stages(50, NOISE));
     Path exports = dir.resolve("exports");
     List<VariantResult> results =
         new Bench(
@@ -146,7 +146,7 @@ class BenchRobustnessTest {
     VariantResult result =
         new Bench(
                 BenchTest.TINY,
-                List.of(new BenchVariant(0, 0)),
+                List.of(new ShareVariant(0, 0)),
                 List.of(1L),
                 TrainingConfig.builder().epochs(1).batchSize(16).threads(1).build(),
                 new PrintStream(new ByteArrayOutputStream()))

@@ -46,7 +46,7 @@ class BenchTest {
   static VariantFigures figures(int percent) {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).build();
     return VariantFigures.of(
-        new BenchVariant(percent, 0).graph(TINY).spec(), OptimizerKind.ADAM, 16);
+        new ShareVariant(percent, 0).graph(TINY).spec(), OptimizerKind.ADAM, 16);
   }
 
   @Test
@@ -80,7 +80,7 @@ class BenchTest {
   void writesJsonAndMarkdown() throws IOException {
     TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(16).threads(2).build();
     List<BenchVariant> variants =
-        List.of(new BenchVariant(0, 0), new BenchVariant(50, 0), new BenchVariant(50, 1));
+        List.of(new ShareVariant(0, 0), new ShareVariant(50, 0), new ShareVariant(50, 1));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<VariantResult> results =
         new Bench(TINY, variants, List.of(1L, 2L), config, new PrintStream(log))
@@ -105,7 +105,7 @@ class BenchTest {
   @Test
   void resumedSweepReadsFinishedRunsBackAndFinishesTheStoppedOne() throws IOException {
     TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(16).threads(1).build();
-    List<BenchVariant> variants = List.of(new BenchVariant(0, 0), new BenchVariant(50, 0));
+    List<BenchVariant> variants = List.of(new ShareVariant(0, 0), new ShareVariant(50, 0));
     var data = SyntheticData.stripes(8, 2, 64, 32, 3);
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     Path root = dir.resolve("checkpoints");

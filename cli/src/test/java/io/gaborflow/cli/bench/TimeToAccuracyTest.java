@@ -41,7 +41,7 @@ class TimeToAccuracyTest {
 
   private static VariantResult variant(int percent, TrainingCurve... curves) {
     return new VariantResult(
-        new BenchVariant(percent, 0),
+        new ShareVariant(percent, 0),
         "m" + percent,
         null,
         List.of(0.9),
@@ -75,7 +75,7 @@ class TimeToAccuracyTest {
                 gabor.withFigures(BenchTest.figures(50))),
             0.85);
     String md = report.markdown();
-    assertTrue(md.contains("First to 0.8500: " + new BenchVariant(50, 0).label()), md);
+    assertTrue(md.contains("First to 0.8500: " + new ShareVariant(50, 0).label()), md);
     JsonNode json = report.json();
     assertEquals(
         0.85, json.get("variants").get(0).get("time_to_accuracy").get("target").asDouble());

@@ -2,7 +2,7 @@ package io.gaborflow.cli.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gaborflow.cli.bench.BenchVariant;
+import io.gaborflow.cli.bench.ShareVariant;
 import io.gaborflow.cli.bench.TrainingCurve;
 import io.gaborflow.cli.bench.VariantResult;
 import java.awt.image.BufferedImage;
@@ -22,21 +22,21 @@ class BenchChartTest {
     List<VariantResult> results =
         List.of(
             new VariantResult(
-                new BenchVariant(0, 0),
+                new ShareVariant(0, 0),
                 "m-fixed0",
                 null,
                 List.of(0.9, 0.91),
                 List.of(2.0, 2.1),
                 List.of()),
             new VariantResult(
-                new BenchVariant(50, 0),
+                new ShareVariant(50, 0),
                 "m-fixed50",
                 null,
                 List.of(0.89, 0.9),
                 List.of(1.5, 1.6),
                 List.of()),
             new VariantResult(
-                new BenchVariant(50, 1),
+                new ShareVariant(50, 1),
                 "m-fixed50-partial1",
                 null,
                 List.of(0.9, 0.9),
@@ -56,14 +56,14 @@ class BenchChartTest {
     List<VariantResult> results =
         List.of(
             new VariantResult(
-                new BenchVariant(0, 0),
+                new ShareVariant(0, 0),
                 "m-fixed0",
                 null,
                 List.of(0.7),
                 List.of(10.0),
                 List.of(slow)),
             new VariantResult(
-                new BenchVariant(50, 0),
+                new ShareVariant(50, 0),
                 "m-fixed50",
                 null,
                 List.of(0.68),

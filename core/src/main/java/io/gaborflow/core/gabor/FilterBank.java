@@ -110,6 +110,24 @@ public final class FilterBank {
     return hwio;
   }
 
+  /**
+   * The bank as a depthwise kernel {@code [k, k, inChannels, n]}: every filter on every input
+   * channel on its own, the layout of a depthwise convolution whose output channel {@code c * n +
+   * f} is filter {@code f} on channel {@code c}.
+   */
+  public float[] toDepthwise(int inChannels) {
+    int n = filterCount();
+    float[] kernel = new float[size * size * inChannels * n];
+    for (int f = 0; f < n; f++) {
+      for (int pixel = 0; pixel < size * size; pixel++) {
+        for (int c = 0; c < inChannels; c++) {
+          kernel[(pixel * inChannels + c) * n + f] = (float) kernels[f][pixel];
+        }
+      }
+    }
+    return kernel;
+  }
+
   /** The input channel that filter {@code filter} reads under {@link ChannelCoverage#SINGLE}. */
   public static int singleChannelOf(int filter, int inChannels) {
     return filter % inChannels;

@@ -1,8 +1,11 @@
 package io.gaborflow.core.model;
 
-/** One filter bank of a convolution layer: fixed (Gabor or given values) or learnable. */
+/**
+ * One filter bank of a convolution layer: fixed (Gabor or given values), learnable, or learned
+ * mixtures of a fixed Gabor basis.
+ */
 public sealed interface BankSpec
-    permits FixedGaborBankSpec, FixedTensorBankSpec, LearnableBankSpec {
+    permits FixedGaborBankSpec, FixedTensorBankSpec, LearnableBankSpec, GaborBasisBankSpec {
   /** The declaring field's name; also the bank's name in the graph. */
   String name();
 

@@ -15,4 +15,7 @@ public interface BankVisitor<R> {
 
   /** Filters learned from their initial values. */
   R learnable(LearnableBankSpec learnable);
+
+  /** Learned mixtures of a fixed Gabor basis applied to every input channel. */
+  R basis(GaborBasisBankSpec basis);
 }

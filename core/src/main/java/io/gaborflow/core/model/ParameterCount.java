@@ -9,7 +9,8 @@ import java.util.List;
  * @param learnable weights, biases, batch-normalisation scales and offsets, and the Gabor
  *     parameters of parametric banks: every value the optimizer updates
  * @param fixed weights of the fixed banks (partially trained ones included), counted as the
- *     ordinary {@code [k, k, Cin, n]} kernels a hand-wired frozen convolution would hold
+ *     ordinary {@code [k, k, Cin, n]} kernels a hand-wired frozen convolution would hold (a Gabor
+ *     basis as the {@code [k, k, Cin, basis kernels]} kernel of its depthwise convolution)
  * @param moving batch normalisation's moving means and variances: updated while training, not by
  *     the optimizer
  * @param gaborFilters filters of the fixed and parametric Gabor banks, each stored as its five
@@ -143,6 +144,21 @@ public record ParameterCount(
           @Override
           public ParameterCount learnable(LearnableBankSpec learnable) {
             return NONE.withLearnable(weights + (conv.bias() ? bank.filters() : 0));
+          }
+
+          @Override
+          public ParameterCount basis(GaborBasisBankSpec basis) {
+            long mixing = (long) basis.mixedChannels(inChannels) * basis.filters();
+            // The depthwise kernel holds the basis once per input channel.
+            long depthwise = (long) conv.size() * conv.size() * basis.mixedChannels(inChannels);
+            return new ParameterCount(
+                mixing + (conv.bias() ? basis.filters() : 0),
+                depthwise,
+                0,
+                basis.basisKernels(),
+                0,
+                depthwise,
+                0);
           }
         });
   }

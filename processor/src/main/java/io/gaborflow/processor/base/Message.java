@@ -59,6 +59,12 @@ public enum Message {
   GABOR_SINGLE_ON_ONE_CHANNEL(
       "coverage = ChannelCoverage.SINGLE gives each filter one input channel, but layer %s has a"
           + " single input channel; use ChannelCoverage.SHARED"),
+  BASIS_NOT_ONE(
+      "@Learnable basis lists %d @Gabor annotations; give one @Gabor, whose kernels together make"
+          + " the basis"),
+  BASIS_COVERAGE(
+      "a basis applies every kernel to every input channel on its own, so @Gabor coverage does not"
+          + " apply; remove coverage = %s"),
   FIXED_GABOR_AND_SOURCE(
       "@Fixed sets both gabor and source; a fixed bank holds Gabor filters or filters from a"
           + " source, keep one"),

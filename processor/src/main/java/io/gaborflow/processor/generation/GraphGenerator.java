@@ -16,6 +16,8 @@ import io.gaborflow.core.model.Scopes;
 import io.gaborflow.core.model.Step;
 import io.gaborflow.processor.base.SourceFileGenerator;
 import io.gaborflow.processor.reading.DeclaredNetwork;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.annotation.processing.Filer;
@@ -50,7 +52,9 @@ public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
     Map<BlockSpec, String> blocks = new LinkedHashMap<>();
     for (Step step : input.steps()) {
       if (step instanceof Step.Blocks use) {
-        blocks.putIfAbsent(use.block(), blockMethodName(use.block()));
+        if (!blocks.containsKey(use.block())) {
+          blocks.put(use.block(), blockMethodName(use.block(), blocks.values()));
+        }
       }
     }
     CodeBlock.Builder init =
@@ -69,7 +73,7 @@ public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
       init.add(
           "\n// Layer $L: $L -> $L",
           i + 1,
-          StepComments.describe(step),
+          StepComments.describe(step, blocks),
           outputOf(spec, Scopes.layer("", i + 1)));
       init.add("\n").add(SpecCode.call(step, blocks));
     }
@@ -113,9 +117,22 @@ public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
     return type;
   }
 
-  static String blockMethodName(BlockSpec block) {
-    String simple = block.qualifiedName().substring(block.qualifiedName().lastIndexOf('.') + 1);
-    return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+  /**
+   * The method that builds {@code block}: its simple name ({@code basic()}), or, when another block
+   * of the network already has that name, as many of its enclosing names as tell it apart ({@code
+   * gaborResNet20Basic()} beside {@code resNet20Basic()}).
+   */
+  private static String blockMethodName(BlockSpec block, Collection<String> taken) {
+    String[] names = block.qualifiedName().split("\\.");
+    for (int used = 1; used <= names.length; used++) {
+      String joined =
+          String.join("", Arrays.asList(names).subList(names.length - used, names.length));
+      String name = Character.toLowerCase(joined.charAt(0)) + joined.substring(1);
+      if (!taken.contains(name)) {
+        return name;
+      }
+    }
+    throw new IllegalStateException("two blocks named " + block.qualifiedName());
   }
 
   private static MethodSpec blockMethod(BlockSpec block, String name) {
@@ -128,7 +145,7 @@ public final class GraphGenerator extends SourceFileGenerator<DeclaredNetwork> {
                 block.width());
     for (int i = 0; i < block.steps().size(); i++) {
       Step step = block.steps().get(i);
-      code.add("\n// Layer $L: $L", i + 1, StepComments.describe(step));
+      code.add("\n// Layer $L: $L", i + 1, StepComments.describe(step, Map.of()));
       code.add("\n").add(SpecCode.call(step, Map.of()));
     }
     code.add("\n.build();\n$<$<");

@@ -24,6 +24,7 @@ import io.gaborflow.core.model.DropoutLayerSpec;
 import io.gaborflow.core.model.FixedGaborBankSpec;
 import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.FlattenLayerSpec;
+import io.gaborflow.core.model.GaborBasisBankSpec;
 import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
 import io.gaborflow.core.model.LayerSpec;
 import io.gaborflow.core.model.LayerVisitor;
@@ -206,6 +207,22 @@ final class SpecCode {
           }
 
           @Override
+          public CodeBlock basis(GaborBasisBankSpec basis) {
+            return CodeBlock.builder()
+                .add(
+                    "new $T($S, $L, $T.$L,$>$>",
+                    GaborBasisBankSpec.class,
+                    basis.name(),
+                    basis.filters(),
+                    Initializer.class,
+                    basis.initializer())
+                .add("\n")
+                .add(gaborSpec(basis.basis()))
+                .add(")$<$<")
+                .build();
+          }
+
+          @Override
           public CodeBlock learnable(LearnableBankSpec learnable) {
             return CodeBlock.of(
                 "new $T($S, $L, $T.$L)",
@@ -220,38 +237,11 @@ final class SpecCode {
 
   private static CodeBlock gaborBank(FixedGaborBankSpec fixed) {
     BankSpec bank = fixed;
-    GaborBankSpec g = fixed.gabor();
     CodeBlock.Builder code =
         CodeBlock.builder()
-            .add(
-                "new $T($S, $T.builder()$>$>",
-                FixedGaborBankSpec.class,
-                bank.name(),
-                GaborBankSpec.class);
-    int n = g.anglesDegrees().size();
-    if (g.anglesDegrees().equals(GaborBankSpec.evenlySpacedAngles(n))) {
-      code.add("\n.orientations($L)", n);
-    } else {
-      code.add("\n.angles($L)", join(g.anglesDegrees()));
-    }
-    code.add("\n.wavelengths($L)", join(g.wavelengths()))
-        .add("\n.phases($L)", join(g.phasesDegrees()))
-        .add("\n.aspect($L)", g.aspect());
-    if (g.sigmaFromBandwidth()) {
-      code.add("\n.bandwidth($L)", g.bandwidth());
-    } else {
-      code.add("\n.sigma($L)", g.sigma());
-    }
-    code.add("\n.normalization($T.$L)", Normalization.class, g.normalization())
-        .add("\n.coverage($T.$L)", ChannelCoverage.class, g.coverage());
-    if (g.limit() > 0) {
-      code.add("\n.limit($L)", g.limit());
-    }
-    code.add(
-        "\n.build(), $L, $T.$L)$<$<",
-        fixed.trainableEpochs(),
-        TrainableAt.class,
-        fixed.trainableAt());
+            .add("new $T($S, ", FixedGaborBankSpec.class, bank.name())
+            .add(gaborSpec(fixed.gabor()))
+            .add(", $L, $T.$L)", fixed.trainableEpochs(), TrainableAt.class, fixed.trainableAt());
     if (fixed.parametric()) {
       code.add(
           "\n.learning($T.of($L))",
@@ -272,6 +262,31 @@ final class SpecCode {
           fixed.noise().scale());
     }
     return code.build();
+  }
+
+  /** A Gabor bank's kernels as a {@code GaborBankSpec.builder()} chain, one setting a line. */
+  private static CodeBlock gaborSpec(GaborBankSpec g) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>$>", GaborBankSpec.class);
+    int n = g.anglesDegrees().size();
+    if (g.anglesDegrees().equals(GaborBankSpec.evenlySpacedAngles(n))) {
+      code.add("\n.orientations($L)", n);
+    } else {
+      code.add("\n.angles($L)", join(g.anglesDegrees()));
+    }
+    code.add("\n.wavelengths($L)", join(g.wavelengths()))
+        .add("\n.phases($L)", join(g.phasesDegrees()))
+        .add("\n.aspect($L)", g.aspect());
+    if (g.sigmaFromBandwidth()) {
+      code.add("\n.bandwidth($L)", g.bandwidth());
+    } else {
+      code.add("\n.sigma($L)", g.sigma());
+    }
+    code.add("\n.normalization($T.$L)", Normalization.class, g.normalization())
+        .add("\n.coverage($T.$L)", ChannelCoverage.class, g.coverage());
+    if (g.limit() > 0) {
+      code.add("\n.limit($L)", g.limit());
+    }
+    return code.add("\n.build()$<$<").build();
   }
 
   private static String join(List<Double> values) {

@@ -3,6 +3,7 @@ package io.gaborflow.processor.generation;
 import io.gaborflow.core.model.AddLayerSpec;
 import io.gaborflow.core.model.BankSpec;
 import io.gaborflow.core.model.BatchNormLayerSpec;
+import io.gaborflow.core.model.BlockSpec;
 import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.DenseLayerSpec;
 import io.gaborflow.core.model.DropoutLayerSpec;
@@ -15,12 +16,14 @@ import io.gaborflow.core.model.LayerVisitor;
 import io.gaborflow.core.model.PoolLayerSpec;
 import io.gaborflow.core.model.Step;
 import java.util.Locale;
+import java.util.Map;
 
 /** The comment above each step in generated code: what the step is, in words. */
 final class StepComments {
   private StepComments() {}
 
-  static String describe(Step step) {
+  /** {@code step} in words; a use of blocks is named by {@code blockMethods}' method for them. */
+  static String describe(Step step, Map<BlockSpec, String> blockMethods) {
     return step.accept(
         new Step.Visitor<String>() {
           @Override
@@ -40,7 +43,7 @@ final class StepComments {
           public String blocks(Step.Blocks use) {
             return use.count()
                 + " x "
-                + GraphGenerator.blockMethodName(use.block())
+                + blockMethods.get(use.block())
                 + ", width "
                 + use.width()
                 + ", stride "

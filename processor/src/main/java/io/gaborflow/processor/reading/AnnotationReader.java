@@ -1,5 +1,6 @@
 package io.gaborflow.processor.reading;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -69,5 +70,15 @@ public final class AnnotationReader {
 
   public AnnotationReader nested(String name) {
     return new AnnotationReader((AnnotationMirror) value(name).getValue());
+  }
+
+  /**
+   * The {@code index}-th annotation of the array element {@code name} ({@code basis = @Gabor(...)}
+   * is an array of one).
+   */
+  public AnnotationReader nestedInArray(String name, int index) {
+    List<?> values = (List<?>) value(name).getValue();
+    return new AnnotationReader(
+        (AnnotationMirror) ((AnnotationValue) values.get(index)).getValue());
   }
 }

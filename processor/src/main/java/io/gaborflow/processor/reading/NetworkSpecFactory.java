@@ -25,6 +25,7 @@ import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.FixedGaborBankSpec;
 import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.FlattenLayerSpec;
+import io.gaborflow.core.model.GaborBasisBankSpec;
 import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
 import io.gaborflow.core.model.LayerSpec;
 import io.gaborflow.core.model.LearnableBankSpec;
@@ -164,6 +165,13 @@ public final class NetworkSpecFactory {
   private static BankSpec bank(LayerField field, NpyResources resources) {
     if (field.learnableValues() != null) {
       Learnable learnable = field.learnableValues();
+      if (learnable.basis().length > 0) {
+        return new GaborBasisBankSpec(
+            field.name(),
+            learnable.filters(),
+            learnable.initializer(),
+            gabor(learnable.basis()[0], field.learnable().nestedInArray("basis", 0)));
+      }
       return new LearnableBankSpec(field.name(), learnable.filters(), learnable.initializer());
     }
     Fixed fixed = field.fixedValues();

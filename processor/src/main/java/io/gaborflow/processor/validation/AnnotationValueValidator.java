@@ -3,6 +3,7 @@ package io.gaborflow.processor.validation;
 import io.gaborflow.core.annotation.Blocks;
 import io.gaborflow.core.annotation.Conv;
 import io.gaborflow.core.annotation.Fixed;
+import io.gaborflow.core.annotation.Gabor;
 import io.gaborflow.core.annotation.GaborParameter;
 import io.gaborflow.core.annotation.Network;
 import io.gaborflow.core.annotation.Noise;
@@ -115,6 +116,7 @@ final class AnnotationValueValidator {
         }
         if (field.learnable() != null) {
           positive(field, field.learnable(), "filters", field.learnableValues().filters(), report);
+          validateBasis(field, report);
         } else {
           AnnotationReader fixed = field.fixed();
           Fixed values = field.fixedValues();
@@ -240,6 +242,34 @@ final class AnnotationValueValidator {
           simpleName,
           name,
           value);
+    }
+  }
+
+  /** A Gabor basis is one {@code @Gabor}, valid as a fixed bank's, without a coverage. */
+  private static void validateBasis(LayerField field, ValidationReport report) {
+    AnnotationReader learnable = field.learnable();
+    Gabor[] basis = field.learnableValues().basis();
+    if (basis.length == 0) {
+      return;
+    }
+    if (basis.length > 1) {
+      report.error(
+          Message.BASIS_NOT_ONE,
+          field.field(),
+          learnable.mirror(),
+          learnable.explicit("basis"),
+          basis.length);
+      return;
+    }
+    AnnotationReader gabor = learnable.nestedInArray("basis", 0);
+    new GaborValidator(field, report).validate(basis[0], gabor);
+    if (gabor.isExplicit("coverage")) {
+      report.error(
+          Message.BASIS_COVERAGE,
+          field.field(),
+          gabor.mirror(),
+          gabor.explicit("coverage"),
+          basis[0].coverage());
     }
   }
 

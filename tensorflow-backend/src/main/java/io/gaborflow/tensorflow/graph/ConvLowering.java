@@ -10,6 +10,7 @@ import io.gaborflow.core.model.ConvLayerSpec;
 import io.gaborflow.core.model.FeatureShape;
 import io.gaborflow.core.model.FixedGaborBankSpec;
 import io.gaborflow.core.model.FixedTensorBankSpec;
+import io.gaborflow.core.model.GaborBasisBankSpec;
 import io.gaborflow.core.model.LearnableBankSpec;
 import io.gaborflow.core.model.Scopes;
 import java.util.ArrayList;
@@ -77,6 +78,13 @@ final class ConvLowering {
                       ConvLowering.learnable(context, tf, input, learnable, geometry, conv.bias()),
                       true);
                 }
+
+                @Override
+                public BankOutput basis(GaborBasisBankSpec basis) {
+                  return new BankOutput(
+                      GaborBasisLowering.lower(context, tf, input, basis, geometry, conv.bias()),
+                      true);
+                }
               });
       Operand<TFloat32> out = lowered.value();
       boolean trainedBank = lowered.trained();
@@ -118,11 +126,29 @@ final class ConvLowering {
         .append(conv.bias() ? " bias" : "");
     for (BankSpec bank : conv.banks()) {
       String kind =
-          bank instanceof LearnableBankSpec
-              ? "learned"
-              : bank instanceof FixedGaborBankSpec gabor
-                  ? "gabor-" + gabor.gabor().coverage().name().toLowerCase(java.util.Locale.ROOT)
-                  : "tensor";
+          bank.accept(
+              new BankVisitor<String>() {
+                @Override
+                public String gabor(FixedGaborBankSpec gabor) {
+                  return "gabor-"
+                      + gabor.gabor().coverage().name().toLowerCase(java.util.Locale.ROOT);
+                }
+
+                @Override
+                public String tensor(FixedTensorBankSpec tensor) {
+                  return "tensor";
+                }
+
+                @Override
+                public String learnable(LearnableBankSpec learnable) {
+                  return "learned";
+                }
+
+                @Override
+                public String basis(GaborBasisBankSpec basis) {
+                  return "basis" + basis.basisKernels();
+                }
+              });
       shape.append(' ').append(kind).append(':').append(bank.filters());
     }
     return shape.toString();
@@ -131,13 +157,16 @@ final class ConvLowering {
   /**
    * Whether {@link LayerForm#WHOLE_LAYER} applies: a learned bank beside fixed ones that are
    * constants (no parametric or partly trained Gabor bank, whose kernels are variables of their own
-   * kind) and are nothing but their kernels' responses (no complex cells or noise).
+   * kind) and are nothing but their kernels' responses (no complex cells or noise), and no Gabor
+   * basis bank (two convolutions of their own).
    */
   static boolean wholeLayerFits(ConvLayerSpec conv) {
     boolean learned = false;
     boolean fixed = false;
     for (BankSpec bank : conv.banks()) {
-      if (bank instanceof LearnableBankSpec) {
+      if (bank instanceof GaborBasisBankSpec) {
+        return false;
+      } else if (bank instanceof LearnableBankSpec) {
         learned = true;
       } else if (bank instanceof FixedGaborBankSpec gabor) {
         if (gabor.window() != null || gabor.parametric() || gabor.hasStagesAfterKernels()) {
