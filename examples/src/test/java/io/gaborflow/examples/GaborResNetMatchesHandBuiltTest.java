@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.core.annotation.ChannelCoverage;
+import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
+import io.gaborflow.examples.models.GaborBasisResNet20Graph;
 import io.gaborflow.examples.models.GaborResNet20Graph;
+import io.gaborflow.examples.models.GaborStage1ResNet20Graph;
+import io.gaborflow.examples.models.GaborStemResNet20Graph;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
+import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.util.ArrayList;
@@ -15,7 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -27,10 +34,12 @@ import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The generated gabor-resnet20 computes the same training-mode function and gradients as ResNet-20
- * written by hand the way the Keras peer writes it: each fixed bank a frozen convolution over all
- * input channels (the SHARED kernel divided by their number), concatenated with the learned one,
- * then batch normalisation of the whole. gaborflow computes the fixed half as a channel mean and
+ * Each generated Gabor ResNet-20 design computes the same training-mode function and gradients as
+ * ResNet-20 written by hand the way the Keras peer writes it: each fixed bank a frozen convolution
+ * over all input channels (the SHARED kernel divided by their number), concatenated with the
+ * learned one, then batch normalisation of the whole; a Gabor basis a frozen depthwise convolution
+ * followed by the learned 1x1 one, as Pérez et al. write it. gaborflow composes the basis and the
+ * 1x1 kernel into one 3x3 kernel instead. gaborflow computes the fixed half as a channel mean and
  * one single-channel convolution in a matrix form, keeps the halves apart through normalisation,
  * activation and the shortcut additions, and splits each learned convolution over them.
  */
@@ -61,8 +70,27 @@ class GaborResNetMatchesHandBuiltTest {
   /** A ReLU output of the generated graph, branch by branch. */
   private record Masked(float[] values, Shape shape) {}
 
-  @Test
-  void sameLogitsAndGradientsOnOneBatch() {
+  /** The basis of {@link GaborBasisResNet20}'s block convolutions. */
+  private static final GaborBankSpec BASIS =
+      GaborBankSpec.builder()
+          .angles(0, 90)
+          .wavelengths(3)
+          .phases(0, 90)
+          .sigma(1)
+          .normalization(Normalization.NONE)
+          .build();
+
+  static Stream<ModelGraph> designs() {
+    return Stream.of(
+        new GaborResNet20Graph(),
+        new GaborStemResNet20Graph(),
+        new GaborStage1ResNet20Graph(),
+        new GaborBasisResNet20Graph());
+  }
+
+  @ParameterizedTest
+  @MethodSource("designs")
+  void sameLogitsAndGradientsOnOneBatch(ModelGraph design) {
     float[] images = new float[BATCH * 32 * 32 * 3];
     SplittableRandom random = new SplittableRandom(3);
     for (int i = 0; i < images.length; i++) {
@@ -79,7 +107,7 @@ class GaborResNetMatchesHandBuiltTest {
     List<float[]> generatedGradients = new ArrayList<>();
     Map<String, Masked> reluOutputs = new HashMap<>();
     TrainingConfig config = TrainingConfig.builder().seed(5).threads(2).build();
-    try (ModelSession session = ModelSession.open(new GaborResNet20Graph(), config)) {
+    try (ModelSession session = ModelSession.open(design, config)) {
       session.initialize(config.seed());
       List<Output<?>> xs = new ArrayList<>();
       for (LearnableVariable v : session.network().learnables()) {
@@ -199,7 +227,7 @@ class GaborResNetMatchesHandBuiltTest {
           tf.constant(Shape.of(BATCH, 32, 32, 3), DataBuffers.of(images, true, false));
       x =
           net.relu(
-              net.norm(net.mixedConv(x, 3, 16, 1, "layer1/gabor1", "layer1/conv1"), "layer2/bn1"),
+              net.norm(net.conv(x, 3, 16, 1, "layer1/gabor1", "layer1/conv1"), "layer2/bn1"),
               "layer2/bn1");
       int channels = 16;
       int[] widths = {16, 32, 64};
@@ -211,7 +239,7 @@ class GaborResNetMatchesHandBuiltTest {
           Operand<TFloat32> y =
               net.relu(
                   net.norm(
-                      net.mixedConv(
+                      net.conv(
                           x,
                           channels,
                           width,
@@ -222,8 +250,7 @@ class GaborResNetMatchesHandBuiltTest {
                   block + "layer2/bn1");
           y =
               net.norm(
-                  net.mixedConv(
-                      y, width, width, 1, block + "layer3/gabor2", block + "layer3/conv2"),
+                  net.conv(y, width, width, 1, block + "layer3/gabor2", block + "layer3/conv2"),
                   block + "layer4/bn2");
           Operand<TFloat32> shortcut = x;
           if (stride != 1 || channels != width) {
@@ -300,15 +327,41 @@ class GaborResNetMatchesHandBuiltTest {
           name, n -> tf.constant(shapes.get(n), DataBuffers.of(values.get(n), true, false)));
     }
 
-    /** The frozen full convolution of the Gabor bank beside the learned one, concatenated. */
-    Operand<TFloat32> mixedConv(
+    /**
+     * A 3x3 convolution of {@code width} filters as the design declares it, told by the learned
+     * kernel's shape: all learned; half a frozen Gabor convolution beside the learned half; or a
+     * Gabor basis (a frozen depthwise convolution) mixed by a learned 1x1 convolution.
+     */
+    Operand<TFloat32> conv(
         Operand<TFloat32> x, int cin, int width, int stride, String gabor, String learned) {
+      Shape kernel = shapes.get(learned + "/kernel");
+      List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
+      if (kernel.get(0) == 1) {
+        FilterBank basis = FilterBank.of(BASIS, 3);
+        Operand<TFloat32> depthwise =
+            tf.constant(
+                Shape.of(3, 3, cin, basis.filterCount()),
+                DataBuffers.of(basis.toDepthwise(cin), true, false));
+        return tf.nn.conv2d(
+            tf.nn.depthwiseConv2dNative(x, depthwise, strides, "SAME"),
+            weight(learned + "/kernel"),
+            List.of(1L, 1L, 1L, 1L),
+            "VALID");
+      }
+      if (kernel.get(3) == width) {
+        return tf.nn.conv2d(x, weight(learned + "/kernel"), strides, "SAME");
+      }
+      return mixedConv(x, cin, width, strides, learned);
+    }
+
+    /** The frozen full convolution of the Gabor bank beside the learned one, concatenated. */
+    private Operand<TFloat32> mixedConv(
+        Operand<TFloat32> x, int cin, int width, List<Long> strides, String learned) {
       FilterBank bank = FilterBank.of(BANK.withFilterCount(width / 2), 3);
       Operand<TFloat32> frozen =
           tf.constant(
               Shape.of(3, 3, cin, bank.filterCount()),
               DataBuffers.of(bank.toHwio(cin, ChannelCoverage.SHARED), true, false));
-      List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
       Operand<TFloat32> fixedOut = tf.nn.conv2d(x, frozen, strides, "SAME");
       Operand<TFloat32> learnedOut = tf.nn.conv2d(x, weight(learned + "/kernel"), strides, "SAME");
       return tf.concat(List.of(fixedOut, learnedOut), tf.constant(3));

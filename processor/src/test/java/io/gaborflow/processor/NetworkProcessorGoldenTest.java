@@ -36,7 +36,8 @@ class NetworkProcessorGoldenTest {
     "GivenFiltersNet",
     "ResidualNet",
     "ParametricGaborNet",
-    "VOneGaborNet"
+    "VOneGaborNet",
+    "GaborBasisNet"
   })
   void generatesGraphAndTrainer(String name) throws IOException {
     JavaFileObject source = JavaFileObjects.forResource("good/test/" + name + ".java");

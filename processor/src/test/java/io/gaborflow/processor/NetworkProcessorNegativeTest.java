@@ -41,6 +41,10 @@ class NetworkProcessorNegativeTest {
       TwoLayerAnnotations    | 14 | field pool has both @MaxPool and @AvgPool; a field declares one layer
       StaticLayerField       | 11 | layer field conv is static; declare layers as instance fields
       ZeroFilters            | 10 | @Learnable filters must be 1 or more, got 0
+      BasisOfTwo             | 10 | @Learnable basis lists 2 @Gabor annotations; give one @Gabor, whose kernels together make the basis
+      BasisWithCoverage      | 12 | a basis applies every kernel to every input channel on its own, so @Gabor coverage does not apply; remove coverage = SINGLE
+      BasisEvenSize          |  9 | a Gabor bank needs an odd kernel size (the kernel is centred on its middle pixel); change size = 4 to 3 or 5
+      BasisNoPhases          | 10 | @Gabor phases is empty; list at least one value
       NegativeTrainableEpochs| 10 | @Fixed trainableEpochs must be 0 (fixed for the whole run) or more, got -2
       LearnEmpty             | 10 | @Fixed learn = {} lists no parameter; name the ones to learn (THETA, LAMBDA, PSI, SIGMA, GAMMA) or remove learn to keep the bank fixed
       LearnTwice             | 10 | @Fixed learn lists THETA twice; list each parameter once

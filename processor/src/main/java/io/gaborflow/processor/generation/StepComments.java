@@ -10,6 +10,7 @@ import io.gaborflow.core.model.DropoutLayerSpec;
 import io.gaborflow.core.model.FixedGaborBankSpec;
 import io.gaborflow.core.model.FixedTensorBankSpec;
 import io.gaborflow.core.model.FlattenLayerSpec;
+import io.gaborflow.core.model.GaborBasisBankSpec;
 import io.gaborflow.core.model.GlobalAvgPoolLayerSpec;
 import io.gaborflow.core.model.LayerSpec;
 import io.gaborflow.core.model.LayerVisitor;
@@ -64,9 +65,10 @@ final class StepComments {
                     .filter(FixedGaborBankSpec.class::isInstance)
                     .mapToInt(b -> ((FixedGaborBankSpec) b).complexPairs().size())
                     .sum();
+            int overBasis = filters(conv, GaborBasisBankSpec.class);
             String stride = conv.stride() == 0 ? "the block's" : String.valueOf(conv.stride());
             return String.format(
-                "%dx%d convolution, stride %s, %d filters (%d fixed Gabor%s, %s%d learnable)",
+                "%dx%d convolution, stride %s, %d filters (%d fixed Gabor%s, %s%d learnable%s)",
                 conv.size(),
                 conv.size(),
                 stride,
@@ -74,7 +76,8 @@ final class StepComments {
                 gabor - complex,
                 complex > 0 ? " and " + complex + " complex cells" : "",
                 given > 0 ? given + " fixed given, " : "",
-                conv.filters() - gabor - given);
+                conv.filters() - gabor - given,
+                overBasis > 0 ? ", " + overBasis + " of them over a fixed Gabor basis" : "");
           }
 
           @Override

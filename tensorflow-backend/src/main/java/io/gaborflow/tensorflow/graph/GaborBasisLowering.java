@@ -2,7 +2,6 @@ package io.gaborflow.tensorflow.graph;
 
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.model.GaborBasisBankSpec;
-import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -11,10 +10,14 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A {@link GaborBasisBankSpec}: the basis as a constant depthwise kernel behind a stop-gradient
- * (TensorFlow prunes its filter gradient, and it is no variable, so the optimizer never sees it),
- * then a learned 1x1 convolution with the bank's only variables, its mixing kernel {@code [1, 1,
- * Cin x basis kernels, filters]} and bias.
+ * A {@link GaborBasisBankSpec}. Its one kernel variable is the mixing kernel {@code [1, 1, Cin x
+ * basis kernels, filters]} of the depthwise-then-1x1 form the bank is declared as; the graph
+ * composes it with the basis into the equivalent {@code [k, k, Cin, filters]} kernel ({@code W[.,
+ * ., c, o] = sum over k of basis_k * mixing[c * K + k, o]}) and runs one ordinary convolution. The
+ * basis is a constant behind a stop-gradient, so it has no gradient, no variable and no optimizer
+ * state; the mixing kernel's gradient is the filter gradient of the convolution, projected onto the
+ * basis. The same values as a depthwise convolution followed by a 1x1 one, which oneDNN runs
+ * several times slower on CPUs (bench/README.md).
  */
 final class GaborBasisLowering {
   private GaborBasisLowering() {}
@@ -27,21 +30,9 @@ final class GaborBasisLowering {
       ConvGeometry geometry,
       boolean withBias) {
     int inChannels = context.inputShape().channels();
-    FilterBank basis = FilterBank.of(bank.basis(), geometry.size());
-    Operand<TFloat32> depthwiseKernel =
-        tf.stopGradient(
-            tf.withName("basis")
-                .constant(
-                    Shape.of(geometry.size(), geometry.size(), inChannels, basis.filterCount()),
-                    DataBuffers.of(basis.toDepthwise(inChannels), true, false)));
-    Operand<TFloat32> responses =
-        tf.withName("basis_responses")
-            .nn
-            .depthwiseConv2dNative(
-                input.joined(tf).value(),
-                depthwiseKernel,
-                geometry.strides(),
-                geometry.paddingName());
+    int size = geometry.size();
+    FilterBank basis = FilterBank.of(bank.basis(), size);
+    int kernels = basis.filterCount();
     int mixed = bank.mixedChannels(inChannels);
     VariableRegistry registry = context.registry();
     VariableKey kernelKey = context.key(bank.name(), VariableKey.Role.KERNEL);
@@ -55,8 +46,26 @@ final class GaborBasisLowering {
             null,
             null);
     registry.learnedBank(kernelKey.ownerPath(), mixing);
-    Operand<TFloat32> out =
-        tf.withName("mixing").nn.conv2d(responses, mixing, List.of(1L, 1L, 1L, 1L), "VALID");
+    // [k*k, K]: basis kernel f's pixel p at [p, f], as toDepthwise lays it out for one channel.
+    Operand<TFloat32> basisMatrix =
+        tf.stopGradient(
+            tf.withName("basis")
+                .constant(
+                    Shape.of((long) size * size, kernels),
+                    DataBuffers.of(basis.toDepthwise(1), true, false)));
+    // mixing [Cin*K, O] -> [Cin, K, O] -> [K, Cin, O] -> [K, Cin*O]
+    Operand<TFloat32> perKernel =
+        tf.reshape(
+            tf.linalg.transpose(
+                tf.reshape(mixing, tf.constant(new long[] {inChannels, kernels, bank.filters()})),
+                tf.constant(new int[] {1, 0, 2})),
+            tf.constant(new long[] {kernels, (long) inChannels * bank.filters()}));
+    Operand<TFloat32> kernel =
+        tf.withName("kernel")
+            .reshape(
+                tf.linalg.matMul(basisMatrix, perKernel),
+                tf.constant(new long[] {size, size, inChannels, bank.filters()}));
+    Operand<TFloat32> out = geometry.convolve(tf, input.joined(tf).value(), kernel);
     if (!withBias) {
       return out;
     }
