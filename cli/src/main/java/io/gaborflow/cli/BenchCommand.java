@@ -49,8 +49,9 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "MODEL",
       description =
           "Instead of a sweep of one family: compare these networks as declared (catalogue names, or"
-              + " class names of your own @Network classes on GABORFLOW_CLASSPATH), every one with"
-              + " the same recipe, seeds and data; ratios against the first.")
+              + " class names of your own @Network classes on GABORFLOW_CLASSPATH; MODEL+partialN"
+              + " trains its Gabor banks in the first N epochs), every one with the same recipe,"
+              + " seeds and data; ratios against the first.")
   List<String> models;
 
   @Mixin RecipeOption recipe = new RecipeOption();
@@ -278,7 +279,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     List<BenchVariant> variants = new ArrayList<>();
     for (String name : models) {
-      DeclaredModel variant = new DeclaredModel(ModelCatalog.graph(name));
+      DeclaredModel variant = DeclaredModel.parse(name);
       if (variants.stream().anyMatch(v -> v.label().equals(variant.label()))) {
         throw new IllegalArgumentException(
             "--models names " + variant.label() + " twice; name each network once");

@@ -2,12 +2,20 @@ package io.gaborflow.cli.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gaborflow.cli.JavaProcesses;
 import io.gaborflow.cli.Main;
+import io.gaborflow.core.annotation.TrainableAt;
+import io.gaborflow.core.model.BankSpec;
+import io.gaborflow.core.model.ConvLayerSpec;
+import io.gaborflow.core.model.FixedGaborBankSpec;
+import io.gaborflow.core.model.NetworkSpec;
+import io.gaborflow.core.model.Node;
+import io.gaborflow.core.model.TrainingWindow;
 import io.gaborflow.tensorflow.checkpoint.CheckpointStore;
 import io.gaborflow.tensorflow.history.EpochResult;
 import java.nio.file.Files;
@@ -133,6 +141,29 @@ class BenchModelsTest {
     List<Double> seconds = new ArrayList<>();
     variant.get("epoch_seconds").get("all").forEach(s -> seconds.add(s.asDouble()));
     return seconds;
+  }
+
+  @Test
+  void plusPartialTrainsTheDeclaredGaborBanksInTheFirstEpochs() {
+    NetworkSpec spec = DeclaredModel.parse("gabor-lenet+partial2").network().spec();
+    assertEquals("gabor-lenet-partial2", spec.modelName());
+    List<FixedGaborBankSpec> gabor = new ArrayList<>();
+    for (Node node : spec.nodes()) {
+      if (node.layer() instanceof ConvLayerSpec conv) {
+        for (BankSpec bank : conv.banks()) {
+          if (bank instanceof FixedGaborBankSpec g) {
+            gabor.add(g);
+          }
+        }
+      }
+    }
+    assertEquals(2, gabor.size());
+    for (FixedGaborBankSpec bank : gabor) {
+      assertEquals(new TrainingWindow(2, TrainableAt.START), bank.window(), bank.name());
+    }
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DeclaredModel.parse("lenet+partialx"));
+    assertTrue(e.getMessage().contains("'lenet+partialx'"), e.getMessage());
   }
 
   /** Whether {@code a} has at least {@code b}'s accuracy in at most its time, better in one. */
