@@ -11,11 +11,11 @@ import java.util.List;
  * with a trained weight below it, nothing for the others. Filter gradient: learnable kernels, and
  * the kernels of parametric Gabor banks that learn the whole run (the gradient reaches their
  * parameters through the kernel; building the kernel from them is a few operations per kernel
- * value, left out), and Gabor basis banks, run as the ordinary convolution their mixing composes
- * with the basis (composing it is once per batch, left out); fixed banks have none (partially
- * trained banks, of values or of parameters, are counted as frozen, which they are in most epochs).
- * Pooling, batch normalisation, additions and activations are left out: they are not
- * multiply-accumulates.
+ * value, left out), and the 1x1 mixing of a Gabor basis bank (a basis bank is counted as declared,
+ * its depthwise basis convolution then the mixing, though the graph runs it as one convolution of
+ * the kernel they compose); fixed banks have none (partially trained banks, of values or of
+ * parameters, are counted as frozen, which they are in most epochs). Pooling, batch normalisation,
+ * additions and activations are left out: they are not multiply-accumulates.
  */
 public record TrainingCost(long forward, long inputGradient, long filterGradient) {
 
@@ -96,8 +96,11 @@ public record TrainingCost(long forward, long inputGradient, long filterGradient
 
                   @Override
                   public BankCost basis(GaborBasisBankSpec basis) {
-                    // Run as the ordinary convolution its mixing composes with the basis.
-                    return new BankCost(full, full, true);
+                    long pixels = (long) out.height() * out.width();
+                    long mixed = basis.mixedChannels(in.channels());
+                    long depthwise = pixels * conv.size() * conv.size() * mixed;
+                    long mixing = pixels * mixed * basis.filters();
+                    return new BankCost(depthwise + mixing, mixing, true);
                   }
                 });
         forward += cost.forward();
