@@ -31,7 +31,9 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--model",
       paramLabel = "NAME",
       completionCandidates = ModelNames.class,
-      description = "Model to train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description =
+          "Model to train: ${COMPLETION-CANDIDATES}, or the class name of your own @Network class"
+              + " on GABORFLOW_CLASSPATH (default: ${DEFAULT-VALUE}).")
   String model = GaborLeNetGraph.MODEL_NAME;
 
   @Mixin RecipeOption recipe = new RecipeOption();

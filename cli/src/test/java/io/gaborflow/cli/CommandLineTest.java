@@ -105,7 +105,9 @@ class CommandLineTest {
     int exit = cli.execute("train", "--model", "resnet");
     assertEquals(1, exit);
     assertEquals(
-        "gaborflow train: unknown model 'resnet'; use one of: gabor-lenet, gabor-nin, gabor-resnet20, lenet, nin, resnet20\n"
+        "gaborflow train: unknown model 'resnet'; use one of: gabor-lenet, gabor-nin, gabor-resnet20,"
+            + " gabor-resnet20-basis, gabor-resnet20-stage1, gabor-resnet20-stem, lenet, nin, resnet20,"
+            + " or the class name of your own @Network class\n"
             + "Try 'gaborflow train --help' for usage.\n",
         err.toString());
   }

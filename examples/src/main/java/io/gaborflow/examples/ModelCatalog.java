@@ -1,5 +1,6 @@
 package io.gaborflow.examples;
 
+import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.examples.inject.DaggerGaborBasisResNet20Component;
 import io.gaborflow.examples.inject.DaggerGaborLeNetComponent;
 import io.gaborflow.examples.inject.DaggerGaborNiNComponent;
@@ -100,8 +101,16 @@ public final class ModelCatalog {
     return ModelGraph.forNetwork(network);
   }
 
-  /** The trainer of model {@code name} for {@code config} and {@code data}. */
+  /**
+   * The trainer of model {@code name} for {@code config} and {@code data}: a catalogue model's
+   * component builds it; a user's {@code @Network} class trains on the data its spec names, loaded
+   * by the registered data sources.
+   */
   public static ModelTrainer trainer(String name, TrainingConfig config, DataSpec data) {
+    if (!MODELS.containsKey(name) && name.contains(".")) {
+      return ModelTrainer.of(
+          userNetwork(name), config, DaggerDataComponent.create().dataSources().load(data));
+    }
     return entry(name).components().create(config, data).trainer();
   }
 
@@ -109,7 +118,11 @@ public final class ModelCatalog {
     Entry entry = MODELS.get(name);
     if (entry == null) {
       throw new IllegalArgumentException(
-          "unknown model '" + name + "'; use one of: " + String.join(", ", MODELS.keySet()));
+          "unknown model '"
+              + name
+              + "'; use one of: "
+              + String.join(", ", MODELS.keySet())
+              + ", or the class name of your own @Network class");
     }
     return entry;
   }
