@@ -1,5 +1,6 @@
 package io.gaborflow.tensorflow.export;
 
+import io.gaborflow.core.model.NetworkSpec;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ import java.util.List;
  * @param banks every convolution bank, in layer order
  * @param stochastic whether the model adds noise at test, so that its answers differ from call to
  *     call (false in exports written before gaborflow recorded it)
+ * @param network the network's description, as trained (null in exports written before gaborflow
+ *     recorded it)
  */
 public record ExportMetadata(
     String model,
@@ -24,7 +27,8 @@ public record ExportMetadata(
     List<Double> channelMean,
     List<Double> channelStd,
     List<Bank> banks,
-    boolean stochastic) {
+    boolean stochastic,
+    NetworkSpec network) {
 
   /** Copies the lists. */
   public ExportMetadata {
@@ -32,6 +36,23 @@ public record ExportMetadata(
     channelMean = List.copyOf(channelMean);
     channelStd = List.copyOf(channelStd);
     banks = List.copyOf(banks);
+  }
+
+  /**
+   * The network's description.
+   *
+   * @throws IllegalStateException for an export written before gaborflow recorded it
+   */
+  public NetworkSpec requireNetwork() {
+    if (network == null) {
+      throw new IllegalStateException(
+          "this export of "
+              + model
+              + " was written before gaborflow recorded the network in "
+              + ModelExport.METADATA
+              + "; export the model again (train --export, or RunOptions.exportTo)");
+    }
+    return network;
   }
 
   /** Prepares NHWC pixels already scaled to 0..1 as training did (in place). */

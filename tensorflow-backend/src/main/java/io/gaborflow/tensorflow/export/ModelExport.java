@@ -32,7 +32,8 @@ public final class ModelExport {
   /** The file beside the SavedModel with gaborflow's metadata. */
   public static final String METADATA = "gaborflow.json";
 
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON =
+      NetworkSpecJson.configure(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
 
   private ModelExport() {}
 
@@ -53,7 +54,8 @@ public final class ModelExport {
               data.standardization().mean(),
               data.standardization().std(),
               banks(model.banks(), model.gaborBanks()),
-              model.spec().stochastic());
+              model.spec().stochastic(),
+              model.spec());
       JSON.writeValue(directory.resolve(METADATA).toFile(), metadata);
     } catch (IOException e) {
       throw new UncheckedIOException(
