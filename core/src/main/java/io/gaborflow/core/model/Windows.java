@@ -19,10 +19,20 @@ public final class Windows {
    * after.
    */
   public static int padBefore(int input, int window, int stride, Padding padding) {
+    return padTotal(input, window, stride, padding) / 2;
+  }
+
+  /** Zeros TensorFlow pads after the last input element: SAME's odd one goes here. */
+  public static int padAfter(int input, int window, int stride, Padding padding) {
+    int total = padTotal(input, window, stride, padding);
+    return total - total / 2;
+  }
+
+  private static int padTotal(int input, int window, int stride, Padding padding) {
     if (padding == Padding.VALID) {
       return 0;
     }
     int total = (outputSize(input, window, stride, padding) - 1) * stride + window - input;
-    return Math.max(total, 0) / 2;
+    return Math.max(total, 0);
   }
 }

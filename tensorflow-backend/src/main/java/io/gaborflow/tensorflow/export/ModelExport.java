@@ -42,25 +42,28 @@ public final class ModelExport {
     requireWritable(directory);
     try {
       model.writeSavedModel(directory, SIGNATURE, INPUT, OUTPUT);
-      FeatureShape in = model.spec().input();
-      ExportMetadata metadata =
-          new ExportMetadata(
-              model.spec().modelName(),
-              in.height(),
-              in.width(),
-              in.channels(),
-              data.labelNames(),
-              1 / 255.0,
-              data.standardization().mean(),
-              data.standardization().std(),
-              banks(model.banks(), model.gaborBanks()),
-              model.spec().stochastic(),
-              model.spec());
-      JSON.writeValue(directory.resolve(METADATA).toFile(), metadata);
+      JSON.writeValue(directory.resolve(METADATA).toFile(), metadata(model, data));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot export the model to " + directory + ": " + e.getMessage(), e);
     }
+  }
+
+  /** What an export of {@code model}, trained on {@code data}, says about itself. */
+  public static ExportMetadata metadata(ServableModel model, Dataset data) {
+    FeatureShape in = model.spec().input();
+    return new ExportMetadata(
+        model.spec().modelName(),
+        in.height(),
+        in.width(),
+        in.channels(),
+        data.labelNames(),
+        1 / 255.0,
+        data.standardization().mean(),
+        data.standardization().std(),
+        banks(model.banks(), model.gaborBanks()),
+        model.spec().stochastic(),
+        model.spec());
   }
 
   /**
