@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
       PerfCommand.class,
       SoakCommand.class,
       PredictCommand.class,
+      ExportOnnxCommand.class,
       FiltersCommand.class,
       BankCommand.class,
       SummaryCommand.class,

@@ -1,8 +1,11 @@
 package io.gaborflow.cli;
 
+import io.gaborflow.cli.predict.ImageClassifier;
 import io.gaborflow.tensorflow.data.DataFormatException;
 import io.gaborflow.tensorflow.data.ImageDecoder;
 import io.gaborflow.tensorflow.data.ImageFiles;
+import io.gaborflow.tensorflow.data.ImageSamples;
+import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -10,8 +13,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,12 +30,23 @@ import picocli.CommandLine.Parameters;
       "A folder stands for every image under it (hidden files left out), in path order."
     })
 public final class PredictCommand implements Callable<Integer> {
-  @Option(
-      names = "--model-dir",
-      required = true,
-      paramLabel = "DIR",
-      description = "An exported model.")
+  @Option(names = "--model-dir", paramLabel = "DIR", description = "An exported model.")
   Path modelDir;
+
+  @Option(
+      names = "--onnx",
+      paramLabel = "FILE",
+      description =
+          "An ONNX file written by 'export-onnx', run by ONNX Runtime instead of TensorFlow.")
+  Path onnx;
+
+  @Option(
+      names = "--data",
+      paramLabel = "SPEC",
+      description =
+          "Instead of image files: predict the test images of this data set (as 'train --data'"
+              + " takes it) and print the accuracy.")
+  String data;
 
   @Option(names = "--top", description = "Classes to print per image (default: ${DEFAULT-VALUE}).")
   int top = 3;
@@ -58,7 +74,7 @@ public final class PredictCommand implements Callable<Integer> {
   boolean skipUnreadable;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "IMAGE|FOLDER",
       description =
           "PNG, JPEG, BMP or GIF files, or folders of them; resized to the model's input.")
@@ -69,9 +85,58 @@ public final class PredictCommand implements Callable<Integer> {
     if (batchSize < 1) {
       throw new IllegalArgumentException("--batch-size must be at least 1, not " + batchSize);
     }
-    List<Path> files = imageFiles(inputs);
-    try (ExportedModel model = ExportedModel.load(modelDir);
-        PredictionSink sink = sink(model)) {
+    if ((modelDir == null) == (onnx == null)) {
+      throw new IllegalArgumentException(
+          "give the model as --model-dir DIR (an export) or --onnx FILE, one of them");
+    }
+    if ((data == null) == (inputs == null || inputs.isEmpty())) {
+      throw new IllegalArgumentException(
+          "give image files or folders to predict, or --data SPEC for a data set's test images,"
+              + " one of them");
+    }
+    try (ImageClassifier model = ImageClassifier.open(modelDir, onnx)) {
+      if (data != null) {
+        testAccuracy(model);
+        return 0;
+      }
+      predictFiles(model, imageFiles(inputs));
+    }
+    return 0;
+  }
+
+  /** Predicts every test image of {@code data} and prints the accuracy. */
+  private void testAccuracy(ImageClassifier model) {
+    ImageSamples test = EvaluationImages.test(data, 0, 1, model.inputSize());
+    int pixelsPerImage = model.inputSize().elements();
+    int[] order = IntStream.range(0, test.size()).toArray();
+    int correct = 0;
+    int classes = model.classNames().size();
+    for (int from = 0; from < test.size(); from += batchSize) {
+      int count = Math.min(batchSize, test.size() - from);
+      float[] pixels = new float[count * pixelsPerImage];
+      int[] labels = new int[count];
+      test.copyBatch(order, from, count, pixels, labels);
+      float[] probabilities = model.probabilities(pixels, count);
+      for (int i = 0; i < count; i++) {
+        int best = 0;
+        for (int k = 1; k < classes; k++) {
+          if (probabilities[i * classes + k] > probabilities[i * classes + best]) {
+            best = k;
+          }
+        }
+        correct += best == labels[i] ? 1 : 0;
+      }
+    }
+    System.out.printf(
+        "test accuracy %.4f on %,d images of %s (%s)%n",
+        (double) correct / test.size(),
+        test.size(),
+        data,
+        onnx != null ? "ONNX Runtime, " + onnx : "TensorFlow, " + modelDir);
+  }
+
+  private void predictFiles(ImageClassifier model, List<Path> files) throws IOException {
+    try (PredictionSink sink = sink(model)) {
       List<Path> batchFiles = new ArrayList<>();
       List<BufferedImage> batch = new ArrayList<>();
       int skipped = 0;
@@ -102,25 +167,38 @@ public final class PredictCommand implements Callable<Integer> {
             files.size() - skipped, csv, skipped > 0 ? " (" + skipped + " files skipped)" : "");
       }
     }
-    return 0;
   }
 
-  private PredictionSink sink(ExportedModel model) throws IOException {
+  private PredictionSink sink(ImageClassifier model) throws IOException {
     if (csv == null) {
       return new PredictionSink.Console(Math.max(1, top));
     }
-    return new PredictionSink.Csv(csv, model.metadata().classNames());
+    return new PredictionSink.Csv(csv, model.classNames());
   }
 
   /**
    * Predicts {@code batch} as one run, hands each result to {@code sink}, and empties both lists.
    */
   private static void write(
-      ExportedModel model, List<Path> files, List<BufferedImage> batch, PredictionSink sink) {
-    List<ExportedModel.Prediction> predictions = model.predict(batch);
+      ImageClassifier model, List<Path> files, List<BufferedImage> batch, PredictionSink sink) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    ImageSize size = model.inputSize();
+    float[] pixels = new float[batch.size() * size.elements()];
+    for (int i = 0; i < batch.size(); i++) {
+      float[] one = ImageDecoder.pixels(batch.get(i), size.height(), size.width(), size.channels());
+      System.arraycopy(one, 0, pixels, i * size.elements(), one.length);
+    }
+    float[] probabilities = model.probabilities(pixels, batch.size());
+    int classes = model.classNames().size();
     try {
-      for (int i = 0; i < predictions.size(); i++) {
-        sink.accept(files.get(i), predictions.get(i));
+      for (int i = 0; i < batch.size(); i++) {
+        sink.accept(
+            files.get(i),
+            new ExportedModel.Prediction(
+                model.classNames(),
+                Arrays.copyOfRange(probabilities, i * classes, (i + 1) * classes)));
       }
       sink.flush();
     } catch (IOException e) {

@@ -51,6 +51,9 @@ public final class OnnxExport {
   /** The metadata key of the class names, a JSON array in label order. */
   public static final String CLASS_NAMES = "gaborflow.class_names";
 
+  /** The metadata key of the input's {@link Layout}. */
+  public static final String LAYOUT = "gaborflow.layout";
+
   private static final long IR_VERSION = 8;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -199,26 +202,29 @@ public final class OnnxExport {
   private static Map<String, String> metadata(
       ExportMetadata metadata, Options options, List<String> noiseLeftOut) {
     try {
-      return Map.of(
-          CLASS_NAMES,
-          JSON.writeValueAsString(metadata.classNames()),
-          "gaborflow.model",
-          metadata.model(),
-          "gaborflow.input",
-          "float32 pixels 0..255, "
-              + options.layout()
-              + "; scaled and standardised inside the model",
-          "gaborflow.pixel_scale",
-          Double.toString(metadata.pixelScale()),
-          "gaborflow.channel_mean",
-          JSON.writeValueAsString(metadata.channelMean()),
-          "gaborflow.channel_std",
-          JSON.writeValueAsString(metadata.channelStd()),
-          "gaborflow.noise_left_out",
-          JSON.writeValueAsString(noiseLeftOut),
-          "gaborflow.banks",
-          JSON.writeValueAsString(
-              metadata.banks().stream().map(b -> b.name() + " " + b.kind()).toList()));
+      return new java.util.TreeMap<>(
+          Map.of(
+              CLASS_NAMES,
+              JSON.writeValueAsString(metadata.classNames()),
+              LAYOUT,
+              options.layout().name(),
+              "gaborflow.model",
+              metadata.model(),
+              "gaborflow.input",
+              "float32 pixels 0..255, "
+                  + options.layout()
+                  + "; scaled and standardised inside the model",
+              "gaborflow.pixel_scale",
+              Double.toString(metadata.pixelScale()),
+              "gaborflow.channel_mean",
+              JSON.writeValueAsString(metadata.channelMean()),
+              "gaborflow.channel_std",
+              JSON.writeValueAsString(metadata.channelStd()),
+              "gaborflow.noise_left_out",
+              JSON.writeValueAsString(noiseLeftOut),
+              "gaborflow.banks",
+              JSON.writeValueAsString(
+                  metadata.banks().stream().map(b -> b.name() + " " + b.kind()).toList())));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * training prepared them, to 1e-4.
  */
 class OnnxRuntimeMatchesGaborflowTest {
-  private static final int IMAGES = 64;
+  static final int IMAGES = 64;
   private static final double TOLERANCE = 1e-4;
 
   @TempDir Path dir;
@@ -81,7 +81,7 @@ class OnnxRuntimeMatchesGaborflowTest {
       written = OnnxExport.write(model, file, OnnxExport.Options.defaults());
       expected = model.predict(prepared(pixels, model.metadata()), IMAGES);
     }
-    float[] actual = run(file, pixels, network.spec());
+    float[] actual = run(file, pixels, network.spec(), false);
     assertEquals(expected.length, actual.length);
     double worst = 0;
     for (int i = 0; i < expected.length; i++) {
@@ -111,9 +111,13 @@ class OnnxRuntimeMatchesGaborflowTest {
   }
 
   /** Probabilities from ONNX Runtime for NHWC pixels 0..255. */
-  static float[] run(Path file, float[] pixels, NetworkSpec spec) throws OrtException {
+  static float[] run(Path file, float[] pixels, NetworkSpec spec, boolean nchw)
+      throws OrtException {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    long[] shape = {IMAGES, spec.input().height(), spec.input().width(), spec.input().channels()};
+    int h = spec.input().height();
+    int w = spec.input().width();
+    int c = spec.input().channels();
+    long[] shape = nchw ? new long[] {IMAGES, c, h, w} : new long[] {IMAGES, h, w, c};
     try (OrtSession session = env.createSession(file.toString(), new OrtSession.SessionOptions());
         OnnxTensor images = OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels), shape);
         OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, images))) {

@@ -15,6 +15,11 @@ public record ImageSize(int height, int width, int channels) {
     }
   }
 
+  /** Values per image. */
+  public int elements() {
+    return height * width * channels;
+  }
+
   /**
    * Why {@code model}, which takes images of {@code modelHeight x modelWidth x modelChannels},
    * cannot train on {@code data}, whose images are {@code height x width x channels}, and how to
