@@ -380,33 +380,61 @@ final class NetworkToOnnx {
           conv.bias() ? variable(node.scope(), learnable.name(), VariableKey.Role.BIAS) : null);
     }
 
+    /**
+     * As declared: the basis on every input channel (a grouped convolution of constants, output
+     * channel {@code c * K + k}), then the learned 1x1 mixing; the file holds the basis once per
+     * channel and the mixing, not the kernel the two compose.
+     */
     @Override
     public String basis(GaborBasisBankSpec basis) {
-      float[] mixing = tensors.apply(exported().tensor());
       int size = conv.size();
       int kernels = basis.basisKernels();
       int channels = in.channels();
+      int mixed = basis.mixedChannels(channels);
       int filters = basis.filters();
       float[] spatial = FilterBank.of(basis.basis(), size).toDepthwise(1);
-      float[] hwio = new float[size * size * channels * filters];
-      for (int p = 0; p < size * size; p++) {
-        for (int c = 0; c < channels; c++) {
-          for (int o = 0; o < filters; o++) {
-            double sum = 0;
-            for (int k = 0; k < kernels; k++) {
-              sum += spatial[p * kernels + k] * mixing[(c * kernels + k) * filters + o];
-            }
-            hwio[(p * channels + c) * filters + o] = (float) sum;
+      float[] depthwise = new float[mixed * size * size];
+      for (int c = 0; c < channels; c++) {
+        for (int k = 0; k < kernels; k++) {
+          for (int p = 0; p < size * size; p++) {
+            depthwise[((c * kernels + k) * size * size) + p] = spatial[p * kernels + k];
           }
         }
       }
-      return convolve(
-          x,
-          hwio,
-          channels,
-          filters,
-          Holds.OTHER,
-          conv.bias() ? variable(node.scope(), basis.name(), VariableKey.Role.BIAS) : null);
+      String responses =
+          graph.node(
+              path + "/basis",
+              "Conv",
+              List.of(
+                  x,
+                  graph.floats(
+                      path + "/basis",
+                      new long[] {mixed, 1, size, size},
+                      depthwise,
+                      Holds.FIXED_BANK)),
+              integer("group", channels),
+              ints("kernel_shape", size, size),
+              ints("strides", conv.stride(), conv.stride()),
+              ints("pads", pads(in, size, conv.stride(), conv.padding())));
+      float[] mixing = tensors.apply(exported().tensor());
+      List<String> inputs =
+          new ArrayList<>(
+              List.of(
+                  responses,
+                  graph.floats(
+                      path + "/mixing",
+                      new long[] {filters, mixed, 1, 1},
+                      oihw(mixing, 1, mixed, filters),
+                      Holds.OTHER)));
+      if (conv.bias()) {
+        inputs.add(
+            graph.floats(
+                path + "/bias",
+                new long[] {filters},
+                variable(node.scope(), basis.name(), VariableKey.Role.BIAS),
+                Holds.OTHER));
+      }
+      return graph.node(path + "/mixing", "Conv", inputs, ints("kernel_shape", 1, 1));
     }
   }
 }
