@@ -44,8 +44,8 @@ import java.util.function.Function;
  * export names for it (a fixed bank's constant, a learned or partly trained bank's variable, a
  * parametric bank's computed kernel), the other weights and statistics from their variables. It
  * follows the TensorFlow lowering's semantics, not its rewrites: a SHARED Gabor bank is the channel
- * mean convolved with its single-channel kernels, a Gabor basis bank the one convolution its mixing
- * composes with the basis.
+ * mean convolved with its single-channel kernels, a Gabor basis bank the grouped convolution of its
+ * basis followed by its 1x1 mixing, as declared.
  */
 final class NetworkToOnnx {
   /** What the complex cells add under their square root (GaborStages' floor). */
