@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,6 +121,45 @@ class WorkerKilledTest {
                     + " refuses to train: the workers differ in data; start every worker"
                     + " with the same model, data and settings"),
             log);
+      }
+    } finally {
+      workers.forEach(Process::destroyForcibly);
+    }
+  }
+
+  @Test
+  void workersThatDifferInWeightDecayAreRefusedNamingBothValues() throws Exception {
+    refusedNaming(
+        List.of("--weight-decay", "0"),
+        List.of("--weight-decay", "5e-4"),
+        "the workers differ in --weight-decay (0.0 and 5.0E-4)");
+  }
+
+  @Test
+  void workersThatDifferInPrecisionAreRefusedNamingBothValues() throws Exception {
+    assumeTrue(
+        io.gaborflow.tensorflow.runtime.CpuFeatures.ofThisMachine().bf16(),
+        "this CPU has no bf16 to train a worker in");
+    refusedNaming(
+        List.of("--precision", "fp32"),
+        List.of("--precision", "bf16"),
+        "the workers differ in --precision (FP32 and BF16)");
+  }
+
+  private void refusedNaming(List<String> first, List<String> second, String expected)
+      throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    List<String> a = new ArrayList<>(RUN);
+    a.addAll(first);
+    List<String> b = new ArrayList<>(RUN);
+    b.addAll(second);
+    List<Process> workers = start(List.of(a, b), logs);
+    try {
+      for (int task = 0; task < 2; task++) {
+        assertTrue(workers.get(task).waitFor(120, TimeUnit.SECONDS), "worker " + task + " hangs");
+        assertNotEquals(0, workers.get(task).exitValue());
+        String log = Files.readString(logs.resolve("worker-" + task + ".log"));
+        assertTrue(log.contains("worker " + task + " refuses to train: " + expected), log);
       }
     } finally {
       workers.forEach(Process::destroyForcibly);

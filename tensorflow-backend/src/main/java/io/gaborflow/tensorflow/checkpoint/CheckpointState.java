@@ -13,6 +13,8 @@ import java.util.Map;
  * @param stepsDone steps of epoch {@code epoch + 1} done before a stop asked by a listener; 0 at an
  *     epoch's end
  * @param partialLossSum the sum of those steps' losses, so the epoch's mean loss comes out whole
+ * @param run the settings that identify the run that wrote it ({@code RunIdentity}), which a
+ *     resumed run must keep; null in checkpoints written before gaborflow recorded them
  */
 public record CheckpointState(
     String model,
@@ -22,23 +24,29 @@ public record CheckpointState(
     Map<String, List<Long>> variables,
     List<EpochResult> epochs,
     int stepsDone,
-    double partialLossSum) {
+    double partialLossSum,
+    Map<String, String> run) {
 
   /** Copies the maps and lists. */
   public CheckpointState {
     variables = Map.copyOf(variables);
     epochs = List.copyOf(epochs);
+    run =
+        run == null
+            ? null
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(run));
   }
 
-  /** A checkpoint at the end of epoch {@code epoch}. */
+  /** A checkpoint at the end of epoch {@code epoch}, of a run identified by {@code run}. */
   public CheckpointState(
       String model,
       int epoch,
       int totalEpochs,
       long seed,
       Map<String, List<Long>> variables,
-      List<EpochResult> epochs) {
-    this(model, epoch, totalEpochs, seed, variables, epochs, 0, 0);
+      List<EpochResult> epochs,
+      Map<String, String> run) {
+    this(model, epoch, totalEpochs, seed, variables, epochs, 0, 0, run);
   }
 
   /** The checkpoint's folder name: {@code epoch-3}, or {@code epoch-3-step-120} mid-epoch 4. */

@@ -4,7 +4,6 @@ import io.gaborflow.tensorflow.runtime.Precision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
@@ -112,29 +111,43 @@ public final class ClusterRuntime implements AutoCloseable {
   }
 
   /**
-   * The names of the {@code fields} whose values are not the same on every worker, compared once
-   * before training: each value is hashed into a number, and two collectives take each number's
-   * largest and smallest over the workers. Waits for every worker to get there, without the step
-   * timeout, since workers start at different times.
+   * The {@code fields} whose values are not the same on every worker, compared once before
+   * training, each named with the smallest and largest of its values over the workers where it can
+   * show them (for two workers, both values): each value is hashed into a number and, beside it,
+   * put as a number of its own; two collectives take every number's largest and smallest over the
+   * workers. Waits for every worker to get there, without the step timeout, since workers start at
+   * different times.
    */
-  public List<String> disagreements(Graph graph, Session session, Map<String, String> fields) {
+  public List<String> disagreements(Graph graph, Session session, List<RunField> fields) {
     Ops tf = Ops.create(graph).withSubScope("agreement");
-    List<String> names = List.copyOf(fields.keySet());
-    float[] hashes = new float[names.size()];
-    for (int i = 0; i < hashes.length; i++) {
+    int n = fields.size();
+    float[] numbers = new float[2 * n];
+    for (int i = 0; i < n; i++) {
       // 24 bits: exact in a float.
-      hashes[i] = fields.get(names.get(i)).hashCode() & 0xffffff;
+      numbers[i] = fields.get(i).value().hashCode() & 0xffffff;
+      numbers[n + i] = (float) fields.get(i).number();
     }
-    Operand<TFloat32> local = tf.constant(hashes);
+    Operand<TFloat32> local = tf.constant(numbers);
     Output<TFloat32> largest = collective(tf, local, "Max", AGREEMENT_KEY, 0f);
     Output<TFloat32> smallest = collective(tf, local, "Min", AGREEMENT_KEY + 1, 0f);
     try (Result result = session.runner().fetch(largest).fetch(smallest).run()) {
       TFloat32 max = (TFloat32) result.get(0);
       TFloat32 min = (TFloat32) result.get(1);
       List<String> differing = new ArrayList<>();
-      for (int i = 0; i < names.size(); i++) {
+      for (int i = 0; i < n; i++) {
         if (max.getFloat(i) != min.getFloat(i)) {
-          differing.add(names.get(i));
+          RunField field = fields.get(i);
+          float low = min.getFloat(n + i);
+          float high = max.getFloat(n + i);
+          differing.add(
+              field.show() == null || low == high
+                  ? field.name()
+                  : field.name()
+                      + " ("
+                      + field.show().apply(low)
+                      + " and "
+                      + field.show().apply(high)
+                      + ")");
         }
       }
       return differing;

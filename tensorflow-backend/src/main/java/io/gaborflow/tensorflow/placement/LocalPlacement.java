@@ -2,9 +2,10 @@ package io.gaborflow.tensorflow.placement;
 
 import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.distributed.Cluster;
+import io.gaborflow.tensorflow.distributed.RunField;
 import io.gaborflow.tensorflow.graph.TensorExchange;
 import io.gaborflow.tensorflow.runtime.Precision;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.tensorflow.Graph;
@@ -40,7 +41,7 @@ final class LocalPlacement implements Placement {
   }
 
   @Override
-  public void requireSameRun(Graph graph, Session session, Supplier<Map<String, String>> run) {}
+  public void requireSameRun(Graph graph, Session session, Supplier<List<RunField>> run) {}
 
   @Override
   public RuntimeException stepFailed(TensorFlowException failure) {

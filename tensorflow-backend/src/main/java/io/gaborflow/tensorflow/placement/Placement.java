@@ -2,10 +2,11 @@ package io.gaborflow.tensorflow.placement;
 
 import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.distributed.Cluster;
+import io.gaborflow.tensorflow.distributed.RunField;
 import io.gaborflow.tensorflow.graph.TensorExchange;
 import io.gaborflow.tensorflow.runtime.Precision;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.tensorflow.Graph;
@@ -53,7 +54,7 @@ public sealed interface Placement extends AutoCloseable permits LocalPlacement, 
    * Refuses to go on unless every worker has the same {@code run} fields (what the run is: model,
    * graph, data, settings), naming those that differ; alone, does nothing and never asks for them.
    */
-  void requireSameRun(Graph graph, Session session, Supplier<Map<String, String>> run);
+  void requireSameRun(Graph graph, Session session, Supplier<List<RunField>> run);
 
   /** What a failed step becomes: TensorFlow's error alone, the lost worker named in a cluster. */
   RuntimeException stepFailed(TensorFlowException failure);

@@ -3,12 +3,12 @@ package io.gaborflow.tensorflow.placement;
 import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.distributed.ClusterRuntime;
+import io.gaborflow.tensorflow.distributed.RunField;
 import io.gaborflow.tensorflow.distributed.WorkerLostException;
 import io.gaborflow.tensorflow.graph.TensorExchange;
 import io.gaborflow.tensorflow.runtime.Precision;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.tensorflow.Graph;
@@ -48,7 +48,7 @@ final class WorkerPlacement implements Placement {
   }
 
   @Override
-  public void requireSameRun(Graph graph, Session session, Supplier<Map<String, String>> run) {
+  public void requireSameRun(Graph graph, Session session, Supplier<List<RunField>> run) {
     List<String> differing = runtime.disagreements(graph, session, run.get());
     if (!differing.isEmpty()) {
       throw new IllegalArgumentException(
@@ -56,7 +56,7 @@ final class WorkerPlacement implements Placement {
               + runtime.cluster().task()
               + " refuses to train: the workers"
               + " differ in "
-              + String.join(", ", differing)
+              + String.join("; ", differing)
               + "; start every worker with the same model, data and"
               + " settings");
     }

@@ -10,10 +10,10 @@ import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.ImageSize;
 import io.gaborflow.tensorflow.data.Prefetcher;
+import io.gaborflow.tensorflow.distributed.RunField;
 import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.placement.Placement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,10 +52,12 @@ final class TrainingLoop {
         session.graph(),
         session.session(),
         () -> {
-          Map<String, String> run = whatTheRunIs(session, data);
-          run.put(
-              "starting point (every worker must see the chief's checkpoints in RunOptions.checkpointsIn)",
-              "epoch " + start.epoch() + ", step " + start.step());
+          List<RunField> run = new ArrayList<>(whatTheRunIs(session, data));
+          run.add(
+              RunField.of(
+                  "starting point (every worker must see the chief's checkpoints in"
+                      + " RunOptions.checkpointsIn)",
+                  "epoch " + start.epoch() + ", step " + start.step()));
           return run;
         });
     ImageSamples train = data.train();
@@ -127,9 +129,39 @@ final class TrainingLoop {
               + state.totalEpochs()
               + ", or start afresh without RunOptions.resume");
     }
+    requireSameRun(resumed.get(), state);
     resumed.get().restoreInto(session.variables());
     epochs.addAll(state.epochs());
     return new Start(state.epoch() + 1, state.stepsDone(), state.partialLossSum());
+  }
+
+  /**
+   * Refuses to resume from {@code checkpoint} when it was written with other identifying settings
+   * ({@link RunIdentity}), naming each with the checkpoint's value and this run's.
+   */
+  private void requireSameRun(CheckpointStore.Checkpoint checkpoint, CheckpointState state) {
+    if (state.run() == null) {
+      return; // written before checkpoints recorded their run
+    }
+    Map<String, String> now = RunIdentity.of(config);
+    List<String> differing = new ArrayList<>();
+    state
+        .run()
+        .forEach(
+            (setting, then) -> {
+              String current = now.get(setting);
+              if (current != null && !current.equals(then)) {
+                differing.add(setting + " " + then + " (now " + current + ")");
+              }
+            });
+    if (!differing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + checkpoint.folder()
+              + " belongs to a run with "
+              + String.join(", ", differing)
+              + "; resume with the run's settings, or start afresh without RunOptions.resume");
+    }
   }
 
   /**
@@ -230,7 +262,8 @@ final class TrainingLoop {
               config.epochs(),
               config.seed(),
               session.variables().variableShapes(),
-              epochs);
+              epochs,
+              RunIdentity.of(config));
       saveCheckpoint(session, state);
       boolean bestSoFar = EpochResult.bestValidated(epochs).orElse(null) == result;
       if (bestSoFar && session.placement().writesOutputs()) {
@@ -256,7 +289,8 @@ final class TrainingLoop {
         session.variables().variableShapes(),
         epochs,
         stepsDone,
-        lossSum);
+        lossSum,
+        RunIdentity.of(config));
   }
 
   /**
@@ -294,44 +328,31 @@ final class TrainingLoop {
     }
   }
 
-  /** What workers of one run must agree on, by name. */
-  private Map<String, String> whatTheRunIs(ModelSession session, Dataset data) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("model", session.spec().modelName());
-    fields.put("graph", session.variables().variableShapes().toString());
+  /** What workers of one run must agree on: model, graph, data and the identifying settings. */
+  private List<RunField> whatTheRunIs(ModelSession session, Dataset data) {
+    List<RunField> fields = new ArrayList<>();
+    fields.add(RunField.of("model", session.spec().modelName()));
+    fields.add(RunField.of("graph", session.variables().variableShapes().toString()));
     ImageSamples train = data.train();
-    fields.put(
-        "data",
-        data.name()
-            + " "
-            + train.size()
-            + "/"
-            + data.test().size()
-            + " images of "
-            + train.height()
-            + "x"
-            + train.width()
-            + "x"
-            + train.channels()
-            + ", "
-            + data.classes()
-            + " classes, "
-            + data.standardization());
-    fields.put(
-        "training settings (epochs, batch, rate, optimizer, seed, augmentation)",
-        List.of(
-                config.epochs(),
-                config.batchSize(),
-                config.learningRate(),
-                config.schedule(),
-                config.optimizer(),
-                config.momentum(),
-                config.seed(),
-                config.augment(),
-                config.deterministic(),
-                config.nesterov(),
-                config.labelSmoothing())
-            .toString());
+    fields.add(
+        RunField.of(
+            "data",
+            data.name()
+                + " "
+                + train.size()
+                + "/"
+                + data.test().size()
+                + " images of "
+                + train.height()
+                + "x"
+                + train.width()
+                + "x"
+                + train.channels()
+                + ", "
+                + data.classes()
+                + " classes, "
+                + data.standardization()));
+    fields.addAll(RunIdentity.fields(config));
     return fields;
   }
 

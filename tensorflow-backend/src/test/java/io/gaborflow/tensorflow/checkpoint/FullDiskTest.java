@@ -98,7 +98,8 @@ class FullDiskTest {
       session.initialize(1);
       VariableStore variables = saving(session, failure, full);
       Map<String, List<Long>> shapes = session.variables().variableShapes();
-      store.save(variables, new CheckpointState("small-gabor-net", 1, 2, 1, shapes, List.of()));
+      store.save(
+          variables, new CheckpointState("small-gabor-net", 1, 2, 1, shapes, List.of(), Map.of()));
       float[] saved = store.latest().orElseThrow().read("layer1.learned_a.kernel");
 
       full[0] = true;
@@ -109,7 +110,8 @@ class FullDiskTest {
               () ->
                   store.save(
                       variables,
-                      new CheckpointState("small-gabor-net", 2, 2, 1, shapes, List.of())));
+                      new CheckpointState(
+                          "small-gabor-net", 2, 2, 1, shapes, List.of(), Map.of())));
       assertEquals(
           "cannot write checkpoint for epoch 2 in "
               + dir

@@ -129,6 +129,31 @@ class ResumeTest {
     }
   }
 
+  @Test
+  void refusesToResumeWithOtherIdentifyingSettings() {
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
+      Runs.train(session, DATA, TrainingListener.silent(), RunOptions.checkpointsIn(dir, false));
+    }
+    TrainingConfig otherDecay = CONFIG.toBuilder().weightDecay(5e-4f).threads(1).build();
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), otherDecay)) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  Runs.train(
+                      session,
+                      DATA,
+                      TrainingListener.silent(),
+                      RunOptions.checkpointsIn(dir, true)));
+      assertEquals(
+          "checkpoint "
+              + dir.resolve("epoch-3")
+              + " belongs to a run with TrainingConfig.weightDecay 0.0 (now 5.0E-4);"
+              + " resume with the run's settings, or start afresh without RunOptions.resume",
+          e.getMessage());
+    }
+  }
+
   private String readLatest() {
     try {
       return Files.readString(dir.resolve("latest")).trim();
