@@ -23,6 +23,19 @@ public final class BenchChart {
 
   /** Writes the charts of {@code results}' share variants to {@code png}. */
   public static void write(List<VariantResult> results, Path png) {
+    List<XYChart> charts = charts(results);
+    try {
+      BitmapEncoder.saveBitmap(charts, 1, 2, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The two charts of {@code results}' share variants: test accuracy (with the deviation over
+   * seeds) and median seconds per epoch against the fixed share, a series per kind of variant.
+   */
+  static List<XYChart> charts(List<VariantResult> results) {
     XYChart accuracy =
         new XYChartBuilder()
             .width(560)
@@ -76,12 +89,7 @@ public final class BenchChart {
       a.setMarker(SeriesMarkers.CIRCLE);
       t.setMarker(SeriesMarkers.CIRCLE);
     }
-    try {
-      BitmapEncoder.saveBitmap(
-          List.of(accuracy, time), 1, 2, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
-    }
+    return List.of(accuracy, time);
   }
 
   /**
@@ -89,6 +97,19 @@ public final class BenchChart {
    * mean over seeds after each epoch), with the target accuracy as a line when it is a number.
    */
   public static void writeCurves(List<VariantResult> results, double target, Path png) {
+    try {
+      BitmapEncoder.saveBitmap(
+          curves(results, target), png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The chart of accuracy against training time: per variant the mean over seeds after each epoch,
+   * and the target as a line when it is a number.
+   */
+  static XYChart curves(List<VariantResult> results, double target) {
     boolean validation =
         results.stream().flatMap(r -> r.curves().stream()).allMatch(TrainingCurve::validation);
     XYChart chart =
@@ -124,10 +145,6 @@ public final class BenchChart {
               List.of(target, target))
           .setMarker(SeriesMarkers.NONE);
     }
-    try {
-      BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
-    }
+    return chart;
   }
 }
