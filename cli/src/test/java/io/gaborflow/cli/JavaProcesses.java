@@ -11,6 +11,18 @@ import java.util.List;
 public final class JavaProcesses {
   private JavaProcesses() {}
 
+  /** Waits until {@code condition} holds, polling; fails after {@code seconds}. */
+  public static void waitFor(java.util.function.BooleanSupplier condition, int seconds)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + seconds + " s");
+      }
+      Thread.sleep(50);
+    }
+  }
+
   /** Starts {@code main} with {@code args}, standard output and error going to {@code output}. */
   public static Process start(Class<?> main, List<String> args, ProcessBuilder.Redirect output)
       throws IOException {

@@ -49,7 +49,7 @@ class KillAndResumeTest {
         JavaProcesses.start(
             Main.class, List.of(args(killed, false)), ProcessBuilder.Redirect.DISCARD);
     try {
-      waitFor(() -> latestEpoch(killed) >= 1, 240);
+      JavaProcesses.waitFor(() -> latestEpoch(killed) >= 1, 240);
       Thread.sleep(400); // into epoch 2
       assertTrue(process.isAlive(), "the run ended before it could be killed");
       process.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
@@ -91,17 +91,6 @@ class KillAndResumeTest {
       return Integer.parseInt(Files.readString(latest).trim().substring("epoch-".length()));
     } catch (IOException | RuntimeException e) {
       return 0;
-    }
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + seconds + " s");
-      }
-      Thread.sleep(50);
     }
   }
 }

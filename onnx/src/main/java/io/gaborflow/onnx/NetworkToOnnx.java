@@ -333,20 +333,8 @@ final class NetworkToOnnx {
 
     /** One energy map per pair, {@code sqrt(a² + b² + floor)}, as GaborStages computes it. */
     private String complexCells(String responses, List<QuadraturePair> pairs) {
-      long[] even = pairs.stream().mapToLong(QuadraturePair::even).toArray();
-      long[] odd = pairs.stream().mapToLong(QuadraturePair::odd).toArray();
-      String a =
-          graph.node(
-              path + "/complex_cells",
-              "Gather",
-              List.of(responses, graph.longs(path + "/even", even)),
-              integer("axis", 1));
-      String b =
-          graph.node(
-              path + "/complex_cells",
-              "Gather",
-              List.of(responses, graph.longs(path + "/odd", odd)),
-              integer("axis", 1));
+      String a = channels(responses, pairs.stream().mapToLong(QuadraturePair::even).toArray());
+      String b = channels(responses, pairs.stream().mapToLong(QuadraturePair::odd).toArray());
       String sum =
           graph.node(
               path + "/complex_cells",
@@ -361,6 +349,15 @@ final class NetworkToOnnx {
           path + "/complex_cells",
           "Sqrt",
           List.of(graph.node(path + "/complex_cells", "Add", List.of(sum, floor))));
+    }
+
+    /** The channels {@code indices} of {@code responses}, in that order. */
+    private String channels(String responses, long[] indices) {
+      return graph.node(
+          path + "/complex_cells",
+          "Gather",
+          List.of(responses, graph.longs(path + "/channels", indices)),
+          integer("axis", 1));
     }
 
     @Override

@@ -94,7 +94,7 @@ class BenchModelsTest {
             Main.class, List.of(args(killed, false)), ProcessBuilder.Redirect.DISCARD);
     Path secondRun = Bench.runFolder(killed.resolve("checkpoints"), "lenet", 1);
     try {
-      waitFor(() -> Files.isRegularFile(secondRun.resolve("latest")), 300);
+      JavaProcesses.waitFor(() -> Files.isRegularFile(secondRun.resolve("latest")), 300);
       assertTrue(process.isAlive(), "the bench ended before it could be killed");
       process.destroyForcibly(); // SIGKILL in the second network's run
       assertTrue(process.waitFor(30, TimeUnit.SECONDS));
@@ -184,16 +184,5 @@ class BenchModelsTest {
       args.add("--resume");
     }
     return args.toArray(String[]::new);
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + seconds + " s");
-      }
-      Thread.sleep(50);
-    }
   }
 }

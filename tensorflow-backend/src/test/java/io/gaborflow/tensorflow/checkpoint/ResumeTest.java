@@ -106,51 +106,40 @@ class ResumeTest {
 
   @Test
   void refusesACheckpointOfAnotherRun() {
-    try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
-      Runs.train(session, DATA, TrainingListener.silent(), RunOptions.checkpointsIn(dir, false));
-    }
     TrainingConfig otherSeed = TrainingConfig.builder().epochs(3).batchSize(16).seed(99).build();
-    try (ModelSession session = ModelSession.open(new SmallGaborNet(), otherSeed)) {
-      IllegalArgumentException e =
-          assertThrows(
-              IllegalArgumentException.class,
-              () ->
-                  Runs.train(
-                      session,
-                      DATA,
-                      TrainingListener.silent(),
-                      RunOptions.checkpointsIn(dir, true)));
-      assertEquals(
-          "checkpoint "
-              + dir.resolve("epoch-3")
-              + " belongs to a run with seed 21 and 3 epochs;"
-              + " resume with TrainingConfig.seed 21 and TrainingConfig.epochs 3, or start afresh without RunOptions.resume",
-          e.getMessage());
-    }
+    assertEquals(
+        "checkpoint "
+            + dir.resolve("epoch-3")
+            + " belongs to a run with seed 21 and 3 epochs;"
+            + " resume with TrainingConfig.seed 21 and TrainingConfig.epochs 3, or start afresh without RunOptions.resume",
+        refusal(otherSeed));
   }
 
   @Test
   void refusesToResumeWithOtherIdentifyingSettings() {
+    assertEquals(
+        "checkpoint "
+            + dir.resolve("epoch-3")
+            + " belongs to a run with TrainingConfig.weightDecay 0.0 (now 5.0E-4);"
+            + " resume with the run's settings, or start afresh without RunOptions.resume",
+        refusal(CONFIG.toBuilder().weightDecay(5e-4f).threads(1).build()));
+  }
+
+  /** Trains with {@link #CONFIG}, then resumes with {@code other}: the refusal's message. */
+  private String refusal(TrainingConfig other) {
     try (ModelSession session = ModelSession.open(new SmallGaborNet(), CONFIG)) {
       Runs.train(session, DATA, TrainingListener.silent(), RunOptions.checkpointsIn(dir, false));
     }
-    TrainingConfig otherDecay = CONFIG.toBuilder().weightDecay(5e-4f).threads(1).build();
-    try (ModelSession session = ModelSession.open(new SmallGaborNet(), otherDecay)) {
-      IllegalArgumentException e =
-          assertThrows(
+    try (ModelSession session = ModelSession.open(new SmallGaborNet(), other)) {
+      return assertThrows(
               IllegalArgumentException.class,
               () ->
                   Runs.train(
                       session,
                       DATA,
                       TrainingListener.silent(),
-                      RunOptions.checkpointsIn(dir, true)));
-      assertEquals(
-          "checkpoint "
-              + dir.resolve("epoch-3")
-              + " belongs to a run with TrainingConfig.weightDecay 0.0 (now 5.0E-4);"
-              + " resume with the run's settings, or start afresh without RunOptions.resume",
-          e.getMessage());
+                      RunOptions.checkpointsIn(dir, true)))
+          .getMessage();
     }
   }
 

@@ -16,7 +16,6 @@ import io.gaborflow.core.model.LearnableBankSpec;
 import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.core.model.ParameterCount;
 import io.gaborflow.core.model.PoolLayerSpec;
-import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.data.Dataset;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
 import io.gaborflow.tensorflow.graph.ModelGraph;
@@ -138,13 +137,8 @@ class GaborBasisBankTest {
 
   @Test
   void noDepthwiseFilterGradientIsComputed() {
-    float[] images = new float[CONFIG.batchSize() * 144];
-    int[] labels = new int[CONFIG.batchSize()];
-    int[] order = new int[DATA.train().size()];
-    Arrays.setAll(order, i -> i);
-    DATA.train().copyBatch(order, 0, CONFIG.batchSize(), images, labels);
     Set<String> kernels =
-        session.filterGradientKernels(1, Batch.of(images, labels, CONFIG.batchSize(), 144));
+        session.filterGradientKernels(1, SyntheticData.stripesBatch(12, 4, CONFIG.batchSize(), 3));
     // One filter gradient per learned bank (a basis bank's is that of its composed kernel); none
     // for the basis itself, which no depthwise convolution reads.
     assertEquals(
