@@ -42,7 +42,14 @@ class ValidationRunTest {
     for (EpochResult e : result.epochs()) {
       assertTrue(e.validated(), "epoch " + e.epoch() + " was evaluated on the validation split");
     }
-    EpochResult best = result.bestValidationEpoch().orElseThrow();
+    // The best epoch, found here from the epochs' figures (the first of equal accuracies).
+    EpochResult best = result.epochs().get(0);
+    for (EpochResult e : result.epochs()) {
+      if (e.validationAccuracy() > best.validationAccuracy()) {
+        best = e;
+      }
+    }
+    assertEquals(best, result.bestValidationEpoch().orElseThrow());
     CheckpointStore.Checkpoint kept = new CheckpointStore(dir).best().orElseThrow();
     assertEquals(best.epoch(), kept.state().epoch());
     try (ModelSession restored = ModelSession.open(new SmallGaborNet(), config)) {
@@ -52,7 +59,7 @@ class ValidationRunTest {
           best.validationAccuracy(),
           restored.evaluate(DATA.validation().orElseThrow(), 1000).accuracy(),
           1e-9,
-          "the kept weights score what epoch " + best.epoch() + " scored");
+          "the kept weights score what their epoch scored");
     }
   }
 }
