@@ -213,7 +213,15 @@ class ExportPredictFiltersTest {
       }
     }
     assertTrue(json.get("not_applicable").get(0).asText().startsWith("saturate"));
-    assertTrue(json.has("mean_corruption_accuracy"));
+    double sum = 0;
+    for (com.fasterxml.jackson.databind.JsonNode corruption : json.get("corruptions")) {
+      sum += corruption.get("accuracy").asDouble();
+    }
+    assertEquals(
+        sum / json.get("corruptions").size(),
+        json.get("mean_corruption_accuracy").asDouble(),
+        1e-12,
+        "the mean over the corruptions and severities measured");
     String markdown = Files.readString(dir.resolve("robustness/lenet.md"));
     assertTrue(markdown.contains("| gaussian_noise | noise |"), markdown);
     assertTrue(ImageIO.read(charts.resolve("attacks.png").toFile()).getWidth() > 0);
