@@ -34,6 +34,7 @@ import io.gaborflow.tensorflow.graph.VariableKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -308,7 +309,7 @@ final class NetworkToOnnx {
             "bank "
                 + path
                 + " adds "
-                + gabor.noise().kind().name().toLowerCase(java.util.Locale.ROOT)
+                + gabor.noise().kind().name().toLowerCase(Locale.ROOT)
                 + " noise at test, which ONNX cannot draw as gaborflow does; export without it"
                 + " (export-onnx --without-noise, OnnxExport.Options.withoutNoise()) to get the"
                 + " network's noise-free answers");

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.tensorflow.types.TFloat32;
 
@@ -202,7 +203,7 @@ public final class OnnxExport {
   private static Map<String, String> metadata(
       ExportMetadata metadata, Options options, List<String> noiseLeftOut) {
     try {
-      return new java.util.TreeMap<>(
+      return new TreeMap<>(
           Map.of(
               CLASS_NAMES,
               JSON.writeValueAsString(metadata.classNames()),

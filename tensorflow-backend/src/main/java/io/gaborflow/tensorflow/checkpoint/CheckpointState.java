@@ -1,6 +1,8 @@
 package io.gaborflow.tensorflow.checkpoint;
 
 import io.gaborflow.tensorflow.history.EpochResult;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +33,7 @@ public record CheckpointState(
   public CheckpointState {
     variables = Map.copyOf(variables);
     epochs = List.copyOf(epochs);
-    run =
-        run == null
-            ? null
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(run));
+    run = run == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(run));
   }
 
   /** A checkpoint at the end of epoch {@code epoch}, of a run identified by {@code run}. */
