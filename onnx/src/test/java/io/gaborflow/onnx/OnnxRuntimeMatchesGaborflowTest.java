@@ -7,7 +7,11 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.gaborflow.core.FilterSupplier;
 import io.gaborflow.core.model.BankNoise;
+import io.gaborflow.core.model.BankSpec;
+import io.gaborflow.core.model.FixedTensorBankSpec;
+import io.gaborflow.core.model.LearnableBankSpec;
 import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.core.model.NetworkVariants;
 import io.gaborflow.examples.ModelCatalog;
@@ -60,8 +64,50 @@ class OnnxRuntimeMatchesGaborflowTest {
                 NetworkVariants.withParametricGabor(gaborLeNet),
                 NetworkVariants.withGaborTraining(gaborLeNet, 1),
                 NetworkVariants.withV1Stages(gaborLeNet, BankNoise.NONE),
-                NetworkVariants.withV1Stages(gaborNiN, BankNoise.NONE))
+                NetworkVariants.withV1Stages(gaborNiN, BankNoise.NONE),
+                withGivenFilters(gaborLeNet))
             .map(ModelGraph::of));
+  }
+
+  /** A user's own fixed filters: a supplier's values, the same for every run. */
+  public static final class GivenFilters implements FilterSupplier {
+    @Override
+    public int[] shape() {
+      return new int[] {5, 5, 1, 10};
+    }
+
+    @Override
+    public float[] values() {
+      Random random = new Random(17);
+      float[] values = new float[5 * 5 * 10];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) random.nextGaussian() * 0.2f;
+      }
+      return values;
+    }
+  }
+
+  /** {@code spec} with its first Gabor bank replaced by {@link GivenFilters}. */
+  private static NetworkSpec withGivenFilters(NetworkSpec spec) {
+    boolean[] replaced = {false};
+    return spec.mapConvLayers(
+            conv ->
+                conv.withBanks(
+                    conv.banks().stream()
+                        .map(
+                            bank -> {
+                              if (!replaced[0]
+                                  && bank.filters() == 10
+                                  && !(bank instanceof LearnableBankSpec)) {
+                                replaced[0] = true;
+                                return (BankSpec)
+                                    FixedTensorBankSpec.supplier(
+                                        bank.name(), GivenFilters.class, 10);
+                              }
+                              return bank;
+                            })
+                        .toList()))
+        .withModelName("gabor-lenet-given");
   }
 
   @ParameterizedTest(name = "{0}")
