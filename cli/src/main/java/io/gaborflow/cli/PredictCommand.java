@@ -118,13 +118,11 @@ public final class PredictCommand implements Callable<Integer> {
       test.copyBatch(order, from, count, pixels, labels);
       float[] probabilities = model.probabilities(pixels, count);
       for (int i = 0; i < count; i++) {
-        int best = 0;
-        for (int k = 1; k < classes; k++) {
-          if (probabilities[i * classes + k] > probabilities[i * classes + best]) {
-            best = k;
-          }
-        }
-        correct += best == labels[i] ? 1 : 0;
+        ExportedModel.Prediction prediction =
+            new ExportedModel.Prediction(
+                model.classNames(),
+                Arrays.copyOfRange(probabilities, i * classes, (i + 1) * classes));
+        correct += prediction.best().equals(model.classNames().get(labels[i])) ? 1 : 0;
       }
     }
     System.out.printf(

@@ -79,10 +79,15 @@ public final class ModelCatalog {
    * found beside it).
    */
   public static ModelGraph graph(String name) {
-    if (!MODELS.containsKey(name) && name.contains(".")) {
+    if (isUserNetwork(name)) {
       return userNetwork(name);
     }
     return entry(name).graph().get();
+  }
+
+  /** Whether {@code name} is a class name rather than a catalogue name. */
+  private static boolean isUserNetwork(String name) {
+    return !MODELS.containsKey(name) && name.contains(".");
   }
 
   private static ModelGraph userNetwork(String className) {
@@ -107,7 +112,7 @@ public final class ModelCatalog {
    * by the registered data sources.
    */
   public static ModelTrainer trainer(String name, TrainingConfig config, DataSpec data) {
-    if (!MODELS.containsKey(name) && name.contains(".")) {
+    if (isUserNetwork(name)) {
       return ModelTrainer.of(
           userNetwork(name), config, DaggerDataComponent.create().dataSources().load(data));
     }

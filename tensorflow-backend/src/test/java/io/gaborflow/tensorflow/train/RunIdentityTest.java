@@ -26,21 +26,58 @@ class RunIdentityTest {
             + " in or out of what identifies a run");
   }
 
+  /**
+   * Each setting reads its own component: a configuration that differs from the default in one
+   * component differs in that setting's value, and in no other's.
+   */
   @Test
   void eachSettingReadsItsOwnComponent() throws Exception {
-    TrainingConfig config = TrainingConfig.builder().build();
-    for (RunIdentity.Setting setting : RunIdentity.SETTINGS) {
-      Object expected =
-          TrainingConfig.class
-              .getRecordComponents()[
-              Arrays.stream(TrainingConfig.class.getRecordComponents())
-                  .map(RecordComponent::getName)
-                  .toList()
-                  .indexOf(setting.component())]
-              .getAccessor()
-              .invoke(config);
-      assertEquals(expected, setting.value().apply(config), setting.component());
+    TrainingConfig base = TrainingConfig.builder().build();
+    RecordComponent[] components = TrainingConfig.class.getRecordComponents();
+    for (int changed = 0; changed < components.length; changed++) {
+      Object[] args = new Object[components.length];
+      Class<?>[] types = new Class<?>[components.length];
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        args[i] = components[i].getAccessor().invoke(base);
+      }
+      args[changed] = another(args[changed]);
+      TrainingConfig altered = TrainingConfig.class.getDeclaredConstructor(types).newInstance(args);
+      String name = components[changed].getName();
+      for (RunIdentity.Setting setting : RunIdentity.SETTINGS) {
+        boolean differs = !setting.value().apply(base).equals(setting.value().apply(altered));
+        assertEquals(
+            setting.component().equals(name),
+            differs,
+            "changing " + name + " changes " + setting.component() + ": " + differs);
+      }
     }
+  }
+
+  /** A valid value other than {@code value}, of its type. */
+  private static Object another(Object value) {
+    if (value instanceof Boolean b) {
+      return !b;
+    }
+    if (value instanceof Integer i) {
+      return i + 1;
+    }
+    if (value instanceof Long l) {
+      return l + 1;
+    }
+    if (value instanceof Float f) {
+      return f == 0 ? 0.1f : f / 2;
+    }
+    if (value instanceof Enum<?> e) {
+      Object[] constants = e.getDeclaringClass().getEnumConstants();
+      return constants[(e.ordinal() + 1) % constants.length];
+    }
+    if (value instanceof LearningRateSchedule schedule) {
+      return schedule.equals(LearningRateSchedule.cosine())
+          ? LearningRateSchedule.linear()
+          : LearningRateSchedule.cosine();
+    }
+    throw new AssertionError("no other value for " + value);
   }
 
   @Test
