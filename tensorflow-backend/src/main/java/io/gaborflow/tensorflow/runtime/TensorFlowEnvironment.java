@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code TF_CPP_MIN_LOG_LEVEL=1}: TensorFlow's info lines (CPU features, oneDNN notes) stay
  *       out of the application's output; warnings and errors still show. The lines TensorFlow
- *       prints at start-up whatever this level are dropped by {@link NativeStartup}.
+ *       prints at start-up whatever this level are dropped by {@link NativeStartup}, the later
+ *       lines of its Abseil logging that this level does not reach by {@link NativeLogFilter}.
  *   <li>{@code TF_ENABLE_ONEDNN_OPTS=1}: oneDNN's CPU kernels, which train gaborflow's models
  *       faster (bench/README.md); TensorFlow's default differs between builds and CPUs.
  *   <li>{@code TF_AUTO_MIXED_PRECISION_GRAPH_REWRITE_DENYLIST_ADD=Mean} and {@code
@@ -64,18 +65,24 @@ public final class TensorFlowEnvironment {
     int open(String path, int flags);
 
     int close(int fd);
+
+    int mkfifo(String path, int mode);
+
+    int fcntl(int fd, int command, int argument);
   }
 
   /**
    * Applies {@link #DEFAULTS} once, before the first TensorFlow use, and loads TensorFlow's native
    * library, failing with the Maven dependency to add when it is missing, and takes it through its
-   * start-up without the lines it prints whatever the log level ({@link NativeStartup}); later
-   * calls do nothing.
+   * start-up without the lines it prints whatever the log level ({@link NativeStartup}); the log
+   * level then also holds for TensorFlow's Abseil lines ({@link NativeLogFilter}). Later calls do
+   * nothing.
    */
   public static synchronized void ensure() {
     if (!applied) {
       applied = true;
       setUnset(DEFAULTS);
+      NativeLogFilter.install();
       loadNativeLibrary();
       NativeStartup.run();
     }
