@@ -14,6 +14,7 @@ import io.gaborflow.tensorflow.data.Prefetcher;
 import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.placement.Placement;
+import io.gaborflow.tensorflow.train.LayerFormTuning;
 import io.gaborflow.tensorflow.train.LayerForms;
 import io.gaborflow.tensorflow.train.ModelSession;
 import io.gaborflow.tensorflow.train.TrainingConfig;
@@ -119,6 +120,14 @@ public final class PerfCommand implements Callable<Integer> {
   @Mixin ClusterOptions clusterOptions = new ClusterOptions();
 
   @Option(
+      names = "--retime-forms",
+      description =
+          "With --layer-form auto: forget the layer forms cached for these models, batch size,"
+              + " threads and precision, and time them again (after a busy spell, or to see the"
+              + " figures); train then builds what this run keeps.")
+  boolean retimeForms;
+
+  @Option(
       names = "--steps-per-epoch",
       description =
           "Steps that make an epoch, to compare with the peers"
@@ -169,6 +178,10 @@ public final class PerfCommand implements Callable<Integer> {
         PerfModel entry = PerfModel.parse(name);
         ModelGraph graph = entry.graph();
         FeatureShape in = graph.spec().input();
+        if (retimeForms) {
+          int forgotten = LayerFormTuning.standard().forget(graph, entry.config(config));
+          System.out.printf("%s: %d cached layer forms forgotten%n", name, forgotten);
+        }
         ModelSession session = ModelSession.open(graph, entry.config(config), placement);
         sessions.put(name, session);
         session.initialize(1);
@@ -355,9 +368,16 @@ public final class PerfCommand implements Callable<Integer> {
           "  %-24s %-14s %s%n",
           c.layer(),
           c.form().name().toLowerCase(java.util.Locale.ROOT),
-          c.cached()
-              ? "cached (" + c.shape() + ")"
-              : "measured: " + measured + " (" + c.shape() + ")");
+          switch (c.origin()) {
+            case CACHED -> "cached (" + c.shape() + ")";
+            case MEASURED -> "measured: " + measured + " (" + c.shape() + ")";
+            case WITHIN_NOISE ->
+                "measured, margins within the noise, not cached: "
+                    + measured
+                    + " ("
+                    + c.shape()
+                    + ")";
+          });
     }
   }
 

@@ -1,6 +1,7 @@
 package io.gaborflow.tensorflow.train;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gaborflow.tensorflow.graph.LayerForm;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * The layer forms {@link LayerFormTuning} measured, kept in one JSON file so that the next graph of
  * the same shapes on the same machine is built without timing. An entry holds only for the key it
  * was measured under: another CPU, TensorFlow, thread count, precision, batch size or layer shape
- * is a miss. The file is a memo, never an input: one that cannot be read is measured again and
- * rewritten.
+ * is a miss. Each entry keeps, beside the form, what the layer's forward ops took when it was
+ * chosen, so that a run can tell when the choice has stopped holding. The file is a memo, never an
+ * input: one that cannot be read is measured again and rewritten.
  */
 public final class LayerFormCache {
   private static final Logger LOG = LoggerFactory.getLogger(LayerFormCache.class);
@@ -54,8 +56,24 @@ public final class LayerFormCache {
     }
   }
 
+  /**
+   * A measured form.
+   *
+   * @param form the form chosen
+   * @param layerMicros what one layer of the shape took in its forward pass in that form when it
+   *     was chosen (the fastest of the timed steps); 0 when not known, as in entries of older files
+   */
+  public record Entry(LayerForm form, long layerMicros) {
+    /** Checks the form. */
+    public Entry {
+      if (form == null || form == LayerForm.AUTO) {
+        throw new IllegalArgumentException("the cache keeps measured forms, not " + form);
+      }
+    }
+  }
+
   private final Path file;
-  private Map<String, LayerForm> entries;
+  private Map<String, Entry> entries;
 
   private LayerFormCache(Path file) {
     this.file = file;
@@ -92,16 +110,24 @@ public final class LayerFormCache {
   }
 
   /** The form measured for {@code key}, if there is one. */
-  public synchronized Optional<LayerForm> get(Key key) {
+  public synchronized Optional<Entry> get(Key key) {
     return Optional.ofNullable(entries().get(key.text()));
   }
 
-  /** Keeps {@code form} for {@code key}, rewriting the file whole (write, then rename). */
-  public synchronized void put(Key key, LayerForm form) {
-    if (form == LayerForm.AUTO) {
-      throw new IllegalArgumentException("the cache keeps measured forms, not AUTO");
+  /** Keeps {@code entry} for {@code key}, rewriting the file whole (write, then rename). */
+  public synchronized void put(Key key, Entry entry) {
+    entries().put(key.text(), entry);
+    write();
+  }
+
+  /** Forgets {@code key}'s form, so that the next build measures it again. */
+  public synchronized void remove(Key key) {
+    if (entries().remove(key.text()) != null) {
+      write();
     }
-    entries().put(key.text(), form);
+  }
+
+  private void write() {
     try {
       Files.createDirectories(file.getParent());
       Path temporary = Files.createTempFile(file.getParent(), "." + FILE + "-", ".tmp");
@@ -118,16 +144,25 @@ public final class LayerFormCache {
     }
   }
 
-  private Map<String, LayerForm> entries() {
+  private Map<String, Entry> entries() {
     if (entries == null) {
       entries = new TreeMap<>();
       if (Files.isRegularFile(file)) {
         try {
-          entries.putAll(
+          Map<String, JsonNode> read =
               JSON.readValue(
                   Files.readString(file, StandardCharsets.UTF_8),
-                  new TypeReference<Map<String, LayerForm>>() {}));
-        } catch (IOException e) {
+                  new TypeReference<Map<String, JsonNode>>() {});
+          for (Map.Entry<String, JsonNode> e : read.entrySet()) {
+            // Files of gaborflow before the layer figures hold the form's name alone.
+            entries.put(
+                e.getKey(),
+                e.getValue().isTextual()
+                    ? new Entry(LayerForm.valueOf(e.getValue().asText()), 0)
+                    : JSON.treeToValue(e.getValue(), Entry.class));
+          }
+        } catch (IOException | IllegalArgumentException e) {
+          entries.clear();
           LOG.warn(
               "cannot read the layer-form cache {} as a map of layer forms ({}); measuring again",
               file,

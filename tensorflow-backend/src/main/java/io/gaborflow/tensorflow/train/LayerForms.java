@@ -26,10 +26,13 @@ public record LayerForms(LoweringOptions options, List<Choice> choices) {
    *
    * @param layer the layer's scope
    * @param shape its {@link io.gaborflow.tensorflow.graph.FormSite#shape()}
-   * @param micros the measured step cost (summed op times) with this layer's shape in each form of
-   *     {@link LayerForm#MEASURED}; empty when the form came from the {@link LayerFormCache}
+   * @param micros the median measured step cost (summed op times) with this layer's shape in each
+   *     form of {@link LayerForm#MEASURED}; empty when the form came from the {@link
+   *     LayerFormCache}
+   * @param origin how the form was chosen
    */
-  public record Choice(String layer, String shape, LayerForm form, Map<LayerForm, Long> micros) {
+  public record Choice(
+      String layer, String shape, LayerForm form, Map<LayerForm, Long> micros, Origin origin) {
     /** Copies the costs, in the order of {@link LayerForm#MEASURED}. */
     public Choice {
       EnumMap<LayerForm, Long> ordered = new EnumMap<>(LayerForm.class);
@@ -39,8 +42,21 @@ public record LayerForms(LoweringOptions options, List<Choice> choices) {
 
     /** Whether the form came from the {@link LayerFormCache} instead of a measurement. */
     public boolean cached() {
-      return micros.isEmpty();
+      return origin == Origin.CACHED;
     }
+  }
+
+  /** How a layer's form was chosen. */
+  public enum Origin {
+    /** Timed in this build, by a margin the readings' spread cannot reverse; now cached. */
+    MEASURED,
+    /** Read from the {@link LayerFormCache}. */
+    CACHED,
+    /**
+     * Timed in this build, but the forms' margins lay within the readings' spread (a busy machine,
+     * or forms that cost the same): built per bank and not cached, so the next build times again.
+     */
+    WITHIN_NOISE
   }
 
   /** Every layer in {@code form}, chosen by the config, not measured. */

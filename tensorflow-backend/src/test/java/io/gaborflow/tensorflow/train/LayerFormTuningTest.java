@@ -20,8 +20,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,9 +50,25 @@ class LayerFormTuningTest {
         .layerForm(LayerForm.AUTO);
   }
 
-  /** Fewer steps than a real run measures: the tests check the bookkeeping, not the timing. */
+  /**
+   * A clock that reads every op of the candidate's graph as {@code micros}: steady readings, and a
+   * form's cost is its op count, so the bookkeeping is tested apart from this machine's timing.
+   */
+  static FormClock opCountClock(long micros) {
+    return (form, candidate, batch) -> {
+      Map<String, Long> ops = new HashMap<>();
+      candidate.graph().operations().forEachRemaining(op -> ops.put(op.name(), micros));
+      return new StepTiming(ops);
+    };
+  }
+
+  /** Fewer steps than a real run measures, and steady readings: the tests check the bookkeeping. */
   private LayerFormTuning tuning(String machine) {
-    return new LayerFormTuning(LayerFormCache.in(dir), machine, 1, 2);
+    return tuning(machine, opCountClock(10));
+  }
+
+  private LayerFormTuning tuning(String machine, FormClock clock) {
+    return new LayerFormTuning(LayerFormCache.in(dir), machine, 1, 3, clock);
   }
 
   private LayerForms resolve(String machine, ModelGraph model, TrainingConfig config) {
@@ -71,6 +89,7 @@ class LayerFormTuningTest {
     assertFalse(measured.choices().isEmpty(), "the residual net has mixed layers");
     assertTrue(measured.choices().stream().noneMatch(LayerForms.Choice::cached));
     for (LayerForms.Choice choice : measured.choices()) {
+      assertEquals(LayerForms.Origin.MEASURED, choice.origin(), "steady readings settle");
       assertEquals(LayerForm.MEASURED, List.copyOf(choice.micros().keySet()), choice.toString());
       assertTrue(choice.micros().values().stream().allMatch(m -> m > 0), choice.toString());
       long cheapest = java.util.Collections.min(choice.micros().values());
@@ -125,13 +144,14 @@ class LayerFormTuningTest {
     // Claim the other form for every shape: the build must follow the file, not measure.
     Path file = dir.resolve(LayerFormCache.FILE);
     ObjectNode entries = (ObjectNode) new ObjectMapper().readTree(file.toFile());
-    entries
-        .fields()
-        .forEachRemaining(
-            e ->
-                e.setValue(
-                    entries.textNode(
-                        e.getValue().asText().equals("WHOLE_LAYER") ? "PER_BANK" : "WHOLE_LAYER")));
+    entries.forEach(
+        e -> {
+          ObjectNode entry = (ObjectNode) e;
+          entry.put(
+              "form",
+              entry.get("form").asText().equals("WHOLE_LAYER") ? "PER_BANK" : "WHOLE_LAYER");
+          entry.put("layerMicros", 0); // no figure: the claimed forms are not checked against one
+        });
     Files.writeString(file, entries.toString());
 
     try (ModelSession session =
@@ -144,7 +164,10 @@ class LayerFormTuningTest {
         var key = new LayerFormCache.Key("machine A", 1, Precision.FP32, 16, choice.shape());
         if (entries.has(key.text())) {
           assertTrue(choice.cached(), choice.toString());
-          assertEquals(entries.get(key.text()).asText(), choice.form().name(), choice.toString());
+          assertEquals(
+              entries.get(key.text()).get("form").asText(),
+              choice.form().name(),
+              choice.toString());
         }
       }
       assertEquals(
@@ -192,6 +215,69 @@ class LayerFormTuningTest {
         1e-4,
         "the forms compute the same values, whichever the measurement picks");
     assertEquals(cached.testAccuracy(), measured.testAccuracy(), 1.0 / 32 + 1e-9);
+  }
+
+  @Test
+  void formsWithinTheReadingsSpreadAreBuiltPerBankAndNotCached() {
+    // Every form costs the same, but another process slows one form or another, round by round.
+    int[] readings = {0};
+    FormClock busy =
+        (form, candidate, batch) ->
+            new StepTiming(Map.of("step", readings[0]++ % 2 == 0 ? 1000L : 1500L));
+    LayerForms forms = tuning("machine A", busy).resolve(RESIDUAL, auto().build());
+
+    assertFalse(forms.choices().isEmpty());
+    for (LayerForms.Choice choice : forms.choices()) {
+      assertEquals(LayerForms.Origin.WITHIN_NOISE, choice.origin(), choice.toString());
+      assertEquals(LayerForm.PER_BANK, choice.form(), choice.toString());
+      assertEquals(LayerForm.PER_BANK, forms.options().formOf(choice.layer()));
+    }
+    assertFalse(Files.exists(dir.resolve(LayerFormCache.FILE)), "nothing settled, nothing kept");
+  }
+
+  @Test
+  void aCachedFormWhoseLayersRunFarSlowerThanWhenChosenIsMeasuredAgain() throws IOException {
+    TrainingConfig config = auto().build();
+    LayerForms measured = tuning("machine A", opCountClock(10)).resolve(RESIDUAL, config);
+    JsonNode before = new ObjectMapper().readTree(dir.resolve(LayerFormCache.FILE).toFile());
+    before.forEach(e -> assertTrue(e.get("layerMicros").asLong() > 0, e.toString()));
+
+    LayerForms same = tuning("machine A", opCountClock(10)).resolve(RESIDUAL, config);
+    assertTrue(same.choices().stream().allMatch(LayerForms.Choice::cached), "as fast: kept");
+    assertEquals(measured.options(), same.options());
+
+    // The same layers now take three times as long as the figures kept with their forms.
+    LayerForms slower = tuning("machine A", opCountClock(30)).resolve(RESIDUAL, config);
+    assertTrue(
+        slower.choices().stream().noneMatch(LayerForms.Choice::cached),
+        "every shape is measured again: " + slower.choices());
+    JsonNode after = new ObjectMapper().readTree(dir.resolve(LayerFormCache.FILE).toFile());
+    before
+        .fieldNames()
+        .forEachRemaining(
+            key ->
+                assertEquals(
+                    3 * before.get(key).get("layerMicros").asLong(),
+                    after.get(key).get("layerMicros").asLong(),
+                    "the new figure is kept for " + key));
+  }
+
+  @Test
+  void forgettingAModelsFormsMeasuresThemAgain() {
+    TrainingConfig config = auto().build();
+    LayerForms measured = resolve("machine A", RESIDUAL, config);
+    resolve("machine A", new SmallGaborNet(), config);
+
+    assertEquals(shapes(measured).size(), tuning("machine A").forget(RESIDUAL, config));
+    assertTrue(
+        resolve("machine A", RESIDUAL, config).choices().stream()
+            .noneMatch(LayerForms.Choice::cached),
+        "measured again");
+    assertTrue(
+        resolve("machine A", new SmallGaborNet(), config).choices().stream()
+            .allMatch(LayerForms.Choice::cached),
+        "another model's forms are kept");
+    assertEquals(0, tuning("machine B").forget(RESIDUAL, config), "another machine's are not his");
   }
 
   @Test
