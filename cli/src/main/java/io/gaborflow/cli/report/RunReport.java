@@ -64,11 +64,16 @@ public final class RunReport {
         epoch.put("validation_loss", e.validationLoss());
         epoch.put("validation_accuracy", e.validationAccuracy());
       }
+      e.metrics().forEach((key, value) -> epoch.put(key.replace('/', '_'), value));
       epoch.put("images_per_second", e.imagesPerSecond());
       epoch.put("input_wait_seconds", e.inputWaitSeconds());
     }
     root.put("test_accuracy", result.testAccuracy());
     root.put("test_loss", result.finalEvaluation().loss());
+    result
+        .finalEvaluation()
+        .metrics()
+        .forEach((name, value) -> root.put(EpochResult.TEST.replace('/', '_') + name, value));
     result
         .bestValidationEpoch()
         .ifPresent(

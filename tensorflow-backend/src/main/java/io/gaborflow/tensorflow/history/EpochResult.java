@@ -1,5 +1,9 @@
 package io.gaborflow.tensorflow.history;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One epoch's figures.
  *
@@ -8,6 +12,8 @@ package io.gaborflow.tensorflow.history;
  * @param inputWaitSeconds the part of {@code seconds} spent waiting for the next batch to be read
  * @param validationLoss loss on the validation split, NaN when the data has none
  * @param validationAccuracy accuracy on the validation split, NaN when the data has none
+ * @param metrics the run's own metrics by split and name ({@code test/top2_accuracy}, {@code
+ *     validation/top2_accuracy}), validation first, each split in the run's order
  */
 public record EpochResult(
     int epoch,
@@ -19,7 +25,67 @@ public record EpochResult(
     int images,
     double inputWaitSeconds,
     double validationLoss,
-    double validationAccuracy) {
+    double validationAccuracy,
+    Map<String, Double> metrics) {
+
+  /** The prefix of the test split's metrics. */
+  public static final String TEST = "test/";
+
+  /** The prefix of the validation split's metrics. */
+  public static final String VALIDATION = "validation/";
+
+  /** Copies the metrics, keeping their order; none when absent (a checkpoint of older figures). */
+  public EpochResult {
+    metrics =
+        metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+  }
+
+  /** An epoch without metrics beyond loss and accuracy. */
+  public EpochResult(
+      int epoch,
+      int epochs,
+      double seconds,
+      double trainLoss,
+      double testLoss,
+      double testAccuracy,
+      int images,
+      double inputWaitSeconds,
+      double validationLoss,
+      double validationAccuracy) {
+    this(
+        epoch,
+        epochs,
+        seconds,
+        trainLoss,
+        testLoss,
+        testAccuracy,
+        images,
+        inputWaitSeconds,
+        validationLoss,
+        validationAccuracy,
+        Map.of());
+  }
+
+  /** The metrics of one epoch's two evaluations, under their splits' prefixes. */
+  public static Map<String, Double> metrics(
+      Map<String, Double> validation, Map<String, Double> test) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    validation.forEach((name, value) -> metrics.put(VALIDATION + name, value));
+    test.forEach((name, value) -> metrics.put(TEST + name, value));
+    return metrics;
+  }
+
+  /** The metrics of one split ({@link #TEST} or {@link #VALIDATION}), by name. */
+  public Map<String, Double> metricsOf(String split) {
+    Map<String, Double> of = new LinkedHashMap<>();
+    metrics.forEach(
+        (key, value) -> {
+          if (key.startsWith(split)) {
+            of.put(key.substring(split.length()), value);
+          }
+        });
+    return of;
+  }
 
   /** An epoch of a run without a validation split. */
   public EpochResult(
@@ -95,14 +161,18 @@ public record EpochResult(
                 "validation loss %.4f, validation accuracy %.4f, ",
                 validationLoss, validationAccuracy)
             : "";
+    StringBuilder own = new StringBuilder();
+    metrics.forEach(
+        (key, value) -> own.append(String.format(", %s %.4f", key.replace('/', ' '), value)));
     return String.format(
-        "epoch %d/%d: train loss %.4f, %stest loss %.4f, test accuracy %.4f, %.1f s, %.0f images/s, input wait %.1f %%",
+        "epoch %d/%d: train loss %.4f, %stest loss %.4f, test accuracy %.4f%s, %.1f s, %.0f images/s, input wait %.1f %%",
         epoch,
         epochs,
         trainLoss,
         validation,
         testLoss,
         testAccuracy,
+        own,
         seconds,
         imagesPerSecond(),
         100 * inputStall());

@@ -109,6 +109,7 @@ public final class TensorBoardListener implements TrainingListener, AutoCloseabl
       writer.scalar("validation/loss", lastStep, result.validationLoss());
       writer.scalar("validation/accuracy", lastStep, result.validationAccuracy());
     }
+    result.metrics().forEach((tag, value) -> writer.scalar(tag, lastStep, value));
     writer.scalar("epoch/seconds", lastStep, result.seconds());
     writer.scalar("epoch/input_wait_seconds", lastStep, result.inputWaitSeconds());
     writer.flush();

@@ -6,6 +6,9 @@ import io.gaborflow.tensorflow.data.BatchPlan;
 import io.gaborflow.tensorflow.data.ImageSamples;
 import io.gaborflow.tensorflow.data.Prefetcher;
 import io.gaborflow.tensorflow.graph.FloatTensors;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
@@ -28,13 +31,16 @@ final class Evaluator {
   }
 
   /**
-   * Mean loss and accuracy over {@code set}, in batches of {@code batchSize} read ahead in index
-   * order; images that cannot be decoded and are skipped are not counted.
+   * Mean loss and accuracy over {@code set}, and each of {@code metrics}, in batches of {@code
+   * batchSize} read ahead in index order; images that cannot be decoded and are skipped are not
+   * counted.
    */
-  Evaluation evaluate(ImageSamples set, int batchSize) {
+  Evaluation evaluate(ImageSamples set, int batchSize, List<Metric> metrics) {
     double lossSum = 0;
     double correctSum = 0;
     int evaluated = 0;
+    int classes = training.network.spec().classes();
+    List<Metric.Accumulator> accumulators = metrics.stream().map(Metric::start).toList();
     BatchPlan plan = BatchPlan.inOrder(set.size(), batchSize);
     try (Prefetcher batches = new Prefetcher(set, plan)) {
       for (int step = 0; step < plan.stepsPerEpoch(); step++) {
@@ -43,40 +49,61 @@ final class Evaluator {
           continue;
         }
         if (flip) {
-          Evaluation scored = flipAveraged(batch);
+          Evaluation scored = flipAveraged(batch, accumulators);
           lossSum += scored.loss() * batch.count();
           correctSum += scored.accuracy() * batch.count();
           evaluated += batch.count();
           continue;
         }
         try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
-            TInt32 y = BatchTensors.labels(batch);
-            Result result =
-                session
-                    .runner()
-                    .feed(training.network.images(), x)
-                    .feed(training.labels, y)
-                    .fetch(training.evaluationLoss)
-                    .fetch(training.correct)
-                    .run()) {
-          lossSum += ((TFloat32) result.get(0)).getFloat() * batch.count();
-          correctSum += ((TFloat32) result.get(1)).getFloat();
+            TInt32 y = BatchTensors.labels(batch)) {
+          Session.Runner runner =
+              session
+                  .runner()
+                  .feed(training.network.images(), x)
+                  .feed(training.labels, y)
+                  .fetch(training.evaluationLoss)
+                  .fetch(training.correct);
+          if (!accumulators.isEmpty()) {
+            runner.fetch(training.probabilities);
+          }
+          try (Result result = runner.run()) {
+            lossSum += ((TFloat32) result.get(0)).getFloat() * batch.count();
+            correctSum += ((TFloat32) result.get(1)).getFloat();
+            if (!accumulators.isEmpty()) {
+              float[] probabilities = FloatTensors.values((TFloat32) result.get(2));
+              accumulators.forEach(
+                  a -> a.add(probabilities, batch.labels(), batch.count(), classes));
+            }
+          }
         }
         evaluated += batch.count();
       }
     }
     int n = Math.max(1, evaluated);
-    return new Evaluation(lossSum / n, correctSum / n, evaluated);
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      values.put(metrics.get(i).name(), accumulators.get(i).value());
+    }
+    return new Evaluation(lossSum / n, correctSum / n, evaluated, values);
   }
 
-  /** Loss and accuracy of {@code batch} from the mean of each image's and its mirror's. */
-  private Evaluation flipAveraged(Batch batch) {
+  /**
+   * Loss and accuracy of {@code batch} from the mean of each image's and its mirror's; the mean
+   * probabilities go to {@code accumulators}.
+   */
+  private Evaluation flipAveraged(Batch batch, List<Metric.Accumulator> accumulators) {
     FeatureShape input = training.network.spec().input();
     int classes = training.network.spec().classes();
     float[] direct = probabilities(batch);
     float[] mirrored = probabilities(mirrored(batch, input));
     double loss = 0;
     int correct = 0;
+    float[] mean = new float[batch.count() * classes];
+    for (int i = 0; i < mean.length; i++) {
+      mean[i] = (direct[i] + mirrored[i]) / 2f;
+    }
+    accumulators.forEach(a -> a.add(mean, batch.labels(), batch.count(), classes));
     for (int b = 0; b < batch.count(); b++) {
       int best = 0;
       double bestP = -1;

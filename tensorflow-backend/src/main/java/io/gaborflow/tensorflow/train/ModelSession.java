@@ -155,7 +155,12 @@ public final class ModelSession implements AutoCloseable, ModelView {
 
   /** Mean loss and accuracy over {@code set}, in batches of {@code batchSize}. */
   public Evaluation evaluate(ImageSamples set, int batchSize) {
-    return evaluator.evaluate(set, batchSize);
+    return evaluator.evaluate(set, batchSize, java.util.List.of());
+  }
+
+  /** Mean loss and accuracy over {@code set}, and each of {@code metrics}. */
+  public Evaluation evaluate(ImageSamples set, int batchSize, java.util.List<Metric> metrics) {
+    return evaluator.evaluate(set, batchSize, metrics);
   }
 
   /** The logits of {@code batch}'s images, row by row. */

@@ -4,7 +4,11 @@ import io.gaborflow.tensorflow.distributed.Cluster;
 import io.gaborflow.tensorflow.placement.Placement;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a run keeps its checkpoints, puts its exported model and trains; unlike {@link
@@ -19,13 +23,18 @@ import java.util.Optional;
  *     checkpoints (a directory they share)
  * @param workerTimeout how long a worker waits for the others in a step before it stops, naming the
  *     workers that do not answer
+ * @param metrics figures reported beside loss and accuracy after every evaluation, in this order
  */
 public record RunOptions(
     Optional<Path> checkpointDir,
     boolean resume,
     Optional<Path> exportDir,
     Optional<Cluster> cluster,
-    Duration workerTimeout) {
+    Duration workerTimeout,
+    List<Metric> metrics) {
+  /** The figures every evaluation reports, which no metric may be named. */
+  static final Set<String> RESERVED_METRIC_NAMES = Set.of("loss", "accuracy");
+
   /** No checkpoints, no export, this process alone. */
   public static final RunOptions NONE = builder().build();
 
@@ -38,6 +47,17 @@ public record RunOptions(
     if (workerTimeout == null || workerTimeout.isNegative() || workerTimeout.isZero()) {
       throw new IllegalArgumentException(
           "RunOptions.workerTimeout must be positive, got " + workerTimeout);
+    }
+    metrics = List.copyOf(metrics);
+    Set<String> names = new HashSet<>(RESERVED_METRIC_NAMES);
+    for (Metric metric : metrics) {
+      Metric.checkName(metric.name());
+      if (!names.add(metric.name())) {
+        throw new IllegalArgumentException(
+            "RunOptions.metrics: two metrics, or a metric and a built-in figure, are named "
+                + metric.name()
+                + "; give each its own name (loss and accuracy are always reported)");
+      }
     }
   }
 
@@ -56,6 +76,7 @@ public record RunOptions(
     builder.exportDir = exportDir;
     builder.cluster = cluster;
     builder.workerTimeout = workerTimeout;
+    builder.metrics.addAll(metrics);
     return builder;
   }
 
@@ -98,8 +119,18 @@ public record RunOptions(
     private Optional<Path> exportDir = Optional.empty();
     private Optional<Cluster> cluster = Optional.empty();
     private Duration workerTimeout = Duration.ofSeconds(30);
+    private final List<Metric> metrics = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Also reports {@code metric} after every evaluation (as {@code test/NAME} and {@code
+     * validation/NAME}), after those added before.
+     */
+    public Builder metric(Metric metric) {
+      metrics.add(java.util.Objects.requireNonNull(metric, "metric"));
+      return this;
+    }
 
     /** Writes a checkpoint after every epoch in {@code directory}. */
     public Builder checkpointsIn(Path directory) {
@@ -133,7 +164,7 @@ public record RunOptions(
 
     /** The options, checked. */
     public RunOptions build() {
-      return new RunOptions(checkpointDir, resume, exportDir, cluster, workerTimeout);
+      return new RunOptions(checkpointDir, resume, exportDir, cluster, workerTimeout, metrics);
     }
   }
 }

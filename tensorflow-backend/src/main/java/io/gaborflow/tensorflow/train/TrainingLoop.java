@@ -30,13 +30,15 @@ final class TrainingLoop {
   private final TrainingListener progress;
   private final Optional<CheckpointStore> checkpoints;
   private final boolean resume;
+  private final List<Metric> metrics;
 
-  /** A loop that checkpoints and resumes as {@code options} say. */
+  /** A loop that checkpoints, resumes and reports metrics as {@code options} say. */
   TrainingLoop(TrainingConfig config, TrainingListener progress, RunOptions options) {
     this.config = config;
     this.progress = progress;
     this.checkpoints = options.checkpointDir().map(CheckpointStore::new);
     this.resume = options.resume();
+    this.metrics = options.metrics();
   }
 
   /**
@@ -78,11 +80,12 @@ final class TrainingLoop {
     }
     Evaluation last =
         epochs.isEmpty()
-            ? session.evaluate(data.test(), config.evalBatchSize())
+            ? session.evaluate(data.test(), config.evalBatchSize(), metrics)
             : new Evaluation(
                 epochs.get(epochs.size() - 1).testLoss(),
                 epochs.get(epochs.size() - 1).testAccuracy(),
-                data.test().size());
+                data.test().size(),
+                epochs.get(epochs.size() - 1).metricsOf(EpochResult.TEST));
     return new TrainingResult(
         session.spec().modelName(),
         data.name(),
@@ -237,8 +240,9 @@ final class TrainingLoop {
       Evaluation test;
       Optional<Evaluation> validation;
       try {
-        validation = data.validation().map(v -> session.evaluate(v, config.evalBatchSize()));
-        test = session.evaluate(data.test(), config.evalBatchSize());
+        validation =
+            data.validation().map(v -> session.evaluate(v, config.evalBatchSize(), metrics));
+        test = session.evaluate(data.test(), config.evalBatchSize(), metrics);
       } catch (DataFormatException e) {
         throw saveBeforeFailure(session, epochs, epoch, steps, lossSum, e);
       }
@@ -253,7 +257,9 @@ final class TrainingLoop {
               steps * batch,
               waited,
               validation.map(Evaluation::loss).orElse(Double.NaN),
-              validation.map(Evaluation::accuracy).orElse(Double.NaN));
+              validation.map(Evaluation::accuracy).orElse(Double.NaN),
+              EpochResult.metrics(
+                  validation.map(Evaluation::metrics).orElse(Map.of()), test.metrics()));
       epochs.add(result);
       CheckpointState state =
           new CheckpointState(

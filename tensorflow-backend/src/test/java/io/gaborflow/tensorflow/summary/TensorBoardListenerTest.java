@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.gaborflow.tensorflow.data.Dataset;
-import io.gaborflow.tensorflow.data.TfRecordFile;
+import io.gaborflow.tensorflow.testing.EventFiles;
 import io.gaborflow.tensorflow.testing.Runs;
 import io.gaborflow.tensorflow.testing.SmallGaborNet;
 import io.gaborflow.tensorflow.testing.SyntheticData;
@@ -18,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,24 +32,8 @@ class TensorBoardListenerTest {
 
   /** Every scalar of the file, by tag, as (step, value) pairs in file order. */
   private static Map<String, List<double[]>> scalars(Path file, List<Event> events) {
-    Map<String, List<double[]>> byTag = new LinkedHashMap<>();
-    TfRecordFile.read(
-        file,
-        (data, index, offset) -> {
-          try {
-            events.add(Event.parseFrom(data));
-          } catch (InvalidProtocolBufferException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-    for (Event e : events) {
-      for (Summary.Value v : e.getSummary().getValueList()) {
-        byTag
-            .computeIfAbsent(v.getTag(), t -> new ArrayList<>())
-            .add(new double[] {e.getStep(), v.getSimpleValue()});
-      }
-    }
-    return byTag;
+    events.addAll(EventFiles.events(file));
+    return EventFiles.scalars(events);
   }
 
   @Test

@@ -4,6 +4,7 @@ package com.example;
 import io.gaborflow.tensorflow.data.DataSpec;
 import io.gaborflow.tensorflow.export.ExportedModel;
 import io.gaborflow.tensorflow.summary.TensorBoardListener;
+import io.gaborflow.tensorflow.train.Metric;
 import io.gaborflow.tensorflow.train.RunOptions;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
@@ -36,9 +37,16 @@ public final class Demo {
       result = DaggerEdgeNetComponent.factory()
           .create(config, DataSpec.parse("folder:" + images))
           .trainer()
-          .train(RunOptions.exportTo(work.resolve("model")), List.of(tensorBoard));
+          .train(
+              RunOptions.builder()
+                  .exportTo(work.resolve("model"))
+                  // A figure of your own, reported beside loss and accuracy after every epoch.
+                  .metric(Metric.meanOverImages("true_class_probability", (p, label) -> p[label]))
+                  .build(),
+              List.of(tensorBoard));
     }
-    System.out.printf("test accuracy %.3f; tensorboard --logdir %s%n", result.testAccuracy(), curves);
+    System.out.printf("test accuracy %.3f, true class probability %.3f; tensorboard --logdir %s%n",
+        result.testAccuracy(), result.finalEvaluation().metrics().get("true_class_probability"), curves);
 
     try (ExportedModel model = ExportedModel.load(work.resolve("model"))) {
       ExportedModel.Prediction prediction = model.predict(stripes(3, false));
