@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gaborflow.tensorflow.history.EpochResult;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Time to a target accuracy: from a run's epochs, over seeds, and in the bench's report. */
 class TimeToAccuracyTest {
   private static EpochResult epoch(int n, double seconds, double test, double validation) {
-    return new EpochResult(n, 3, seconds, 1, 1, test, 100, 0, 1, validation);
+    return new EpochResult(n, 3, seconds, 1, 1, test, 100, 0, 1, validation, Map.of());
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.gaborflow.tensorflow.train.Evaluation;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import io.gaborflow.tensorflow.train.TrainingResult;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The report says how the run was made: workers, batches, recipe and validation. */
@@ -46,9 +47,9 @@ class RunReportTest {
   void theBestValidationEpochIsReportedWithItsTestAccuracy() {
     List<EpochResult> epochs =
         List.of(
-            new EpochResult(1, 3, 2, 1, 1, 0.70, 900, 0, 0.9, 0.71),
-            new EpochResult(2, 3, 2, 1, 1, 0.78, 900, 0, 0.8, 0.79),
-            new EpochResult(3, 3, 2, 1, 1, 0.80, 900, 0, 0.85, 0.77));
+            new EpochResult(1, 3, 2, 1, 1, 0.70, 900, 0, 0.9, 0.71, Map.of()),
+            new EpochResult(2, 3, 2, 1, 1, 0.78, 900, 0, 0.8, 0.79, Map.of()),
+            new EpochResult(3, 3, 2, 1, 1, 0.80, 900, 0, 0.85, 0.77, Map.of()));
     ObjectNode json = RunReport.toJson(result(epochs, 100), RunReport.Context.LOCAL);
     assertEquals(100, json.get("validation_images").asInt());
     assertEquals(2, json.get("best_validation_epoch").get("epoch").asInt());

@@ -40,32 +40,6 @@ public record EpochResult(
         metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
   }
 
-  /** An epoch without metrics beyond loss and accuracy. */
-  public EpochResult(
-      int epoch,
-      int epochs,
-      double seconds,
-      double trainLoss,
-      double testLoss,
-      double testAccuracy,
-      int images,
-      double inputWaitSeconds,
-      double validationLoss,
-      double validationAccuracy) {
-    this(
-        epoch,
-        epochs,
-        seconds,
-        trainLoss,
-        testLoss,
-        testAccuracy,
-        images,
-        inputWaitSeconds,
-        validationLoss,
-        validationAccuracy,
-        Map.of());
-  }
-
   /** The metrics of one epoch's two evaluations, under their splits' prefixes. */
   public static Map<String, Double> metrics(
       Map<String, Double> validation, Map<String, Double> test) {
@@ -107,7 +81,8 @@ public record EpochResult(
         images,
         inputWaitSeconds,
         Double.NaN,
-        Double.NaN);
+        Double.NaN,
+        Map.of());
   }
 
   /** An epoch whose input wait was not measured. */

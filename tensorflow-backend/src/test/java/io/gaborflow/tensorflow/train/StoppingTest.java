@@ -102,7 +102,8 @@ class StoppingTest {
     early.runStarted(control);
     for (int i = 0; i < 4; i++) {
       early.epochDone(
-          new EpochResult(i + 1, 4, 1, 1, 1.0 + i, 0.5, 10, 0, 1.0 - 0.1 * i, 0.5 + 0.1 * i));
+          new EpochResult(
+              i + 1, 4, 1, 1, 1.0 + i, 0.5, 10, 0, 1.0 - 0.1 * i, 0.5 + 0.1 * i, Map.of()));
       assertFalse(control.stopRequested(), "after epoch " + (i + 1));
     }
   }
