@@ -31,9 +31,7 @@ final class ApiFlags {
     FLAGS.put("TrainingConfig.learningRate", "--learning-rate");
     FLAGS.put("TrainingConfig.batchSize", "--batch-size");
     FLAGS.put("TrainingConfig.schedule", "--lr-schedule");
-    FLAGS.put("TrainingConfig.optimizer", "--optimizer");
-    FLAGS.put("TrainingConfig.momentum", "--momentum");
-    FLAGS.put("TrainingConfig.nesterov", "--nesterov");
+    FLAGS.put("TrainingConfig.optimizer", "--optimizer/--momentum/--nesterov");
     FLAGS.put("TrainingConfig.labelSmoothing", "--label-smoothing");
     FLAGS.put("TrainingConfig.flipEvaluation", "--flip-eval");
     FLAGS.put("TrainingConfig.augment", "--augment");

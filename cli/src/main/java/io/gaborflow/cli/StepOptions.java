@@ -3,6 +3,7 @@ package io.gaborflow.cli;
 import io.gaborflow.tensorflow.graph.LayerForm;
 import io.gaborflow.tensorflow.runtime.Precision;
 import io.gaborflow.tensorflow.train.LearningRateSchedule;
+import io.gaborflow.tensorflow.train.Optimizer;
 import io.gaborflow.tensorflow.train.OptimizerKind;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import picocli.CommandLine.Option;
@@ -70,18 +71,18 @@ final class StepOptions {
   @Option(
       names = "--optimizer",
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  OptimizerKind optimizer = TrainingConfig.DEFAULTS.optimizer();
+  OptimizerKind optimizer = TrainingConfig.DEFAULTS.optimizer().kind();
 
   @Option(
       names = "--momentum",
       description = "Momentum of the momentum optimizer (default: ${DEFAULT-VALUE}).")
-  float momentum = TrainingConfig.DEFAULTS.momentum();
+  float momentum = ((Optimizer.Momentum) OptimizerKind.MOMENTUM.standard()).momentum();
 
   @Option(
       names = "--nesterov",
       negatable = true,
       description = "Nesterov's momentum for the momentum optimizer.")
-  boolean nesterov = TrainingConfig.DEFAULTS.nesterov();
+  boolean nesterov;
 
   @Option(
       names = "--weight-decay",
@@ -171,15 +172,22 @@ final class StepOptions {
     return warmupEpochs > 0 ? chosen.withWarmup(warmupEpochs) : chosen;
   }
 
+  /** The update rule that --optimizer, --momentum and --nesterov name. */
+  Optimizer optimizer() {
+    return switch (optimizer) {
+      case ADAM -> Optimizer.adam();
+      case MOMENTUM ->
+          nesterov ? Optimizer.momentum(momentum).withNesterov() : Optimizer.momentum(momentum);
+    };
+  }
+
   /** A config builder with these settings; the caller adds epochs, seed and the rest. */
   TrainingConfig.Builder config() {
     return TrainingConfig.builder()
         .batchSize(batchSize)
         .learningRate(learningRate)
         .schedule(schedule())
-        .optimizer(optimizer)
-        .momentum(momentum)
-        .nesterov(nesterov)
+        .optimizer(optimizer())
         .labelSmoothing(labelSmoothing)
         .weightDecay(weightDecay)
         .decayGabor(decayGabor)

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.tensorflow.train.LearningRateSchedule;
-import io.gaborflow.tensorflow.train.OptimizerKind;
+import io.gaborflow.tensorflow.train.Optimizer;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -27,8 +27,7 @@ class RecipeTest {
     TrainingConfig config = train.stepOptions.config().epochs(train.epochs).build();
     assertEquals(30, config.epochs());
     assertEquals(128, config.batchSize());
-    assertEquals(OptimizerKind.MOMENTUM, config.optimizer());
-    assertTrue(config.nesterov());
+    assertEquals(Optimizer.momentum(0.9f).withNesterov(), config.optimizer());
     assertEquals(5e-4f, config.weightDecay());
     assertEquals(0.1f, config.labelSmoothing());
     assertTrue(config.augment());
@@ -46,7 +45,7 @@ class RecipeTest {
     String line = train.recipe.recipe.applyTo(train.recipe.command);
     TrainingConfig config = train.stepOptions.config().build();
     assertEquals(0.05f, config.learningRate());
-    assertFalse(config.nesterov());
+    assertEquals(Optimizer.momentum(0.9f), config.optimizer());
     assertEquals(5e-4f, config.weightDecay(), "the rest of the recipe still applies");
     assertTrue(
         line.endsWith("; given on the command line: --no-nesterov --learning-rate 0.05"), line);

@@ -105,7 +105,7 @@ public final class BenchReport {
     root.put("dataset", dataset);
     root.put("epochs", config.epochs());
     root.put("batch_size", config.batchSize());
-    root.put("optimizer", config.optimizer().name().toLowerCase(Locale.ROOT));
+    root.put("optimizer", config.optimizer().toString());
     root.put("threads", config.threads());
     ConfigJson.put(root.putObject("config"), config);
     if (recipe != null) {
@@ -256,7 +256,7 @@ public final class BenchReport {
             "%d epochs, batch %d, %s, %s, %d threads, seeds %s. Ratios against `%s` of the same run.%n%n",
             config.epochs(),
             config.batchSize(),
-            config.optimizer().name().toLowerCase(Locale.ROOT),
+            config.optimizer().toString(),
             config.precision().name().toLowerCase(Locale.ROOT),
             config.threads(),
             seeds,

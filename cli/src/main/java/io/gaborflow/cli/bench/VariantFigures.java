@@ -3,7 +3,7 @@ package io.gaborflow.cli.bench;
 import io.gaborflow.core.model.NetworkSpec;
 import io.gaborflow.core.model.ParameterCount;
 import io.gaborflow.core.model.TrainingCost;
-import io.gaborflow.tensorflow.train.OptimizerKind;
+import io.gaborflow.tensorflow.train.Optimizer;
 
 /**
  * What a variant costs, counted from its description: multiply-accumulates per training image by
@@ -33,11 +33,11 @@ public record VariantFigures(
   }
 
   /** The figures of {@code spec} trained with {@code optimizer} in batches of {@code batchSize}. */
-  public static VariantFigures of(NetworkSpec spec, OptimizerKind optimizer, int batchSize) {
+  public static VariantFigures of(NetworkSpec spec, Optimizer optimizer, int batchSize) {
     TrainingCost cost = TrainingCost.of(spec);
     ParameterCount parameters = ParameterCount.of(spec);
     long learnable = parameters.learnable();
-    int perWeight = optimizer == OptimizerKind.ADAM ? 4 : 2;
+    int perWeight = optimizer.updateMacsPerWeight();
     long update = Math.round((double) learnable * perWeight / batchSize);
     long macs = cost.forward() + cost.inputGradient() + cost.filterGradient() + update;
     double energy =

@@ -11,7 +11,7 @@ import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.tensorflow.graph.ModelGraph;
 import io.gaborflow.tensorflow.testing.Specs;
 import io.gaborflow.tensorflow.testing.SyntheticData;
-import io.gaborflow.tensorflow.train.OptimizerKind;
+import io.gaborflow.tensorflow.train.Optimizer;
 import io.gaborflow.tensorflow.train.TrainingConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,8 +45,7 @@ class BenchTest {
 
   static VariantFigures figures(int percent) {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(16).build();
-    return VariantFigures.of(
-        new ShareVariant(percent, 0).graph(TINY).spec(), OptimizerKind.ADAM, 16);
+    return VariantFigures.of(new ShareVariant(percent, 0).graph(TINY).spec(), Optimizer.adam(), 16);
   }
 
   @Test

@@ -1,26 +1,20 @@
 package io.gaborflow.tensorflow.train;
 
-import io.gaborflow.tensorflow.optim.AdamRule;
-import io.gaborflow.tensorflow.optim.MomentumRule;
-import io.gaborflow.tensorflow.optim.UpdateRule;
-
-/** The update rules a run can use. */
+/** The families of update rule, as the command line's {@code --optimizer} names them. */
 public enum OptimizerKind {
-  /**
-   * Adam with TensorFlow's default betas (0.9, 0.999) and epsilon (1e-7); with weight decay,
-   * AdamW's decoupled decay.
-   */
+  /** {@link Optimizer.Adam}. */
   ADAM,
-  /**
-   * Stochastic gradient descent with momentum, classical or Nesterov's ({@link
-   * TrainingConfig#nesterov()}); with weight decay, L2 added to the gradients.
-   */
+  /** {@link Optimizer.Momentum}. */
   MOMENTUM;
 
-  UpdateRule create(TrainingConfig config) {
+  /**
+   * The family's rule at its usual settings: Adam, or classical momentum 0.9 (He et al.'s, and
+   * Keras' and PyTorch's examples').
+   */
+  public Optimizer standard() {
     return switch (this) {
-      case ADAM -> new AdamRule(config.weightDecay());
-      case MOMENTUM -> new MomentumRule(config.momentum(), config.nesterov(), config.weightDecay());
+      case ADAM -> Optimizer.adam();
+      case MOMENTUM -> Optimizer.momentum(0.9f);
     };
   }
 }

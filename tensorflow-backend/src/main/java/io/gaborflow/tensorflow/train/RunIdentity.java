@@ -65,8 +65,6 @@ public final class RunIdentity {
           identifying("learningRate", "learning_rate", TrainingConfig::learningRate),
           identifying("schedule", "schedule", TrainingConfig::schedule),
           identifying("optimizer", "optimizer", TrainingConfig::optimizer),
-          identifying("momentum", "momentum", TrainingConfig::momentum),
-          identifying("nesterov", "nesterov", TrainingConfig::nesterov),
           identifying("weightDecay", "weight_decay", TrainingConfig::weightDecay),
           identifying("decayGabor", "decay_gabor", TrainingConfig::decayGabor),
           identifying("gaborRateScale", "gabor_rate_scale", TrainingConfig::gaborRateScale),

@@ -12,8 +12,7 @@ import io.gaborflow.tensorflow.runtime.Precision;
  *     sees the same number of images
  * @param learningRate step size of the optimizer (the base rate of {@code schedule})
  * @param schedule the learning rate of each step, from the base rate
- * @param optimizer which update rule
- * @param momentum momentum of {@link OptimizerKind#MOMENTUM}; unused by Adam
+ * @param optimizer the update rule and its own settings
  * @param seed seeds the initial weights, the batch order and dropout
  * @param threads CPU threads TensorFlow may use inside one op
  * @param evalBatchSize images per step when evaluating
@@ -22,11 +21,10 @@ import io.gaborflow.tensorflow.runtime.Precision;
  *     graph to the next, at some cost in speed (a fixed bank's shifted-copies form is replaced;
  *     bench/README.md); the default is the system property {@code gaborflow.deterministic}, which
  *     the build sets for its tests
- * @param nesterov Nesterov's momentum instead of the classical one ({@link OptimizerKind#MOMENTUM})
  * @param labelSmoothing e in [0, 1): training targets {@code 1 - e + e / K} for the true class and
  *     {@code e / K} for the others; 0 is one-hot. Evaluation loss is always against one-hot targets
  * @param weightDecay pulls learned kernels towards zero: L2 added to the gradient for {@link
- *     OptimizerKind#MOMENTUM}, decoupled (AdamW) for {@link OptimizerKind#ADAM}; 0 is none. Biases,
+ *     Optimizer.Momentum}, decoupled (AdamW) for {@link Optimizer.Adam}; 0 is none. Biases,
  *     normalisation scales and offsets and Gabor banks are left out
  * @param decayGabor whether weight decay also applies to partially trained Gabor banks' values and
  *     parametric Gabor banks' parameters
@@ -46,14 +44,12 @@ public record TrainingConfig(
     int batchSize,
     float learningRate,
     LearningRateSchedule schedule,
-    OptimizerKind optimizer,
-    float momentum,
+    Optimizer optimizer,
     long seed,
     int threads,
     int evalBatchSize,
     boolean augment,
     boolean deterministic,
-    boolean nesterov,
     float labelSmoothing,
     float weightDecay,
     boolean decayGabor,
@@ -72,7 +68,7 @@ public record TrainingConfig(
     require(
         schedule != null,
         "a learning-rate schedule is needed; use LearningRateSchedule.constant()");
-    require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
+    require(optimizer != null, "an optimizer is needed; use Optimizer.adam()");
     require(threads > 0, "threads must be positive, got " + threads);
     require(evalBatchSize > 0, "evaluation batch size must be positive, got " + evalBatchSize);
     require(
@@ -110,13 +106,11 @@ public record TrainingConfig(
         .learningRate(learningRate)
         .schedule(schedule)
         .optimizer(optimizer)
-        .momentum(momentum)
         .seed(seed)
         .threads(threads)
         .evalBatchSize(evalBatchSize)
         .augment(augment)
         .deterministic(deterministic)
-        .nesterov(nesterov)
         .labelSmoothing(labelSmoothing)
         .weightDecay(weightDecay)
         .decayGabor(decayGabor)
@@ -138,7 +132,6 @@ public record TrainingConfig(
     private float learningRate = 1e-3f;
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
     private boolean deterministic = Boolean.getBoolean("gaborflow.deterministic");
-    private boolean nesterov;
     private float labelSmoothing;
     private float weightDecay;
     private boolean decayGabor;
@@ -146,8 +139,7 @@ public record TrainingConfig(
     private Precision precision = Precision.FP32;
     private boolean flipEvaluation;
     private LayerForm layerForm = LayerForm.AUTO;
-    private OptimizerKind optimizer = OptimizerKind.ADAM;
-    private float momentum = 0.9f;
+    private Optimizer optimizer = Optimizer.adam();
     private long seed = 1;
     private int threads = Runtime.getRuntime().availableProcessors();
     private int evalBatchSize = 1000;
@@ -179,15 +171,12 @@ public record TrainingConfig(
       return this;
     }
 
-    /** The update rule. */
-    public Builder optimizer(OptimizerKind optimizer) {
+    /**
+     * The update rule and its settings: {@code Optimizer.adam()} (the default) or {@code
+     * Optimizer.momentum(0.9f).withNesterov()}.
+     */
+    public Builder optimizer(Optimizer optimizer) {
       this.optimizer = optimizer;
-      return this;
-    }
-
-    /** Momentum of {@link OptimizerKind#MOMENTUM}. */
-    public Builder momentum(float momentum) {
-      this.momentum = momentum;
       return this;
     }
 
@@ -218,15 +207,6 @@ public record TrainingConfig(
     /** Random crops and flips of training images. */
     public Builder augment(boolean augment) {
       this.augment = augment;
-      return this;
-    }
-
-    /**
-     * Nesterov's momentum for {@link OptimizerKind#MOMENTUM}: the step looks ahead along the
-     * momentum.
-     */
-    public Builder nesterov(boolean nesterov) {
-      this.nesterov = nesterov;
       return this;
     }
 
@@ -286,13 +266,11 @@ public record TrainingConfig(
           learningRate,
           schedule,
           optimizer,
-          momentum,
           seed,
           threads,
           evalBatchSize,
           augment,
           deterministic,
-          nesterov,
           labelSmoothing,
           weightDecay,
           decayGabor,

@@ -111,7 +111,7 @@ final class TrainingGraph {
     this.learningRate =
         tf.withName("learning_rate")
             .placeholderWithDefault(tf.constant(config.learningRate()), Shape.scalar());
-    this.updateRule = config.optimizer().create(config);
+    this.updateRule = config.optimizer().rule(config.weightDecay());
     Ops optimizer = tf.withSubScope("optimizer");
     updateRule.createSlots(
         optimizer, network.learnables().stream().map(LearnableVariable::variable).toList());

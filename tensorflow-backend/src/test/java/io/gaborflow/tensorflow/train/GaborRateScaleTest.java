@@ -48,7 +48,7 @@ class GaborRateScaleTest {
   @EnumSource(OptimizerKind.class)
   void onlyTheGaborValuesStepAtTheScaledRate(OptimizerKind optimizer) {
     TrainingConfig.Builder config =
-        TrainingConfig.builder().epochs(2).batchSize(16).optimizer(optimizer).threads(1);
+        TrainingConfig.builder().epochs(2).batchSize(16).optimizer(optimizer.standard()).threads(1);
     Map<String, float[]> plain = firstStep(config.build());
     Map<String, float[]> scaled = firstStep(config.gaborRateScale(SCALE).build());
     for (String name : plain.keySet()) {

@@ -42,7 +42,7 @@ class LayerFormTuningTest {
     return TrainingConfig.builder()
         .epochs(1)
         .batchSize(16)
-        .optimizer(OptimizerKind.MOMENTUM)
+        .optimizer(Optimizer.momentum(0.9f))
         .learningRate(5e-2f)
         .seed(4)
         .threads(1)

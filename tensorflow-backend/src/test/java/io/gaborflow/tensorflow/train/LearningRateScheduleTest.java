@@ -73,7 +73,7 @@ class LearningRateScheduleTest {
             .batchSize(16)
             .learningRate(BASE)
             .schedule(schedule)
-            .optimizer(OptimizerKind.MOMENTUM)
+            .optimizer(Optimizer.momentum(0.9f))
             .seed(3)
             .threads(2)
             .build();
@@ -100,7 +100,7 @@ class LearningRateScheduleTest {
         TrainingConfig.builder()
             .epochs(1)
             .batchSize(16)
-            .optimizer(OptimizerKind.MOMENTUM)
+            .optimizer(Optimizer.momentum(0.9f))
             .seed(3)
             .threads(2)
             .build();

@@ -36,8 +36,7 @@ class MomentumAndSmoothingTest {
     return TrainingConfig.builder()
         .epochs(1)
         .batchSize(BATCH)
-        .optimizer(OptimizerKind.MOMENTUM)
-        .momentum(0.9f)
+        .optimizer(Optimizer.momentum(0.9f))
         .threads(1);
   }
 
@@ -74,7 +73,8 @@ class MomentumAndSmoothingTest {
     // With the accumulator at zero, a = g; classical: w -= lr a; Nesterov: w -= lr (g + mu a).
     Batch batch = batch();
     float[] classical = firstStep(momentum().build(), batch);
-    float[] nesterov = firstStep(momentum().nesterov(true).build(), batch);
+    float[] nesterov =
+        firstStep(momentum().optimizer(Optimizer.momentum(0.9f).withNesterov()).build(), batch);
     for (int i = 0; i < classical.length; i++) {
       assertEquals(
           1.9f * classical[i], nesterov[i], 1e-6f + 1e-4f * Math.abs(nesterov[i]), "value " + i);

@@ -72,6 +72,9 @@ class RunIdentityTest {
       Object[] constants = e.getDeclaringClass().getEnumConstants();
       return constants[(e.ordinal() + 1) % constants.length];
     }
+    if (value instanceof Optimizer optimizer) {
+      return optimizer instanceof Optimizer.Adam ? Optimizer.momentum(0.9f) : Optimizer.adam();
+    }
     if (value instanceof LearningRateSchedule schedule) {
       return schedule.equals(LearningRateSchedule.cosine())
           ? LearningRateSchedule.linear()
@@ -90,5 +93,14 @@ class RunIdentityTest {
         RunIdentity.of(
             base.toBuilder().precision(io.gaborflow.tensorflow.runtime.Precision.BF16).build()));
     assertEquals(RunIdentity.of(base), RunIdentity.of(base.toBuilder().threads(7).build()));
+    TrainingConfig momentum = base.toBuilder().optimizer(Optimizer.momentum(0.9f)).build();
+    assertNotEquals(
+        RunIdentity.of(momentum),
+        RunIdentity.of(momentum.toBuilder().optimizer(Optimizer.momentum(0.8f)).build()),
+        "an optimizer's own setting identifies the run");
+    assertNotEquals(
+        RunIdentity.of(momentum),
+        RunIdentity.of(
+            momentum.toBuilder().optimizer(Optimizer.momentum(0.9f).withNesterov()).build()));
   }
 }

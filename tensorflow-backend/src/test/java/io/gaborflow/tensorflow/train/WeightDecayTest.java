@@ -76,8 +76,7 @@ class WeightDecayTest {
     return TrainingConfig.builder()
         .epochs(2)
         .batchSize(BATCH)
-        .optimizer(optimizer)
-        .momentum(0.9f)
+        .optimizer(optimizer.standard())
         .threads(1);
   }
 

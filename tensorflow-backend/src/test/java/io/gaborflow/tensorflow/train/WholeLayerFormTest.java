@@ -53,7 +53,7 @@ class WholeLayerFormTest {
         TrainingConfig.builder()
             .epochs(2)
             .batchSize(16)
-            .optimizer(optimizer)
+            .optimizer(optimizer.standard())
             .learningRate(optimizer == OptimizerKind.ADAM ? 1e-2f : 5e-2f)
             .seed(4)
             .threads(1)
@@ -114,7 +114,7 @@ class WholeLayerFormTest {
     TrainingConfig config =
         TrainingConfig.builder()
             .batchSize(16)
-            .optimizer(optimizer)
+            .optimizer(optimizer.standard())
             .threads(1)
             .layerForm(LayerForm.SPLIT_GRADIENT)
             .build();
