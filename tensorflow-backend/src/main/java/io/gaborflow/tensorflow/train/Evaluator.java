@@ -12,7 +12,6 @@ import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * Runs the inference pass of a training graph: loss and accuracy over a split, logits of a batch.
@@ -39,7 +38,7 @@ final class Evaluator {
     double lossSum = 0;
     double correctSum = 0;
     int evaluated = 0;
-    int classes = training.network.spec().classes();
+    int classes = training.network().spec().classes();
     List<Metric.Accumulator> accumulators = metrics.stream().map(Metric::start).toList();
     BatchPlan plan = BatchPlan.inOrder(set.size(), batchSize);
     try (Prefetcher batches = new Prefetcher(set, plan)) {
@@ -55,17 +54,13 @@ final class Evaluator {
           evaluated += batch.count();
           continue;
         }
-        try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
-            TInt32 y = BatchTensors.labels(batch)) {
+        try (BatchFeed feed = BatchFeed.imagesAndLabels(training, batch)) {
           Session.Runner runner =
-              session
-                  .runner()
-                  .feed(training.network.images(), x)
-                  .feed(training.labels, y)
-                  .fetch(training.evaluationLoss)
-                  .fetch(training.correct);
+              feed.into(session.runner())
+                  .fetch(training.evaluationLoss())
+                  .fetch(training.correct());
           if (!accumulators.isEmpty()) {
-            runner.fetch(training.probabilities);
+            runner.fetch(training.probabilities());
           }
           try (Result result = runner.run()) {
             lossSum += ((TFloat32) result.get(0)).getFloat() * batch.count();
@@ -93,8 +88,8 @@ final class Evaluator {
    * probabilities go to {@code accumulators}.
    */
   private Evaluation flipAveraged(Batch batch, List<Metric.Accumulator> accumulators) {
-    FeatureShape input = training.network.spec().input();
-    int classes = training.network.spec().classes();
+    FeatureShape input = training.network().spec().input();
+    int classes = training.network().spec().classes();
     float[] direct = probabilities(batch);
     float[] mirrored = probabilities(mirrored(batch, input));
     double loss = 0;
@@ -140,26 +135,16 @@ final class Evaluator {
   }
 
   private float[] probabilities(Batch batch) {
-    try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
-        Result result =
-            session
-                .runner()
-                .feed(training.network.images(), x)
-                .fetch(training.probabilities)
-                .run()) {
+    try (BatchFeed feed = BatchFeed.images(training, batch);
+        Result result = feed.into(session.runner()).fetch(training.probabilities()).run()) {
       return FloatTensors.values((TFloat32) result.get(0));
     }
   }
 
   /** The logits of {@code batch}'s images, row by row. */
   float[] logits(Batch batch) {
-    try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
-        Result result =
-            session
-                .runner()
-                .feed(training.network.images(), x)
-                .fetch(training.network.logits())
-                .run()) {
+    try (BatchFeed feed = BatchFeed.images(training, batch);
+        Result result = feed.into(session.runner()).fetch(training.network().logits()).run()) {
       return FloatTensors.values((TFloat32) result.get(0));
     }
   }

@@ -111,16 +111,16 @@ public final class ModelSession implements AutoCloseable, ModelView {
     Session.Runner runner = session.runner();
     List<TFloat32> tensors = new ArrayList<>();
     try {
-      List<LearnableVariable> learnables = training.network.learnables();
+      List<LearnableVariable> learnables = training.network().learnables();
       for (int i = 0; i < learnables.size(); i++) {
         LearnableVariable v = learnables.get(i);
         TFloat32 t =
             TFloat32.tensorOf(
                 v.shape(), DataBuffers.of(v.initialValues(random.split()), true, false));
         tensors.add(t);
-        runner.feed(training.initialValues.get(i), t);
+        runner.feed(training.initialValues().get(i), t);
       }
-      training.assigns.forEach(runner::addTarget);
+      training.assigns().forEach(runner::addTarget);
       runner.run().close();
     } finally {
       tensors.forEach(TFloat32::close);
@@ -187,9 +187,9 @@ public final class ModelSession implements AutoCloseable, ModelView {
    * it; a Gabor bank trained for part of the run is, in its epochs only.
    */
   public long exchangedBytesPerStep(int epoch) {
-    int epochs = training.updateOpByEpoch.size();
+    int epochs = training.epochs();
     long values = 0;
-    for (LearnableVariable v : training.network.learnables()) {
+    for (LearnableVariable v : training.network().learnables()) {
       if (v.trainsIn(epoch, epochs)) {
         values += v.shape().size();
       }
@@ -229,7 +229,7 @@ public final class ModelSession implements AutoCloseable, ModelView {
 
   /** The lowered network: inputs, logits, variables, banks. */
   public BuiltNetwork network() {
-    return training.network;
+    return training.network();
   }
 
   /** The graph, for tests and tools that add ops of their own (gradient checks). */

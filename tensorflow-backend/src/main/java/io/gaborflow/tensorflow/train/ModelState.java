@@ -80,18 +80,18 @@ final class ModelState implements VariableStore, ServableModel {
 
   @Override
   public NetworkSpec spec() {
-    return training.network.spec();
+    return training.network().spec();
   }
 
   @Override
   public List<ConvBank> banks() {
-    return training.network.convBanks();
+    return training.network().convBanks();
   }
 
   @Override
   public Map<String, GaborBankParameters> gaborBanks() {
     Map<String, GaborBankParameters> banks = new LinkedHashMap<>();
-    for (FixedBank bank : training.network.fixedBanks()) {
+    for (FixedBank bank : training.network().fixedBanks()) {
       if (bank.gabor() != null) {
         banks.put(
             bank.name(),
@@ -109,8 +109,8 @@ final class ModelState implements VariableStore, ServableModel {
           .withSignature(
               Signature.builder()
                   .key(signature)
-                  .input(input, training.network.images())
-                  .output(output, training.probabilities)
+                  .input(input, training.network().images())
+                  .output(output, training.probabilities())
                   .build())
           .export();
     } catch (IOException e) {

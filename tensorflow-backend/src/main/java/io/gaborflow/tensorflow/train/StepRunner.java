@@ -3,15 +3,12 @@ package io.gaborflow.tensorflow.train;
 import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.graph.BuiltNetwork;
 import io.gaborflow.tensorflow.placement.Placement;
-import java.util.List;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TensorFlowException;
-import org.tensorflow.op.Op;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -32,11 +29,10 @@ final class StepRunner {
    * One step of {@code epoch} (from 1) at {@code learningRate}; {@code globalStep} seeds dropout.
    */
   float run(int epoch, long globalStep, float learningRate, Batch batch) {
-    try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
-        TInt32 y = BatchTensors.labels(batch);
+    try (BatchFeed feed = BatchFeed.imagesAndLabels(training, batch);
         TInt64 step = TInt64.scalarOf(globalStep);
         TFloat32 rate = TFloat32.scalarOf(learningRate)) {
-      Session.Runner runner = runner(epoch, step, x, y).feed(training.learningRate, rate);
+      Session.Runner runner = runner(epoch, step, feed).feed(training.learningRate(), rate);
       try (Result result = runner.run()) {
         return ((TFloat32) result.get(0)).getFloat();
       } catch (TensorFlowException e) {
@@ -49,33 +45,18 @@ final class StepRunner {
   RunMetadata trace(int epoch, Batch batch) {
     RunOptions options =
         RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.SOFTWARE_TRACE).build();
-    try (TFloat32 x = BatchTensors.images(batch, training.network.spec().input());
-        TInt32 y = BatchTensors.labels(batch);
+    try (BatchFeed feed = BatchFeed.imagesAndLabels(training, batch);
         TInt64 step = TInt64.scalarOf(0);
-        Result result = runner(epoch, step, x, y).setOptions(options).runAndFetchMetadata()) {
+        Result result = runner(epoch, step, feed).setOptions(options).runAndFetchMetadata()) {
       return result.getMetadata().orElseThrow();
     }
   }
 
-  private Session.Runner runner(int epoch, TInt64 step, TFloat32 x, TInt32 y) {
-    List<Op> updateOpByEpoch = training.updateOpByEpoch;
-    if (epoch < 1 || epoch > updateOpByEpoch.size()) {
-      throw new IllegalArgumentException(
-          "epoch "
-              + epoch
-              + " is outside this session's run of "
-              + updateOpByEpoch.size()
-              + " epochs");
-    }
-    BuiltNetwork network = training.network;
+  private Session.Runner runner(int epoch, TInt64 step, BatchFeed feed) {
+    BuiltNetwork network = training.network();
     Session.Runner runner =
-        session
-            .runner()
-            .feed(network.images(), x)
-            .feed(training.labels, y)
-            .feed(network.step(), step)
-            .addTarget(updateOpByEpoch.get(epoch - 1));
+        feed.into(session.runner()).feed(network.step(), step).addTarget(training.updateOp(epoch));
     network.statisticUpdates().forEach(runner::addTarget);
-    return runner.fetch(training.loss);
+    return runner.fetch(training.loss());
   }
 }

@@ -40,25 +40,88 @@ import org.tensorflow.types.TInt32;
  * and a partially trained Gabor bank none outside its epochs.
  */
 final class TrainingGraph {
-  final BuiltNetwork network;
-  final Placeholder<TInt32> labels;
+  private final BuiltNetwork network;
+  private final Placeholder<TInt32> labels;
   // Fed every step with the schedule's rate; the base rate when not fed.
-  final PlaceholderWithDefault<TFloat32> learningRate;
-  final Operand<TFloat32> loss;
-  final Operand<TFloat32> evaluationLoss;
-  final Operand<TFloat32> correct;
+  private final PlaceholderWithDefault<TFloat32> learningRate;
+  private final Operand<TFloat32> loss;
+  private final Operand<TFloat32> evaluationLoss;
+  private final Operand<TFloat32> correct;
   // What an export serves: class probabilities from the inference pass.
-  final Operand<TFloat32> probabilities;
+  private final Operand<TFloat32> probabilities;
   // The update op of each epoch (index 0 is epoch 1); epochs with the same trained variables share
   // one.
-  final List<Op> updateOpByEpoch = new ArrayList<>();
-  final List<Placeholder<TFloat32>> initialValues = new ArrayList<>();
-  final List<Op> assigns = new ArrayList<>();
+  private final List<Op> updateOpByEpoch = new ArrayList<>();
+  private final List<Placeholder<TFloat32>> initialValues = new ArrayList<>();
+  private final List<Op> assigns = new ArrayList<>();
   private final Graph graph;
   private final UpdateRule updateRule;
   private final TensorExchange exchange;
   private final boolean decayGabor;
   private final float gaborRateScale;
+
+  /** The lowered network: its input, logits and variables. */
+  BuiltNetwork network() {
+    return network;
+  }
+
+  /** The labels a step or an evaluation is fed. */
+  Placeholder<TInt32> labels() {
+    return labels;
+  }
+
+  /** The learning rate a step is fed (the base rate when it is not). */
+  PlaceholderWithDefault<TFloat32> learningRate() {
+    return learningRate;
+  }
+
+  /** The training loss of a batch (with label smoothing, if any). */
+  Operand<TFloat32> loss() {
+    return loss;
+  }
+
+  /** The mean loss of a batch against its one-hot labels, in inference mode. */
+  Operand<TFloat32> evaluationLoss() {
+    return evaluationLoss;
+  }
+
+  /** How many of a batch's images the inference pass classifies right. */
+  Operand<TFloat32> correct() {
+    return correct;
+  }
+
+  /** Class probabilities from the inference pass. */
+  Operand<TFloat32> probabilities() {
+    return probabilities;
+  }
+
+  /** The epochs the graph was built for. */
+  int epochs() {
+    return updateOpByEpoch.size();
+  }
+
+  /** The update op of {@code epoch} (from 1), failing with the run's length when outside it. */
+  Op updateOp(int epoch) {
+    if (epoch < 1 || epoch > updateOpByEpoch.size()) {
+      throw new IllegalArgumentException(
+          "epoch "
+              + epoch
+              + " is outside this session's run of "
+              + updateOpByEpoch.size()
+              + " epochs");
+    }
+    return updateOpByEpoch.get(epoch - 1);
+  }
+
+  /** The placeholders of the learnable variables' first values, in the network's order. */
+  List<Placeholder<TFloat32>> initialValues() {
+    return java.util.Collections.unmodifiableList(initialValues);
+  }
+
+  /** The ops that set first weights, statistics and optimizer state. */
+  List<Op> assigns() {
+    return java.util.Collections.unmodifiableList(assigns);
+  }
 
   /**
    * The graph of {@code model}; {@code exchange} is what is done to each step's gradients and batch
