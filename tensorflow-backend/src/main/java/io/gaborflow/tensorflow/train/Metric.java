@@ -43,6 +43,7 @@ public interface Metric {
   /** How one image scores: its class probabilities and its true class. */
   @FunctionalInterface
   interface ImageScore {
+    /** The score of an image with class probabilities {@code probabilities} and true class. */
     double score(float[] probabilities, int label);
   }
 
