@@ -143,22 +143,18 @@ public final class PerfCommand implements Callable<Integer> {
     TrainingConfig config = stepOptions.config().epochs(1).build();
     Optional<Cluster> cluster = clusterOptions.cluster();
     int workers = cluster.map(Cluster::size).orElse(1);
-    if (config.batchSize() % workers != 0) {
-      throw new IllegalArgumentException(
-          "--batch-size "
-              + config.batchSize()
-              + " does not split evenly over "
-              + workers
-              + " workers");
-    }
+    // The global batch stays the batch size; each worker steps on its share, split as training
+    // splits it, and a batch size that does not split is refused before any server starts.
+    int batchSize =
+        BatchPlan.training(config.batchSize(), config.batchSize(), 1, false)
+            .shard(0, workers)
+            .shardSize();
     if (cluster.isPresent() && models.size() > 1) {
       // A session on a server keeps its variables in the server, by name: two models would share
       // them.
       throw new IllegalArgumentException(
           "with --cluster, perf times one model per run; run it once per model");
     }
-    // The global batch stays the batch size; each worker steps on its share.
-    int batchSize = config.batchSize() / workers;
     Placement placement =
         cluster.map(c -> Placement.worker(c, clusterOptions.timeout())).orElseGet(Placement::local);
     Map<String, ModelSession> sessions = new LinkedHashMap<>();
@@ -171,7 +167,10 @@ public final class PerfCommand implements Callable<Integer> {
     if (data != null) {
       ImageSamples train =
           DaggerDataComponent.create().dataSources().load(DataSpec.parse(data)).train();
-      real = new Prefetcher(train, BatchPlan.training(train.size(), batchSize, 1, false));
+      real =
+          new Prefetcher(
+              train,
+              placement.share(BatchPlan.training(train.size(), config.batchSize(), 1, false)));
     }
     try {
       for (String name : models) {

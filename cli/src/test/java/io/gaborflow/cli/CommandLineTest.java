@@ -348,4 +348,28 @@ class CommandLineTest {
         err.toString().contains("--models: no layer form 'sideways'; use one of [per_bank,"),
         err.toString());
   }
+
+  @Test
+  void perfRefusesABatchThatDoesNotSplitOverTheWorkersBeforeAnyServerStarts() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertEquals(
+        1,
+        cli.execute(
+            "perf",
+            "--models",
+            "lenet",
+            "--batch-size",
+            "9",
+            "--cluster",
+            "127.0.0.1:1,127.0.0.1:2",
+            "--task",
+            "0",
+            "--rounds",
+            "1"));
+    assertTrue(
+        err.toString().contains("a batch of 9 images does not split evenly over 2 workers"),
+        err.toString());
+  }
 }
