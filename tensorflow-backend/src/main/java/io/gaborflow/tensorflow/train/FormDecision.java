@@ -9,14 +9,13 @@ import java.util.Map;
 
 /**
  * A layer's form chosen from rounds of step times, one reading per form each round, so that a busy
- * spell slows the forms of one round alike rather than the form that happened to run during it.
- * Each round gives every form its cost relative to {@link LayerForm#PER_BANK}'s in that round; a
- * form wins by the median of those ratios. The choice is <em>settled</em>, and worth keeping for
- * good, only when the readings' spread cannot reverse it: a winner other than per bank must be
- * cheaper than per bank in three rounds out of four (its upper quartile below 1), and per bank wins
- * settled only when every other form is dearer in three rounds out of four (lower quartile above
- * 1). An unsettled choice falls back to per bank, the form gaborflow builds when it measures
- * nothing, for this run only.
+ * spell slows the forms of one round alike rather than the form that happened to run during it. The
+ * form with the smallest median cost relative to each round's cheapest wins. The choice is
+ * <em>settled</em>, and worth keeping for good, only when the readings' spread cannot reverse it:
+ * round by round, in nine rounds out of ten ({@link #SETTLED_SHARE}; with nine rounds, all but
+ * one), the winner must be cheaper than per bank and at most {@link #EQUIVALENT} times as dear as
+ * each other form. An unsettled choice falls back to per bank, the form gaborflow builds when it
+ * measures nothing, for this run only.
  *
  * @param form the form to build
  * @param settled whether the readings' spread cannot reverse the choice
@@ -29,8 +28,18 @@ record FormDecision(
     Map<LayerForm, Long> medianMicros,
     Map<LayerForm, Double> medianRatios) {
 
-  /** The share of rounds in which a settled winner must be cheaper than each other form. */
+  /**
+   * The share of rounds in which a settled winner must be cheaper than per bank, and at most {@link
+   * #EQUIVALENT} times as dear as each other form.
+   */
   static final double SETTLED_SHARE = 0.9;
+
+  /**
+   * How much dearer than another form that is not per bank a settled winner may read: two forms
+   * this close are both good choices, and insisting on the cheaper would leave the layer per bank
+   * when both are far cheaper than that.
+   */
+  static final double EQUIVALENT = 1.05;
 
   /** Copies the figures, in the order of {@link LayerForm#MEASURED}. */
   FormDecision {
@@ -63,19 +72,42 @@ record FormDecision(
       medianMicros.put(form, Math.round(quantile(micros, 0.5)));
       medianRatios.put(form, quantile(relative, 0.5));
     }
-    LayerForm best = LayerForm.PER_BANK;
-    for (LayerForm form : LayerForm.MEASURED) {
-      if (medianRatios.get(form) < medianRatios.get(best)) {
-        best = form;
-      }
-    }
-    LayerForm winner = best;
+    LayerForm winner = cheapestAgainstEachRoundsBest(rounds);
     boolean settled =
         LayerForm.MEASURED.stream()
             .filter(other -> other != winner)
-            .allMatch(other -> quantile(pairedRatios(rounds, winner, other), SETTLED_SHARE) < 1);
+            .allMatch(
+                other ->
+                    quantile(pairedRatios(rounds, winner, other), SETTLED_SHARE)
+                        < (other == LayerForm.PER_BANK ? 1 : EQUIVALENT));
     return new FormDecision(
-        settled ? best : LayerForm.PER_BANK, settled, medianMicros, medianRatios);
+        settled ? winner : LayerForm.PER_BANK, settled, medianMicros, medianRatios);
+  }
+
+  /**
+   * The form whose cost relative to the cheapest form of the same round has the smallest median
+   * (the earlier of {@link LayerForm#MEASURED} on a tie): a busy spell that slows one round's
+   * readings does not move it.
+   */
+  private static LayerForm cheapestAgainstEachRoundsBest(List<Map<LayerForm, Long>> rounds) {
+    LayerForm best = null;
+    double bestMedian = Double.POSITIVE_INFINITY;
+    for (LayerForm form : LayerForm.MEASURED) {
+      double[] relative = new double[rounds.size()];
+      for (int r = 0; r < rounds.size(); r++) {
+        Map<LayerForm, Long> round = rounds.get(r);
+        long cheapest =
+            LayerForm.MEASURED.stream().mapToLong(f -> reading(round, f)).min().orElseThrow();
+        relative[r] = reading(round, form) / (double) Math.max(1, cheapest);
+      }
+      Arrays.sort(relative);
+      double median = quantile(relative, 0.5);
+      if (median < bestMedian) {
+        best = form;
+        bestMedian = median;
+      }
+    }
+    return best;
   }
 
   /** {@code form}'s cost relative to {@code other}'s in each round, sorted. */

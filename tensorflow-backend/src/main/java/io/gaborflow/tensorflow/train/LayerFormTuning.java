@@ -54,7 +54,7 @@ public final class LayerFormTuning {
 
   /** Tuning that keeps its measurements in {@code cache} under {@code machine}. */
   public LayerFormTuning(LayerFormCache cache, String machine) {
-    this(cache, machine, 3, 7, FormClock.traced());
+    this(cache, machine, 3, 9, FormClock.traced());
   }
 
   /**
