@@ -106,7 +106,8 @@ class CommandLineTest {
     assertEquals(1, exit);
     assertEquals(
         "gaborflow train: unknown model 'resnet'; use one of: gabor-lenet, gabor-nin, gabor-resnet20,"
-            + " gabor-resnet20-basis, gabor-resnet20-stage1, gabor-resnet20-stem, lenet, nin, resnet20,"
+            + " gabor-resnet20-basis, gabor-resnet20-shared, gabor-resnet20-stage1, lenet, nin,"
+            + " resnet20,"
             + " or the class name of your own @Network class\n"
             + "Try 'gaborflow train --help' for usage.\n",
         err.toString());

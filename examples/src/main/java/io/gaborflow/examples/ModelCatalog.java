@@ -4,7 +4,7 @@ import io.gaborflow.examples.inject.DaggerDataComponent;
 import io.gaborflow.examples.inject.DaggerGaborBasisResNet20Component;
 import io.gaborflow.examples.inject.DaggerGaborLeNetComponent;
 import io.gaborflow.examples.inject.DaggerGaborNiNComponent;
-import io.gaborflow.examples.inject.DaggerGaborResNet20Component;
+import io.gaborflow.examples.inject.DaggerGaborSharedResNet20Component;
 import io.gaborflow.examples.inject.DaggerGaborStage1ResNet20Component;
 import io.gaborflow.examples.inject.DaggerGaborStemResNet20Component;
 import io.gaborflow.examples.inject.DaggerLeNetComponent;
@@ -14,7 +14,7 @@ import io.gaborflow.examples.inject.ModelComponent;
 import io.gaborflow.examples.models.GaborBasisResNet20Graph;
 import io.gaborflow.examples.models.GaborLeNetGraph;
 import io.gaborflow.examples.models.GaborNiNGraph;
-import io.gaborflow.examples.models.GaborResNet20Graph;
+import io.gaborflow.examples.models.GaborSharedResNet20Graph;
 import io.gaborflow.examples.models.GaborStage1ResNet20Graph;
 import io.gaborflow.examples.models.GaborStemResNet20Graph;
 import io.gaborflow.examples.models.LeNetGraph;
@@ -46,7 +46,7 @@ public final class ModelCatalog {
             new Entry(NiNGraph::new, DaggerNiNComponent.factory()),
             new Entry(GaborNiNGraph::new, DaggerGaborNiNComponent.factory()),
             new Entry(ResNet20Graph::new, DaggerResNet20Component.factory()),
-            new Entry(GaborResNet20Graph::new, DaggerGaborResNet20Component.factory()),
+            new Entry(GaborSharedResNet20Graph::new, DaggerGaborSharedResNet20Component.factory()),
             new Entry(GaborStemResNet20Graph::new, DaggerGaborStemResNet20Component.factory()),
             new Entry(GaborStage1ResNet20Graph::new, DaggerGaborStage1ResNet20Component.factory()),
             new Entry(GaborBasisResNet20Graph::new, DaggerGaborBasisResNet20Component.factory()))) {

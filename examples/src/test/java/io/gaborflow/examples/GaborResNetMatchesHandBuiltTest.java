@@ -8,7 +8,7 @@ import io.gaborflow.core.annotation.Normalization;
 import io.gaborflow.core.gabor.FilterBank;
 import io.gaborflow.core.gabor.GaborBankSpec;
 import io.gaborflow.examples.models.GaborBasisResNet20Graph;
-import io.gaborflow.examples.models.GaborResNet20Graph;
+import io.gaborflow.examples.models.GaborSharedResNet20Graph;
 import io.gaborflow.examples.models.GaborStage1ResNet20Graph;
 import io.gaborflow.examples.models.GaborStemResNet20Graph;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
@@ -82,7 +82,7 @@ class GaborResNetMatchesHandBuiltTest {
 
   static Stream<ModelGraph> designs() {
     return Stream.of(
-        new GaborResNet20Graph(),
+        new GaborSharedResNet20Graph(),
         new GaborStemResNet20Graph(),
         new GaborStage1ResNet20Graph(),
         new GaborBasisResNet20Graph());

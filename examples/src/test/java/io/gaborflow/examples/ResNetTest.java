@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gaborflow.core.model.ParameterCount;
-import io.gaborflow.examples.models.GaborResNet20Graph;
+import io.gaborflow.examples.models.GaborSharedResNet20Graph;
 import io.gaborflow.examples.models.ResNet20Graph;
 import io.gaborflow.tensorflow.data.Batch;
 import io.gaborflow.tensorflow.graph.LearnableVariable;
@@ -40,7 +40,7 @@ class ResNetTest {
   @Test
   void aGaborResNetStepTrainsTheLearnedHalfAndMovesTheStatistics() {
     TrainingConfig config = TrainingConfig.builder().epochs(1).batchSize(4).seed(5).build();
-    try (ModelSession session = ModelSession.open(new GaborResNet20Graph(), config)) {
+    try (ModelSession session = ModelSession.open(new GaborSharedResNet20Graph(), config)) {
       session.initialize(5);
       assertTrue(
           session.network().learnables().stream().noneMatch(v -> v.name().contains("gabor")),

@@ -56,7 +56,7 @@ class OnnxRuntimeMatchesGaborflowTest {
                 "gabor-nin",
                 "resnet20",
                 "gabor-resnet20",
-                "gabor-resnet20-stem",
+                "gabor-resnet20-shared",
                 "gabor-resnet20-stage1",
                 "gabor-resnet20-basis")
             .map(ModelCatalog::graph),

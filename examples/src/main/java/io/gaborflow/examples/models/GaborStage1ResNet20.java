@@ -16,7 +16,7 @@ import io.gaborflow.core.annotation.Network;
 import io.gaborflow.core.annotation.Padding;
 
 /**
- * {@link ResNet20} with half-Gabor convolutions ({@link GaborResNet20.Basic}) in its first
+ * {@link ResNet20} with half-Gabor convolutions ({@link GaborSharedResNet20.Basic}) in its first
  * convolution and its first stage, the full-resolution layers, and learned ones in the stages after
  * it: fixed filters where the features are still edges, learned ones where they combine them.
  */
@@ -40,7 +40,7 @@ public class GaborStage1ResNet20 {
   Layer bn1;
 
   @Blocks(layer = 3, count = 3, width = 16)
-  GaborResNet20.Basic stage1;
+  GaborSharedResNet20.Basic stage1;
 
   @Blocks(layer = 4, count = 3, width = 32, stride = 2)
   ResNet20.Basic stage2;

@@ -24,9 +24,12 @@ import io.gaborflow.core.annotation.Padding;
  * <p>{@code SHARED} coverage (each filter sees its input's channel mean) makes the fixed half one
  * single-channel convolution per filter, with no filter gradient and as small an input gradient;
  * {@code SINGLE} would give each filter one channel and run as a full convolution, mostly zeros.
+ *
+ * <p>Catalogue name {@code gabor-resnet20-shared}; it was {@code gabor-resnet20} until the design
+ * bench of issue 30, where it lost 2-3 points of CIFAR-10 accuracy (bench/README.md).
  */
-@Network(height = 32, width = 32, channels = 3, classes = 10, name = "gabor-resnet20")
-public class GaborResNet20 {
+@Network(height = 32, width = 32, channels = 3, classes = 10, name = "gabor-resnet20-shared")
+public class GaborSharedResNet20 {
   /** {@link ResNet20.Basic}, each convolution half Gabor. */
   @Block(width = 16)
   public static class Basic {
