@@ -57,20 +57,14 @@ record FormDecision(
     }
     Map<LayerForm, Long> medianMicros = new EnumMap<>(LayerForm.class);
     Map<LayerForm, Double> medianRatios = new EnumMap<>(LayerForm.class);
-    Map<LayerForm, double[]> ratios = new EnumMap<>(LayerForm.class);
     for (LayerForm form : LayerForm.MEASURED) {
       double[] micros = new double[rounds.size()];
-      double[] relative = new double[rounds.size()];
       for (int r = 0; r < rounds.size(); r++) {
-        Map<LayerForm, Long> round = rounds.get(r);
-        micros[r] = reading(round, form);
-        relative[r] = micros[r] / Math.max(1, reading(round, LayerForm.PER_BANK));
+        micros[r] = reading(rounds.get(r), form);
       }
       Arrays.sort(micros);
-      Arrays.sort(relative);
-      ratios.put(form, relative);
       medianMicros.put(form, Math.round(quantile(micros, 0.5)));
-      medianRatios.put(form, quantile(relative, 0.5));
+      medianRatios.put(form, quantile(pairedRatios(rounds, form, LayerForm.PER_BANK), 0.5));
     }
     LayerForm winner = cheapestAgainstEachRoundsBest(rounds);
     boolean settled =
